@@ -1,0 +1,1 @@
+"""powerwith: fair, respectful co-working with experts by experience."""

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from ninja import Router, Schema
+
+from powerwith.accounts import queries, services
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.http import Request
+from powerwith.people.queries import person_id_for
+
+router = Router(tags=["accounts"])
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    role: str
+    organisation_id: int
+    person_id: int | None
+
+
+class MemberOut(Schema):
+    user_id: int
+    email: str
+    role: str
+    full_name: str
+
+
+class RoleIn(Schema):
+    role: Role
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+def _member_out(member: Membership) -> dict[str, object]:
+    return {
+        "user_id": member.user_id,
+        "email": member.user.email,
+        "role": member.role,
+        "full_name": member.user.full_name,
+    }
+
+
+@router.get("/me", response=MeOut)
+def me(request: Request) -> dict[str, object]:
+    membership = _membership(request)
+    return {
+        "id": membership.user_id,
+        "email": membership.user.email,
+        "role": membership.role,
+        "organisation_id": membership.organisation_id,
+        "person_id": person_id_for(membership),
+    }
+
+
+@router.get("/members", response=list[MemberOut])
+def members(request: Request) -> list[dict[str, object]]:
+    return [_member_out(m) for m in queries.members_of(_membership(request))]
+
+
+@router.get("/members/{user_id}", response=MemberOut)
+def member(request: Request, user_id: int) -> dict[str, object]:
+    return _member_out(queries.get_member_for(_membership(request), user_id))
+
+
+@router.patch("/members/{user_id}", response=MemberOut)
+def change_member_role(request: Request, user_id: int, payload: RoleIn) -> dict[str, object]:
+    membership = _membership(request)
+    member = queries.get_member_for(membership, user_id)
+    services.change_role(membership=member, role=payload.role, by=membership)
+    return _member_out(member)

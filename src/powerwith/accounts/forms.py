@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role
+
+GENERIC_LOGIN_ERROR = (
+    "The email address or password is not right. Check them and try again, "
+    "or reset your password."
+)
+
+
+class LoginForm(AuthenticationForm):
+    """Logs in by email. One message for every failure, so it never reveals who has an account."""
+
+    error_messages = {
+        "invalid_login": GENERIC_LOGIN_ERROR,
+        "inactive": GENERIC_LOGIN_ERROR,
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"] = forms.EmailField(
+            label="Email address",
+            max_length=254,
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        )
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+    def clean_username(self) -> str:
+        return str(self.cleaned_data["username"]).strip().lower()
+
+
+def role_choices() -> list[tuple[str, str]]:
+    return [(value, f"{label} — {ROLE_DESCRIPTIONS[value]}") for value, label in Role.choices]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="Email address", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=role_choices, widget=forms.RadioSelect)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=role_choices, widget=forms.RadioSelect)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label="Token name",
+        max_length=100,
+        help_text="So you can tell your tokens apart, for example “reporting script”.",
+    )
+    membership = forms.ModelChoiceField(
+        label="Organisation the token acts for",
+        queryset=Membership.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, memberships: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = memberships
+        field.label_from_instance = lambda m: f"{m.organisation.name} ({m.get_role_display()})"
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label="Your name", max_length=150, required=False)
+    password = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters. A few unrelated words make a strong password.",
+    )
+    confirm = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password, confirm = data.get("password"), data.get("confirm")
+        if password and confirm and password != confirm:
+            self.add_error("confirm", "The passwords do not match.")
+        elif password:
+            try:
+                password_validation.validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data

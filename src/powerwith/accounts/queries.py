@@ -1,0 +1,113 @@
+"""Reads of accounts data, always scoped to the organisation of the membership asking."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from powerwith.accounts import tokens
+from powerwith.accounts.models import ApiToken, AuditEvent, Invitation, Membership, User
+from powerwith.accounts.roles import can_manage_members, can_see_members
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def membership_of(user: User, organisation_id: int | None) -> Membership | None:
+    """The user's membership of that organisation, else their first; None when they have none."""
+    memberships = memberships_of(user).order_by("organisation__name")
+    if organisation_id is not None:
+        chosen = memberships.filter(organisation_id=organisation_id).first()
+        if chosen is not None:
+            return chosen
+    return memberships.first()
+
+
+def members_of(membership: Membership) -> QuerySet[Membership]:
+    if not can_see_members(membership.role):
+        raise PermissionDenied("Only staff of the organisation can see its members.")
+    return (
+        Membership.objects.filter(organisation_id=membership.organisation_id)
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
+def get_member_for(membership: Membership, user_id: int) -> Membership:
+    """Another member of the same organisation; 404 for anyone else's."""
+    found = members_of(membership).filter(user_id=user_id).first()
+    if found is None:
+        raise Http404("No such member in this organisation.")
+    return found
+
+
+def open_invitations_of(membership: Membership) -> QuerySet[Invitation]:
+    if not can_manage_members(membership.role):
+        raise PermissionDenied("Only an organisation admin can see invitations.")
+    return Invitation.objects.filter(
+        organisation_id=membership.organisation_id,
+        accepted_at__isnull=True,
+        cancelled_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).select_related("invited_by")
+
+
+def get_invitation_for(membership: Membership, invitation_id: int) -> Invitation:
+    found = open_invitations_of(membership).filter(pk=invitation_id).first()
+    if found is None:
+        raise Http404("No such invitation.")
+    return found
+
+
+def invitation_by_secret(secret: str) -> Invitation | None:
+    if not secret or len(secret) > 100:
+        return None
+    return (
+        Invitation.objects.select_related("organisation")
+        .filter(token_hash=tokens.digest(secret))
+        .first()
+    )
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(membership__user=user).select_related(
+        "membership__organisation"
+    )
+
+
+def get_token_for(user: User, token_id: int) -> ApiToken:
+    found = tokens_of(user).filter(pk=token_id).first()
+    if found is None:
+        raise Http404("No such token.")
+    return found
+
+
+def active_token(raw: str) -> ApiToken | None:
+    """The live token matching ``raw``, or None for an unknown, malformed or revoked one."""
+    parts = tokens.split_api_token(raw)
+    if parts is None:
+        return None
+    prefix, secret = parts
+    token = (
+        ApiToken.objects.select_related("membership__user", "membership__organisation")
+        .filter(prefix=prefix, revoked_at__isnull=True, membership__user__is_active=True)
+        .first()
+    )
+    if token is None or not tokens.matches(secret, token.secret_hash):
+        return None
+    return token
+
+
+def audit_log_of(membership: Membership) -> QuerySet[AuditEvent]:
+    if not can_manage_members(membership.role):
+        raise PermissionDenied("Only an organisation admin can read the audit log.")
+    return AuditEvent.objects.filter(organisation_id=membership.organisation_id).select_related(
+        "actor"
+    )
+
+
+def user_exists(email: str) -> bool:
+    return User.objects.filter(email=email).exists()

@@ -1,0 +1,227 @@
+"""Every change to accounts, organisations, memberships and tokens: one function per action.
+
+Each runs in a transaction and writes its audit record; e-mail goes out after commit.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from powerwith.accounts import audit, tokens
+from powerwith.accounts.models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+    normalise_email,
+)
+from powerwith.accounts.roles import Role, can_manage_members
+from powerwith.errors import Conflict, DomainError, NotAllowed
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+def create_organisation(*, name: str, slug: str = "") -> Organisation:
+    name = name.strip()
+    if not name:
+        raise DomainError("Enter the organisation's name.", field="name")
+    return Organisation.objects.create(name=name, slug=slug or slugify(name)[:60])
+
+
+@transaction.atomic
+def add_member(*, organisation: Organisation, user: User, role: str, actor: User) -> Membership:
+    if role not in Role.values:
+        raise DomainError("Choose a role from the list.", field="role")
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    if not created:
+        raise Conflict(f"{user.email} is already a member of {organisation.name}.")
+    audit.record(
+        actor=actor, action="member.added", organisation=organisation, target=membership, role=role
+    )
+    return membership
+
+
+def _require_manager(actor_membership: Membership) -> None:
+    if not can_manage_members(actor_membership.role):
+        raise NotAllowed("Only an organisation admin can change members and roles.")
+
+
+@transaction.atomic
+def change_role(*, membership: Membership, role: str, by: Membership) -> Membership:
+    """Give a member another role. An organisation always keeps at least one admin."""
+    _require_manager(by)
+    if membership.organisation_id != by.organisation_id:
+        raise NotAllowed("That member belongs to another organisation.")
+    if role not in Role.values:
+        raise DomainError("Choose a role from the list.", field="role")
+    # Lock the organisation's admin rows so two admins demoting each other cannot
+    # leave it with none.
+    admins = list(
+        Membership.objects.select_for_update()
+        .filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+        .values_list("pk", flat=True)
+    )
+    if membership.role == Role.ADMIN and role != Role.ADMIN and admins == [membership.pk]:
+        raise Conflict(
+            "This is the organisation's only admin. Make someone else an admin first.",
+            field="role",
+        )
+    if membership.role == role:
+        return membership
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit.record(
+        actor=by.user,
+        action="member.role_changed",
+        organisation=membership.organisation,
+        target=membership,
+        previous=previous,
+        role=role,
+    )
+    return membership
+
+
+@transaction.atomic
+def invite_member(*, email: str, role: str, by: Membership) -> tuple[Invitation, str]:
+    """Invite someone to join the organisation. Returns the invitation and its one-time link
+    secret, which is e-mailed and never stored."""
+    _require_manager(by)
+    email = normalise_email(email)
+    if role not in Role.values:
+        raise DomainError("Choose a role from the list.", field="role")
+    if Membership.objects.filter(organisation_id=by.organisation_id, user__email=email).exists():
+        raise Conflict(f"{email} is already a member of this organisation.", field="email")
+    secret = tokens.new_secret()
+    invitation = Invitation.objects.create(
+        organisation=by.organisation,
+        email=email,
+        role=role,
+        token_hash=tokens.digest(secret),
+        invited_by=by.user,
+        expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    audit.record(
+        actor=by.user, action="member.invited", organisation=by.organisation,
+        target=invitation, email=email, role=role,
+    )
+    transaction.on_commit(lambda: _send_invitation(invitation, secret))
+    return invitation, secret
+
+
+def _send_invitation(invitation: Invitation, secret: str) -> None:
+    context = {"invitation": invitation, "secret": secret, "site_url": settings.SITE_URL}
+    send_mail(
+        subject=f"You are invited to join {invitation.organisation.name} on powerwith",
+        message=render_to_string("accounts/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+
+
+@transaction.atomic
+def cancel_invitation(*, invitation: Invitation, by: Membership) -> None:
+    _require_manager(by)
+    if invitation.organisation_id != by.organisation_id:
+        raise NotAllowed("That invitation belongs to another organisation.")
+    if not invitation.is_open:
+        raise Conflict("This invitation has already been used, cancelled or has expired.")
+    invitation.cancelled_at = timezone.now()
+    invitation.save(update_fields=["cancelled_at"])
+    audit.record(
+        actor=by.user, action="member.invitation_cancelled",
+        organisation=invitation.organisation, target=invitation,
+    )
+
+
+@transaction.atomic
+def accept_invitation(
+    *, invitation: Invitation, user: User | None, full_name: str = "", password: str = ""
+) -> Membership:
+    """Join the organisation an invitation is for, creating the account when it is new.
+
+    ``user`` is the person already logged in, if any; the invitation must be theirs.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise Conflict("This invitation has already been used, cancelled or has expired.")
+    if user is None:
+        user = User.objects.filter(email=invitation.email).first()
+        if user is None:
+            if not password:
+                raise DomainError("Choose a password.", field="password")
+            user = User.objects.create_user(
+                invitation.email, password, full_name=full_name.strip()
+            )
+        elif password:
+            raise Conflict(
+                "You already have an account. Log in, then open the invitation link again."
+            )
+    if user.email != invitation.email:
+        raise NotAllowed("This invitation was sent to a different email address.")
+    if Membership.objects.filter(user=user, organisation=invitation.organisation).exists():
+        raise Conflict(f"You are already a member of {invitation.organisation.name}.")
+    membership = Membership.objects.create(
+        user=user, organisation=invitation.organisation, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(
+        actor=user, action="member.joined", organisation=invitation.organisation,
+        target=membership, role=invitation.role,
+    )
+    return membership
+
+
+@transaction.atomic
+def create_api_token(*, membership: Membership, name: str, actor: User) -> tuple[ApiToken, str]:
+    """Create a token for ``membership``. Returns the row and the token, shown only once."""
+    if actor.pk != membership.user_id:
+        raise NotAllowed("You can only create API tokens for yourself.")
+    name = name.strip()
+    if not name:
+        raise DomainError("Give the token a name, so you can recognise it later.", field="name")
+    if len(name) > 100:
+        raise DomainError("The name must be 100 characters or fewer.", field="name")
+    prefix, secret, full = tokens.new_api_token()
+    token = ApiToken.objects.create(
+        membership=membership, name=name, prefix=prefix, secret_hash=tokens.digest(secret)
+    )
+    audit.record(
+        actor=actor, action="api_token.created", organisation=membership.organisation,
+        target=token, name=name,
+    )
+    return token, full
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, actor: User) -> ApiToken:
+    if token.membership.user_id != actor.pk:
+        raise NotAllowed("You can only revoke your own API tokens.")
+    if token.revoked_at is not None:
+        return token
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=actor, action="api_token.revoked", organisation=token.membership.organisation,
+        target=token,
+    )
+    return token
+
+
+def note_token_used(token: ApiToken) -> None:
+    """Keep "last used" to the minute without a write on every request."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

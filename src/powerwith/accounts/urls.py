@@ -1,0 +1,31 @@
+from django.urls import path
+
+from powerwith.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login/", views.login, name="login"),
+    path("logout/", views.logout, name="logout"),
+    path("password-reset/", views.password_reset, name="password_reset"),
+    path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
+    path("organisation/switch/", views.switch_organisation, name="switch_organisation"),
+    path("organisation/members/", views.members, name="members"),
+    path("organisation/members/invite/", views.invite, name="invite"),
+    path("organisation/members/<int:user_id>/role/", views.change_role, name="change_role"),
+    path(
+        "organisation/invitations/<int:invitation_id>/cancel/",
+        views.cancel_invitation,
+        name="cancel_invitation",
+    ),
+    path("organisation/audit-log/", views.audit_log, name="audit_log"),
+    path("invitations/<str:secret>/", views.accept_invitation, name="accept_invitation"),
+    path("account/", views.account_settings, name="settings"),
+    path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+]

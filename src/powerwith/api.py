@@ -1,0 +1,104 @@
+"""The REST API, version 1: one NinjaAPI that mounts each app's router.
+
+Every failure answers JSON ``{"detail": ...}``; nothing under ``/api/`` answers HTML.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer
+
+from powerwith.accounts import queries as accounts_queries
+from powerwith.accounts.api import router as accounts_router
+from powerwith.accounts.models import ApiToken
+from powerwith.accounts.services import note_token_used
+from powerwith.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        found = accounts_queries.active_token(token)
+        if found is None:
+            return None
+        note_token_used(found)
+        request.user = found.membership.user
+        request.membership = found.membership  # type: ignore[attr-defined]
+        return found
+
+
+api = NinjaAPI(
+    title="powerwith API",
+    version="1",
+    description="Fair, respectful co-working with experts by experience.",
+    auth=BearerToken(),
+    urls_namespace="api",
+    docs_url=None,
+)
+
+
+def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
+    return api.create_response(request, {"detail": detail}, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _detail(request, "A valid API token is required (Authorization: Bearer <token>).", 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _detail(request, exc.message, exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return _detail(request, exc.errors, 422)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return _detail(request, exc.message, exc.status_code)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _detail(request, "Not found.", 404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _detail(request, str(exc) or "You do not have permission to do that.", 403)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("Unhandled error on %s %s", request.method, request.path)
+    return _detail(request, "Something went wrong on our side. It has been logged.", 500)
+
+
+class HealthOut(Schema):
+    status: str
+    database: str
+
+
+@api.get("/health", auth=None, response={200: HealthOut, 503: HealthOut}, tags=["service"])
+def health(request: HttpRequest) -> tuple[int, dict[str, str]]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("Health check could not reach the database")
+        return 503, {"status": "error", "database": "error"}
+    return 200, {"status": "ok", "database": "ok"}
+
+
+api.add_router("/", accounts_router)

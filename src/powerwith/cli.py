@@ -1,0 +1,176 @@
+"""The ``powerwith`` command: demo, serve, worker, token and manage."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from pathlib import Path
+
+DEMO_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "powerwith.settings")
+    import django
+
+    django.setup()
+
+
+def _var_dir() -> Path:
+    path = Path(os.environ.get("POWERWITH_VAR_DIR", Path.cwd() / "var"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _demo_environment() -> None:
+    """The demo runs on plain HTTP on this machine, with a key kept under var/."""
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("HTTPS", "0")
+    if not os.environ.get("SECRET_KEY"):
+        key_file = _var_dir() / "demo-secret-key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(50))
+            key_file.chmod(0o600)
+        os.environ["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def _gunicorn(port: int, host: str, workers: int) -> int:
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "powerwith.wsgi:application",
+        f"--bind={host}:{port}",
+        f"--workers={workers}",
+        "--worker-class=sync",
+        "--access-logfile=-",
+        "--timeout=60",
+    ]
+    run()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _demo_environment()
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo", people=args.people)
+    if args.no_serve:
+        return 0
+    print(f"\nServing powerwith on http://127.0.0.1:{args.port}/ (Ctrl+C stops it)\n", flush=True)
+    return _gunicorn(args.port, "127.0.0.1", workers=2)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    workers = args.workers or (os.cpu_count() or 1) * 2 + 1
+    return _gunicorn(args.port, args.host, workers)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("db_worker", *args.extra)
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    _setup_django()
+    from powerwith.accounts.commands import create_token_for_email
+
+    try:
+        token = create_token_for_email(args.email, organisation=args.organisation, name=args.name)
+    except LookupError as error:
+        print(f"powerwith token: {error}", file=sys.stderr)
+        return 2
+    print(token)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "powerwith.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["powerwith manage", *args.extra])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="powerwith",
+        description="powerwith: fair, respectful co-working with experts by experience.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser(
+        "demo",
+        help="migrate, load the demo data and serve on 127.0.0.1",
+        description="Migrate the database, load the demo data (idempotent) and serve it.",
+    )
+    demo.add_argument("--people", type=int, default=300, help="experts by experience to create")
+    demo.add_argument("--no-serve", action="store_true", help="load the data, then stop")
+    demo.add_argument(
+        "--port", type=int, default=int(os.environ.get("PORT", DEMO_PORT)), help="port to serve on"
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser(
+        "serve",
+        help="run the production server (gunicorn)",
+        description="Run gunicorn. Set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL first.",
+    )
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", DEMO_PORT)))
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--workers", type=int, default=0, help="default: 2 × cores + 1")
+    serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser(
+        "worker",
+        help="run background tasks (reminders, follow-ups, rendering)",
+        description="Run the task worker (django-tasks database backend). "
+        "Extra arguments go to db_worker.",
+    )
+    worker.add_argument("extra", nargs=argparse.REMAINDER)
+    worker.set_defaults(func=cmd_worker)
+
+    token = sub.add_parser("token", help="manage API tokens", description="Manage API tokens.")
+    token_sub = token.add_subparsers(dest="token_command", required=True, metavar="ACTION")
+    create = token_sub.add_parser(
+        "create",
+        help="print a new API token for a user",
+        description="Create an API token for EMAIL and print it. It is stored hashed and "
+        "shown only this once.",
+    )
+    create.add_argument("email")
+    create.add_argument(
+        "--organisation",
+        help="organisation (slug, id or name) the token acts in; needed when the user has several",
+    )
+    create.add_argument("--name", default="command line", help="a name to recognise it by")
+    create.set_defaults(func=cmd_token)
+
+    manage = sub.add_parser(
+        "manage",
+        help="run a Django management command",
+        description="Run a Django management command, e.g. `powerwith manage migrate`.",
+        add_help=False,
+    )
+    manage.add_argument("extra", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Forms render GOV.UK Frontend markup by themselves: ``{{ form }}`` or
+``{{ form.field.as_field_group }}`` give label, hint, error message and input classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms import BoundField
+from django.forms.renderers import TemplatesSetting
+
+INPUT_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "selectmultiple": "govuk-select",
+    "checkbox": "govuk-checkboxes__input",
+    "radioselect": "govuk-radios__input",
+    "checkboxselectmultiple": "govuk-checkboxes__input",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+CHOICE_LISTS = {"radioselect", "checkboxselectmultiple"}
+
+
+class GovukBoundField(BoundField):
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}-error"
+
+    @property
+    def is_choice_list(self) -> bool:
+        return self.widget_type in CHOICE_LISTS
+
+    @property
+    def described_by(self) -> str:
+        ids = []
+        if self.help_text:
+            ids.append(self.hint_id)
+        if self.errors:
+            ids.append(self.error_id)
+        return " ".join(ids)
+
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: Any = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget_type = self.widget_type
+        base = INPUT_CLASSES.get(widget_type, "govuk-input")
+        classes = [base]
+        if self.errors and base in {"govuk-input", "govuk-textarea", "govuk-select"}:
+            classes.append(f"{base}--error")
+        if attrs.get("class"):
+            classes.append(attrs["class"])
+        attrs["class"] = " ".join(classes)
+        if self.described_by and widget_type not in CHOICE_LISTS:
+            attrs["aria-describedby"] = self.described_by
+        else:
+            attrs.pop("aria-describedby", None)
+        return attrs
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "forms/govuk/form.html"
+    field_template_name = "forms/govuk/field.html"
+    bound_field_class = GovukBoundField

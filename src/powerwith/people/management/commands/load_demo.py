@@ -1,0 +1,16 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from powerwith import demo
+
+
+class Command(BaseCommand):
+    help = "Load the deterministic demo data (idempotent) and print the demo logins."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--people", type=int, default=300)
+
+    def handle(self, *args: Any, people: int, **options: Any) -> None:
+        summary = demo.load(people=people)
+        self.stdout.write(demo.logins_text(summary))

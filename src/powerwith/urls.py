@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from powerwith import views
+from powerwith.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("", include("powerwith.accounts.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler400 = "powerwith.views.bad_request"
+handler403 = "powerwith.views.permission_denied"
+handler404 = "powerwith.views.page_not_found"
+handler500 = "powerwith.views.server_error"

@@ -1,0 +1,73 @@
+"""Pages that belong to no single part of the domain: home, about, accessibility, errors."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from powerwith.accounts import queries as accounts_queries
+from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role, can_see_members
+from powerwith.http import Request
+from powerwith.people import queries as people_queries
+
+
+def home(request: Request) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "home/welcome.html")
+    membership = request.membership
+    if membership is None:
+        return render(request, "no_membership.html")
+    context: dict[str, object] = {"role_description": ROLE_DESCRIPTIONS[membership.role]}
+    if membership.role == Role.EXPERT:
+        person = people_queries.person_of(request.user)
+        context["person"] = person
+        context["organisations"] = people_queries.organisations_of(person) if person else []
+        return render(request, "home/expert.html", context)
+    context["people_count"] = people_queries.people_visible_to(membership).count()
+    if can_see_members(membership.role):
+        context["member_count"] = accounts_queries.members_of(membership).count()
+    return render(request, f"home/{membership.role}.html", context)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/about.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "The request could not be understood."}, status=400)
+    return render(request, "errors/400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "You do not have permission to do that."}, status=403)
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "Something went wrong on our side."}, status=500)
+    # Rendered without the request: the failure may lie in a context processor or the database.
+    return HttpResponse(render_to_string("errors/500.html"), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"detail": "The request was refused (CSRF check failed)."}, status=403)
+    return render(request, "errors/csrf.html", status=403)

@@ -1,0 +1,36 @@
+"""Small helpers shared by the HTML views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from powerwith.errors import DomainError
+from powerwith.http import Request
+
+View = Callable[..., HttpResponse]
+
+
+def membership_required(view: View) -> View:
+    """Logged in and acting for an organisation; a user with no membership is told why."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.membership is None:
+            return render(request, "no_membership.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show a service's refusal on the form, against the field it concerns when it names one."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

@@ -1,0 +1,110 @@
+"""The cast every test can use: named people in each role at two organisations.
+
+Riverside Care Partnership and Hillview Health NHS Foundation Trust, as in the demo.
+Data is made through the real services, as the product makes it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from powerwith.accounts import services
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.roles import Role
+from powerwith.people.models import OrganisationLink, Person
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # The manifest needs collectstatic; tests render pages without it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(email: str, full_name: str = "") -> User:
+    return User.objects.create_user(email, PASSWORD, full_name=full_name)
+
+
+def make_member(organisation: Organisation, email: str, role: str) -> Membership:
+    user = User.objects.filter(email=email).first() or make_user(email)
+    return Membership.objects.create(user=user, organisation=organisation, role=role)
+
+
+def make_expert(email: str, name: str, *organisations: Organisation) -> Person:
+    user = make_user(email, name)
+    person = Person.objects.create(user=user, preferred_name=name, email=email)
+    for organisation in organisations:
+        Membership.objects.create(user=user, organisation=organisation, role=Role.EXPERT)
+        OrganisationLink.objects.create(person=person, organisation=organisation)
+    return person
+
+
+@pytest.fixture
+def riverside(db) -> Organisation:
+    return services.create_organisation(name="Riverside Care Partnership", slug="riverside")
+
+
+@pytest.fixture
+def hillview(db) -> Organisation:
+    return services.create_organisation(
+        name="Hillview Health NHS Foundation Trust", slug="hillview"
+    )
+
+
+@pytest.fixture
+def riverside_admin(riverside) -> Membership:
+    return make_member(riverside, "admin@riverside.example", Role.ADMIN)
+
+
+@pytest.fixture
+def riverside_coordinator(riverside) -> Membership:
+    return make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
+
+
+@pytest.fixture
+def riverside_contact(riverside) -> Membership:
+    return make_member(riverside, "contact@riverside.example", Role.CONTACT)
+
+
+@pytest.fixture
+def riverside_auditor(riverside) -> Membership:
+    return make_member(riverside, "auditor@riverside.example", Role.AUDITOR)
+
+
+@pytest.fixture
+def hillview_admin(hillview) -> Membership:
+    return make_member(hillview, "admin@hillview.example", Role.ADMIN)
+
+
+@pytest.fixture
+def hillview_coordinator(hillview) -> Membership:
+    return make_member(hillview, "coordinator@hillview.example", Role.COORDINATOR)
+
+
+@pytest.fixture
+def expert_at_both(riverside, hillview) -> Person:
+    """Sam works with both organisations."""
+    return make_expert("sam@people.example", "Sam", riverside, hillview)
+
+
+@pytest.fixture
+def expert_at_riverside(riverside) -> Person:
+    return make_expert("alex@people.example", "Alex", riverside)
+
+
+def logged_in(client: Client, user: User) -> Client:
+    client.force_login(user)
+    return client
+
+
+def api_client_for(membership: Membership) -> Client:
+    _, token = services.create_api_token(
+        membership=membership, name="tests", actor=membership.user
+    )
+    return Client(headers={"Authorization": f"Bearer {token}"})
