@@ -44,6 +44,7 @@ if env_bool("POWERWITH_TESTING"):
     ALLOWED_HOSTS += ["testserver", "127.0.0.1", "localhost"]
 
 INSTALLED_APPS = [
+    "django.forms",
     "powerwith.accounts",
     "powerwith.people",
     "django.contrib.auth",
@@ -156,14 +157,21 @@ TASKS = {
 }
 
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console:"))
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
-EMAIL_PORT = _email["EMAIL_PORT"] or 25
-EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
-EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
-EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
-EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
-EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+_email_options = {
+    option: _email[key]
+    for option, key in [
+        ("host", "EMAIL_HOST"),
+        ("port", "EMAIL_PORT"),
+        ("username", "EMAIL_HOST_USER"),
+        ("password", "EMAIL_HOST_PASSWORD"),
+        ("use_tls", "EMAIL_USE_TLS"),
+        ("use_ssl", "EMAIL_USE_SSL"),
+        ("timeout", "EMAIL_TIMEOUT"),
+        ("file_path", "EMAIL_FILE_PATH"),
+    ]
+    if _email.get(key)
+}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "powerwith <no-reply@localhost>")
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
