@@ -76,7 +76,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import call_command
 
-    call_command("db_worker", *args.extra)
+    options: dict[str, object] = {"queue_name": args.queue, "interval": args.interval}
+    if args.batch:
+        options["batch"] = True
+    call_command("db_worker", **options)
     return 0
 
 
@@ -93,11 +96,11 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_manage(args: argparse.Namespace) -> int:
+def cmd_manage(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "powerwith.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["powerwith manage", *args.extra])
+    execute_from_command_line(["powerwith manage", *argv])
     return 0
 
 
@@ -133,10 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     worker = sub.add_parser(
         "worker",
         help="run background tasks (reminders, follow-ups, rendering)",
-        description="Run the task worker (django-tasks database backend). "
-        "Extra arguments go to db_worker.",
+        description="Run the task worker (the django-tasks database backend) until stopped.",
     )
-    worker.add_argument("extra", nargs=argparse.REMAINDER)
+    worker.add_argument("--queue", default="*", help="queue to take tasks from (default: all)")
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between polls when idle"
+    )
+    worker.add_argument("--batch", action="store_true", help="run what is queued, then stop")
     worker.set_defaults(func=cmd_worker)
 
     token = sub.add_parser("token", help="manage API tokens", description="Manage API tokens.")
@@ -155,18 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", default="command line", help="a name to recognise it by")
     create.set_defaults(func=cmd_token)
 
-    manage = sub.add_parser(
-        "manage",
-        help="run a Django management command",
-        description="Run a Django management command, e.g. `powerwith manage migrate`.",
-        add_help=False,
-    )
-    manage.add_argument("extra", nargs=argparse.REMAINDER)
-    manage.set_defaults(func=cmd_manage)
+    # Listed for --help; main() hands everything after "manage" to Django untouched.
+    sub.add_parser("manage", help="run a Django management command, e.g. `manage migrate`")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["manage"]:
+        return cmd_manage(argv[1:])
     args = build_parser().parse_args(argv)
     result: int = args.func(args)
     return result

@@ -35,6 +35,13 @@ class GovukBoundField(BoundField):
         return self.widget_type in CHOICE_LISTS
 
     @property
+    def error_anchor(self) -> str:
+        """Where the error summary's link takes focus: the first option of a choice list."""
+        if self.is_choice_list:
+            return f"{self.auto_id}_0"
+        return self.id_for_label
+
+    @property
     def described_by(self) -> str:
         ids = []
         if self.help_text:

@@ -28,9 +28,11 @@ class LoginForm(AuthenticationForm):
         self.fields["username"] = forms.EmailField(
             label="Email address",
             max_length=254,
+            error_messages=EMAIL_ERRORS,
             widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         )
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.fields["password"].error_messages["required"] = "Enter your password."
 
     def clean_username(self) -> str:
         return str(self.cleaned_data["username"]).strip().lower()
@@ -40,19 +42,38 @@ def role_choices() -> list[tuple[str, str]]:
     return [(value, f"{label} — {ROLE_DESCRIPTIONS[value]}") for value, label in Role.choices]
 
 
+EMAIL_ERRORS = {
+    "required": "Enter an email address.",
+    "invalid": "Enter an email address in the correct format, like name@example.org.",
+    "max_length": "The email address must be 254 characters or fewer.",
+}
+ROLE_ERRORS = {
+    "required": "Choose a role.",
+    "invalid_choice": "Choose a role from the list.",
+}
+
+
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="Email address", max_length=254)
-    role = forms.ChoiceField(label="Role", choices=role_choices, widget=forms.RadioSelect)
+    email = forms.EmailField(label="Email address", max_length=254, error_messages=EMAIL_ERRORS)
+    role = forms.ChoiceField(
+        label="Role", choices=role_choices, widget=forms.RadioSelect, error_messages=ROLE_ERRORS
+    )
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label="Role", choices=role_choices, widget=forms.RadioSelect)
+    role = forms.ChoiceField(
+        label="Role", choices=role_choices, widget=forms.RadioSelect, error_messages=ROLE_ERRORS
+    )
 
 
 class TokenForm(forms.Form):
     name = forms.CharField(
         label="Token name",
         max_length=100,
+        error_messages={
+            "required": "Give the token a name, so you can recognise it later.",
+            "max_length": "The name must be 100 characters or fewer.",
+        },
         help_text="So you can tell your tokens apart, for example “reporting script”.",
     )
     membership = forms.ModelChoiceField(
@@ -60,6 +81,7 @@ class TokenForm(forms.Form):
         queryset=Membership.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose the organisation the token acts for."},
     )
 
     def __init__(self, *args: Any, memberships: Any, **kwargs: Any) -> None:
@@ -75,12 +97,14 @@ class AcceptInvitationForm(forms.Form):
     password = forms.CharField(
         label="Choose a password",
         strip=False,
+        error_messages={"required": "Choose a password."},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 12 characters. A few unrelated words make a strong password.",
     )
     confirm = forms.CharField(
         label="Type the password again",
         strip=False,
+        error_messages={"required": "Type the password again, to check it."},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
