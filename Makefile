@@ -45,7 +45,7 @@ test: install
 lint: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
-	$(UV) run --frozen mypy
+	POWERWITH_TESTING=1 $(UV) run --frozen mypy
 	$(UV) run --frozen djlint src/powerwith --lint
 	$(UV) run --frozen python scripts/check_tenancy.py
 

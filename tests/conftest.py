@@ -104,7 +104,5 @@ def logged_in(client: Client, user: User) -> Client:
 
 
 def api_client_for(membership: Membership) -> Client:
-    _, token = services.create_api_token(
-        membership=membership, name="tests", actor=membership.user
-    )
+    _, token = services.create_api_token(membership=membership, name="tests", actor=membership.user)
     return Client(headers={"Authorization": f"Bearer {token}"})

@@ -52,7 +52,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     ],
 )
 def test_production_settings_are_secure_by_default(setting, expected):
-    code = f"from django.conf import settings; import json; v = settings.{setting}; print(json.dumps(v) if isinstance(v, list) else v)"
+    code = (
+        "from django.conf import settings; import json; "
+        f"v = settings.{setting}; print(json.dumps(v) if isinstance(v, list) else v)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "powerwith.settings", **PRODUCTION_ENV},

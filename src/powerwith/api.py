@@ -90,7 +90,7 @@ class HealthOut(Schema):
 
 
 @api.get("/health", auth=None, response={200: HealthOut, 503: HealthOut}, tags=["service"])
-def health(request: HttpRequest) -> Status:
+def health(request: HttpRequest) -> Status[dict[str, str]]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -141,19 +141,6 @@ def profiles(count: int) -> Iterator[Profile]:
         )
 
 
-class _PasswordHash:
-    """Hash the demo password once, and only if a login is actually created: a slow
-    hasher (argon2) per user would make the demo take minutes."""
-
-    def __init__(self) -> None:
-        self._hash = ""
-
-    def __str__(self) -> str:
-        if not self._hash:
-            self._hash = make_password(DEMO_PASSWORD)
-        return self._hash
-
-
 def _organisations() -> dict[str, Organisation]:
     found = {}
     for name, slug, _domain in ORGANISATIONS:
@@ -190,17 +177,16 @@ def _expert_logins(experts: list[Profile]) -> list[Login]:
     ]
 
 
-def _ensure_logins(
-    logins: list[Login], organisations: dict[str, Organisation], password: _PasswordHash
-) -> dict[str, int]:
+def _ensure_logins(logins: list[Login], organisations: dict[str, Organisation]) -> dict[str, int]:
     """Create the missing demo users and memberships. Returns user ids by e-mail."""
     emails = [login.email for login in logins]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
-    User.objects.bulk_create(
-        User(email=login.email, full_name=login.full_name, password=str(password))
-        for login in logins
-        if login.email not in existing
-    )
+    if new := [login for login in logins if login.email not in existing]:
+        # Hashed once for all of them: a slow hasher (argon2) per user would take minutes.
+        password = make_password(DEMO_PASSWORD)
+        User.objects.bulk_create(
+            User(email=login.email, full_name=login.full_name, password=password) for login in new
+        )
     user_ids = dict(User.objects.filter(email__in=emails).values_list("email", "id"))
     by_name = {organisation.name: organisation for organisation in organisations.values()}
     member_of = set(
@@ -270,10 +256,9 @@ def load(people: int = 300) -> DemoSummary:
     experts = [profile for profile in wanted if profile.can_log_in]
     staff = _staff_logins()
     expert_logins = _expert_logins(experts)
-    password = _PasswordHash()
     with transaction.atomic():
         organisations = _organisations()
-        user_ids = _ensure_logins([*staff, *expert_logins], organisations, password)
+        user_ids = _ensure_logins([*staff, *expert_logins], organisations)
         added = _add_people(wanted, user_ids, organisations)
     return DemoSummary(
         organisations=tuple(

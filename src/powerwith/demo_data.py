@@ -94,7 +94,7 @@ CONTRIBUTIONS: tuple[str, ...] = (
     "I enjoy helping to plan training, and telling my story when it helps.",
     "I would like to sit on recruitment panels.",
     "I am happy to review leaflets and websites.",
-    "I want to make sure no other family goes through what we did.",
+    "I want to make sure nobody else goes through what I did.",
     "I like to meet online, and mornings are best for me.",
     "I bring a calm voice and like to make sure everyone is heard.",
     "I am keen to help with quality checks and visits.",

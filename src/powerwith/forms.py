@@ -58,7 +58,7 @@ class GovukBoundField(BoundField):
         if self.errors and base in {"govuk-input", "govuk-textarea", "govuk-select"}:
             classes.append(f"{base}--error")
         if attrs.get("class"):
-            classes.append(attrs["class"])
+            classes.append(str(attrs["class"]))
         attrs["class"] = " ".join(classes)
         if self.described_by and widget_type not in CHOICE_LISTS:
             attrs["aria-describedby"] = self.described_by

@@ -13,6 +13,6 @@ if TYPE_CHECKING:
 
 
 class Request(HttpRequest):
-    user: User  # type: ignore[assignment]
+    user: User
     membership: Membership | None
     htmx: HtmxDetails

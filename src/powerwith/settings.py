@@ -37,7 +37,7 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set it in the environment (50 or more random "
             "characters), or set DEBUG=1 for a local demo."
         )
-    SECRET_KEY = "insecure-local-only-key-never-use-in-production-0123456789abcdef"
+    SECRET_KEY = "insecure-local-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 if env_bool("POWERWITH_TESTING"):
@@ -217,6 +217,6 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}},
 }
 
-POWERWITH_TOKEN_PREFIX = "pw"
+POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_FAILURE_VIEW = "powerwith.views.csrf_failure"

@@ -121,9 +121,7 @@ def test_an_invitation_with_mismatched_passwords_creates_nothing(
     body = mail.outbox[0].body
     path = body[body.index("/invitations/") :].split()[0]
     client.logout()
-    response = client.post(
-        path, {"password": PASSWORD, "confirm": PASSWORD + "!"}
-    )
+    response = client.post(path, {"password": PASSWORD, "confirm": PASSWORD + "!"})
     assert response.status_code == 200
     assert "The passwords do not match" in response.text
     assert not User.objects.filter(email="x@example.org").exists()

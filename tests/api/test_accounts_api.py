@@ -145,7 +145,7 @@ def test_a_revoked_token_stops_working(riverside_coordinator):
 
 
 def test_a_token_with_the_right_prefix_but_wrong_secret_is_refused(riverside_coordinator):
-    token, raw = services.create_api_token(
+    token, _ = services.create_api_token(
         membership=riverside_coordinator, name="script", actor=riverside_coordinator.user
     )
     forged = f"pw_{token.prefix}_{'A' * 43}"

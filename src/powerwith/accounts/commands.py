@@ -21,11 +21,14 @@ def create_token_for_email(email: str, *, organisation: str | None, name: str) -
     found = list(memberships[:2])
     if not found:
         raise LookupError(
-            f"{email} is not a member of {organisation}" if organisation
+            f"{email} is not a member of {organisation}"
+            if organisation
             else f"{email} is not a member of any organisation"
         )
     if len(found) > 1:
         names = ", ".join(m.organisation.slug for m in queries.memberships_of(user))
-        raise LookupError(f"{email} belongs to several organisations; choose one with --organisation ({names})")
+        raise LookupError(
+            f"{email} belongs to several organisations; choose one with --organisation ({names})"
+        )
     _, token = services.create_api_token(membership=found[0], name=name, actor=user)
     return token

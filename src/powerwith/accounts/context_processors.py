@@ -1,19 +1,17 @@
 from typing import Any
 
-from django.http import HttpRequest
 
 from powerwith.accounts.queries import memberships_of
 from powerwith.accounts.roles import is_staff_role
+from powerwith.http import Request
 
 
-def membership(request: HttpRequest) -> dict[str, Any]:
+def membership(request: Request) -> dict[str, Any]:
     current = getattr(request, "membership", None)
     if current is None:
         return {"membership": None}
     return {
         "membership": current,
         "is_staff_member": is_staff_role(current.role),
-        "other_memberships": [
-            m for m in memberships_of(request.user) if m.pk != current.pk  # type: ignore[arg-type]
-        ],
+        "other_memberships": [m for m in memberships_of(request.user) if m.pk != current.pk],
     }

@@ -10,8 +10,7 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role
 
 GENERIC_LOGIN_ERROR = (
-    "The email address or password is not right. Check them and try again, "
-    "or reset your password."
+    "The email address or password is not right. Check them and try again, or reset your password."
 )
 
 
@@ -66,6 +65,11 @@ class RoleForm(forms.Form):
     )
 
 
+class MembershipChoiceField(forms.ModelChoiceField[Membership]):
+    def label_from_instance(self, obj: Membership) -> str:
+        return f"{obj.organisation.name} ({obj.get_role_display()})"
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(
         label="Token name",
@@ -76,7 +80,7 @@ class TokenForm(forms.Form):
         },
         help_text="So you can tell your tokens apart, for example “reporting script”.",
     )
-    membership = forms.ModelChoiceField(
+    membership = MembershipChoiceField(
         label="Organisation the token acts for",
         queryset=Membership.objects.none(),
         empty_label=None,
@@ -87,9 +91,8 @@ class TokenForm(forms.Form):
     def __init__(self, *args: Any, memberships: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["membership"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, MembershipChoiceField)
         field.queryset = memberships
-        field.label_from_instance = lambda m: f"{m.organisation.name} ({m.get_role_display()})"
 
 
 class AcceptInvitationForm(forms.Form):

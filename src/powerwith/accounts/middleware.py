@@ -17,7 +17,7 @@ def current_membership(
     def middleware(request: HttpRequest) -> HttpResponse:
         membership = None
         if request.user.is_authenticated:
-            membership = membership_of(request.user, request.session.get(SESSION_KEY))  # type: ignore[arg-type]
+            membership = membership_of(request.user, request.session.get(SESSION_KEY))
         request.membership = membership  # type: ignore[attr-defined]
         return get_response(request)
 

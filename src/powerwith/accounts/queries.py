@@ -73,9 +73,7 @@ def invitation_by_secret(secret: str) -> Invitation | None:
 
 
 def tokens_of(user: User) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(membership__user=user).select_related(
-        "membership__organisation"
-    )
+    return ApiToken.objects.filter(membership__user=user).select_related("membership__organisation")
 
 
 def get_token_for(user: User, token_id: int) -> ApiToken:

@@ -112,8 +112,12 @@ def invite_member(*, email: str, role: str, by: Membership) -> tuple[Invitation,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     audit.record(
-        actor=by.user, action="member.invited", organisation=by.organisation,
-        target=invitation, email=email, role=role,
+        actor=by.user,
+        action="member.invited",
+        organisation=by.organisation,
+        target=invitation,
+        email=email,
+        role=role,
     )
     transaction.on_commit(lambda: _send_invitation(invitation, secret))
     return invitation, secret
@@ -139,8 +143,10 @@ def cancel_invitation(*, invitation: Invitation, by: Membership) -> None:
     invitation.cancelled_at = timezone.now()
     invitation.save(update_fields=["cancelled_at"])
     audit.record(
-        actor=by.user, action="member.invitation_cancelled",
-        organisation=invitation.organisation, target=invitation,
+        actor=by.user,
+        action="member.invitation_cancelled",
+        organisation=invitation.organisation,
+        target=invitation,
     )
 
 
@@ -160,9 +166,7 @@ def accept_invitation(
         if user is None:
             if not password:
                 raise DomainError("Choose a password.", field="password")
-            user = User.objects.create_user(
-                invitation.email, password, full_name=full_name.strip()
-            )
+            user = User.objects.create_user(invitation.email, password, full_name=full_name.strip())
         elif password:
             raise Conflict(
                 "You already have an account. Log in, then open the invitation link again."
@@ -177,8 +181,11 @@ def accept_invitation(
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record(
-        actor=user, action="member.joined", organisation=invitation.organisation,
-        target=membership, role=invitation.role,
+        actor=user,
+        action="member.joined",
+        organisation=invitation.organisation,
+        target=membership,
+        role=invitation.role,
     )
     return membership
 
@@ -198,8 +205,11 @@ def create_api_token(*, membership: Membership, name: str, actor: User) -> tuple
         membership=membership, name=name, prefix=prefix, secret_hash=tokens.digest(secret)
     )
     audit.record(
-        actor=actor, action="api_token.created", organisation=membership.organisation,
-        target=token, name=name,
+        actor=actor,
+        action="api_token.created",
+        organisation=membership.organisation,
+        target=token,
+        name=name,
     )
     return token, full
 
@@ -213,7 +223,9 @@ def revoke_api_token(*, token: ApiToken, actor: User) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit.record(
-        actor=actor, action="api_token.revoked", organisation=token.membership.organisation,
+        actor=actor,
+        action="api_token.revoked",
+        organisation=token.membership.organisation,
         target=token,
     )
     return token

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -39,7 +39,9 @@ def _require_admin(request: Request) -> Membership:
 
 
 login = auth_views.LoginView.as_view(
-    template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+    template_name="accounts/login.html",
+    authentication_form=LoginForm,
+    redirect_authenticated_user=True,
 )
 logout = auth_views.LogoutView.as_view()
 password_reset = auth_views.PasswordResetView.as_view(
@@ -74,7 +76,7 @@ def switch_organisation(request: Request) -> HttpResponse:
     messages.success(request, f"You are now working in {chosen.organisation.name}.")
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = reverse_lazy("home")
+        next_url = reverse("home")
     return redirect(next_url)
 
 

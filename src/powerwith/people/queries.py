@@ -38,4 +38,6 @@ def person_id_for(membership: Membership) -> int | None:
 
 
 def organisations_of(person: Person) -> list[str]:
-    return list(person.links.order_by("organisation__name").values_list("organisation__name", flat=True))
+    return list(
+        person.links.order_by("organisation__name").values_list("organisation__name", flat=True)
+    )
