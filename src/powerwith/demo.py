@@ -108,6 +108,7 @@ def profiles(count: int) -> Iterator[Profile]:
         first = rng.choice(demo_data.FIRST_NAMES)
         last = rng.choice(demo_data.LAST_NAMES)
         pronouns = rng.choices(demo_data.PRONOUNS, weights=demo_data.PRONOUN_WEIGHTS)[0]
+        # Ofcom keeps 07700 900000-900999 for drama, so these numbers reach no one.
         phone = f"07700 900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
         town = rng.choice(demo_data.TOWNS)
         about = " ".join([rng.choice(demo_data.EXPERIENCES), rng.choice(demo_data.CONTRIBUTIONS)])
@@ -188,7 +189,8 @@ def _ensure_logins(logins: list[Login], organisations: dict[str, Organisation]) 
             User(email=login.email, full_name=login.full_name, password=password) for login in new
         )
     user_ids = dict(User.objects.filter(email__in=emails).values_list("email", "id"))
-    by_name = {organisation.name: organisation for organisation in organisations.values()}
+    # By the demo's own names: an admin may have renamed an organisation during a demo.
+    by_name = {name: organisations[slug] for name, slug, _domain in ORGANISATIONS}
     member_of = set(
         Membership.objects.filter(user_id__in=user_ids.values()).values_list(
             "user_id", "organisation_id"
@@ -296,10 +298,10 @@ def logins_text(summary: DemoSummary) -> str:
         lines.append("")
     if summary.experts:
         lines.append("Experts by experience (their own accounts)")
-        lines.extend(
-            f"  {login.email:<32} {login.full_name:<24} {' + '.join(login.organisations)}"
-            for login in summary.experts
-        )
+        for login in summary.experts:
+            # "Riverside + Hillview": the full names are in the headings above.
+            works_with = " + ".join(name.split()[0] for name in login.organisations)
+            lines.append(f"  {login.email:<32} {login.full_name:<24} {works_with}")
         lines.append("")
     lines.append(f"Password for every demo login: {summary.password}")
     return "\n".join(lines) + "\n"
