@@ -8,7 +8,7 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets demo test test-fast lint format bench clean
+.PHONY: help install assets browser demo test lint format clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
@@ -39,8 +39,20 @@ assets: $(STATIC_DIST)/.built
 demo: install
 	$(UV) run --frozen powerwith demo --port $(PORT)
 
-test: install
+test: install browser
 	$(UV) run --frozen pytest
+
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v "$$CHROMIUM" >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (or set CHROMIUM to its path)."; \
+	    exit 1; \
+	  fi; }
 
 lint: install
 	$(UV) run --frozen ruff check .

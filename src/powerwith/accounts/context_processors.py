@@ -1,6 +1,5 @@
 from typing import Any
 
-
 from powerwith.accounts.queries import memberships_of
 from powerwith.accounts.roles import is_staff_role
 from powerwith.http import Request
