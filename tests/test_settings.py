@@ -17,10 +17,15 @@ PRODUCTION_ENV = {
 }
 
 
+def clean_environment(**overrides: str) -> dict[str, str]:
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**inherited, "DJANGO_SETTINGS_MODULE": "powerwith.settings", **overrides}
+
+
 def run_django(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "django", *args],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "powerwith.settings", **env},
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         check=False,
@@ -58,7 +63,7 @@ def test_production_settings_are_secure_by_default(setting, expected):
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "powerwith.settings", **PRODUCTION_ENV},
+        env=clean_environment(**PRODUCTION_ENV),
         capture_output=True,
         text=True,
         check=False,
@@ -75,11 +80,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "powerwith.settings",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}",
-        },
+        env=clean_environment(DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}"),
         capture_output=True,
         text=True,
         check=False,
