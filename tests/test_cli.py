@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import json
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -63,3 +68,43 @@ def test_every_command_explains_itself(command):
     assert result.returncode == 0, result.stderr
     assert "powerwith" in result.stdout
     assert ("usage:" in result.stdout) or ("subcommand" in result.stdout)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_runs_the_production_server(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "SECRET_KEY": "a-long-random-key-for-this-test-only-" + "x7Q!" * 10,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        "HTTPS": "0",
+        "POWERWITH_TESTING": "",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    executable = Path(sys.executable).with_name("powerwith")
+    server = subprocess.Popen(
+        [executable, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = None
+        deadline = time.monotonic() + 30
+        while body is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health") as answer:
+                    body = json.load(answer)
+            except OSError:
+                time.sleep(0.2)
+        assert body == {"status": "ok", "database": "ok"}
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    assert "gunicorn" in output.lower() or "Booting worker" in output

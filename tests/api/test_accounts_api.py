@@ -199,3 +199,27 @@ def test_the_openapi_schema_is_served(db):
     assert "/api/v1/health" in paths
     assert "/api/v1/me" in paths
     assert "/api/v1/members" in paths
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("delete", "/api/v1/me", 405),
+        ("post", "/api/v1/health", 405),
+        ("get", "/api/v1/members/not-a-number", 422),
+        ("get", "/api/", 404),
+    ],
+)
+def test_every_api_failure_answers_json(riverside_admin, method, path, status):
+    response = getattr(api_client_for(riverside_admin), method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"]
+
+
+def test_a_bad_json_body_is_a_400(riverside_admin, riverside_coordinator):
+    response = api_client_for(riverside_admin).patch(
+        f"/api/v1/members/{riverside_coordinator.user_id}", "{", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Cannot parse request body"}
