@@ -76,7 +76,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import call_command
 
-    options: dict[str, object] = {"queue_name": args.queue, "interval": args.interval}
+    options: dict[str, object] = {
+        "queue_name": args.queue,
+        "interval": args.interval,
+        "reload": False,
+    }
     if args.batch:
         options["batch"] = True
     call_command("db_worker", **options)
