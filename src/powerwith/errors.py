@@ -20,3 +20,9 @@ class NotAllowed(DomainError):
 
 class Conflict(DomainError):
     status_code = 409
+
+
+class InvalidInput(DomainError):
+    """Well-formed input that names something that does not exist, such as an unknown code."""
+
+    status_code = 422

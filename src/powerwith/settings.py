@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.forms",
     "powerwith.accounts",
     "powerwith.people",
+    "powerwith.opportunities",
+    "powerwith.engagements",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

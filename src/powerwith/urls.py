@@ -8,6 +8,8 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("", include("powerwith.accounts.urls")),
+    path("", include("powerwith.people.urls")),
+    path("", include("powerwith.opportunities.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -24,7 +24,7 @@ def home(request: Request) -> HttpResponse:
         context["person"] = person
         context["organisations"] = people_queries.organisations_of(person) if person else []
         return render(request, "home/expert.html", context)
-    context["people_count"] = people_queries.people_visible_to(membership).count()
+    context["people_count"] = people_queries.register_size(membership)
     if can_see_members(membership.role):
         context["member_count"] = accounts_queries.members_of(membership).count()
     return render(request, f"home/{membership.role}.html", context)

@@ -61,10 +61,22 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+    fairness_weight = models.FloatField(
+        "weight given to spreading work fairly in matching",
+        default=0.3,
+        help_text="From 0 (ignore how much recent work people have had) to 1 (favour "
+        "people with the least recent work strongly).",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fairness_weight__gte=0, fairness_weight__lte=1),
+                name="fairness_weight_between_0_and_1",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

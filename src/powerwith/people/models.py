@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.people import choices
+from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS
 
 
 class PersonStatus(models.TextChoices):
@@ -13,9 +15,17 @@ class PersonStatus(models.TextChoices):
     LEFT = "left", "Left"
 
 
+def empty_list() -> list[str]:
+    return []
+
+
+def empty_dict() -> dict[str, str]:
+    return {}
+
+
 class Person(models.Model):
     """An expert by experience. The profile belongs to the person, not to an organisation:
-    an organisation sees it only through a link the person has agreed to."""
+    an organisation sees it only through a link, and only as much as the person shares."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -24,16 +34,39 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    # Names are stored exactly as typed, in any script.
     preferred_name = models.CharField(max_length=100)
+    full_name = models.CharField(max_length=200, blank=True)
     pronouns = models.CharField(max_length=40, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    preferred_channel = models.CharField(max_length=20, choices=choices.Channel.choices, blank=True)
     town = models.CharField(max_length=100, blank=True)
     about = models.TextField(
         "about me", max_length=2000, blank=True, help_text="In the person's own words."
     )
+    # Lists of codes from powerwith.people.choices (and opportunities.choices.Focus).
+    formats = models.JSONField(default=empty_list, blank=True)
+    adjustments = models.JSONField(
+        default=empty_dict, blank=True, help_text="Adjustment category → what helps."
+    )
+    available_days = models.JSONField(default=empty_list, blank=True)
+    available_modes = models.JSONField(default=empty_list, blank=True)
+    skills = models.JSONField(default=empty_list, blank=True)
+    interests = models.JSONField(default=empty_list, blank=True)
+    personal_goals = models.TextField(max_length=2000, blank=True)
+    professional_goals = models.TextField(max_length=2000, blank=True)
+    payment_preference = models.CharField(
+        max_length=20, choices=choices.PaymentPreference.choices, blank=True
+    )
+    benefits_advice = models.CharField(
+        "would like benefits advice before paid work",
+        max_length=20,
+        choices=choices.YesNo.choices,
+        blank=True,
+    )
     status = models.CharField(
-        max_length=10, choices=PersonStatus.choices, default=PersonStatus.ACTIVE
+        max_length=10, choices=PersonStatus.choices, default=PersonStatus.ACTIVE, db_index=True
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -41,19 +74,54 @@ class Person(models.Model):
     class Meta:
         ordering = ["preferred_name", "id"]
         verbose_name_plural = "people"
+        indexes = [models.Index(fields=["preferred_name", "id"])]
 
     def __str__(self) -> str:
         return self.preferred_name
 
+    @property
+    def needs_accessible_format(self) -> bool:
+        return any(code != choices.Format.STANDARD for code in self.formats)
+
+
+class ExperienceEntry(models.Model):
+    """One item of the Schedule of Experience that the person has, and where."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="experience")
+    code = models.CharField(max_length=60, choices=ITEM_CHOICES)
+    setting = models.CharField(max_length=40, choices=SETTINGS, blank=True)
+    intervention = models.CharField(max_length=40, choices=RESTRICTIVE_INTERVENTIONS, blank=True)
+    note = models.TextField(max_length=2000, blank=True)
+    share_narrative = models.CharField(
+        "willing to share a personal narrative about it",
+        max_length=20,
+        choices=choices.YesNo.choices,
+        blank=True,
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["code", "setting", "id"]
+        verbose_name_plural = "experience entries"
+        indexes = [models.Index(fields=["code", "setting", "person"])]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.code} ({self.setting or 'any setting'})"
+
 
 class OrganisationLink(models.Model):
-    """The person works with this organisation and shares their profile with it."""
+    """The person works with this organisation and shares their profile with it, as far
+    as ``sharing`` says."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="people_links"
     )
+    sharing = models.CharField(
+        max_length=10, choices=choices.Sharing.choices, default=choices.Sharing.DETAILS
+    )
     linked_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [

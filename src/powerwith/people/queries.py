@@ -1,12 +1,27 @@
-"""Reads of people, scoped to what the asking membership may see."""
+"""Reads of people, scoped to what the asking membership may see.
+
+What an organisation may see of a person is decided here and only here
+(``profile_for``): pages, the API and exports all read through it.
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass, field, replace
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role, is_staff_role
-from powerwith.people.models import Person
+from powerwith.accounts.roles import Role
+from powerwith.people.choices import Sharing
+from powerwith.people.models import ExperienceEntry, OrganisationLink, Person
+
+REGISTER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+def can_read_register(membership: Membership) -> bool:
+    return membership.role in REGISTER_ROLES
 
 
 def person_of(user: User) -> Person | None:
@@ -14,14 +29,30 @@ def person_of(user: User) -> Person | None:
 
 
 def people_visible_to(membership: Membership) -> QuerySet[Person]:
-    """Staff see the people who work with their organisation; an expert sees only themself."""
-    if is_staff_role(membership.role):
+    """Coordinators and admins see the people who work with their organisation; an expert
+    sees only themself; other roles see no one here."""
+    if can_read_register(membership):
         return Person.objects.filter(links__organisation_id=membership.organisation_id)
     if membership.role == Role.EXPERT:
         return Person.objects.filter(
             user_id=membership.user_id, links__organisation_id=membership.organisation_id
         )
     return Person.objects.none()
+
+
+def register_of(membership: Membership) -> QuerySet[Person]:
+    """The register, for the roles allowed to read it; 403 for the others."""
+    if not can_read_register(membership):
+        raise PermissionDenied("Only coordinators and admins can see the register.")
+    return people_visible_to(membership)
+
+
+def get_person_for(membership: Membership, person_id: int) -> Person:
+    """A person this membership may see; 404 for anyone else, in any organisation."""
+    found = people_visible_to(membership).filter(pk=person_id).first()
+    if found is None:
+        raise Http404("No such person.")
+    return found
 
 
 def person_id_for(membership: Membership) -> int | None:
@@ -37,7 +68,142 @@ def person_id_for(membership: Membership) -> int | None:
     )
 
 
+def register_size(membership: Membership) -> int:
+    """How many people work with the organisation: a count any member may know."""
+    return OrganisationLink.objects.filter(organisation_id=membership.organisation_id).count()
+
+
 def organisations_of(person: Person) -> list[str]:
     return list(
         person.links.order_by("organisation__name").values_list("organisation__name", flat=True)
     )
+
+
+def links_of(person: Person) -> QuerySet[OrganisationLink]:
+    return person.links.select_related("organisation").order_by("organisation__name")
+
+
+def sharing_for(membership: Membership, person: Person) -> str:
+    """How much of the profile this membership sees: everything for the person themself."""
+    if person.user_id is not None and person.user_id == membership.user_id:
+        return Sharing.DETAILS
+    link = person.links.filter(organisation_id=membership.organisation_id).first()
+    if link is None:
+        raise Http404("No such person.")
+    return link.sharing
+
+
+@dataclass(frozen=True)
+class SharedExperience:
+    code: str
+    setting: str
+    intervention: str
+    note: str | None  # None when not shared
+    share_narrative: str | None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person as one organisation may see them. Fields the person has not shared with
+    it are None (not merely empty), so templates and the API can say so."""
+
+    id: int
+    preferred_name: str
+    pronouns: str
+    status: str
+    sharing: str
+    formats: list[str]
+    available_days: list[str]
+    available_modes: list[str]
+    skills: list[str]
+    interests: list[str]
+    experience: list[SharedExperience]
+    has_account: bool
+    full_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    preferred_channel: str | None = None
+    town: str | None = None
+    about: str | None = None
+    adjustments: dict[str, str] | None = None
+    personal_goals: str | None = None
+    professional_goals: str | None = None
+    payment_preference: str | None = None
+    benefits_advice: str | None = None
+    organisations: list[str] = field(default_factory=list)
+
+    @property
+    def shares_details(self) -> bool:
+        return self.sharing == Sharing.DETAILS
+
+
+def profile(person: Person, sharing: str) -> Profile:
+    details = sharing == Sharing.DETAILS
+    entries = [
+        SharedExperience(
+            code=e.code,
+            setting=e.setting,
+            intervention=e.intervention,
+            note=e.note if details else None,
+            share_narrative=e.share_narrative if details else None,
+        )
+        for e in person.experience.all()
+    ]
+    summary = Profile(
+        id=person.pk,
+        preferred_name=person.preferred_name,
+        pronouns=person.pronouns,
+        status=person.status,
+        sharing=sharing,
+        formats=list(person.formats),
+        available_days=list(person.available_days),
+        available_modes=list(person.available_modes),
+        skills=list(person.skills),
+        interests=list(person.interests),
+        experience=entries,
+        has_account=person.user_id is not None,
+    )
+    if not details:
+        return summary
+    return replace(
+        summary,
+        full_name=person.full_name,
+        email=person.email,
+        phone=person.phone,
+        preferred_channel=person.preferred_channel,
+        town=person.town,
+        about=person.about,
+        adjustments=dict(person.adjustments),
+        personal_goals=person.personal_goals,
+        professional_goals=person.professional_goals,
+        payment_preference=person.payment_preference,
+        benefits_advice=person.benefits_advice,
+    )
+
+
+def profile_for(membership: Membership, person: Person) -> Profile:
+    """The one place that decides what an organisation sees of a person."""
+    return profile(person, sharing_for(membership, person))
+
+
+def with_experience(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.prefetch_related(
+        Prefetch("experience", queryset=ExperienceEntry.objects.order_by("code", "setting", "id"))
+    )
+
+
+def profiles_for(membership: Membership, people: QuerySet[Person]) -> list[Profile]:
+    """Profiles for a page of people, in two queries whatever the page size."""
+    page = list(with_experience(people))
+    sharing = dict(
+        OrganisationLink.objects.filter(
+            organisation_id=membership.organisation_id, person__in=[p.pk for p in page]
+        ).values_list("person_id", "sharing")
+    )
+    result = []
+    for person in page:
+        level: str = sharing.get(person.pk, Sharing.SUMMARY)
+        if person.user_id is not None and person.user_id == membership.user_id:
+            level = Sharing.DETAILS
+        result.append(profile(person, level))
+    return result

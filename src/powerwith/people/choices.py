@@ -1,0 +1,75 @@
+"""What a person can say about themselves, in plain words. Codes are stable."""
+
+from django.db import models
+
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+    POST = "post", "Letter by post"
+    SUPPORTER = "supporter", "Through my supporter"
+
+
+class Format(models.TextChoices):
+    """Accessible Information Standard: how the person needs information."""
+
+    STANDARD = "standard", "Standard print"
+    LARGE_PRINT = "large_print", "Large print"
+    EASY_READ = "easy_read", "Easy read"
+    AUDIO = "audio", "Audio"
+    BRAILLE = "braille", "Braille"
+    BSL = "bsl", "British Sign Language (BSL)"
+    MAKATON = "makaton", "Makaton"
+    SUPPORTER = "supporter", "Through a supporter who interprets"
+
+
+class Adjustment(models.TextChoices):
+    PRACTICAL = "practical", "Practical"
+    SENSORY = "sensory", "Sensory"
+    EMOTIONAL = "emotional", "Emotional and psychological support"
+    TIMING = "timing", "Timing and breaks"
+
+
+class Day(models.TextChoices):
+    MONDAY = "mon", "Monday"
+    TUESDAY = "tue", "Tuesday"
+    WEDNESDAY = "wed", "Wednesday"
+    THURSDAY = "thu", "Thursday"
+    FRIDAY = "fri", "Friday"
+    SATURDAY = "sat", "Saturday"
+    SUNDAY = "sun", "Sunday"
+
+
+class Skill(models.TextChoices):
+    PUBLIC_SPEAKING = "public_speaking", "Public speaking"
+    TRAINING_DELIVERY = "training_delivery", "Delivering training"
+    WRITING = "writing", "Writing"
+    PANEL_WORK = "panel_work", "Sitting on panels (selection, review, certification)"
+    PEER_SUPPORT = "peer_support", "Peer support"
+    IT = "it", "Using computers and video calls"
+    RESEARCH = "research", "Research and evaluation"
+    CREATIVE = "creative", "Art, film or creative work"
+
+
+class PaymentPreference(models.TextChoices):
+    BANK_TRANSFER = "bank_transfer", "Bank transfer"
+    PAYROLL = "payroll", "Through payroll"
+    VOUCHER = "voucher", "Vouchers"
+    NOT_PAID = "not_paid", "I choose not to be paid"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, "Prefer not to say"
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, "Prefer not to say"
+
+
+class Sharing(models.TextChoices):
+    """What the person lets one organisation see of their profile."""
+
+    SUMMARY = "summary", "A summary: my name, experience, availability and communication needs"
+    DETAILS = "details", "My details and notes as well: contact details, adjustments, goals"

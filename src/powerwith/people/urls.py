@@ -1,0 +1,5 @@
+from powerwith.people.views import register, self_service
+
+app_name = "people"
+
+urlpatterns = [*self_service.urlpatterns, *register.urlpatterns]

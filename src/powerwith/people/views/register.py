@@ -1,0 +1,5 @@
+"""The coordinators' register of experts by experience."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""An expert's own profile pages."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
