@@ -1,0 +1,5 @@
+"""Opportunities and matching over the API."""
+
+from ninja import Router
+
+router = Router(tags=["opportunities"])
