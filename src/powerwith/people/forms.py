@@ -184,11 +184,21 @@ class ExperienceForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=(
-            "Only if you want to add something. "
-            "Only organisations you share details with see it."
+            "Only if you want to add something. Only organisations you share details with see it."
         ),
     )
     DELETE = forms.BooleanField(label="Remove this experience", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # A row with no item would be skipped on save: say so rather than drop what was typed.
+        described = any(
+            data.get(name) for name in ("setting", "intervention", "note", "share_narrative")
+        )
+        missing = not data.get("code") and not self.has_error("code")
+        if described and missing and not data.get("DELETE"):
+            self.add_error("code", "Choose the experience this is about, or clear the row.")
+        return data
 
     def to_input(self) -> ExperienceInput | None:
         data = self.cleaned_data
