@@ -6,16 +6,20 @@ What an organisation may see of a person is decided here and only here
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import batched
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
 from powerwith.accounts.roles import Role
 from powerwith.people.choices import Sharing
-from powerwith.people.models import ExperienceEntry, OrganisationLink, Person
+from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 
 REGISTER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 
@@ -207,3 +211,85 @@ def profiles_for(membership: Membership, people: QuerySet[Person]) -> list[Profi
             level = Sharing.DETAILS
         result.append(profile(person, level))
     return result
+
+
+DEFAULT_STATUSES = frozenset({PersonStatus.ACTIVE, PersonStatus.PAUSED})
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    """What a coordinator narrows the register by; an empty value means "any"."""
+
+    name: str = ""
+    experience: str = ""
+    setting: str = ""
+    format: str = ""
+    day: str = ""
+    mode: str = ""
+    # People who have left stay out of sight unless someone asks for them.
+    statuses: frozenset[str] = DEFAULT_STATUSES
+
+
+def _name_matches(membership: Membership, name: str) -> Q:
+    """Preferred name, or full name where the person shares their details.
+
+    SQLite's LIKE folds case for ASCII letters only, so a query with any other letter
+    goes through a regular expression instead (Python's, on SQLite), which folds case in
+    every script. The full name is searched only where the person shares it, so a
+    search cannot reveal what the person keeps back.
+    """
+    name = unicodedata.normalize("NFC", name.strip())
+    lookup, value = ("icontains", name) if name.isascii() else ("iregex", re.escape(name))
+    shares_details = OrganisationLink.objects.filter(
+        person=OuterRef("pk"), organisation_id=membership.organisation_id, sharing=Sharing.DETAILS
+    )
+    return Q(**{f"preferred_name__{lookup}": value}) | (
+        Q(**{f"full_name__{lookup}": value}) & Q(Exists(shares_details))
+    )
+
+
+def _has_code(field_name: str, code: str) -> Q:
+    # The lists are stored as JSON text (["easy_read", "bsl"]); matching the quoted code
+    # works the same on SQLite and PostgreSQL, where JSON containment does not.
+    return Q(**{f"{field_name}__icontains": f'"{code}"'})
+
+
+def search_register(membership: Membership, filters: RegisterFilters) -> QuerySet[Person]:
+    """The register narrowed by ``filters``, in SQL, ordered by preferred name."""
+    people = register_of(membership)
+    if filters.name.strip():
+        people = people.filter(_name_matches(membership, filters.name))
+    if filters.experience or filters.setting:
+        # One entry must match both: experience of this item in this setting. An
+        # uncorrelated IN lets SQLite read the (code, setting) index once; a correlated
+        # EXISTS made it scan every entry of that code for each person.
+        entries = ExperienceEntry.objects.all()
+        if filters.experience:
+            entries = entries.filter(code=filters.experience)
+        if filters.setting:
+            entries = entries.filter(setting=filters.setting)
+        people = people.filter(pk__in=entries.values("person_id"))
+    if filters.format:
+        people = people.filter(_has_code("formats", filters.format))
+    if filters.day:
+        people = people.filter(_has_code("available_days", filters.day))
+    if filters.mode:
+        people = people.filter(_has_code("available_modes", filters.mode))
+    if filters.statuses:
+        people = people.filter(status__in=sorted(filters.statuses))
+    return people.order_by("preferred_name", "id")
+
+
+def register_in_batches(
+    membership: Membership, filters: RegisterFilters, size: int = 500
+) -> Iterator[list[Profile]]:
+    """The filtered register as profiles, one batch at a time, for exports.
+
+    The matching ids come through one cursor, ``size`` at a time, and each batch of
+    profiles is handed on before the next is read: an export of 100,000 people never
+    holds more than one batch of them in memory.
+    """
+    ids = search_register(membership, filters).values_list("pk", flat=True)
+    people = register_of(membership).order_by("preferred_name", "id")
+    for batch in batched(ids.iterator(chunk_size=size), size, strict=False):
+        yield profiles_for(membership, people.filter(pk__in=batch))

@@ -6,7 +6,7 @@ has no account of their own; once the person has an account, only they change it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -287,3 +287,27 @@ def set_sharing(
             sharing=sharing,
         )
     return link
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """One person to add: profile values and experience, as create_person takes them."""
+
+    profile: Mapping[str, Any]
+    experience: tuple[ExperienceInput, ...] = ()
+
+
+@transaction.atomic
+def import_people(*, by: Membership, people: Sequence[PersonInput]) -> list[Person]:
+    """Add everyone in an import to the register, or no one: one bad row undoes the lot."""
+    if not can_read_register(by):
+        raise NotAllowed("Only coordinators and admins can add people to the register.")
+    if not people:
+        raise DomainError("There is nobody to add: the file has no rows under its header.")
+    created = [
+        create_person(by=by, profile=row.profile, experience=row.experience) for row in people
+    ]
+    audit.record(
+        actor=by.user, action="people.imported", organisation=by.organisation, count=len(created)
+    )
+    return created

@@ -1,5 +1,5 @@
-from powerwith.people.views import register, self_service
+from powerwith.people.views import register, register_csv, self_service
 
 app_name = "people"
 
-urlpatterns = [*self_service.urlpatterns, *register.urlpatterns]
+urlpatterns = [*self_service.urlpatterns, *register.urlpatterns, *register_csv.urlpatterns]

@@ -1,5 +1,262 @@
-"""The coordinators' register of experts by experience."""
+"""The coordinators' register of experts by experience: the list, a person's page, and
+the forms that add and change register entries for people without an account."""
 
-from django.urls import URLPattern
+from __future__ import annotations
 
-urlpatterns: list[URLPattern] = []
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+
+from powerwith.accounts.models import Membership
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.people import queries, services
+from powerwith.people.forms import (
+    ExperienceFormSet,
+    ProfileForm,
+    experience_initial,
+    experience_inputs,
+)
+from powerwith.people.models import Person
+from powerwith.people.queries import Profile
+from powerwith.people.register_forms import RegisterFilterForm
+from powerwith.people.templatetags.people import LABELS
+from powerwith.web import add_domain_error, membership_required
+
+PAGE_SIZE = 25
+
+
+def register_member(request: Request) -> Membership:
+    """The acting membership, if its role may read the register; 403 for any other."""
+    membership = request.membership
+    assert membership is not None  # guaranteed by membership_required
+    if not queries.can_read_register(membership):
+        raise PermissionDenied("Only coordinators and admins can see the register.")
+    return membership
+
+
+def _cannot_edit(request: Request, person: Person) -> HttpResponse | None:
+    """Someone with their own account manages their own profile: say so, change nothing."""
+    if services.can_edit(person, user=request.user, membership=request.membership):
+        return None
+    return render(request, "people/register/cannot_edit.html", {"person": person}, status=403)
+
+
+@dataclass(frozen=True)
+class SummaryField:
+    error_anchor: str
+    errors: list[str]
+
+
+@dataclass
+class ErrorSummary:
+    """Several forms' errors in the shape includes/error_summary.html reads, so a page
+    with a formset still has one error summary, linking to each field."""
+
+    non_field_errors: list[str] = field(default_factory=list)
+    visible_fields: list[SummaryField] = field(default_factory=list)
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.non_field_errors or any(f.errors for f in self.visible_fields))
+
+    def add(self, form: forms.Form, prefix: str = "") -> None:
+        self.non_field_errors += [f"{prefix}{error}" for error in form.non_field_errors()]
+        for bound in form.visible_fields():
+            if bound.errors:
+                anchor = getattr(bound, "error_anchor", bound.id_for_label)
+                errors = [f"{prefix}{error}" for error in bound.errors]
+                self.visible_fields.append(SummaryField(anchor, errors))
+
+    def add_experience(self, experience: Any) -> None:
+        self.non_field_errors += list(experience.non_form_errors())
+        for number, entry in enumerate(experience.forms, start=1):
+            self.add(entry, prefix=f"Experience {number}: ")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a person's page. ``shared`` is False where the person keeps it back."""
+
+    label: str
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    shared: bool = True
+    missing: str = "Not recorded"
+
+
+def _text(label: str, value: str | None, vocabulary: str = "") -> Row:
+    if value is None:
+        return Row(label, shared=False)
+    return Row(label, LABELS[vocabulary].get(value, value) if vocabulary and value else value)
+
+
+def _list(label: str, codes: Iterable[str], vocabulary: str, missing: str = "") -> Row:
+    items = [LABELS[vocabulary].get(code, code) for code in codes]
+    return Row(label, items=items, missing=missing or Row.missing)
+
+
+def _adjustments(value: Mapping[str, str] | None) -> Row:
+    label = "Reasonable adjustments"
+    if value is None:
+        return Row(label, shared=False)
+    kinds = LABELS["adjustment"]
+    return Row(label, items=[f"{kinds.get(kind, kind)}: {text}" for kind, text in value.items()])
+
+
+def profile_rows(profile: Profile) -> list[Row]:
+    return [
+        _text("Full name", profile.full_name),
+        _text("Pronouns", profile.pronouns),
+        _text("Email address", profile.email),
+        _text("Phone number", profile.phone),
+        _text("Best way to contact", profile.preferred_channel, "channel"),
+        _text("Town or area", profile.town),
+        _text("About them, in their own words", profile.about),
+        _list(
+            "How information should be given",
+            profile.formats,
+            "format",
+            # Accessible Information Standard: the first step is to ask.
+            "Not recorded yet: ask the person how they need information.",
+        ),
+        _adjustments(profile.adjustments),
+        _list("Days they can usually work", profile.available_days, "day"),
+        _list("Ways they can take part", profile.available_modes, "mode"),
+        _list("Skills", profile.skills, "skill"),
+        _list("Kinds of work that interest them", profile.interests, "interest"),
+        _text("Personal goals", profile.personal_goals),
+        _text("Professional goals", profile.professional_goals),
+        _text("How they would like to be paid", profile.payment_preference, "payment"),
+        _text("Would like benefits advice before paid work", profile.benefits_advice, "yesno"),
+    ]
+
+
+@membership_required
+def register(request: Request) -> HttpResponse:
+    membership = register_member(request)
+    form = RegisterFilterForm(request.GET)
+    form.is_valid()
+    people = queries.search_register(membership, form.filters())
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "profiles": queries.profiles_for(membership, cast("QuerySet[Person]", page.object_list)),
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
+    }
+    return render(request, "people/register/list.html", context, status=400 if form.errors else 200)
+
+
+@membership_required
+def person(request: Request, person_id: int) -> HttpResponse:
+    membership = register_member(request)
+    found = queries.get_person_for(membership, person_id)
+    profile = queries.profile_for(membership, found)
+    context = {
+        "profile": profile,
+        "rows": profile_rows(profile),
+        "can_edit": services.can_edit(found, user=request.user, membership=membership),
+    }
+    return render(request, "people/register/person.html", context)
+
+
+def _posted(request: Request) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+@membership_required
+def person_new(request: Request) -> HttpResponse:
+    membership = register_member(request)
+    profile_form = ProfileForm(_posted(request), with_status=True, initial={"status": "active"})
+    experience = ExperienceFormSet(_posted(request), prefix="experience")
+    if request.method == "POST" and profile_form.is_valid() and experience.is_valid():
+        try:
+            created = services.create_person(
+                by=membership,
+                profile=profile_form.profile_changes(),
+                experience=experience_inputs(experience),
+            )
+        except DomainError as error:
+            add_domain_error(profile_form, error)
+        else:
+            messages.success(request, f"{created.preferred_name} is now on the register.")
+            return redirect("people:person", person_id=created.pk)
+    summary = ErrorSummary()
+    summary.add(profile_form)
+    summary.add_experience(experience)
+    context = {"form": summary, "profile_form": profile_form, "experience": experience}
+    return render(request, "people/register/person_new.html", context, status=_status(summary))
+
+
+@membership_required
+def person_edit(request: Request, person_id: int) -> HttpResponse:
+    membership = register_member(request)
+    found = queries.get_person_for(membership, person_id)
+    if (refusal := _cannot_edit(request, found)) is not None:
+        return refusal
+    form = ProfileForm(_posted(request), with_status=True, initial=ProfileForm.initial_from(found))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(
+                found, user=request.user, membership=membership, changes=form.profile_changes()
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, f"{found.preferred_name}’s details are saved.")
+            return redirect("people:person", person_id=found.pk)
+    context = {"form": form, "person": found}
+    return render(request, "people/register/person_edit.html", context, status=_status(form))
+
+
+@membership_required
+def person_experience(request: Request, person_id: int) -> HttpResponse:
+    membership = register_member(request)
+    found = queries.get_person_for(membership, person_id)
+    if (refusal := _cannot_edit(request, found)) is not None:
+        return refusal
+    experience = ExperienceFormSet(
+        _posted(request), prefix="experience", initial=experience_initial(found)
+    )
+    summary = ErrorSummary()
+    if request.method == "POST" and experience.is_valid():
+        try:
+            services.replace_experience(
+                found,
+                user=request.user,
+                membership=membership,
+                entries=experience_inputs(experience),
+            )
+        except DomainError as error:
+            summary.non_field_errors.append(error.message)
+        else:
+            messages.success(request, f"{found.preferred_name}’s experience is saved.")
+            return redirect("people:person", person_id=found.pk)
+    summary.add_experience(experience)
+    context = {"form": summary, "experience": experience, "person": found}
+    return render(
+        request, "people/register/person_experience.html", context, status=_status(summary)
+    )
+
+
+def _status(form: Any) -> int:
+    return 400 if form.errors else 200
+
+
+urlpatterns = [
+    path("people/", register, name="register"),
+    path("people/new/", person_new, name="person_new"),
+    path("people/<int:person_id>/", person, name="person"),
+    path("people/<int:person_id>/edit/", person_edit, name="person_edit"),
+    path("people/<int:person_id>/experience/", person_experience, name="person_experience"),
+]
