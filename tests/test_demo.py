@@ -1,23 +1,51 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
-from powerwith import demo
+from powerwith import demo, demo_data
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
-from powerwith.people.models import Person, PersonStatus
+from powerwith.engagements.models import Attendance, Session
+from powerwith.opportunities.choices import Focus, LocationMode, RewardBasis
+from powerwith.opportunities.models import Opportunity, RequiredExperience
+from powerwith.people import services
+from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
+from powerwith.people.schedule import ITEMS, ITEMS_BY_CODE, RESTRICTIVE_INTERVENTIONS, SETTINGS
 
 pytestmark = pytest.mark.django_db
 
 DEMO_MODELS = [
     *apps.get_app_config("accounts").get_models(),
     *apps.get_app_config("people").get_models(),
+    *apps.get_app_config("opportunities").get_models(),
+    *apps.get_app_config("engagements").get_models(),
+]
+PROFILE_FIELDS = [
+    "preferred_channel",
+    "formats",
+    "adjustments",
+    "available_days",
+    "available_modes",
+    "skills",
+    "interests",
+    "personal_goals",
+    "professional_goals",
+    "payment_preference",
+    "benefits_advice",
+]
+CARER_STORIES = [
+    story
+    for story, background in zip(demo_data.EXPERIENCES, demo_data.BACKGROUNDS, strict=True)
+    if all(ITEMS_BY_CODE[code].kind == "indirect" for code in background.items)
 ]
 
 
@@ -38,16 +66,53 @@ def register_by_email() -> dict[str, tuple[object, ...]]:
             person.about,
             person.status,
             person.user.email if person.user else None,
-            tuple(sorted(link.organisation.slug for link in person.links.all())),
+            tuple(sorted((link.organisation.slug, link.sharing) for link in person.links.all())),
+            tuple(getattr(person, name) for name in PROFILE_FIELDS),
+            tuple(
+                sorted(
+                    (e.code, e.setting, e.intervention, e.note, e.share_narrative)
+                    for e in person.experience.all()
+                )
+            ),
         )
-        for person in Person.objects.select_related("user").prefetch_related("links__organisation")
+        for person in Person.objects.select_related("user").prefetch_related(
+            "links__organisation", "experience"
+        )
+    }
+
+
+def work_by_title() -> dict[tuple[str, str], tuple[object, ...]]:
+    return {
+        (opportunity.organisation.slug, opportunity.title): (
+            opportunity.purpose,
+            opportunity.level,
+            opportunity.focus,
+            opportunity.location_mode,
+            opportunity.reward_basis,
+            opportunity.status,
+            opportunity.created_by.email,
+            sorted(
+                opportunity.required_experience.values_list(
+                    "code", "setting", "intervention", "essential"
+                )
+            ),
+            [
+                (
+                    session.minutes,
+                    sorted(session.attendance.values_list("person__email", "attended")),
+                )
+                for session in opportunity.sessions.all()
+            ],
+        )
+        for opportunity in Opportunity.objects.select_related("organisation", "created_by")
     }
 
 
 def remove_everything() -> None:
+    # Organisations first: their opportunities hold on to people (attendance) and users.
+    Organisation.objects.all().delete()
     Person.objects.all().delete()
     User.objects.all().delete()
-    Organisation.objects.all().delete()
 
 
 def test_it_is_idempotent():
@@ -55,11 +120,15 @@ def test_it_is_idempotent():
     counts = {model._meta.label: model._default_manager.count() for model in DEMO_MODELS}
     ids = ids_of_every_row()
 
+    for model in [ExperienceEntry, Opportunity, RequiredExperience, Session, Attendance]:
+        assert counts[model._meta.label] > 0, model
+
     summary = demo.load(people=40)
 
     assert {model._meta.label: model._default_manager.count() for model in DEMO_MODELS} == counts
     assert ids_of_every_row() == ids
     assert summary.people_added == 0
+    assert summary.opportunities_added == 0
 
 
 def test_it_makes_both_organisations_with_their_four_staff_logins():
@@ -139,11 +208,13 @@ def test_profiles_are_varied():
 def test_it_is_deterministic():
     demo.load(people=30)
     first = register_by_email()
+    work = work_by_title()
     remove_everything()
 
     demo.load(people=30)
 
     assert register_by_email() == first
+    assert work_by_title() == work
 
 
 def test_person_n_is_always_the_same_person():
@@ -204,4 +275,185 @@ def test_the_command_prints_the_logins_and_the_password():
     assert "Riverside Care Partnership" in text
     assert "Hillview Health NHS Foundation Trust" in text
     assert demo.DEMO_PASSWORD in text
+    assert "expert2@people.example shares only a summary" in text
+    assert "11 opportunities" in text
     assert Person.objects.count() == 20
+
+
+def test_everyone_has_one_to_five_experience_entries_across_the_whole_schedule():
+    demo.load(people=200)
+
+    entries = list(ExperienceEntry.objects.all())
+    per_person = {p.pk: 0 for p in Person.objects.all()}
+    for entry in entries:
+        per_person[entry.person_id] += 1
+    assert set(per_person.values()) == {1, 2, 3, 4, 5}
+    assert {e.code for e in entries} == {item.code for item in ITEMS}
+    assert {e.setting for e in entries} - {""} == {code for code, _ in SETTINGS}
+    assert {e.intervention for e in entries} - {""} == {c for c, _ in RESTRICTIVE_INTERVENTIONS}
+    assert any(e.note for e in entries)
+    assert not all(e.note for e in entries)
+    assert {e.share_narrative for e in entries} == {"yes", "no", "prefer_not_to_say", ""}
+
+
+def test_family_carers_have_indirect_experience():
+    demo.load(people=200)
+
+    carers = [p for p in Person.objects.prefetch_related("experience") if p.about]
+    carers = [p for p in carers if p.about.startswith(tuple(CARER_STORIES))]
+    assert len(carers) > 10
+    for carer in carers:
+        assert any(ITEMS_BY_CODE[e.code].kind == "indirect" for e in carer.experience.all())
+
+
+def test_every_profile_is_one_the_services_would_accept():
+    demo.load(people=200)
+
+    for person in Person.objects.prefetch_related("experience"):
+        services.clean_profile({name: getattr(person, name) for name in PROFILE_FIELDS})
+        services.clean_experience(
+            services.ExperienceInput(e.code, e.setting, e.intervention, e.note, e.share_narrative)
+            for e in person.experience.all()
+        )
+
+
+def test_profiles_show_real_choices():
+    demo.load(people=200)
+
+    people = list(Person.objects.all())
+    formats = [tuple(p.formats) for p in people]
+    assert formats.count(("standard",)) > len(people) / 2
+    for needed in ["easy_read", "large_print", "bsl", "audio", "supporter"]:
+        assert any(needed in f for f in formats), needed
+    assert 0.2 < sum(bool(p.adjustments) for p in people) / len(people) < 0.6
+    assert {key for p in people for key in p.adjustments} == set(demo_data.ADJUSTMENTS)
+    assert all(p.available_modes for p in people)
+    assert any(len(p.available_modes) == 1 for p in people)
+    assert any(p.available_days for p in people)
+    assert any(len(p.available_days) == 1 for p in people)
+    assert any(p.skills for p in people)
+    assert any(not p.skills for p in people)
+    assert all(p.interests for p in people)
+    assert 0.1 < sum(bool(p.personal_goals) for p in people) / len(people) < 0.6
+    assert any(p.professional_goals for p in people)
+    assert len({p.payment_preference for p in people}) >= 5
+    assert {"yes", "no"} <= {p.benefits_advice for p in people}
+
+
+def test_some_people_share_only_a_summary_with_one_of_their_organisations():
+    demo.load(people=200)
+
+    both = [p for p in Person.objects.prefetch_related("links") if p.links.count() == 2]
+    split = [p for p in both if {link.sharing for link in p.links.all()} == {"summary", "details"}]
+    assert 0 < len(split) < len(both)
+    summaries = OrganisationLink.objects.filter(sharing="summary")
+    assert 0.05 < summaries.count() / OrganisationLink.objects.count() < 0.3
+    sharing = dict(
+        OrganisationLink.objects.filter(person__email="expert2@people.example").values_list(
+            "organisation__slug", "sharing"
+        )
+    )
+    assert sharing == {"riverside": "details", "hillview": "summary"}
+    assert set(
+        OrganisationLink.objects.filter(person__email="expert1@people.example").values_list(
+            "sharing", flat=True
+        )
+    ) == {"details"}
+
+
+@pytest.mark.parametrize("slug", ["riverside", "hillview"])
+def test_each_organisation_has_four_to_six_opportunities_from_its_coordinator(slug):
+    demo.load(people=60)
+
+    opportunities = list(Opportunity.objects.filter(organisation__slug=slug))
+    assert 4 <= len(opportunities) <= 6
+    assert "Co-design restraint reduction training" in {o.title for o in opportunities}
+    assert {o.created_by.email for o in opportunities} == {f"coordinator@{slug}.example"}
+    assert len({o.location_mode for o in opportunities}) >= 2
+    assert len({o.reward_basis for o in opportunities}) >= 3
+    assert {o.location_mode for o in opportunities} <= set(LocationMode.values)
+    assert {o.reward_basis for o in opportunities} <= set(RewardBasis.values)
+    for opportunity in opportunities:
+        assert set(opportunity.focus) <= set(Focus.values)
+        required = list(opportunity.required_experience.all())
+        assert 2 <= len(required) <= 5
+        assert any(r.essential for r in required)
+        assert any(not r.essential for r in required)
+
+
+def test_sessions_fall_in_the_last_twelve_months_and_some_are_still_to_come():
+    before = timezone.now()
+    demo.load(people=60)
+
+    for organisation in Organisation.objects.all():
+        sessions = Session.objects.filter(opportunity__organisation=organisation)
+        past = sessions.filter(starts_at__lt=before)
+        assert past.count() >= 10
+        assert not past.filter(starts_at__lt=before - timedelta(days=365)).exists()
+        assert 0 < sessions.filter(starts_at__gt=before).count() < past.count()
+        assert not Attendance.objects.filter(
+            session__in=sessions.filter(starts_at__gt=before)
+        ).exists()
+        for session in sessions:
+            assert session.starts_at.weekday() < 5
+
+
+def test_the_people_who_take_part_have_the_essential_experience():
+    demo.load(people=300)
+
+    for attendance in Attendance.objects.select_related("session__opportunity", "person"):
+        person = attendance.person
+        assert person.status == PersonStatus.ACTIVE
+        organisation = attendance.session.opportunity.organisation_id
+        assert person.links.filter(organisation_id=organisation).exists()
+        for required in attendance.session.opportunity.required_experience.filter(essential=True):
+            entries = person.experience.filter(code=required.code)
+            if required.setting:
+                entries = entries.filter(setting=required.setting)
+            if required.intervention:
+                entries = entries.filter(intervention=required.intervention)
+            assert entries.exists(), (person, required)
+
+
+def test_paid_work_is_concentrated_on_a_few_regulars():
+    demo.load(people=300)
+
+    for organisation in Organisation.objects.all():
+        minutes: Counter[int] = Counter()
+        for person_id, length in (
+            Attendance.objects.filter(
+                attended=True, session__opportunity__organisation=organisation
+            )
+            .exclude(session__opportunity__reward_basis="voluntary")
+            .values_list("person_id", "session__minutes")
+        ):
+            minutes[person_id] += length
+        active = organisation.people_links.filter(person__status=PersonStatus.ACTIVE).count()
+        busiest_tenth = sum(m for _, m in minutes.most_common(max(1, active // 10)))
+        assert len(minutes) < active / 4
+        assert busiest_tenth / sum(minutes.values()) > 0.75
+        assert sum(m for _, m in minutes.most_common(5)) / sum(minutes.values()) > 0.4
+
+
+def test_an_opportunity_is_found_by_its_organisation_and_title():
+    demo.load(people=40)
+    removed = Opportunity.objects.get(
+        organisation__slug="hillview", title="Peer support worker role"
+    )
+    kept = set(Opportunity.objects.exclude(pk=removed.pk).values_list("pk", flat=True))
+    removed.delete()
+
+    summary = demo.load(people=40)
+
+    assert summary.opportunities_added == 1
+    assert kept < set(Opportunity.objects.values_list("pk", flat=True))
+    assert Opportunity.objects.filter(title="Peer support worker role").count() == 2
+
+
+def test_with_nobody_on_the_register_the_opportunities_come_without_attendance():
+    summary = demo.load(people=0)
+
+    assert summary.people == 0
+    assert summary.opportunities == Opportunity.objects.count() > 0
+    assert Session.objects.exists()
+    assert not Attendance.objects.exists()

@@ -7,6 +7,8 @@ editing a list changes who is who in the demo.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Given names from many of the communities a UK health and care service works with.
 FIRST_NAMES: tuple[str, ...] = (
     "Aaliyah", "Abdul", "Ada", "Adebayo", "Aisha", "Alex", "Alfie", "Amara", "Amir", "Ana",
@@ -119,3 +121,208 @@ STAFF_NAMES: dict[str, dict[str, str]] = {
         "auditor": "Robert Hughes",
     },
 }
+
+
+@dataclass(frozen=True)
+class Background:
+    """What a story in EXPERIENCES suggests: the schedule items (the story's core first,
+    then less and less likely), settings and types of restrictive intervention such a
+    person is most likely to have, and the formats they may need. Family carers' stories
+    suggest indirect experience."""
+
+    items: tuple[str, ...]
+    settings: tuple[str, ...]
+    interventions: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+
+
+# One for each story in EXPERIENCES, in the same order.
+BACKGROUNDS: tuple[Background, ...] = (
+    Background(  # community mental health services
+        ("direct.diagnosis", "direct.crisis", "direct.treatment", "direct.status",
+         "direct.discrimination"),
+        ("mental_health", "community"),
+    ),
+    Background(  # detained under the Mental Health Act
+        ("direct.restrictive_interventions", "direct.status", "direct.mh_tribunal",
+         "direct.trauma", "direct.treatment"),
+        ("mental_health", "secure_forensic"),
+        ("physical_restraint", "chemical_restraint", "seclusion", "enhanced_observation"),
+    ),
+    Background(  # learning disability, supported housing
+        ("direct.diagnosis", "direct.restrictive_interventions", "direct.status",
+         "direct.discrimination"),
+        ("learning_disability", "residential_care", "day_services"),
+        ("physical_restraint", "chemical_restraint"),
+        ("easy_read", "supporter"),
+    ),
+    Background(  # autistic, diagnosed at thirty-four
+        ("direct.diagnosis", "direct.crisis", "direct.discrimination",
+         "direct.restrictive_interventions", "direct.trauma"),
+        ("autism", "mental_health"),
+        ("physical_restraint", "seclusion"),
+    ),
+    Background(  # a son restrained in an assessment and treatment unit
+        ("indirect.adverse_incidents", "indirect.restraint_on_family_member",
+         "indirect.behaviours_of_concern", "indirect.supervising_carers",
+         "indirect.support_strategies"),
+        ("learning_disability", "autism", "secure_forensic"),
+        ("physical_restraint", "prone_restraint", "seclusion", "long_term_segregation"),
+    ),
+    Background(  # caring for a mum with dementia
+        ("indirect.behaviours_of_concern", "indirect.supervising_carers",
+         "indirect.carer_training", "indirect.adverse_incidents"),
+        ("dementia", "residential_care", "acute_hospital"),
+        ("chemical_restraint", "physical_restraint", "enhanced_observation"),
+    ),
+    Background(  # bipolar disorder
+        ("direct.diagnosis", "direct.crisis", "direct.treatment", "direct.status",
+         "direct.restrictive_interventions"),
+        ("mental_health", "acute_hospital"),
+        ("chemical_restraint", "physical_restraint"),
+    ),
+    Background(  # caring for a brother with a learning disability who is autistic
+        ("indirect.behaviours_of_concern", "indirect.restraint_on_family_member",
+         "indirect.support_strategies", "indirect.carer_training"),
+        ("learning_disability", "autism", "day_services"),
+        ("physical_restraint", "mechanical_restraint"),
+    ),
+    Background(  # an eating disorder ward as a teenager
+        ("direct.restrictive_interventions", "direct.diagnosis", "direct.treatment",
+         "direct.trauma", "direct.status"),
+        ("children_young_people", "mental_health"),
+        ("physical_restraint", "enhanced_observation", "chemical_restraint"),
+    ),
+    Background(  # perinatal mental health
+        ("direct.crisis", "direct.treatment", "direct.diagnosis"),
+        ("mental_health", "acute_hospital", "community"),
+    ),
+    Background(  # recovery from alcohol dependency
+        ("direct.crisis", "direct.treatment", "direct.discrimination", "direct.label_or_risk"),
+        ("community", "mental_health"),
+    ),
+    Background(  # Deaf, uses BSL
+        ("direct.discrimination", "direct.negligence", "direct.status"),
+        ("acute_hospital", "community"),
+        formats=("bsl",),
+    ),
+    Background(  # hears voices
+        ("direct.diagnosis", "direct.restrictive_interventions", "direct.label_or_risk",
+         "direct.mh_tribunal", "direct.treatment"),
+        ("mental_health", "community"),
+        ("seclusion", "chemical_restraint", "physical_restraint"),
+    ),
+    Background(  # a daughter in hospital far from home
+        ("indirect.adverse_incidents", "indirect.restraint_on_family_member",
+         "indirect.behaviours_of_concern", "indirect.carer_training"),
+        ("autism", "children_young_people", "secure_forensic"),
+        ("long_term_segregation", "seclusion", "prone_restraint", "physical_restraint"),
+    ),
+    Background(  # a long-term health condition and anxiety
+        ("direct.diagnosis", "direct.treatment", "direct.crisis"),
+        ("acute_hospital", "community", "mental_health"),
+    ),
+    Background(  # a young carer for their dad
+        ("indirect.behaviours_of_concern", "indirect.support_strategies",
+         "indirect.supervising_carers"),
+        ("community", "mental_health", "children_young_people"),
+    ),
+    Background(  # homeless, crisis services
+        ("direct.crisis", "direct.status", "direct.discrimination", "direct.trauma",
+         "direct.negligence"),
+        ("community", "mental_health", "prison_justice"),
+    ),
+    Background(  # ADHD and depression, the crisis team
+        ("direct.crisis", "direct.diagnosis", "direct.treatment",
+         "direct.restrictive_interventions"),
+        ("mental_health", "community"),
+        ("enhanced_observation", "chemical_restraint"),
+    ),
+    Background(  # cerebral palsy, uses a wheelchair
+        ("direct.discrimination", "direct.diagnosis", "direct.negligence", "direct.status"),
+        ("acute_hospital", "day_services", "residential_care"),
+        formats=("audio", "large_print"),
+    ),
+    Background(  # a long-stay hospital, now their own flat
+        ("direct.restrictive_interventions", "direct.status", "direct.negligence",
+         "direct.trauma", "direct.diagnosis"),
+        ("learning_disability", "residential_care", "secure_forensic"),
+        ("mechanical_restraint", "seclusion", "physical_restraint", "long_term_segregation"),
+        ("easy_read",),
+    ),
+    Background(  # psychosis, an acute ward
+        ("direct.restrictive_interventions", "direct.crisis", "direct.status",
+         "direct.treatment", "direct.mh_tribunal"),
+        ("mental_health", "acute_hospital"),
+        ("chemical_restraint", "prone_restraint", "seclusion", "physical_restraint"),
+    ),
+    Background(  # caring for a partner with early-onset dementia
+        ("indirect.behaviours_of_concern", "indirect.adverse_incidents",
+         "indirect.supervising_carers"),
+        ("dementia", "acute_hospital", "residential_care"),
+        ("chemical_restraint", "enhanced_observation"),
+    ),
+    Background(  # epilepsy and a mild learning disability
+        ("direct.diagnosis", "direct.treatment", "direct.status", "direct.discrimination"),
+        ("learning_disability", "acute_hospital", "day_services"),
+        ("physical_restraint",),
+        ("easy_read", "large_print"),
+    ),
+    Background(  # the criminal justice system
+        ("direct.label_or_risk", "direct.restrictive_interventions", "direct.status",
+         "direct.trauma", "direct.mh_tribunal"),
+        ("prison_justice", "secure_forensic"),
+        ("seclusion", "physical_restraint", "long_term_segregation", "mechanical_restraint"),
+    ),
+)  # fmt: skip
+
+# What a person might write about one piece of their experience.
+EXPERIENCE_NOTES: tuple[str, ...] = (
+    "Over several years, in more than one service.",
+    "A long time ago now, but it still shapes how I see things.",
+    "In the last couple of years.",
+    "I can talk about this in a small group, not to a big audience.",
+    "I would like to talk about this one to one first.",
+    "A mixed experience: some staff were very kind.",
+)
+
+# What helps, by category of reasonable adjustment (people.choices.Adjustment).
+ADJUSTMENTS: dict[str, tuple[str, ...]] = {
+    "practical": (
+        "Travel paid in advance, please.",
+        "A step-free room near the entrance.",
+        "Papers a week before the meeting.",
+    ),
+    "sensory": (
+        "A quiet room away from bright lights.",
+        "Microphones for everyone, and one person speaking at a time.",
+        "A seat near the door.",
+    ),
+    "emotional": (
+        "A check-in call before and after each session.",
+        "Knowing I can step out at any time without explaining.",
+        "A named person to talk to if things get too much.",
+    ),
+    "timing": (
+        "Sessions in the morning.",
+        "A break every hour.",
+        "No more than two hours at a time.",
+    ),
+}
+
+PERSONAL_GOALS: tuple[str, ...] = (
+    "Feel more confident speaking in groups.",
+    "Get back into a routine that suits me.",
+    "Use what happened to me to change things for others.",
+    "Meet people who understand.",
+    "Build up to sharing my story in public.",
+)
+
+PROFESSIONAL_GOALS: tuple[str, ...] = (
+    "Become a paid peer support worker.",
+    "Co-deliver training to ward staff.",
+    "Get a reference for a job in the NHS.",
+    "Learn to chair a meeting.",
+    "Gain a training qualification.",
+    "Write for the trust's newsletter.",
+)

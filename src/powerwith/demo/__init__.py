@@ -1,0 +1,122 @@
+"""The demo data: two organisations, their staff, a register of experts by experience
+with varied experience, and each organisation's opportunities with their sessions.
+
+Deterministic and idempotent. Person *n* is always the same made-up person (see
+``register``), and each opportunity is always the same (see ``work``). A later run only
+adds what is missing — people found by e-mail address, opportunities by organisation and
+title — and never changes rows that exist, so anything changed through the app during a
+demo survives the next ``powerwith demo``.
+
+This is seed data, so it writes through the models in bulk rather than through the
+services (which audit each change as done by someone; here nobody did it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership, User
+from powerwith.accounts.roles import Role
+from powerwith.demo.logins import (
+    DEMO_PASSWORD,
+    DemoOrganisation,
+    Login,
+    demo_organisations,
+    ensure_logins,
+    ensure_organisations,
+    expert_login,
+    staff_logins,
+)
+from powerwith.demo.register import EXPERT_LOGINS, Profile, add_people, profiles
+from powerwith.demo.work import add_work
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import OrganisationLink, Person
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "EXPERT_LOGINS",
+    "DemoSummary",
+    "Profile",
+    "load",
+    "logins_text",
+    "profiles",
+]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    organisations: tuple[DemoOrganisation, ...]
+    experts: tuple[Login, ...]
+    password: str
+    people: int
+    people_added: int
+    users: int
+    memberships: int
+    links: int
+    opportunities: int
+    opportunities_added: int
+
+
+def load(people: int = 300) -> DemoSummary:
+    """Make sure the demo data exists, with ``people`` demo people on the register.
+
+    The first ``EXPERT_LOGINS`` of them can log in. Asking for fewer people than exist
+    removes no one.
+    """
+    if people < 0:
+        raise ValueError("The number of people cannot be negative.")
+    wanted = list(profiles(people))
+    staff = staff_logins()
+    experts = [expert_login(p.email, p.name, p.organisations) for p in wanted if p.can_log_in]
+    with transaction.atomic():
+        organisations = ensure_organisations()
+        user_ids = ensure_logins([*staff, *experts], organisations)
+        added = add_people(wanted, user_ids, organisations)
+        opportunities_added = add_work(organisations, wanted, user_ids, timezone.now())
+    return DemoSummary(
+        organisations=demo_organisations(staff),
+        experts=tuple(experts),
+        password=DEMO_PASSWORD,
+        people=Person.objects.count(),
+        people_added=added,
+        users=User.objects.count(),
+        memberships=Membership.objects.count(),
+        links=OrganisationLink.objects.count(),
+        opportunities=Opportunity.objects.count(),
+        opportunities_added=opportunities_added,
+    )
+
+
+def logins_text(summary: DemoSummary) -> str:
+    """The block ``powerwith demo`` prints, so a newcomer knows how to log in."""
+    role_names = dict(Role.choices)
+    lines = [
+        f"Demo data ready: {summary.people:,} people on the register "
+        f"({summary.people_added:,} added now), {summary.opportunities:,} opportunities "
+        f"({summary.opportunities_added:,} added now), {summary.users:,} logins.",
+        "",
+    ]
+    for organisation in summary.organisations:
+        lines.append(f"{organisation.name} ({organisation.slug})")
+        lines.extend(
+            f"  {login.email:<32} {role_names[login.role]:<38} {login.full_name}"
+            for login in organisation.staff
+        )
+        lines.append("")
+    if summary.experts:
+        lines.append("Experts by experience (their own accounts)")
+        for login in summary.experts:
+            # "Riverside + Hillview": the full names are in the headings above.
+            works_with = " + ".join(name.split()[0] for name in login.organisations)
+            lines.append(f"  {login.email:<32} {login.full_name:<24} {works_with}")
+        if len(summary.experts) > 1:
+            lines.append(
+                f"  ({summary.experts[1].email} shares only a summary with Hillview, "
+                "so Hillview's staff see less.)"
+            )
+        lines.append("")
+    lines.append(f"Password for every demo login: {summary.password}")
+    return "\n".join(lines) + "\n"
