@@ -19,6 +19,7 @@ from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
 from powerwith.errors import DomainError
+from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
 
@@ -106,3 +107,4 @@ def health(request: HttpRequest) -> Status[dict[str, str]]:
 api.add_router("/", accounts_router)
 api.add_router("/", people_router)
 api.add_router("/", opportunities_router)
+api.add_router("/", offers_router)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "powerwith.accounts",
     "powerwith.people",
     "powerwith.opportunities",
+    "powerwith.offers",
     "powerwith.engagements",
     "django.contrib.auth",
     "django.contrib.contenttypes",
