@@ -133,7 +133,7 @@ RIVERSIDE: tuple[OpportunityTemplate, ...] = (
         focus=("consultation_on_issue",),
         location_mode="in_person",
         reward_basis="voluntary",
-        status="closed",
+        status="completed",
         requirements=(
             Requirement("direct.diagnosis", "learning_disability", essential=True),
             Requirement(RESTRICTIVE),
@@ -255,7 +255,7 @@ HILLVIEW: tuple[OpportunityTemplate, ...] = (
         focus=("consultation_on_issue",),
         location_mode="video",
         reward_basis="hourly",
-        status="closed",
+        status="completed",
         requirements=(
             Requirement("direct.mh_tribunal", essential=True),
             Requirement("direct.status", "mental_health"),

@@ -1,0 +1,136 @@
+"""Offers of work. The legal facts — what was sent, what was accepted — are appended,
+never edited: each sent version is a frozen snapshot with its hash, and every change of
+state is an event with who did it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from powerwith.accounts.models import Organisation
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person, empty_dict
+
+
+class OfferStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# The only allowed changes of status, declared once.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    OfferStatus.DRAFT: frozenset({OfferStatus.SENT, OfferStatus.WITHDRAWN}),
+    OfferStatus.SENT: frozenset(
+        {OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.WITHDRAWN, OfferStatus.DRAFT}
+    ),
+    OfferStatus.ACCEPTED: frozenset({OfferStatus.WITHDRAWN, OfferStatus.DRAFT}),
+    OfferStatus.DECLINED: frozenset(),
+    OfferStatus.WITHDRAWN: frozenset(),
+}
+
+
+class Offer(models.Model):
+    """An offer of work to one person for one opportunity."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="offers")
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="offers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="offers")
+    status = models.CharField(
+        max_length=10, choices=OfferStatus.choices, default=OfferStatus.DRAFT, db_index=True
+    )
+    # Terms written for this person, on top of the opportunity's: a personal message,
+    # the adjustments and support agreed with them.
+    terms = models.JSONField(default=empty_dict, blank=True)
+    version = models.PositiveIntegerField(
+        default=0, help_text="The number of the latest sent version; 0 before it is sent."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return f"Offer to {self.person} for {self.opportunity}"
+
+
+class OfferVersion(models.Model):
+    """What was sent, exactly: a frozen snapshot of the offer and the hash of it."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    content_hash = models.CharField(max_length=64)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["offer", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "number"], name="one_offer_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer} (version {self.number})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("A sent offer version cannot be changed: make a new version.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("A sent offer version cannot be deleted.")
+
+
+class OfferAction(models.TextChoices):
+    CREATED = "created", "Created"
+    CHANGED = "changed", "Changed"
+    SENT = "sent", "Sent"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    QUESTION = "question", "Question asked"
+    ANSWER = "answer", "Question answered"
+
+
+class OfferEvent(models.Model):
+    """One thing that happened to an offer, with who did it. Append-only."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="events")
+    version = models.ForeignKey(
+        OfferVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    action = models.CharField(max_length=20, choices=OfferAction.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    content_hash = models.CharField(
+        max_length=64, blank=True, help_text="For acceptance: the hash of the version accepted."
+    )
+    text = models.TextField(max_length=4000, blank=True)
+    acknowledged_warnings = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.offer}: {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Offer events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Offer events are append-only.")
