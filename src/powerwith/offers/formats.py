@@ -1,0 +1,29 @@
+"""The renderings of an offer, and which one a person meets first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+
+from powerwith.people.choices import Format
+
+
+class RenderFormat(models.TextChoices):
+    HTML = "html", "Web page"
+    LARGE_PRINT_PDF = "large-print-pdf", "Large print (PDF)"
+    EASY_READ = "easy-read", "Easy read"
+    TEXT = "text", "Plain text (for screen readers and braille)"
+    ICS = "ics", "Calendar file of the sessions"
+
+
+def preferred_format(formats: Iterable[str]) -> str:
+    """The rendering that suits the person's recorded communication needs best."""
+    needs = set(formats)
+    if Format.EASY_READ in needs or Format.MAKATON in needs:
+        return RenderFormat.EASY_READ
+    if Format.LARGE_PRINT in needs:
+        return RenderFormat.LARGE_PRINT_PDF
+    if Format.BRAILLE in needs or Format.AUDIO in needs:
+        return RenderFormat.TEXT
+    return RenderFormat.HTML
