@@ -8,12 +8,13 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser demo test lint format clean
+.PHONY: help install assets browser demo test lint format bench clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff, mypy and the template linter"
+	@echo "make bench  the matching benchmark on 100,000 people (not part of make test)"
 
 install: .venv/.installed $(STATIC_DIST)/.built
 
@@ -60,6 +61,10 @@ lint: install
 	POWERWITH_TESTING=1 $(UV) run --frozen mypy
 	$(UV) run --frozen djlint src/powerwith --lint
 	$(UV) run --frozen python scripts/check_tenancy.py
+
+# Builds (or reuses) a 100,000-person database under var/bench/; see bench/README.md.
+bench: install
+	$(UV) run --frozen python bench/matching.py
 
 format: install
 	$(UV) run --frozen ruff check --fix .

@@ -5,6 +5,7 @@ Each runs in a transaction and writes its audit record; e-mail goes out after co
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -237,3 +238,30 @@ def note_token_used(token: ApiToken) -> None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+
+
+@transaction.atomic
+def set_fairness_weight(*, by: Membership, weight: float) -> Organisation:
+    """How strongly matching favours people with less recent paid work (0 to 1)."""
+    if not can_manage_members(by.role):
+        raise NotAllowed("Only an organisation admin can change the organisation's settings.")
+    if not isinstance(weight, int | float) or math.isnan(weight) or not 0 <= weight <= 1:
+        raise DomainError(
+            "Enter a fairness weight from 0 to 1, like 0.3. 0 ignores recent work; 1 "
+            "favours people with the least recent work most strongly.",
+            field="fairness_weight",
+        )
+    organisation = Organisation.objects.select_for_update().get(pk=by.organisation_id)
+    previous = organisation.fairness_weight
+    if previous != weight:
+        organisation.fairness_weight = float(weight)
+        organisation.save(update_fields=["fairness_weight"])
+        audit.record(
+            actor=by.user,
+            action="organisation.fairness_weight_changed",
+            organisation=organisation,
+            target=organisation,
+            previous=previous,
+            fairness_weight=float(weight),
+        )
+    return organisation

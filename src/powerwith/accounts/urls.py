@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.accounts import views
+from powerwith.accounts import organisation_settings, views
 
 app_name = "accounts"
 
@@ -25,6 +25,11 @@ urlpatterns = [
         name="cancel_invitation",
     ),
     path("organisation/audit-log/", views.audit_log, name="audit_log"),
+    path(
+        "organisation/settings/",
+        organisation_settings.organisation_settings,
+        name="organisation_settings",
+    ),
     path("invitations/<str:secret>/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account_settings, name="settings"),
     path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),

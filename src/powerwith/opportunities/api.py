@@ -1,5 +1,162 @@
-"""Opportunities and matching over the API."""
+"""Opportunities and matching over the API.
 
-from ninja import Router
+Reading only, for now: creating and changing opportunities over the API comes with the
+offers work, with the whole contract in one go.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from ninja import P, Router, Schema
+from ninja.params import QueryEx
+
+from powerwith.accounts.models import Membership
+from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.http import Request
+from powerwith.opportunities import queries
+from powerwith.opportunities.matching import MAX_LIMIT, matches_for
+from powerwith.opportunities.models import Opportunity
 
 router = Router(tags=["opportunities"])
+
+PAGE_SIZE = 25
+
+
+class RequirementOut(Schema):
+    code: str
+    setting: str
+    intervention: str
+    essential: bool
+
+
+class LocationOut(Schema):
+    mode: str
+
+
+class RewardOut(Schema):
+    basis: str
+
+
+class OpportunityOut(Schema):
+    id: int
+    title: str
+    purpose: str
+    goal_type: str
+    commitment: str
+    level: str
+    focus: list[str]
+    required_experience: list[RequirementOut]
+    location: LocationOut
+    reward: RewardOut
+    status: str
+
+
+class OpportunityPage(Schema):
+    items: list[OpportunityOut]
+    count: int
+
+
+class MatchOut(Schema):
+    person_id: int
+    preferred_name: str
+    score: float
+    reasons: list[str]
+    missing: list[str]
+    communication_formats: list[str]
+    paid_hours_last_12_months: float
+
+
+class ConcentrationOut(Schema):
+    share: float | None
+    busiest_count: int
+    experts_count: int
+    total_hours: float
+    sentence: str
+
+
+class MatchesOut(Schema):
+    items: list[MatchOut]
+    fairness_weight: float
+    concentration: ConcentrationOut
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+def _out(opportunity: Opportunity) -> dict[str, Any]:
+    return {
+        "id": opportunity.pk,
+        "title": opportunity.title,
+        "purpose": opportunity.purpose,
+        "goal_type": opportunity.goal_type,
+        "commitment": opportunity.commitment,
+        "level": opportunity.level,
+        "focus": list(opportunity.focus),
+        "required_experience": [
+            {
+                "code": r.code,
+                "setting": r.setting,
+                "intervention": r.intervention,
+                "essential": r.essential,
+            }
+            for r in opportunity.required_experience.all()
+        ],
+        "location": {"mode": opportunity.location_mode},
+        "reward": {"basis": opportunity.reward_basis},
+        "status": opportunity.status,
+    }
+
+
+@router.get("/opportunities", response=OpportunityPage)
+def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
+    """25 a page, newest first; a page past the end answers no items and the count."""
+    paginator = Paginator(queries.opportunities_of(_membership(request)), PAGE_SIZE)
+    items = paginator.page(page).object_list if page <= paginator.num_pages else []
+    return {"items": [_out(o) for o in items], "count": paginator.count}
+
+
+@router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
+def get_opportunity(request: Request, opportunity_id: int) -> dict[str, Any]:
+    return _out(queries.get_opportunity_for(_membership(request), opportunity_id))
+
+
+@router.get("/opportunities/{opportunity_id}/matches", response=MatchesOut)
+def opportunity_matches(
+    request: Request,
+    opportunity_id: int,
+    limit: QueryEx[int, P(ge=1, le=MAX_LIMIT)] = 25,
+) -> dict[str, Any]:
+    """Ranked best first: essential experience is a hard filter; each result says why it
+    is there (``reasons``) and what it lacks (``missing``)."""
+    membership = _membership(request)
+    opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    queries.require_matches(membership)
+    now = timezone.now()
+    concentration = paid_hours_concentration(membership.organisation_id, now)
+    return {
+        "items": [
+            {
+                "person_id": m.person_id,
+                "preferred_name": m.preferred_name,
+                "score": m.score,
+                "reasons": m.reasons,
+                "missing": m.missing,
+                "communication_formats": m.formats,
+                "paid_hours_last_12_months": m.paid_hours,
+            }
+            for m in matches_for(membership, opportunity, limit=limit, now=now)
+        ],
+        "fairness_weight": opportunity.organisation.fairness_weight,
+        "concentration": {
+            "share": concentration.share,
+            "busiest_count": concentration.busiest_count,
+            "experts_count": concentration.experts_count,
+            "total_hours": round(concentration.total_hours, 1),
+            "sentence": concentration.sentence,
+        },
+    }

@@ -1,0 +1,67 @@
+"""The organisation's settings page, for its admins: how strongly matching spreads work."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from powerwith.accounts import services
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import can_manage_members
+from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.web import add_domain_error, membership_required
+
+WEIGHT_ERROR = (
+    "Enter a fairness weight from 0 to 1, like 0.3. 0 ignores recent work; 1 favours "
+    "people with the least recent work most strongly."
+)
+
+
+def can_change_settings(membership: Membership) -> bool:
+    return can_manage_members(membership.role)
+
+
+class FairnessForm(forms.Form):
+    fairness_weight = forms.FloatField(
+        label="Fairness weight",
+        help_text=(
+            "A number from 0 to 1. At 0, matching ignores how much recent paid work people "
+            "have had. At 0.3, someone with a lot of recent paid work keeps at least 70% of "
+            "their score. At 1, people with the least recent work are favoured most strongly."
+        ),
+        error_messages={"required": WEIGHT_ERROR, "invalid": WEIGHT_ERROR},
+        widget=forms.TextInput(
+            attrs={"inputmode": "decimal", "class": "govuk-input--width-4", "spellcheck": "false"}
+        ),
+    )
+
+
+@membership_required
+def organisation_settings(request: Request) -> HttpResponse:
+    membership = request.membership
+    assert membership is not None  # guaranteed by membership_required
+    if not can_change_settings(membership):
+        raise PermissionDenied("Only an organisation admin can change the organisation's settings.")
+    organisation = membership.organisation
+    form = FairnessForm(
+        request.POST or None, initial={"fairness_weight": organisation.fairness_weight}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_fairness_weight(by=membership, weight=form.cleaned_data["fairness_weight"])
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The fairness weight is saved. Matching uses it from now on.")
+            return redirect("accounts:organisation_settings")
+    context = {
+        "form": form,
+        "concentration": paid_hours_concentration(organisation.pk, timezone.now()),
+    }
+    return render(request, "accounts/organisation_settings.html", context)

@@ -1,0 +1,70 @@
+"""Reads of opportunities, scoped to the organisation of the membership asking."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.engagements.models import Session
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.queries import can_read_register
+
+READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
+MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def can_read_opportunities(membership: Membership) -> bool:
+    return membership.role in READ_ROLES
+
+
+def can_manage_opportunities(membership: Membership) -> bool:
+    return membership.role in MANAGE_ROLES
+
+
+def can_see_matches(membership: Membership) -> bool:
+    """Matches name people and their experience: the register's readers only, so an
+    auditor (who reads anonymised reports) does not see them."""
+    return can_read_register(membership)
+
+
+def opportunities_of(membership: Membership) -> QuerySet[Opportunity]:
+    if not can_read_opportunities(membership):
+        raise PermissionDenied("Only coordinators, admins and auditors can see opportunities.")
+    return (
+        Opportunity.objects.filter(organisation_id=membership.organisation_id)
+        .select_related("organisation")
+        .prefetch_related("required_experience")
+    )
+
+
+def get_opportunity_for(membership: Membership, opportunity_id: int) -> Opportunity:
+    """One of the organisation's opportunities; 404 for anyone else's."""
+    found = opportunities_of(membership).filter(pk=opportunity_id).first()
+    if found is None:
+        raise Http404("No such opportunity.")
+    return found
+
+
+def require_matches(membership: Membership) -> None:
+    if not can_see_matches(membership):
+        raise PermissionDenied(
+            "Only coordinators and admins can see matches, because they name people."
+        )
+
+
+def session_days(opportunity: Opportunity) -> list[str]:
+    """The days of the week the opportunity's sessions fall on, in the service's time zone."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    starts: list[datetime] = list(
+        Session.objects.filter(opportunity=opportunity).values_list("starts_at", flat=True)
+    )
+    days = {WEEKDAYS[start.astimezone(zone).weekday()] for start in starts}
+    return [day for day in WEEKDAYS if day in days]
