@@ -1,0 +1,277 @@
+"""Offers of work over the API: make, read, change, send, accept, decline, withdraw, and
+questions. Thin: parse, find through queries.py, call a service, answer.
+
+The send gate answers 409 with ``detail`` in words and the codes a client can act on:
+``missing`` (the elements the offer leaves out) and ``warnings`` (the clarity warnings
+to acknowledge).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Field, P, Router, Schema, Status
+from ninja.errors import ValidationError
+from ninja.params import QueryEx
+from pydantic import ConfigDict
+from pydantic import ValidationError as PydanticError
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.http import Request
+from powerwith.offers import content, offer_checks, queries, services
+from powerwith.offers.models import Offer, OfferEvent, OfferStatus
+from powerwith.opportunities.queries import get_opportunity_for
+from powerwith.people.queries import get_person_for
+
+router = Router(tags=["offers"])
+
+PAGE_SIZE = 25
+
+
+class OfferIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    person_id: int
+
+
+class TermsIn(Schema):
+    """PATCH changes only the terms it sends; an unknown one is refused, not dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    message: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["message"])
+    adjustments: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["adjustments"])
+    support: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["support"])
+    payment_method: str | None = Field(default=None, max_length=20)
+    benefits_signpost: str | None = Field(
+        default=None, max_length=offer_checks.TEXT_TERMS["benefits_signpost"]
+    )
+
+
+class SendIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    acknowledge_warnings: bool = False
+
+
+class TextIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=offer_checks.QUESTION_LENGTH)
+
+
+class FindingOut(Schema):
+    rule: str
+    severity: str
+    message: str
+    excerpt: str
+    field: str
+
+
+class QuestionOut(Schema):
+    id: int
+    kind: str
+    text: str
+    version: int | None
+    created_at: str
+
+
+class OfferOut(Schema):
+    id: int
+    status: str
+    version: int
+    missing: list[str]
+    clarity: list[FindingOut]
+    person_id: int
+    opportunity_id: int
+    terms: dict[str, str] | None
+    content: dict[str, Any]
+    content_hash: str | None
+    accepted_version: int | None
+    questions: list[QuestionOut]
+
+
+class OfferPage(Schema):
+    items: list[OfferOut]
+    count: int
+
+
+class RefusedOut(Schema):
+    detail: str
+    missing: list[str]
+    warnings: list[FindingOut]
+
+
+class DetailOut(Schema):
+    detail: str
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+def _question_out(event: OfferEvent) -> dict[str, Any]:
+    return {
+        "id": event.pk,
+        "kind": event.action,
+        "text": event.text,
+        "version": event.version.number if event.version else None,
+        "created_at": event.created_at.isoformat(),
+    }
+
+
+def _out(membership: Membership, offer: Offer) -> dict[str, Any]:
+    """Staff read the offer as it would be sent now, with what it lacks and the clarity
+    findings; the person reads the version sent to them."""
+    latest = queries.latest_version(offer)
+    acceptance = queries.last_acceptance(offer)
+    staff = membership.role != Role.EXPERT
+    if staff:
+        now = content.build(offer)
+        shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
+        missing = content.missing(now)
+        clarity = offer_checks.clarity_findings(now)
+    else:
+        assert latest is not None  # a person only reaches offers sent to them
+        shown, missing, clarity = latest.content, [], []
+    return {
+        "id": offer.pk,
+        "status": offer.status,
+        "version": offer.version,
+        "missing": missing,
+        "clarity": clarity,
+        "person_id": offer.person_id,
+        "opportunity_id": offer.opportunity_id,
+        "terms": dict(offer.terms) if staff else None,
+        "content": shown,
+        "content_hash": latest.content_hash if latest else None,
+        "accepted_version": (
+            acceptance.version.number
+            if offer.status == OfferStatus.ACCEPTED and acceptance and acceptance.version
+            else None
+        ),
+        "questions": [_question_out(e) for e in queries.questions_of(offer)],
+    }
+
+
+def _offer(request: Request, offer_id: int) -> tuple[Membership, Offer]:
+    membership = _membership(request)
+    return membership, queries.get_offer_for(membership, offer_id)
+
+
+@router.post("/opportunities/{opportunity_id}/offers", response={201: OfferOut})
+def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Status[dict[str, Any]]:
+    membership = _membership(request)
+    opportunity = get_opportunity_for(membership, opportunity_id)
+    queries.require_manager(membership)
+    person = get_person_for(membership, payload.person_id)
+    offer = services.create_offer(by=membership, opportunity=opportunity, person=person)
+    return Status(201, _out(membership, offer))
+
+
+@router.get("/offers", response=OfferPage)
+def list_offers(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
+    """25 a page, newest first: the organisation's offers for staff; for an expert, the
+    ones sent to them here. A page past the end answers no items and the count."""
+    membership = _membership(request)
+    if membership.role == Role.EXPERT:
+        offers = queries.offers_for_person(membership.user).filter(
+            organisation_id=membership.organisation_id
+        )
+    else:
+        offers = queries.offers_of(membership)
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "items": [_out(membership, o) for o in offers[start : start + PAGE_SIZE]],
+        "count": offers.count(),
+    }
+
+
+@router.get("/offers/{offer_id}", response=OfferOut)
+def get_offer(request: Request, offer_id: int) -> dict[str, Any]:
+    return _out(*_offer(request, offer_id))
+
+
+@router.patch("/offers/{offer_id}", response=OfferOut)
+def change_terms(request: Request, offer_id: int, payload: TermsIn) -> dict[str, Any]:
+    membership, offer = _offer(request, offer_id)
+    terms = {name: value or "" for name, value in payload.model_dump(exclude_unset=True).items()}
+    services.change_terms(offer, by=membership, terms=terms)
+    return _out(membership, offer)
+
+
+def _acknowledged(request: Request) -> bool:
+    """The body is optional: none at all, or an empty one, acknowledges nothing."""
+    raw = request.body.strip() if request.content_type == "application/json" else b""
+    if not raw:
+        return False
+    try:
+        return SendIn.model_validate_json(raw).acknowledge_warnings
+    except PydanticError as error:
+        raise ValidationError([dict(e) for e in error.errors(include_url=False)]) from error
+
+
+@router.post(
+    "/offers/{offer_id}/send",
+    response={200: OfferOut, 409: RefusedOut},
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": SendIn.model_json_schema()}},
+        }
+    },
+)
+def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
+    """409 with ``missing`` while the offer leaves out anything it must state; then 409
+    with ``warnings`` until the clarity warnings are acknowledged."""
+    acknowledge = _acknowledged(request)
+    membership, offer = _offer(request, offer_id)
+    try:
+        services.send_offer(offer, by=membership, acknowledge_warnings=acknowledge)
+    except services.SendRefused as refused:
+        return Status(
+            409,
+            {"detail": refused.message, "missing": refused.missing, "warnings": refused.warnings},
+        )
+    return Status(200, _out(membership, offer))
+
+
+@router.post("/offers/{offer_id}/accept", response=OfferOut)
+def accept_offer(
+    request: Request, offer_id: int, version: QueryEx[int | None, P(ge=1)] = None
+) -> dict[str, Any]:
+    """``?version=N``, when given, is the version the person read: a newer one refuses."""
+    membership, offer = _offer(request, offer_id)
+    services.accept_offer(offer, user=membership.user, version=version)
+    return _out(membership, offer)
+
+
+@router.post("/offers/{offer_id}/decline", response=OfferOut)
+def decline_offer(request: Request, offer_id: int) -> dict[str, Any]:
+    """No reason is asked for."""
+    membership, offer = _offer(request, offer_id)
+    services.decline_offer(offer, user=membership.user)
+    return _out(membership, offer)
+
+
+@router.post("/offers/{offer_id}/withdraw", response=OfferOut)
+def withdraw_offer(request: Request, offer_id: int) -> dict[str, Any]:
+    membership, offer = _offer(request, offer_id)
+    services.withdraw_offer(offer, by=membership)
+    return _out(membership, offer)
+
+
+@router.post("/offers/{offer_id}/questions", response={201: QuestionOut})
+def ask_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
+    membership, offer = _offer(request, offer_id)
+    event = services.ask_question(offer, user=membership.user, text=payload.text)
+    return Status(201, _question_out(event))
+
+
+@router.post("/offers/{offer_id}/answers", response={201: QuestionOut})
+def answer_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
+    membership, offer = _offer(request, offer_id)
+    event = services.answer_question(offer, by=membership, text=payload.text)
+    return Status(201, _question_out(event))

@@ -1,0 +1,103 @@
+"""What the offer pages show beside the offer itself: where to fix each missing element,
+what changed between two sent versions, and the formats a person can read it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+from powerwith.offers.content import REQUIRED_ELEMENTS
+from powerwith.offers.formats import RenderFormat, preferred_format
+from powerwith.offers.models import Offer
+
+# Elements written for this person on the offer page itself; the rest are the
+# opportunity's terms.
+TERMS_FIELDS = {
+    "payment_method": "id_payment_method",
+    "benefits_advice_signpost": "id_benefits_signpost",
+    "support": "id_support",
+    "adjustments": "id_adjustments",
+}
+PARTS = {
+    "message": "the message to you",
+    "opportunity": "what the work is",
+    "input_expected": "what you are asked to do",
+    "location": "where it happens",
+    "sessions": "when it happens",
+    "hours_per_week": "the hours each week",
+    "reward": "the money",
+    "expenses": "the expenses paid",
+    "benefits_signpost": "the benefits advice",
+    "output_use": "what happens to what you share or make",
+    "consent_needed": "the consent asked for",
+    "contact": "your contact person",
+    "backup_contact": "the backup contact person",
+    "support": "the support",
+    "adjustments": "the adjustments",
+}
+FIELD_LABELS = {
+    "message": "Message",
+    "input_expected": "What the person is asked to do",
+    "purpose": "Purpose",
+    "success_measures": "Success measures",
+    "support": "Support arrangements",
+    "ground_rules": "Ground rules",
+    "adjustments": "Adjustments",
+    "benefits_signpost": "Benefits advice",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    code: str
+    label: str
+    href: str
+
+
+def _opportunity_link(offer: Offer) -> str:
+    # The opportunity's edit page comes with the full opportunity pages; until then its
+    # own page is where to look.
+    try:
+        return reverse("opportunities:edit", kwargs={"opportunity_id": offer.opportunity_id})
+    except NoReverseMatch:
+        return reverse("opportunities:detail", kwargs={"opportunity_id": offer.opportunity_id})
+
+
+def gaps(offer: Offer, codes: list[str]) -> list[Gap]:
+    """Each missing element in words, linked to the place to put it right."""
+    opportunity_link = _opportunity_link(offer)
+    return [
+        Gap(
+            code,
+            REQUIRED_ELEMENTS[code],
+            f"#{TERMS_FIELDS[code]}" if code in TERMS_FIELDS else opportunity_link,
+        )
+        for code in codes
+    ]
+
+
+def changed_parts(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """The parts of the offer that differ between two versions, in words."""
+    return [label for key, label in PARTS.items() if before.get(key) != after.get(key)]
+
+
+@dataclass(frozen=True)
+class FormatLink:
+    code: str
+    label: str
+    recommended: bool
+    href: str
+
+
+def format_links(offer: Offer, formats: list[str]) -> list[FormatLink]:
+    """Every rendering of the offer, the person's preferred one first and recommended."""
+    preferred = preferred_format(formats)
+    ordered = sorted(RenderFormat, key=lambda f: f != preferred)
+    return [
+        FormatLink(
+            f.value, str(f.label), f == preferred, f"/offers/{offer.pk}/render/?format={f.value}"
+        )
+        for f in ordered
+    ]

@@ -1,0 +1,130 @@
+"""Reads of offers of work, scoped to who is asking.
+
+Staff see their organisation's offers; a contact person sees the offers of the
+opportunities they are appointed to; an expert by experience sees only the offers made
+to them, and only once one has been sent: a draft never sent is the organisation's
+working paper, not an offer.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership, User
+from powerwith.accounts.roles import Role
+from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
+
+MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
+# The offers that stop a second one being made for the same person and opportunity.
+LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
+
+
+def can_manage_offers(membership: Membership) -> bool:
+    """Make, change, send and withdraw offers, and answer questions."""
+    return membership.role in MANAGE_ROLES
+
+
+def can_answer_questions(membership: Membership) -> bool:
+    return membership.role in MANAGE_ROLES or membership.role == Role.CONTACT
+
+
+def require_manager(membership: Membership) -> None:
+    if not can_manage_offers(membership):
+        raise PermissionDenied("Only coordinators and admins can make and send offers of work.")
+
+
+def _with_relations(offers: QuerySet[Offer]) -> QuerySet[Offer]:
+    return offers.select_related(
+        "organisation",
+        "opportunity__organisation",
+        "opportunity__contact_user",
+        "opportunity__backup_contact_user",
+        "person",
+    )
+
+
+def offers_of(membership: Membership) -> QuerySet[Offer]:
+    """The offers a member of staff may read, newest first."""
+    scoped = Offer.objects.filter(organisation_id=membership.organisation_id)
+    if membership.role in READ_ROLES:
+        return _with_relations(scoped)
+    if membership.role == Role.CONTACT:
+        return _with_relations(
+            scoped.filter(
+                Q(opportunity__contact_user_id=membership.user_id)
+                | Q(opportunity__backup_contact_user_id=membership.user_id)
+            )
+        )
+    raise PermissionDenied("Only staff of the organisation can see its offers.")
+
+
+def _sent_to(user: User) -> QuerySet[Offer]:
+    return Offer.objects.filter(person__user_id=user.pk, version__gte=1)
+
+
+def get_offer_for(membership: Membership, offer_id: int) -> Offer:
+    """One offer this membership may see; 404 for another organisation's, and for an
+    expert, for anyone else's."""
+    if membership.role == Role.EXPERT:
+        found = (
+            _with_relations(_sent_to(membership.user))
+            .filter(organisation_id=membership.organisation_id, pk=offer_id)
+            .first()
+        )
+    else:
+        found = offers_of(membership).filter(pk=offer_id).first()
+    if found is None:
+        raise Http404("No such offer.")
+    return found
+
+
+def offers_for_person(user: User) -> QuerySet[Offer]:
+    """Every offer sent to this user's own profile, from every organisation."""
+    return _with_relations(_sent_to(user))
+
+
+def get_own_offer(user: User, offer_id: int) -> Offer:
+    found = offers_for_person(user).filter(pk=offer_id).first()
+    if found is None:
+        raise Http404("No such offer.")
+    return found
+
+
+def live_offer(organisation_id: int, opportunity_id: int, person_id: int) -> Offer | None:
+    return Offer.objects.filter(
+        organisation_id=organisation_id,
+        opportunity_id=opportunity_id,
+        person_id=person_id,
+        status__in=LIVE_STATUSES,
+    ).first()
+
+
+def offers_for_opportunity(membership: Membership, opportunity_id: int) -> QuerySet[Offer]:
+    return offers_of(membership).filter(opportunity_id=opportunity_id)
+
+
+def latest_version(offer: Offer) -> OfferVersion | None:
+    """The version last sent; None before the offer is first sent."""
+    if offer.version == 0:
+        return None
+    return OfferVersion.objects.filter(offer=offer, number=offer.version).first()
+
+
+def versions_of(offer: Offer) -> QuerySet[OfferVersion]:
+    return OfferVersion.objects.filter(offer=offer).select_related("sent_by")
+
+
+def events_of(offer: Offer) -> QuerySet[OfferEvent]:
+    return OfferEvent.objects.filter(offer=offer).select_related("actor", "version")
+
+
+def questions_of(offer: Offer) -> QuerySet[OfferEvent]:
+    """The person's questions and the organisation's answers, in the order they came."""
+    return events_of(offer).filter(action__in=[OfferAction.QUESTION, OfferAction.ANSWER])
+
+
+def last_acceptance(offer: Offer) -> OfferEvent | None:
+    return events_of(offer).filter(action=OfferAction.ACCEPTED).order_by("-created_at").first()

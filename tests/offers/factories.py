@@ -1,0 +1,99 @@
+"""A complete opportunity (every term an offer must state) and offers made from it,
+through the services where they exist. The opportunity's extra terms and its sessions
+have no services yet, so they are set on the rows directly."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership, User
+from powerwith.engagements.models import Session
+from powerwith.offers import services
+from powerwith.offers.models import Offer
+from powerwith.opportunities.models import Opportunity
+from powerwith.opportunities.services import create_opportunity
+from powerwith.people.models import Person
+
+# Plain, certain words: the clarity checker finds no warnings in any of them.
+COMPLETE_TERMS = {
+    "message": "We would like you to join us because you know what helps on a ward.",
+    "adjustments": "Papers in large print. A quiet room for breaks.",
+    "support": "A debrief with your contact person after each session.",
+    "payment_method": "bank_transfer",
+}
+# A speculative word the clarity checker warns about.
+WARNING_MESSAGE = "This work will hopefully lead to more work with us."
+
+
+def complete_opportunity(
+    by: Membership, *, contact: User | None = None, sessions: int = 1, **terms: Any
+) -> Opportunity:
+    """An opportunity stating every term; ``terms`` override any of them (None or empty
+    to leave one out), ``sessions=0`` for none."""
+    opportunity = create_opportunity(
+        by=by,
+        data={
+            "title": "Co-design restraint reduction training",
+            "purpose": "Design a one-day course for ward staff on reducing restraint.",
+            "goal_type": "emancipatory",
+            "commitment": "specified_project",
+            "level": "co_production",
+            "focus": ["designing_training"],
+            "location_mode": "in_person",
+            "reward_basis": "hourly",
+            "status": "open",
+        },
+    )
+    values: dict[str, Any] = {
+        "input_expected": "Share what helped you and design the course activities with us.",
+        "location_address": "Riverside House, 1 Mill Lane, Leeds",
+        "reward_amount": Decimal("25.00"),
+        "paid_within_days": 14,
+        "expenses": {
+            "travel": True,
+            "travel_in_advance": True,
+            "subsistence": True,
+            "care": True,
+            "support_worker": True,
+            "equipment": False,
+        },
+        "contact_user": contact or by.user,
+        "output_use": {
+            "share_internally": True,
+            "publish": False,
+            "distribute": False,
+            "monetise": False,
+        },
+        "wellbeing_checks": True,
+        "ground_rules": "You can stop or take a break at any time.",
+        **terms,
+    }
+    for name, value in values.items():
+        setattr(opportunity, name, value)
+    opportunity.save()
+    starts = (timezone.now() + timedelta(days=60)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    for number in range(sessions):
+        Session.objects.create(
+            opportunity=opportunity, starts_at=starts + timedelta(days=7 * number), minutes=180
+        )
+    return opportunity
+
+
+def draft_offer(by: Membership, person: Person, **opportunity_terms: Any) -> Offer:
+    """A draft that states everything, made through the services."""
+    opportunity = complete_opportunity(by, **opportunity_terms)
+    offer = services.create_offer(by=by, opportunity=opportunity, person=person)
+    services.change_terms(offer, by=by, terms=COMPLETE_TERMS)
+    return offer
+
+
+def sent_offer(by: Membership, person: Person, **opportunity_terms: Any) -> Offer:
+    offer = draft_offer(by, person, **opportunity_terms)
+    services.send_offer(offer, by=by)
+    return offer
