@@ -17,8 +17,11 @@ DIRECT_MANAGER = re.compile(r"\b[A-Z][A-Za-z0-9]+\.objects\b")
 def interface_modules() -> list[Path]:
     found: list[Path] = []
     for path in SOURCE.rglob("*.py"):
-        parts = set(path.relative_to(SOURCE).parts)
-        if path.stem in {"views", "api"} or parts & {"views", "api"}:
+        parts = path.relative_to(SOURCE).parts
+        interface = any(
+            part in {"views", "api"} or part.startswith(("views_", "api_")) for part in parts
+        )
+        if interface or path.stem in {"views", "api"} or path.stem.startswith(("views_", "api_")):
             found.append(path)
     return sorted(found)
 
