@@ -218,7 +218,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)

@@ -1,0 +1,50 @@
+"""GET /api/v1/offers/{id}/render?format=html|large-print-pdf|easy-read|text|ics"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from ninja import Field, Query, Router, Schema
+
+from powerwith.accounts.models import Membership
+from powerwith.http import Request
+from powerwith.offers import queries
+from powerwith.offers.renderings import FORMATS
+from powerwith.offers.renderings import render as render_offer
+from powerwith.offers.renderings.delivery import as_response, chosen_format, content_for
+
+router = Router(tags=["offers"])
+
+FILE_TYPES = {
+    "text/html": {"schema": {"type": "string"}},
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+    "text/plain": {"schema": {"type": "string"}},
+    "text/calendar": {"schema": {"type": "string"}},
+}
+
+
+class RenderQuery(Schema):
+    format: str | None = Field(
+        None, description=f"One of: {', '.join(FORMATS)}. Without it, the person's preferred one."
+    )
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+@router.get(
+    "/offers/{offer_id}/render",
+    summary="An accessible rendering of an offer",
+    description=(
+        "The latest sent version of the offer (before it is first sent, a preview of the "
+        "draft, for staff only). 422 for an unknown format, or for a calendar of an offer "
+        "with no dated sessions."
+    ),
+    openapi_extra={"responses": {200: {"description": "The rendering", "content": FILE_TYPES}}},
+)
+def render_offer_file(request: Request, offer_id: int, query: Query[RenderQuery]) -> HttpResponse:
+    membership = _membership(request)
+    snapshot = content_for(membership, queries.get_offer_for(membership, offer_id))
+    fmt = chosen_format(query.format, snapshot)
+    return as_response(render_offer(snapshot, fmt), fmt)

@@ -1,0 +1,48 @@
+"""Which content a reader gets rendered, in which format, and how it is served.
+
+Shared by the page (``views_render``) and the API (``api_render``) so both answer alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpResponse
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.offers import content, queries
+from powerwith.offers.formats import RenderFormat, preferred_format
+from powerwith.offers.models import Offer
+from powerwith.offers.renderings.base import Rendered
+
+# Opened in the browser; the PDF and the calendar file are downloads to open elsewhere
+# (the person's own PDF reader, magnifier or calendar).
+SHOWN_INLINE = frozenset({RenderFormat.HTML, RenderFormat.EASY_READ, RenderFormat.TEXT})
+
+
+def content_for(membership: Membership, offer: Offer) -> dict[str, Any]:
+    """What the person actually received: the latest sent version. Before the offer is
+    first sent, staff see a preview of the draft; the person never does."""
+    version = queries.latest_version(offer)
+    if version is not None:
+        return dict(version.content)
+    if membership.role == Role.EXPERT:
+        raise Http404("No such offer.")
+    return content.build(offer)
+
+
+def chosen_format(requested: str | None, snapshot: dict[str, Any]) -> str:
+    """The format asked for, or else the one the person reads best."""
+    return requested or preferred_format(snapshot["person"]["formats"])
+
+
+def as_response(rendered: Rendered, fmt: str) -> HttpResponse:
+    response = HttpResponse(rendered.data, content_type=rendered.content_type)
+    disposition = "inline" if fmt in SHOWN_INLINE else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
+    # An offer holds personal terms: keep it out of shared caches.
+    response["Cache-Control"] = "private, no-cache"
+    if rendered.content_security_policy:
+        response["Content-Security-Policy"] = rendered.content_security_policy
+    return response
