@@ -57,8 +57,11 @@ class GovukBoundField(BoundField):
         classes = [base]
         if self.errors and base in {"govuk-input", "govuk-textarea", "govuk-select"}:
             classes.append(f"{base}--error")
-        if attrs.get("class"):
-            classes.append(str(attrs["class"]))
+        # The widget's own classes (a width, say) would otherwise be replaced by these.
+        own = (widget or self.field.widget).attrs.get("class")
+        for extra in (own, attrs.get("class")):
+            if extra:
+                classes.append(str(extra))
         attrs["class"] = " ".join(classes)
         if self.described_by and widget_type not in CHOICE_LISTS:
             attrs["aria-describedby"] = self.described_by

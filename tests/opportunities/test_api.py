@@ -42,8 +42,13 @@ def test_it_lists_the_organisations_opportunities_with_the_contracts_field_names
     assert item["required_experience"] == [
         {"code": CRISIS, "setting": "mental_health", "intervention": "", "essential": True}
     ]
-    assert item["location"] == {"mode": "in_person"}
-    assert item["reward"] == {"basis": "hourly"}
+    assert item["location"] == {"mode": "in_person", "address": "", "details": ""}
+    assert item["reward"] == {
+        "basis": "hourly",
+        "amount": None,
+        "paid_within_days": None,
+        "label": "Paid by the hour",
+    }
     assert item["status"] == "open"
 
 

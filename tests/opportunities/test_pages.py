@@ -30,7 +30,11 @@ def form_data(**overrides):
         "requirement-TOTAL_FORMS": "5",
         "requirement-INITIAL_FORMS": "0",
         "requirement-MIN_NUM_FORMS": "0",
-        "requirement-MAX_NUM_FORMS": "5",
+        "requirement-MAX_NUM_FORMS": "20",
+        "session-TOTAL_FORMS": "3",
+        "session-INITIAL_FORMS": "0",
+        "session-MIN_NUM_FORMS": "0",
+        "session-MAX_NUM_FORMS": "100",
     }
     for row in range(5):
         data[f"requirement-{row}-essential"] = "desirable"

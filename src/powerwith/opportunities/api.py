@@ -1,7 +1,7 @@
 """Opportunities and matching over the API.
 
-Reading only, for now: creating and changing opportunities over the API comes with the
-offers work, with the whole contract in one go.
+Coordinators and admins create and change opportunities, auditors read them, and every
+write is a service call: the rules (and their 422s naming the valid codes) live there.
 """
 
 from __future__ import annotations
@@ -10,53 +10,25 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.utils import timezone
-from ninja import P, Router, Schema
+from ninja import P, Router, Schema, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.queries import paid_hours_concentration
 from powerwith.http import Request
-from powerwith.opportunities import queries
+from powerwith.opportunities import queries, services
 from powerwith.opportunities.matching import MAX_LIMIT, matches_for
-from powerwith.opportunities.models import Opportunity
+from powerwith.opportunities.schemas import (
+    OpportunityChanges,
+    OpportunityIn,
+    OpportunityOut,
+    OpportunityPage,
+    opportunity_out,
+)
 
 router = Router(tags=["opportunities"])
 
 PAGE_SIZE = 25
-
-
-class RequirementOut(Schema):
-    code: str
-    setting: str
-    intervention: str
-    essential: bool
-
-
-class LocationOut(Schema):
-    mode: str
-
-
-class RewardOut(Schema):
-    basis: str
-
-
-class OpportunityOut(Schema):
-    id: int
-    title: str
-    purpose: str
-    goal_type: str
-    commitment: str
-    level: str
-    focus: list[str]
-    required_experience: list[RequirementOut]
-    location: LocationOut
-    reward: RewardOut
-    status: str
-
-
-class OpportunityPage(Schema):
-    items: list[OpportunityOut]
-    count: int
 
 
 class MatchOut(Schema):
@@ -88,41 +60,45 @@ def _membership(request: Request) -> Membership:
     return request.membership
 
 
-def _out(opportunity: Opportunity) -> dict[str, Any]:
-    return {
-        "id": opportunity.pk,
-        "title": opportunity.title,
-        "purpose": opportunity.purpose,
-        "goal_type": opportunity.goal_type,
-        "commitment": opportunity.commitment,
-        "level": opportunity.level,
-        "focus": list(opportunity.focus),
-        "required_experience": [
-            {
-                "code": r.code,
-                "setting": r.setting,
-                "intervention": r.intervention,
-                "essential": r.essential,
-            }
-            for r in opportunity.required_experience.all()
-        ],
-        "location": {"mode": opportunity.location_mode},
-        "reward": {"basis": opportunity.reward_basis},
-        "status": opportunity.status,
-    }
-
-
 @router.get("/opportunities", response=OpportunityPage)
 def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
     """25 a page, newest first; a page past the end answers no items and the count."""
     paginator = Paginator(queries.opportunities_of(_membership(request)), PAGE_SIZE)
     items = paginator.page(page).object_list if page <= paginator.num_pages else []
-    return {"items": [_out(o) for o in items], "count": paginator.count}
+    return {"items": [opportunity_out(o) for o in items], "count": paginator.count}
+
+
+@router.post("/opportunities", response={201: OpportunityOut})
+def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[str, Any]]:
+    membership = _membership(request)
+    made = services.create_opportunity(
+        by=membership,
+        data=payload.changes(),
+        requirements=payload.requirements() or (),
+        sessions=payload.session_inputs() or (),
+    )
+    return Status(201, opportunity_out(queries.get_opportunity_for(membership, made.pk)))
 
 
 @router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
 def get_opportunity(request: Request, opportunity_id: int) -> dict[str, Any]:
-    return _out(queries.get_opportunity_for(_membership(request), opportunity_id))
+    return opportunity_out(queries.get_opportunity_for(_membership(request), opportunity_id))
+
+
+@router.patch("/opportunities/{opportunity_id}", response=OpportunityOut)
+def update_opportunity(
+    request: Request, opportunity_id: int, payload: OpportunityChanges
+) -> dict[str, Any]:
+    membership = _membership(request)
+    opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    services.update_opportunity(
+        opportunity,
+        by=membership,
+        changes=payload.changes(),
+        requirements=payload.requirements(),
+        sessions=payload.session_inputs(),
+    )
+    return opportunity_out(queries.get_opportunity_for(membership, opportunity_id))
 
 
 @router.get("/opportunities/{opportunity_id}/matches", response=MatchesOut)

@@ -61,3 +61,62 @@ class RewardBasis(models.TextChoices):
     PER_SESSION = "per_session", "Paid per session"
     SALARIED = "salaried", "Salaried"
     VOLUNTARY = "voluntary", "Voluntary, by the person's own choice"
+
+
+class Outcome(models.TextChoices):
+    """What the work produces: the charter's tangible products, then the less tangible
+    (but never the less measurable) outputs."""
+
+    BLOG = "blog", "A blog"
+    JOURNAL_ARTICLE = "journal_article", "A journal article"
+    REPORT = "report", "A report"
+    POLICY = "policy", "A policy document"
+    TRAINING_RESOURCE = "training_resource", "Training resources"
+    VIDEO = "video", "A video"
+    PODCAST = "podcast", "A podcast"
+    PEER_SUPPORT_WORKER = "peer_support_worker", "A peer support worker"
+    ADVOCACY_SERVICE = "advocacy_service", "An advocacy service"
+    CRISIS_BEFRIENDER = "crisis_befriender", "A crisis befriender"
+    TRAINER = "trainer", "A new trainer"
+    PANEL_MEMBER = "panel_member", "A panel member"
+    CRITICAL_REVIEW = "critical_review", "A critical review of a report"
+
+
+TANGIBLE_OUTCOMES = (
+    Outcome.BLOG,
+    Outcome.JOURNAL_ARTICLE,
+    Outcome.REPORT,
+    Outcome.POLICY,
+    Outcome.TRAINING_RESOURCE,
+    Outcome.VIDEO,
+    Outcome.PODCAST,
+)
+LESS_TANGIBLE_OUTCOMES = tuple(o for o in Outcome if o not in TANGIBLE_OUTCOMES)
+
+# The keys of an opportunity's ``expenses`` and ``output_use``; spelled as the API spells
+# them. "Travel paid in advance" is a promise about travel, so it needs travel covered.
+EXPENSES: dict[str, str] = {
+    "travel": "Travel",
+    "travel_in_advance": "Travel paid in advance",
+    "subsistence": "Food and drink while working (subsistence)",
+    "care": "Care or childcare",
+    "support_worker": "A support worker",
+    "equipment": "Equipment",
+}
+OUTPUT_USES: dict[str, str] = {
+    "share_internally": "Shared inside the organisation",
+    "publish": "Published",
+    "distribute": "Distributed to others",
+    "monetise": "Used to make money (monetised)",
+}
+
+# The ground rules every opportunity starts with: the charter's power to stop.
+POWER_TO_STOP = "You can stop, take time out or ask for support at any time."
+
+# What each reward basis pays for, in the words a rate or an amount is read with.
+PER_BASIS: dict[str, str] = {
+    RewardBasis.HOURLY: "an hour",
+    RewardBasis.DAILY: "a day",
+    RewardBasis.PER_SESSION: "a session",
+    RewardBasis.SALARIED: "a year",
+}

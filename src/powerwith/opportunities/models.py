@@ -25,6 +25,24 @@ class OpportunityStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+# The only allowed changes of status, declared once: forward one step at a time, and
+# cancelled from anywhere but a reviewed (finished) piece of work.
+STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
+    OpportunityStatus.DRAFT: frozenset({OpportunityStatus.OPEN, OpportunityStatus.CANCELLED}),
+    OpportunityStatus.OPEN: frozenset({OpportunityStatus.IN_PROGRESS, OpportunityStatus.CANCELLED}),
+    OpportunityStatus.IN_PROGRESS: frozenset(
+        {OpportunityStatus.COMPLETED, OpportunityStatus.CANCELLED}
+    ),
+    OpportunityStatus.COMPLETED: frozenset(
+        {OpportunityStatus.REVIEWED, OpportunityStatus.CANCELLED}
+    ),
+    OpportunityStatus.REVIEWED: frozenset(),
+    OpportunityStatus.CANCELLED: frozenset(),
+}
+# A new opportunity is saved as a draft, or opened straight away.
+STARTING_STATUSES = frozenset({OpportunityStatus.DRAFT, OpportunityStatus.OPEN})
+
+
 def no_expenses() -> dict[str, bool]:
     return {}
 

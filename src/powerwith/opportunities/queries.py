@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -13,11 +13,13 @@ from django.http import Http404
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
 from powerwith.engagements.models import Session
-from powerwith.opportunities.models import Opportunity
+from powerwith.opportunities.models import Opportunity, RateCard
 from powerwith.people.queries import can_read_register
 
 READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+RATE_READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+RATE_SET_ROLES = frozenset({Role.ADMIN})
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -40,8 +42,8 @@ def opportunities_of(membership: Membership) -> QuerySet[Opportunity]:
         raise PermissionDenied("Only coordinators, admins and auditors can see opportunities.")
     return (
         Opportunity.objects.filter(organisation_id=membership.organisation_id)
-        .select_related("organisation")
-        .prefetch_related("required_experience")
+        .select_related("organisation", "contact_user", "backup_contact_user")
+        .prefetch_related("required_experience", "sessions")
     )
 
 
@@ -68,3 +70,30 @@ def session_days(opportunity: Opportunity) -> list[str]:
     )
     days = {WEEKDAYS[start.astimezone(zone).weekday()] for start in starts}
     return [day for day in WEEKDAYS if day in days]
+
+
+def can_read_rates(membership: Membership) -> bool:
+    return membership.role in RATE_READ_ROLES
+
+
+def can_set_rates(membership: Membership) -> bool:
+    return membership.role in RATE_SET_ROLES
+
+
+def rates_of(membership: Membership) -> QuerySet[RateCard]:
+    """Every dated rate of the organisation, by basis, newest first."""
+    if not can_read_rates(membership):
+        raise PermissionDenied("Only coordinators and admins can see the rate card.")
+    return RateCard.objects.filter(organisation_id=membership.organisation_id).select_related(
+        "created_by"
+    )
+
+
+def current_rates(organisation_id: int, today: date) -> dict[str, RateCard]:
+    """Each basis's rate in force today: the newest row that has started."""
+    current: dict[str, RateCard] = {}
+    for rate in RateCard.objects.filter(
+        organisation_id=organisation_id, valid_from__lte=today
+    ).order_by("basis", "-valid_from", "-id"):
+        current.setdefault(rate.basis, rate)
+    return current

@@ -1,0 +1,73 @@
+"""The GOV.UK date input: day, month and year in three boxes, inside a fieldset.
+
+It only reads a date; whether the date may be in the past is for the services to say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+PARTS = ("Day", "Month", "Year")
+WIDTHS = ("2", "2", "4")
+
+
+class GovukDateParts(forms.MultiWidget):
+    template_name = "opportunities/fields/date_parts.html"
+
+    def __init__(self) -> None:
+        boxes = [forms.TextInput(attrs={"inputmode": "numeric"}) for _ in PARTS]
+        super().__init__(boxes)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def id_for_label(self, id_: str) -> str:
+        # The error summary links to the day box, where the reader starts.
+        return f"{id_}_0" if id_ else ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        has_error = "govuk-input--error" in str((attrs or {}).get("class", ""))
+        for part, width, box in zip(PARTS, WIDTHS, context["widget"]["subwidgets"], strict=True):
+            box["label"] = part
+            box["attrs"].pop("aria-describedby", None)  # the fieldset carries it
+            classes = f"govuk-input govuk-date-input__input govuk-input--width-{width}"
+            box["attrs"]["class"] = classes + (" govuk-input--error" if has_error else "")
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    widget: GovukDateParts
+
+    def __init__(self, *, label: str, help_text: str = "", required: bool = False) -> None:
+        parts = [forms.CharField(required=False, max_length=4) for _ in PARTS]
+        super().__init__(
+            fields=parts,
+            label=label,
+            help_text=help_text,
+            required=required,
+            require_all_fields=False,
+            widget=GovukDateParts(),
+        )
+        self.template_name = "opportunities/fields/date.html"
+
+    def compress(self, data_list: list[Any]) -> dt.date | None:
+        values = [str(value or "").strip() for value in data_list]
+        if not any(values):
+            return None
+        label = str(self.label)
+        absent = [part.lower() for part, value in zip(PARTS, values, strict=True) if not value]
+        if absent:
+            raise forms.ValidationError(f"{label} must include a {' and '.join(absent)}.")
+        try:
+            day, month, year = (int(value) for value in values)
+            if year < 1000:
+                raise ValueError(year)
+            return dt.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(f"{label} must be a real date, like 27 3 2027.") from None

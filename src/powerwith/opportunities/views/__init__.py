@@ -1,0 +1,1 @@
+"""Opportunity pages and the organisation's rate card."""

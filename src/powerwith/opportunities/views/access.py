@@ -1,0 +1,21 @@
+"""Who is asking, and whether they may change opportunities."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from powerwith.accounts.models import Membership
+from powerwith.http import Request
+from powerwith.opportunities import queries
+
+
+def membership_of(request: Request) -> Membership:
+    assert request.membership is not None  # guaranteed by membership_required
+    return request.membership
+
+
+def require_manager(request: Request) -> Membership:
+    membership = membership_of(request)
+    if not queries.can_manage_opportunities(membership):
+        raise PermissionDenied("Only coordinators and admins can create or change opportunities.")
+    return membership

@@ -1,0 +1,64 @@
+"""Opportunity pages to read: the list, one opportunity with all its terms, its matches."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from powerwith.accounts.organisation_settings import can_change_settings
+from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.http import Request
+from powerwith.opportunities import queries
+from powerwith.opportunities.matching import matches_for
+from powerwith.opportunities.readiness import offer_gap_labels
+from powerwith.opportunities.summary import terms_summary
+from powerwith.opportunities.views.access import membership_of
+from powerwith.web import membership_required
+
+PAGE_SIZE = 25
+
+
+@membership_required
+def opportunity_list(request: Request) -> HttpResponse:
+    membership = membership_of(request)
+    page = Paginator(queries.opportunities_of(membership), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "can_manage": queries.can_manage_opportunities(membership),
+        "can_read_rates": queries.can_read_rates(membership),
+    }
+    return render(request, "opportunities/list.html", context)
+
+
+@membership_required
+def opportunity_detail(request: Request, opportunity_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    context = {
+        "opportunity": opportunity,
+        "sections": terms_summary(opportunity),
+        "gaps": offer_gap_labels(opportunity),
+        "can_manage": queries.can_manage_opportunities(membership),
+        "can_see_matches": queries.can_see_matches(membership),
+    }
+    return render(request, "opportunities/detail.html", context)
+
+
+@membership_required
+def opportunity_matches(request: Request, opportunity_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    queries.require_matches(membership)
+    now = timezone.now()
+    context = {
+        "opportunity": opportunity,
+        "matches": matches_for(membership, opportunity, now=now),
+        "concentration": paid_hours_concentration(membership.organisation_id, now),
+        "fairness_weight": membership.organisation.fairness_weight,
+        "can_change_weight": can_change_settings(membership),
+    }
+    return render(request, "opportunities/matches.html", context)

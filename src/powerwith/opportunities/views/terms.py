@@ -1,0 +1,191 @@
+"""Creating an opportunity and changing its terms: one form, with its required experience
+and its sessions as rows. Everything is saved together or, on any error, nothing is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.queries import members_of
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.opportunities import queries, services
+from powerwith.opportunities.forms import (
+    FIELD_FOR,
+    NEW_INITIAL,
+    OpportunityForm,
+    RequirementFormSet,
+    SessionFormSet,
+    initial_for,
+    requirement_initial,
+    requirement_inputs,
+    session_initial,
+    session_rows,
+)
+from powerwith.opportunities.models import (
+    STARTING_STATUSES,
+    STATUS_TRANSITIONS,
+    Opportunity,
+    OpportunityStatus,
+)
+from powerwith.opportunities.rules import RowError
+from powerwith.opportunities.rules.combined import CONTACT_ROLES
+from powerwith.opportunities.views.access import require_manager
+from powerwith.web import membership_required
+
+STATUS_HINTS = {
+    OpportunityStatus.DRAFT: "Draft: not offered to anyone yet",
+    OpportunityStatus.OPEN: "Open: ready to offer to people",
+    OpportunityStatus.IN_PROGRESS: "In progress: the work has started",
+    OpportunityStatus.COMPLETED: "Completed: the work is done",
+    OpportunityStatus.REVIEWED: "Reviewed: the work has been evaluated and reviewed",
+    OpportunityStatus.CANCELLED: "Cancelled: the work will not go ahead",
+}
+SESSION_PARTS = {"starts_at": "date", "minutes": "minutes"}
+
+
+@dataclass
+class TermForms:
+    form: OpportunityForm
+    requirements: Any
+    sessions: Any
+
+    def is_valid(self) -> bool:
+        # Every one is checked, so that every error is shown at once.
+        return all([self.form.is_valid(), self.requirements.is_valid(), self.sessions.is_valid()])
+
+    def context(self) -> dict[str, Any]:
+        groups = [
+            {"label": "Session", "formset": self.sessions},
+            {"label": "Required experience", "formset": self.requirements},
+        ]
+        rows_wrong = any(
+            g["formset"].is_bound
+            and (g["formset"].non_form_errors() or any(row.errors for row in g["formset"]))
+            for g in groups
+        )
+        return {
+            "form": self.form,
+            "requirements": self.requirements,
+            "sessions": self.sessions,
+            "row_groups": groups,
+            "rows_wrong": rows_wrong,
+        }
+
+
+def _statuses(opportunity: Opportunity | None) -> list[tuple[str, str]]:
+    allowed: frozenset[str]
+    if opportunity is None:
+        allowed = frozenset(STARTING_STATUSES)
+    else:
+        allowed = STATUS_TRANSITIONS[opportunity.status] | {opportunity.status}
+    return [(s.value, STATUS_HINTS[s]) for s in OpportunityStatus if s in allowed]
+
+
+def _members(membership: Membership) -> list[tuple[str, str]]:
+    return [
+        (str(m.user_id), f"{m.user.full_name or m.user.email} ({m.get_role_display()})")
+        for m in members_of(membership)
+        if m.role in CONTACT_ROLES
+    ]
+
+
+def _term_forms(
+    request: Request, membership: Membership, opportunity: Opportunity | None = None
+) -> TermForms:
+    data = request.POST if request.method == "POST" else None
+    if opportunity is None:
+        initial: dict[str, Any] = NEW_INITIAL
+        requirements: list[dict[str, Any]] = []
+        sessions: list[dict[str, Any]] = []
+    else:
+        initial = initial_for(opportunity)
+        requirements = requirement_initial(opportunity.required_experience.all())
+        sessions = session_initial(opportunity.sessions.all(), ZoneInfo(settings.TIME_ZONE))
+    form = OpportunityForm(
+        data,
+        initial=initial,
+        members=_members(membership),
+        rates=queries.current_rates(membership.organisation_id, timezone.localdate()),
+        statuses=_statuses(opportunity),
+    )
+    return TermForms(
+        form,
+        RequirementFormSet(data, prefix="requirement", initial=requirements),
+        SessionFormSet(data, prefix="session", initial=sessions),
+    )
+
+
+def _show(forms_: TermForms, rows: list[tuple[forms.Form, Any]], error: DomainError) -> None:
+    """Show a service's refusal where it belongs: on the session row, the field, or the
+    top of the form."""
+    if isinstance(error, RowError) and error.number <= len(rows):
+        rows[error.number - 1][0].add_error(SESSION_PARTS[error.part], error.reason)
+        return
+    field = FIELD_FOR.get(error.field or "", error.field)
+    forms_.form.add_error(field if field in forms_.form.fields else None, error.message)
+
+
+def _save(
+    membership: Membership, forms_: TermForms, opportunity: Opportunity | None
+) -> Opportunity | None:
+    rows = session_rows(forms_.sessions)
+    sessions = [entry for _, entry in rows]
+    requirements = requirement_inputs(forms_.requirements)
+    try:
+        if opportunity is None:
+            return services.create_opportunity(
+                by=membership,
+                data=forms_.form.changes(),
+                requirements=requirements,
+                sessions=sessions,
+            )
+        return services.update_opportunity(
+            opportunity,
+            by=membership,
+            changes=forms_.form.changes(),
+            requirements=requirements,
+            sessions=sessions,
+        )
+    except DomainError as error:
+        _show(forms_, rows, error)
+        return None
+
+
+def _page(request: Request, forms_: TermForms, opportunity: Opportunity | None) -> HttpResponse:
+    context = {**forms_.context(), "opportunity": opportunity}
+    return render(request, "opportunities/terms_form.html", context)
+
+
+@membership_required
+def opportunity_new(request: Request) -> HttpResponse:
+    membership = require_manager(request)
+    forms_ = _term_forms(request, membership)
+    if request.method == "POST" and forms_.is_valid():
+        made = _save(membership, forms_, None)
+        if made is not None:
+            messages.success(request, f"“{made.title}” is saved.")
+            return redirect("opportunities:detail", opportunity_id=made.pk)
+    return _page(request, forms_, None)
+
+
+@membership_required
+def opportunity_edit(request: Request, opportunity_id: int) -> HttpResponse:
+    membership = require_manager(request)
+    opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    forms_ = _term_forms(request, membership, opportunity)
+    if request.method == "POST" and forms_.is_valid():
+        changed = _save(membership, forms_, opportunity)
+        if changed is not None:
+            messages.success(request, f"The changes to “{changed.title}” are saved.")
+            return redirect("opportunities:detail", opportunity_id=changed.pk)
+    return _page(request, forms_, opportunity)
