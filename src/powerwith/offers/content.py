@@ -18,20 +18,20 @@ from powerwith.opportunities.choices import Focus, LocationMode, RewardBasis
 from powerwith.people.choices import PaymentPreference, YesNo
 
 OK_TO_SAY_NO = (
-    "It's OK to say no. You do not have to give a reason, and saying no will not count against you."
+    "It's OK to say no. You do not have to give a reason. "
+    "Saying no will not count against you."
 )
 WITHDRAW_CONSENT = (
-    "You can withdraw your consent, or yourself from this work, at any time, before, "
-    "during or after it. Just tell your contact person."
+    "You can withdraw your consent at any time. You can also leave this work at any time. "
+    "Just tell your contact person."
 )
 POWER_TO_STOP = (
-    "You can stop, take time out or ask for support at any time, at no cost to you: "
-    "the time you were booked for is still paid."
+    "You can stop, take time out or ask for support at any time. It costs you nothing. "
+    "We still pay for all the time we booked with you."
 )
 DEFAULT_BENEFITS_SIGNPOST = (
-    "Payment can affect some benefits. Before you accept, you can get free, independent "
-    "advice from Citizens Advice or your local welfare rights service; we can help you "
-    "arrange it."
+    "Payment can affect some benefits. You can get free advice before you say yes. "
+    "Citizens Advice or a local welfare rights service can help. We can help you arrange it."
 )
 
 # The send gate: every element an offer must state, with the words a coordinator sees.
