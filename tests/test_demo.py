@@ -12,11 +12,22 @@ from django.test import Client
 from django.utils import timezone
 
 from powerwith import demo, demo_data
-from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.models import AuditEvent, Membership, Organisation, User
 from powerwith.accounts.roles import Role
+from powerwith.demo import offers as demo_offers
+from powerwith.demo import terms as demo_terms
+from powerwith.demo.work_data import OPPORTUNITIES
 from powerwith.engagements.models import Attendance, Session
-from powerwith.opportunities.choices import Focus, LocationMode, RewardBasis
-from powerwith.opportunities.models import Opportunity, RequiredExperience
+from powerwith.offers import clarity, content, offer_checks
+from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
+from powerwith.opportunities.choices import Focus, LocationMode, Outcome, RewardBasis
+from powerwith.opportunities.models import (
+    Opportunity,
+    OpportunityStatus,
+    RateCard,
+    RequiredExperience,
+)
+from powerwith.opportunities.readiness import offer_gaps
 from powerwith.people import services
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 from powerwith.people.schedule import ITEMS, ITEMS_BY_CODE, RESTRICTIVE_INTERVENTIONS, SETTINGS
@@ -28,6 +39,7 @@ DEMO_MODELS = [
     *apps.get_app_config("people").get_models(),
     *apps.get_app_config("opportunities").get_models(),
     *apps.get_app_config("engagements").get_models(),
+    *apps.get_app_config("offers").get_models(),
 ]
 PROFILE_FIELDS = [
     "preferred_channel",
@@ -108,8 +120,25 @@ def work_by_title() -> dict[tuple[str, str], tuple[object, ...]]:
     }
 
 
+def offers_by_who_and_what() -> dict[tuple[str, str, str], tuple[object, ...]]:
+    return {
+        (offer.organisation.slug, offer.opportunity.title, offer.person.email): (
+            offer.status,
+            offer.version,
+            offer.terms,
+            [(e.action, e.actor.email, e.text) for e in offer.events.select_related("actor")],
+        )
+        for offer in Offer.objects.select_related("organisation", "opportunity", "person")
+    }
+
+
 def remove_everything() -> None:
-    # Organisations first: their opportunities hold on to people (attendance) and users.
+    # The append-only records first (in bulk: one by one they refuse), then the
+    # organisations: their opportunities hold on to people (attendance) and users.
+    OfferEvent.objects.all().delete()
+    OfferVersion.objects.all().delete()
+    Offer.objects.all().delete()
+    AuditEvent.objects.all().delete()
     Organisation.objects.all().delete()
     Person.objects.all().delete()
     User.objects.all().delete()
@@ -120,7 +149,17 @@ def test_it_is_idempotent():
     counts = {model._meta.label: model._default_manager.count() for model in DEMO_MODELS}
     ids = ids_of_every_row()
 
-    for model in [ExperienceEntry, Opportunity, RequiredExperience, Session, Attendance]:
+    for model in [
+        ExperienceEntry,
+        Opportunity,
+        RequiredExperience,
+        Session,
+        Attendance,
+        RateCard,
+        Offer,
+        OfferVersion,
+        OfferEvent,
+    ]:
         assert counts[model._meta.label] > 0, model
 
     summary = demo.load(people=40)
@@ -129,6 +168,8 @@ def test_it_is_idempotent():
     assert ids_of_every_row() == ids
     assert summary.people_added == 0
     assert summary.opportunities_added == 0
+    assert summary.offers_added == 0
+    assert summary.offers == counts["offers.Offer"]
 
 
 def test_it_makes_both_organisations_with_their_four_staff_logins():
@@ -209,12 +250,14 @@ def test_it_is_deterministic():
     demo.load(people=30)
     first = register_by_email()
     work = work_by_title()
+    offers = offers_by_who_and_what()
     remove_everything()
 
     demo.load(people=30)
 
     assert register_by_email() == first
     assert work_by_title() == work
+    assert offers_by_who_and_what() == offers
 
 
 def test_person_n_is_always_the_same_person():
@@ -277,6 +320,8 @@ def test_the_command_prints_the_logins_and_the_password():
     assert demo.DEMO_PASSWORD in text
     assert "expert2@people.example shares only a summary" in text
     assert "11 opportunities" in text
+    assert "13 offers of work" in text
+    assert "expert1 has offers waiting at both organisations" in text
     assert Person.objects.count() == 20
 
 
@@ -437,8 +482,9 @@ def test_paid_work_is_concentrated_on_a_few_regulars():
 
 def test_an_opportunity_is_found_by_its_organisation_and_title():
     demo.load(people=40)
+    # One with no offers of work: an opportunity that has them cannot be deleted.
     removed = Opportunity.objects.get(
-        organisation__slug="hillview", title="Peer support worker role"
+        organisation__slug="hillview", title="Tribunal experience focus group"
     )
     kept = set(Opportunity.objects.exclude(pk=removed.pk).values_list("pk", flat=True))
     removed.delete()
@@ -447,7 +493,7 @@ def test_an_opportunity_is_found_by_its_organisation_and_title():
 
     assert summary.opportunities_added == 1
     assert kept < set(Opportunity.objects.values_list("pk", flat=True))
-    assert Opportunity.objects.filter(title="Peer support worker role").count() == 2
+    assert Opportunity.objects.filter(title="Tribunal experience focus group").count() == 1
 
 
 def test_with_nobody_on_the_register_the_opportunities_come_without_attendance():
@@ -457,3 +503,115 @@ def test_with_nobody_on_the_register_the_opportunities_come_without_attendance()
     assert summary.opportunities == Opportunity.objects.count() > 0
     assert Session.objects.exists()
     assert not Attendance.objects.exists()
+
+
+def test_every_demo_opportunity_states_its_terms_from_the_rate_card():
+    demo.load(people=20)
+
+    for opportunity in Opportunity.objects.select_related("organisation"):
+        organisation = opportunity.organisation
+        assert offer_gaps(opportunity) == [], opportunity
+        contact, backup = opportunity.contact_user, opportunity.backup_contact_user
+        assert contact is not None
+        assert contact.email == f"contact@{organisation.slug}.example"
+        assert backup is not None
+        assert backup.email == f"coordinator@{organisation.slug}.example"
+        assert opportunity.ground_rules == demo_terms.GROUND_RULES
+        assert opportunity.wellbeing_checks
+        assert opportunity.input_expected
+        assert opportunity.success_measures
+        assert opportunity.outcomes
+        assert set(opportunity.outcomes) <= set(Outcome.values)
+        assert set(opportunity.expenses) == set(content.EXPENSE_KEYS)
+        assert set(opportunity.output_use) == set(content.OUTPUT_USES)
+        if opportunity.location_mode == LocationMode.IN_PERSON:
+            assert opportunity.location_address
+        else:
+            assert opportunity.location_details
+        if opportunity.reward_basis == RewardBasis.VOLUNTARY:
+            assert opportunity.reward_amount is None
+            assert opportunity.paid_within_days is None
+        else:
+            assert opportunity.reward_amount is not None
+            assert opportunity.reward_amount > 0
+            assert opportunity.paid_within_days == 14
+        if opportunity.reward_basis in ("hourly", "daily", "per_session"):
+            rate = RateCard.objects.get(organisation=organisation, basis=opportunity.reward_basis)
+            assert opportunity.reward_amount == rate.amount
+        if opportunity.commitment == "enduring_role":
+            assert opportunity.hours_per_week
+            assert opportunity.review_date is not None
+            assert opportunity.review_date > timezone.localdate()
+        if opportunity.status == OpportunityStatus.OPEN:
+            assert opportunity.sessions.filter(starts_at__gt=timezone.now()).exists()
+    rates = RateCard.objects.filter(organisation__slug="riverside")
+    assert {(r.basis, str(r.amount), r.valid_from.isoformat()) for r in rates} >= {
+        ("hourly", "25.00", "2026-04-01"),
+        ("daily", "150.00", "2026-04-01"),
+        ("per_session", "60.00", "2026-04-01"),
+    }
+
+
+def test_the_demo_wording_has_no_clarity_warnings_even_for_easy_read():
+    texts = [demo_terms.GROUND_RULES, demo_offers.QUESTION, demo_offers.ANSWER]
+    for slug, templates in OPPORTUNITIES.items():
+        for template in templates:
+            terms = demo_terms.TERMS[(slug, template.title)]
+            texts += [template.purpose, terms.input_expected, terms.success_measures]
+    texts += [plan.message for plan in demo_offers.PLANNED if plan.message]
+    texts += [plan.adjustments for plan in demo_offers.PLANNED]
+
+    for text in texts:
+        for audience in clarity.AUDIENCES:
+            warnings = [f for f in clarity.check(text, audience) if f.severity == "warning"]
+            assert warnings == [], (text, audience)
+
+
+@pytest.mark.parametrize("slug", ["riverside", "hillview"])
+def test_each_organisation_has_offers_in_every_state_made_through_the_services(slug):
+    demo.load(people=20)
+
+    offers = Offer.objects.filter(organisation__slug=slug)
+    assert {o.status for o in offers} == {
+        OfferStatus.DRAFT,
+        OfferStatus.SENT,
+        OfferStatus.ACCEPTED,
+        OfferStatus.DECLINED,
+    }
+    asked = OfferEvent.objects.get(offer__in=offers, action=OfferAction.QUESTION)
+    answered = OfferEvent.objects.get(offer__in=offers, action=OfferAction.ANSWER)
+    assert asked.actor == asked.offer.person.user
+    assert answered.offer == asked.offer
+    assert answered.actor.email == f"coordinator@{slug}.example"
+    for offer in offers:
+        assert offer.person.status == PersonStatus.ACTIVE
+        for required in offer.opportunity.required_experience.filter(essential=True):
+            entries = offer.person.experience.filter(code=required.code)
+            if required.setting:
+                entries = entries.filter(setting=required.setting)
+            assert entries.exists(), (offer, required)
+        assert AuditEvent.objects.filter(action="offer.created", target_id=str(offer.pk)).exists()
+        if offer.status == OfferStatus.ACCEPTED:
+            accepted = offer.events.get(action=OfferAction.ACCEPTED)
+            assert accepted.content_hash == offer.versions.get().content_hash
+
+
+def test_every_sent_demo_offer_states_everything_and_reads_clearly():
+    demo.load(people=20)
+
+    sent = Offer.objects.filter(status=OfferStatus.SENT, opportunity__status="open")
+    assert sent.count() >= 4
+    for offer in sent:
+        built = content.build(offer)
+        assert content.missing(built) == [], offer
+        assert offer_checks.warnings_in(offer_checks.clarity_findings(built)) == []
+        assert offer.versions.get().content_hash == content.content_hash(built)
+
+
+def test_expert1_has_a_sent_offer_waiting_at_each_organisation():
+    demo.load(people=20)
+
+    waiting = Offer.objects.filter(
+        person__email="expert1@people.example", status=OfferStatus.SENT
+    ).values_list("organisation__slug", flat=True)
+    assert set(waiting) == {"riverside", "hillview"}

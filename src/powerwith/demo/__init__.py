@@ -8,14 +8,20 @@ title — and never changes rows that exist, so anything changed through the app
 demo survives the next ``powerwith demo``.
 
 This is seed data, so it writes through the models in bulk rather than through the
-services (which audit each change as done by someone; here nobody did it).
+services (which audit each change as done by someone; here nobody did it). Offers of work
+are the exception: they are few, and each is made, sent and answered through the offer
+services by the coordinator and the expert, so their versions, events and audit trail are
+the real ones.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
@@ -30,8 +36,11 @@ from powerwith.demo.logins import (
     expert_login,
     staff_logins,
 )
+from powerwith.demo.offers import add_offers
 from powerwith.demo.register import EXPERT_LOGINS, Profile, add_people, profiles
+from powerwith.demo.terms import ensure_rates
 from powerwith.demo.work import add_work
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
 
@@ -58,6 +67,20 @@ class DemoSummary:
     links: int
     opportunities: int
     opportunities_added: int
+    offers: int
+    offers_added: int
+
+
+@contextmanager
+def _offer_emails_kept_quiet() -> Iterator[None]:
+    """Sending the demo's offers e-mails each person after the load commits; printed by
+    the console backend they would bury the logins. They go to a backend that keeps them
+    in memory instead (``override_settings`` works outside tests: it swaps the setting
+    and restores it)."""
+    with override_settings(
+        MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    ):
+        yield
 
 
 def load(people: int = 300) -> DemoSummary:
@@ -71,11 +94,14 @@ def load(people: int = 300) -> DemoSummary:
     wanted = list(profiles(people))
     staff = staff_logins()
     experts = [expert_login(p.email, p.name, p.organisations) for p in wanted if p.can_log_in]
-    with transaction.atomic():
+    # The e-mails go when the transaction commits, so the quiet backend spans it.
+    with _offer_emails_kept_quiet(), transaction.atomic():
         organisations = ensure_organisations()
         user_ids = ensure_logins([*staff, *experts], organisations)
         added = add_people(wanted, user_ids, organisations)
+        ensure_rates(organisations, user_ids)
         opportunities_added = add_work(organisations, wanted, user_ids, timezone.now())
+        offers_added = add_offers(organisations)
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),
@@ -87,6 +113,8 @@ def load(people: int = 300) -> DemoSummary:
         links=OrganisationLink.objects.count(),
         opportunities=Opportunity.objects.count(),
         opportunities_added=opportunities_added,
+        offers=Offer.objects.count(),
+        offers_added=offers_added,
     )
 
 
@@ -96,7 +124,8 @@ def logins_text(summary: DemoSummary) -> str:
     lines = [
         f"Demo data ready: {summary.people:,} people on the register "
         f"({summary.people_added:,} added now), {summary.opportunities:,} opportunities "
-        f"({summary.opportunities_added:,} added now), {summary.users:,} logins.",
+        f"({summary.opportunities_added:,} added now), {summary.offers:,} offers of work "
+        f"({summary.offers_added:,} added now), {summary.users:,} logins.",
         "",
     ]
     for organisation in summary.organisations:
@@ -116,6 +145,11 @@ def logins_text(summary: DemoSummary) -> str:
             lines.append(
                 f"  ({summary.experts[1].email} shares only a summary with Hillview, "
                 "so Hillview's staff see less.)"
+            )
+        if summary.offers:
+            lines.append(
+                f"  Try {summary.experts[0].email} first: expert1 has offers waiting at both "
+                "organisations.\n  The coordinators see offers in every state."
             )
         lines.append("")
     lines.append(f"Password for every demo login: {summary.password}")

@@ -69,6 +69,10 @@ class Entry:
     share_narrative: str
 
 
+# Added after the random draws, so expert1's other details stay as they were.
+EXPERT1_EXTRA = Entry("direct.restrictive_interventions", "secure_forensic", "seclusion", "", "yes")
+
+
 @dataclass(frozen=True)
 class Details:
     preferred_channel: str
@@ -182,6 +186,10 @@ def details(number: int, story: int, organisations: tuple[str, ...]) -> Details:
     rng = random.Random(DETAILS_SEED + number)  # noqa: S311 - repeatable on purpose
     background = demo_data.BACKGROUNDS[story]
     experience = _experience(rng, background)
+    if number == 1:
+        # expert1 is the login for trying offers of work at both organisations, and most
+        # of their open work asks for experience of restrictive interventions.
+        experience = (*experience, EXPERT1_EXTRA)
     formats = _formats(rng, background)
     channel = _pick(rng, CHANNELS, CHANNEL_WEIGHTS)
     if "supporter" in formats:

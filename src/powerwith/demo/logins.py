@@ -35,9 +35,13 @@ class DemoOrganisation:
     staff: tuple[Login, ...]
 
 
-def coordinator_email(slug: str) -> str:
+def staff_email(slug: str, role: Role) -> str:
     domain = next(domain for _name, s, domain in ORGANISATIONS if s == slug)
-    return f"{Role.COORDINATOR}@{domain}"
+    return f"{role}@{domain}"
+
+
+def coordinator_email(slug: str) -> str:
+    return staff_email(slug, Role.COORDINATOR)
 
 
 def ensure_organisations() -> dict[str, Organisation]:

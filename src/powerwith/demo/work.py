@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from powerwith.accounts.models import Organisation
 from powerwith.demo.logins import ORGANISATIONS, coordinator_email
 from powerwith.demo.register import Profile
+from powerwith.demo.terms import opportunity_terms
 from powerwith.demo.work_data import OPPORTUNITIES, OpportunityTemplate, Requirement
 from powerwith.engagements.models import Attendance, Session
 from powerwith.opportunities.models import Opportunity, RequiredExperience
@@ -98,7 +99,7 @@ def _attendance(
 def _add(
     organisation: Organisation,
     template: OpportunityTemplate,
-    created_by: int,
+    user_ids: dict[str, int],
     pool: list[Candidate],
     now: datetime,
 ) -> None:
@@ -116,7 +117,8 @@ def _add(
         location_mode=template.location_mode,
         reward_basis=template.reward_basis,
         status=template.status,
-        created_by_id=created_by,
+        **opportunity_terms(organisation.slug, template, user_ids, now),
+        created_by_id=user_ids[coordinator_email(organisation.slug)],
         created_at=now - timedelta(days=(past[0] if past else 0) + rng.randint(14, 60)),
     )
     RequiredExperience.objects.bulk_create(
@@ -161,6 +163,6 @@ def add_work(
             continue
         pool = _pool(organisation, slug, wanted)
         for template in missing:
-            _add(organisation, template, user_ids[coordinator_email(slug)], pool, now)
+            _add(organisation, template, user_ids, pool, now)
         added += len(missing)
     return added

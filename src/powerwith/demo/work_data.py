@@ -42,8 +42,8 @@ RESTRICTIVE = "direct.restrictive_interventions"
 RIVERSIDE: tuple[OpportunityTemplate, ...] = (
     OpportunityTemplate(
         title="Co-design restraint reduction training",
-        purpose="Design a one-day course for support staff on reducing restraint in our "
-        "residential and day services.",
+        purpose="Design a one-day course on reducing restraint. It is for support staff in "
+        "our homes and day services.",
         goal_type="emancipatory",
         commitment="specified_project",
         level="co_production",
@@ -63,8 +63,8 @@ RIVERSIDE: tuple[OpportunityTemplate, ...] = (
     ),
     OpportunityTemplate(
         title="Review of seclusion policy",
-        purpose="Read the draft seclusion policy and tell us what it would mean for the "
-        "people it is used on.",
+        purpose="Read the draft seclusion policy. Tell us what it would mean for the people "
+        "it affects.",
         goal_type="explanatory",
         commitment="standalone_commission",
         level="participation",
@@ -105,8 +105,8 @@ RIVERSIDE: tuple[OpportunityTemplate, ...] = (
     ),
     OpportunityTemplate(
         title="Family carers' reference group on behaviours of concern",
-        purpose="Tell us how families were involved when a relative's behaviour was a "
-        "concern, and what should change.",
+        purpose="Tell us how we involved families when a relative's behaviour was a "
+        "concern. Tell us what should change.",
         goal_type="exploratory",
         commitment="enduring_role",
         level="consultation",
@@ -228,8 +228,8 @@ HILLVIEW: tuple[OpportunityTemplate, ...] = (
     ),
     OpportunityTemplate(
         title="Sharing lived experience at staff induction",
-        purpose="Share, on your own terms, what restrictive practice felt like, with new "
-        "ward staff at their induction.",
+        purpose="Share, on your own terms, what restrictive practice felt like. You speak "
+        "to new ward staff at their induction.",
         goal_type="emancipatory",
         commitment="enduring_role",
         level="participation",

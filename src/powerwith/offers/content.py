@@ -18,8 +18,7 @@ from powerwith.opportunities.choices import Focus, LocationMode, RewardBasis
 from powerwith.people.choices import PaymentPreference, YesNo
 
 OK_TO_SAY_NO = (
-    "It's OK to say no. You do not have to give a reason. "
-    "Saying no will not count against you."
+    "It's OK to say no. You do not have to give a reason. Saying no will not count against you."
 )
 WITHDRAW_CONSENT = (
     "You can withdraw your consent at any time. You can also leave this work at any time. "
