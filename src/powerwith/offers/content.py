@@ -14,7 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from powerwith.offers.models import Offer
-from powerwith.opportunities.choices import Focus, LocationMode, RewardBasis
+from powerwith.opportunities.choices import (
+    EXPENSES,
+    OUTPUT_USES,
+    Focus,
+    LocationMode,
+    RewardBasis,
+)
 from powerwith.people.choices import PaymentPreference, YesNo
 
 OK_TO_SAY_NO = (
@@ -49,8 +55,8 @@ REQUIRED_ELEMENTS: dict[str, str] = {
     "adjustments": "The reasonable adjustments agreed (or that none are needed)",
 }
 
-EXPENSE_KEYS = ("travel", "travel_in_advance", "subsistence", "care", "support_worker", "equipment")
-OUTPUT_USES = ("share_internally", "publish", "distribute", "monetise")
+EXPENSE_KEYS = tuple(EXPENSES)
+OUTPUT_USE_KEYS = tuple(OUTPUT_USES)
 
 
 def consent_needed(output_use: dict[str, bool], focus: list[str]) -> list[str]:
@@ -129,7 +135,7 @@ def build(offer: Offer) -> dict[str, Any]:
             if wants_benefits_advice and not voluntary
             else None
         ),
-        "output_use": {use: bool(opportunity.output_use.get(use)) for use in OUTPUT_USES}
+        "output_use": {use: bool(opportunity.output_use.get(use)) for use in OUTPUT_USE_KEYS}
         if opportunity.output_use
         else {},
         "consent_needed": consent_needed(dict(opportunity.output_use), list(opportunity.focus)),
