@@ -21,7 +21,8 @@ from powerwith.opportunities.choices import (
     LocationMode,
     RewardBasis,
 )
-from powerwith.people.choices import PaymentPreference, YesNo
+from powerwith.people.choices import PaymentPreference, Sharing, YesNo
+from powerwith.people.models import OrganisationLink
 
 OK_TO_SAY_NO = (
     "It's OK to say no. You do not have to give a reason. Saying no will not count against you."
@@ -80,12 +81,22 @@ def build(offer: Offer) -> dict[str, Any]:
     person = offer.person
     terms = dict(offer.terms or {})
     voluntary = opportunity.reward_basis == RewardBasis.VOLUNTARY
+    # Payment preference and the benefits-advice answer are details: an organisation the
+    # person shares only a summary with must not learn them from the offer it writes.
+    shares_details = (
+        person.pk is not None
+        and OrganisationLink.objects.filter(
+            person_id=person.pk, organisation_id=offer.organisation_id, sharing=Sharing.DETAILS
+        ).exists()
+    )
     method = terms.get("payment_method") or (
         person.payment_preference
-        if person.payment_preference not in ("", PaymentPreference.PREFER_NOT_TO_SAY)
+        if shares_details
+        and person.payment_preference not in ("", PaymentPreference.PREFER_NOT_TO_SAY)
         else ""
     )
-    wants_benefits_advice = person.benefits_advice == YesNo.YES
+    # Without the answer, the signpost is always given: it costs nothing and reveals nothing.
+    wants_benefits_advice = person.benefits_advice == YesNo.YES or not shares_details
     contact = opportunity.contact_user
     backup = opportunity.backup_contact_user
     sessions = [
