@@ -523,7 +523,7 @@ def test_every_demo_opportunity_states_its_terms_from_the_rate_card():
         assert opportunity.outcomes
         assert set(opportunity.outcomes) <= set(Outcome.values)
         assert set(opportunity.expenses) == set(content.EXPENSE_KEYS)
-        assert set(opportunity.output_use) == set(content.OUTPUT_USES)
+        assert set(opportunity.output_use) == set(content.OUTPUT_USE_KEYS)
         if opportunity.location_mode == LocationMode.IN_PERSON:
             assert opportunity.location_address
         else:

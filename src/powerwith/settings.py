@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "powerwith.opportunities",
     "powerwith.offers",
     "powerwith.engagements",
+    "powerwith.consent",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("powerwith.people.urls")),
     path("", include("powerwith.opportunities.urls")),
     path("", include("powerwith.offers.urls")),
+    path("", include("powerwith.consent.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ConsentConfig(AppConfig):
+    name = "powerwith.consent"
+    verbose_name = "Consent"
+
+    def ready(self) -> None:
+        from powerwith.consent.triggers import install_after_migrate
+
+        post_migrate.connect(install_after_migrate, sender=self)

@@ -1,0 +1,179 @@
+"""Reading the ledger: the current state of each consent, derived from its events, and
+the verification of the whole chain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership, Organisation
+from powerwith.accounts.roles import Role
+from powerwith.consent.models import GENESIS_HASH, Action, ConsentChainHead, ConsentEvent
+from powerwith.errors import InvalidInput
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person
+
+# How long a consent holds before it must be reconfirmed. The issue lets each
+# organisation set this; until Organisation has a setting for it, every one uses the
+# default of 12 months.
+RECONFIRM_MONTHS = 12
+
+GIVEN = "given"
+WITHDRAWN = "withdrawn"
+LAPSED = "lapsed"
+
+Context = tuple[str, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    scope: str
+    opportunity_id: int | None
+    output_id: int | None
+    state: str
+    event_id: int
+
+    @property
+    def is_given(self) -> bool:
+        return self.state == GIVEN
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    events: int
+    first_bad_event_id: int | None = None
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time ``months`` calendar months earlier, clamped to the month's end."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for day in range(moment.day, 0, -1):
+        try:
+            return moment.replace(year=year, month=month + 1, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a first day")
+
+
+def _state(action: str, at: datetime, lapse_before: datetime) -> str:
+    if action == Action.WITHDRAW:
+        return WITHDRAWN
+    return LAPSED if at < lapse_before else GIVEN
+
+
+def _fold(
+    rows: Iterable[tuple[Any, ...]],
+) -> list[ConsentState]:
+    """The last event per context decides its state; rows arrive in ledger order."""
+    lapse_before = months_before(timezone.now(), RECONFIRM_MONTHS)
+    last: dict[Context, tuple[int, str, datetime]] = {}
+    for event_id, scope, opportunity_id, output_id, action, created_at in rows:
+        last[(scope, opportunity_id, output_id)] = (event_id, action, created_at)
+    return [
+        ConsentState(scope, opportunity_id, output_id, _state(action, at, lapse_before), event_id)
+        for (scope, opportunity_id, output_id), (event_id, action, at) in last.items()
+    ]
+
+
+ROW = ("id", "scope", "opportunity_id", "output_id", "action", "created_at")
+
+
+def _events_of(person: Person, organisation: Organisation) -> QuerySet[ConsentEvent]:
+    return ConsentEvent.objects.filter(person=person, organisation=organisation).order_by("id")
+
+
+def consents_of(person: Person, organisation: Organisation) -> list[ConsentState]:
+    """Every consent context the person has with the organisation, in one query."""
+    return sorted(
+        _fold(_events_of(person, organisation).values_list(*ROW)),
+        key=lambda s: (s.scope, s.opportunity_id or 0, s.output_id or 0),
+    )
+
+
+def current_consents(membership: Membership, person: Person) -> list[ConsentState]:
+    """The person's consents with the membership's organisation. The caller has already
+    found the person through ``people.queries`` so visibility rules apply."""
+    return consents_of(person, membership.organisation)
+
+
+def state_of(
+    person: Person,
+    organisation: Organisation,
+    scope: str,
+    opportunity_id: int | None,
+    output_id: int | None,
+) -> ConsentState | None:
+    """One context's state, or None when nothing was ever recorded for it."""
+    last = (
+        _events_of(person, organisation)
+        .filter(scope=scope, output_id=output_id)
+        .filter(
+            Q(opportunity__isnull=True)
+            if opportunity_id is None
+            else Q(opportunity_id=opportunity_id)
+        )
+        .order_by("-id")
+        .values_list(*ROW)[:1]
+    )
+    states = _fold(last)
+    return states[0] if states else None
+
+
+def verify_chain() -> Verification:
+    """Recompute every hash in ledger order. The first event whose stored hash, or whose
+    link to the event before, does not match is named; a chain head that does not point
+    at the last event means events were removed from the end."""
+    previous = GENESIS_HASH
+    count = 0
+    last_id: int | None = None
+    for event in ConsentEvent.objects.order_by("id").iterator(chunk_size=2000):
+        count += 1
+        last_id = event.pk
+        if event.previous_hash != previous or event.compute_hash() != event.hash:
+            return Verification(ok=False, events=count, first_bad_event_id=event.pk)
+        previous = event.hash
+    head = ConsentChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
+    if count and head != previous:
+        return Verification(ok=False, events=count, first_bad_event_id=last_id)
+    return Verification(ok=True, events=count)
+
+
+def context_opportunity(membership: Membership, opportunity_id: int | None) -> Opportunity | None:
+    """The opportunity a consent is tied to, which must be the organisation's own. Any
+    member may name it (an expert gives consent for work they were offered)."""
+    if opportunity_id is None:
+        return None
+    found = Opportunity.objects.filter(
+        pk=opportunity_id, organisation_id=membership.organisation_id
+    ).first()
+    if found is None:
+        raise InvalidInput(
+            f"No opportunity {opportunity_id} in this organisation.", field="opportunity_id"
+        )
+    return found
+
+
+VERIFY_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
+
+
+def require_verifier(membership: Membership) -> None:
+    if membership.role not in VERIFY_ROLES:
+        raise PermissionDenied("Only admins and auditors can verify the consent ledger.")
+
+
+def opportunity_titles(membership: Membership, states: list[ConsentState]) -> dict[int, str]:
+    """Titles of the opportunities the consents are tied to, for showing them in words."""
+    ids = {s.opportunity_id for s in states if s.opportunity_id is not None}
+    return dict(
+        Opportunity.objects.filter(
+            pk__in=ids, organisation_id=membership.organisation_id
+        ).values_list("pk", "title")
+    )

@@ -1,0 +1,66 @@
+"""What a person is asked, per scope, in plain English.
+
+Every consent event stores the SHA-256 of the exact wording the person was shown, so
+changing a sentence here later never changes what an earlier event proves they agreed to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import models
+
+
+class Scope(models.TextChoices):
+    TAKE_PART = "take_part", "Take part in this opportunity"
+    SHARE_NARRATIVE = "share_narrative", "Share my personal story within the project"
+    BE_RECORDED = "be_recorded", "Be recorded (audio or video)"
+    BE_QUOTED = "be_quoted", "Be quoted, named or anonymised"
+    PUBLISH = "publish", "Publish outside the organisation"
+    DISTRIBUTE = "distribute", "Share with other organisations"
+    MONETISE = "monetise", "Use in paid or money-making products"
+    KEEP_CONTACT = "keep_contact", "Keep my contact details for future opportunities"
+    SHARE_PROFILE = "share_profile", "Share my profile with an organisation"
+
+
+WORDING: dict[str, str] = {
+    Scope.TAKE_PART: (
+        "I agree to take part in this piece of work. I can stop at any time, without "
+        "giving a reason, and I will still be paid for the work I have already done."
+    ),
+    Scope.SHARE_NARRATIVE: (
+        "I agree that the story I share can be used by the people working on this project. "
+        "It will not go outside the project unless I agree to that separately."
+    ),
+    Scope.BE_RECORDED: (
+        "I agree to be recorded (sound or video). I can ask for the recording to stop at "
+        "any time, and I can withdraw my agreement later."
+    ),
+    Scope.BE_QUOTED: (
+        "I agree that my words can be quoted. I choose whether my name is used or whether "
+        "I stay anonymous."
+    ),
+    Scope.PUBLISH: (
+        "I agree that what I contributed can be published where anyone can see it, such as "
+        "on a website or in a public report."
+    ),
+    Scope.DISTRIBUTE: ("I agree that what I contributed can be shared with other organisations."),
+    Scope.MONETISE: (
+        "I agree that what I contributed can be used in products or training that someone pays for."
+    ),
+    Scope.KEEP_CONTACT: (
+        "I agree that the organisation keeps my contact details to tell me about future "
+        "opportunities. I can ask them to stop at any time."
+    ),
+    Scope.SHARE_PROFILE: (
+        "I agree that this organisation can see the parts of my profile I have chosen to share."
+    ),
+}
+
+
+def wording_for(scope: str) -> str:
+    return WORDING[scope]
+
+
+def wording_hash(scope: str) -> str:
+    return hashlib.sha256(wording_for(scope).encode("utf-8")).hexdigest()

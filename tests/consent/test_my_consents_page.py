@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from powerwith.consent.models import ConsentEvent
+from powerwith.consent.queries import consents_of
+from powerwith.consent.services import grant_consent
+from tests.conftest import logged_in
+from tests.consent.helpers import opportunity_of
+
+
+def give(person, organisation, scope, **context):
+    me = person.user.memberships.get(organisation=organisation)
+    return grant_consent(person=person, scope=scope, actor=me, **context)
+
+
+def test_the_page_lists_the_persons_consents_with_a_withdraw_button(
+    client, expert_at_riverside, riverside, riverside_coordinator
+):
+    opportunity = opportunity_of(riverside_coordinator, "Training day")
+    give(expert_at_riverside, riverside, "publish")
+    give(expert_at_riverside, riverside, "take_part", opportunity=opportunity)
+    page = logged_in(client, expert_at_riverside.user).get("/my-consents/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Publish outside the organisation" in html
+    assert "For: Training day" in html
+    assert html.count('name="scope"') == 2
+    assert "You do not have to give a reason" in html
+
+
+def test_withdrawing_takes_one_step_and_asks_no_reason(client, expert_at_riverside, riverside):
+    give(expert_at_riverside, riverside, "publish")
+    answer = logged_in(client, expert_at_riverside.user).post(
+        "/my-consents/withdraw/", {"scope": "publish"}, follow=True
+    )
+    assert "You have withdrawn your consent: Publish outside the organisation." in (
+        answer.content.decode()
+    )
+    (state,) = consents_of(expert_at_riverside, riverside)
+    assert state.state == "withdrawn"
+    assert ConsentEvent.objects.filter(action="withdraw", method="self").count() == 1
+
+
+def test_withdrawing_a_consent_never_given_is_refused_with_a_message(client, expert_at_riverside):
+    answer = logged_in(client, expert_at_riverside.user).post(
+        "/my-consents/withdraw/", {"scope": "monetise"}
+    )
+    assert answer.status_code == 409
+    assert "There is a problem" in answer.content.decode()
+    assert not ConsentEvent.objects.exists()
+
+
+def test_an_unknown_scope_is_a_400_and_nothing_is_written(client, expert_at_riverside):
+    answer = logged_in(client, expert_at_riverside.user).post(
+        "/my-consents/withdraw/", {"scope": "everything"}
+    )
+    assert answer.status_code == 400
+    assert not ConsentEvent.objects.exists()
+
+
+def test_staff_without_a_profile_are_not_shown_the_page(client, riverside_coordinator):
+    page = logged_in(client, riverside_coordinator.user).get("/my-consents/")
+    assert page.status_code == 404
+
+
+def test_withdrawal_needs_a_post(client, expert_at_riverside):
+    answer = logged_in(client, expert_at_riverside.user).get("/my-consents/withdraw/")
+    assert answer.status_code == 405
