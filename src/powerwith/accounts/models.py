@@ -30,6 +30,12 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+class TextSize(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    LARGE = "large", "Large"
+    LARGER = "larger", "Larger"
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """Anyone who logs in: staff of an organisation, or an expert by experience."""
 
@@ -40,6 +46,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False, help_text="Can use Django's own admin site (operators only)."
     )
     date_joined = models.DateTimeField(default=timezone.now)
+    # Display settings: kept with the account so they follow the person to any device.
+    text_size = models.CharField(max_length=10, choices=TextSize.choices, default=TextSize.STANDARD)
+    high_contrast = models.BooleanField(default=False)
+    easy_read_first = models.BooleanField(default=False)
+    reduce_motion = models.BooleanField(default=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -56,6 +67,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalise_email(self.email)
+
+    @property
+    def display_classes(self) -> str:
+        """The classes on <html> that apply this person's display settings to every page."""
+        classes = [f"pw-text-{self.text_size}"] if self.text_size != TextSize.STANDARD else []
+        if self.high_contrast:
+            classes.append("pw-high-contrast")
+        if self.reduce_motion:
+            classes.append("pw-reduce-motion")
+        return " ".join(classes)
 
 
 class Organisation(models.Model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -21,6 +22,7 @@ from powerwith.accounts.models import (
     Invitation,
     Membership,
     Organisation,
+    TextSize,
     User,
     normalise_email,
 )
@@ -265,3 +267,21 @@ def set_fairness_weight(*, by: Membership, weight: float) -> Organisation:
             fairness_weight=float(weight),
         )
     return organisation
+
+
+DISPLAY_SETTINGS = ("text_size", "high_contrast", "easy_read_first", "reduce_motion")
+
+
+def change_display_settings(*, user: User, changes: dict[str, Any]) -> User:
+    """Keep how someone wants pages shown with their own account; only they change it."""
+    unknown = changes.keys() - set(DISPLAY_SETTINGS)
+    if unknown:
+        raise DomainError(f"These are not display settings: {', '.join(sorted(unknown))}.")
+    if "text_size" in changes and changes["text_size"] not in TextSize.values:
+        raise DomainError("Choose a text size from the list.", field="text_size")
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(user, name, value)
+        user.save(update_fields=list(changes))
+        audit.record(actor=user, action="display_settings.changed", target=user, **changes)
+    return user

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.accounts import organisation_settings, views
+from powerwith.accounts import display_settings, organisation_settings, views
 
 app_name = "accounts"
 
@@ -32,5 +32,6 @@ urlpatterns = [
     ),
     path("invitations/<str:secret>/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account_settings, name="settings"),
+    path("account/display/", display_settings.display_settings, name="display_settings"),
     path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
 ]

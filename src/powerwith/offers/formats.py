@@ -17,10 +17,11 @@ class RenderFormat(models.TextChoices):
     ICS = "ics", "Calendar file of the sessions"
 
 
-def preferred_format(formats: Iterable[str]) -> str:
-    """The rendering that suits the person's recorded communication needs best."""
+def preferred_format(formats: Iterable[str], *, easy_read_first: bool = False) -> str:
+    """The rendering that suits the person's recorded communication needs best, or easy
+    read when they asked for it first in their display settings."""
     needs = set(formats)
-    if Format.EASY_READ in needs or Format.MAKATON in needs:
+    if easy_read_first or Format.EASY_READ in needs or Format.MAKATON in needs:
         return RenderFormat.EASY_READ
     if Format.LARGE_PRINT in needs:
         return RenderFormat.LARGE_PRINT_PDF

@@ -91,9 +91,11 @@ class FormatLink:
     href: str
 
 
-def format_links(offer: Offer, formats: list[str]) -> list[FormatLink]:
+def format_links(
+    offer: Offer, formats: list[str], *, easy_read_first: bool = False
+) -> list[FormatLink]:
     """Every rendering of the offer, the person's preferred one first and recommended."""
-    preferred = preferred_format(formats)
+    preferred = preferred_format(formats, easy_read_first=easy_read_first)
     ordered = sorted(RenderFormat, key=lambda f: f != preferred)
     return [
         FormatLink(

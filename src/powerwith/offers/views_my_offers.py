@@ -51,7 +51,9 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "latest": latest,
         "offer_content": shown,
         **standard.context(shown),
-        "formats": offer_display.format_links(offer, list(offer.person.formats)),
+        "formats": offer_display.format_links(
+            offer, list(offer.person.formats), easy_read_first=request.user.easy_read_first
+        ),
         "acceptance": acceptance,
         "accepted_before": acceptance is not None
         and acceptance.version is not None
