@@ -8,7 +8,7 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser demo test lint format bench clean
+.PHONY: help install assets browser pdf-libs demo test lint format bench clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
@@ -37,11 +37,26 @@ $(STATIC_DIST)/.built: node_modules/.installed src/powerwith/assets/powerwith.sc
 
 assets: $(STATIC_DIST)/.built
 
-demo: install
+demo: install pdf-libs
 	$(UV) run --frozen powerwith demo --port $(PORT)
 
-test: install browser
+test: install browser pdf-libs
 	$(UV) run --frozen pytest
+
+# WeasyPrint (large-print PDFs) needs Pango and a sans-serif font from the system.
+pdf-libs:
+	@if ! ls /usr/lib/*/libpango-1.0.so.0 /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1 \
+	    || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Pango and DejaVu fonts for PDF rendering"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "PDF rendering needs Pango and DejaVu fonts: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+	    exit 1; \
+	  fi; \
+	fi
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 browser:
