@@ -73,7 +73,7 @@ def test_the_create_form_with_errors_has_no_violations_and_focuses_the_summary(
     expect(summary).to_be_focused()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Enter the name the person likes to be called.").click()
-    expect(page.get_by_label("Name you like to be called")).to_be_focused()
+    expect(page.get_by_label("Name they like to be called")).to_be_focused()
 
 
 def test_the_import_report_and_the_check_page_have_no_violations(

@@ -372,3 +372,10 @@ def test_nobody_but_the_person_edits_a_profile_they_manage_themself(
         posted = coordinator.post(url, {"preferred_name": "Changed", "status": "left"})
         assert posted.status_code == 403
     assert register_state() == before
+
+
+def test_the_create_page_speaks_of_the_person_in_the_third_person(client, riverside_coordinator):
+    client.force_login(riverside_coordinator.user)
+    html = client.get("/people/new/").text
+    assert "Name they like to be called" in html
+    assert "Name you like to be called" not in html

@@ -128,8 +128,26 @@ class ProfileForm(forms.Form):
         "Payment can affect some benefits. We can point you to free, independent advice.",
     )
 
-    def __init__(self, *args: Any, with_status: bool = False, **kwargs: Any) -> None:
+    # The labels above speak to the person; staff filling the register on someone's
+    # behalf read them in the third person.
+    STAFF_LABELS = {
+        "preferred_name": "Name they like to be called",
+        "about": "About them, in their own words",
+        "formats": "How they need information given",
+        "available_days": "Days they can usually work",
+        "available_modes": "Ways they can take part",
+        "interests": "Kinds of work that interest them",
+        "payment_preference": "How they would like to be paid",
+        "benefits_advice": "Would they like benefits advice before paid work?",
+    }
+
+    def __init__(
+        self, *args: Any, with_status: bool = False, for_staff: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if for_staff:
+            for name, label in self.STAFF_LABELS.items():
+                self.fields[name].label = label
         if with_status:
             self.fields["status"] = forms.ChoiceField(
                 label="Status", choices=PersonStatus.choices, widget=forms.RadioSelect

@@ -177,7 +177,9 @@ def _posted(request: Request) -> Any:
 @membership_required
 def person_new(request: Request) -> HttpResponse:
     membership = register_member(request)
-    profile_form = ProfileForm(_posted(request), with_status=True, initial={"status": "active"})
+    profile_form = ProfileForm(
+        _posted(request), with_status=True, for_staff=True, initial={"status": "active"}
+    )
     experience = ExperienceFormSet(_posted(request), prefix="experience")
     if request.method == "POST" and profile_form.is_valid() and experience.is_valid():
         try:
@@ -204,7 +206,12 @@ def person_edit(request: Request, person_id: int) -> HttpResponse:
     found = queries.get_person_for(membership, person_id)
     if (refusal := _cannot_edit(request, found)) is not None:
         return refusal
-    form = ProfileForm(_posted(request), with_status=True, initial=ProfileForm.initial_from(found))
+    form = ProfileForm(
+        _posted(request),
+        with_status=True,
+        for_staff=True,
+        initial=ProfileForm.initial_from(found),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_person(
