@@ -25,7 +25,8 @@ class OfferStatus(models.TextChoices):
 
 # The only allowed changes of status, declared once.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    OfferStatus.DRAFT: frozenset({OfferStatus.SENT, OfferStatus.WITHDRAWN}),
+    # A person can say no to an offer that is being changed after they saw it.
+    OfferStatus.DRAFT: frozenset({OfferStatus.SENT, OfferStatus.WITHDRAWN, OfferStatus.DECLINED}),
     OfferStatus.SENT: frozenset(
         {OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.WITHDRAWN, OfferStatus.DRAFT}
     ),

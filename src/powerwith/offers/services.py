@@ -254,6 +254,8 @@ def decline_offer(offer: Offer, *, user: User) -> OfferEvent:
     """The person says no. No reason is asked for, and none is needed."""
     _require_person(offer, user)
     _locked(offer)
+    if offer.version == 0:
+        raise Conflict("This offer has not been sent to you yet, so there is nothing to say no to.")
     _move(offer, OfferStatus.DECLINED, "decline")
     offer.save(update_fields=["status", "updated_at"])
     sent = OfferVersion.objects.get(offer=offer, number=offer.version)

@@ -61,6 +61,8 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "changed": offer_display.changed_parts(previous.content, shown) if previous else [],
         "questions": queries.questions_of(offer),
         "can_answer": offer.status == OfferStatus.SENT,
+        # While an offer they have seen is being changed, the person can still say no.
+        "can_decline_while_changing": offer.status == OfferStatus.DRAFT and offer.version > 0,
         "accept_form": forms.get("accept_form") or AcceptForm(initial={"version": latest.number}),
         "question_form": forms.get("question_form") or QuestionForm(),
         "answered_at": queries.events_of(offer).filter(action=offer.status).last(),
