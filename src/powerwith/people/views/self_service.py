@@ -188,6 +188,7 @@ def my_experience(request: Request) -> HttpResponse:
         "formset": formset,
         "errors": errors,
         "has_errors": bool(errors) or (formset.is_bound and not formset.is_valid()),
+        "row_groups": [{"label": "Experience", "formset": formset}],
         "direct_items": [item for item in ITEMS if item.kind == "direct"],
         "indirect_items": [item for item in ITEMS if item.kind == "indirect"],
     }
