@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from powerwith.errors import InvalidInput
+
 Kind = Literal["direct", "indirect"]
 
 
@@ -141,3 +143,33 @@ def as_api() -> dict[str, list[dict[str, str]]]:
             {"code": c, "label": label} for c, label in RESTRICTIVE_INTERVENTIONS
         ],
     }
+
+
+def check_codes(code: str, setting: str, intervention: str, *, label: str, field: str) -> Item:
+    """Check an item, setting and intervention against the schedule; the one place that
+    does, for a person's experience and an opportunity's requirements alike. ``label``
+    names the row in the message ("Experience 2")."""
+    item = ITEMS_BY_CODE.get(code)
+    if item is None:
+        raise InvalidInput(
+            f"{label}: unknown experience code '{code}'. Use one of: {', '.join(ITEMS_BY_CODE)}.",
+            field=field,
+        )
+    if setting and setting not in SETTING_LABELS:
+        raise InvalidInput(
+            f"{label}: unknown setting '{setting}'. Use one of: {', '.join(SETTING_LABELS)}.",
+            field=field,
+        )
+    if intervention and intervention not in INTERVENTION_LABELS:
+        raise InvalidInput(
+            f"{label}: unknown restrictive intervention '{intervention}'. "
+            f"Use one of: {', '.join(INTERVENTION_LABELS)}.",
+            field=field,
+        )
+    if intervention and not item.takes_intervention:
+        raise InvalidInput(
+            f"{label}: a type of restrictive intervention belongs only with "
+            "experience of restrictive interventions.",
+            field=field,
+        )
+    return item

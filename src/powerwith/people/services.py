@@ -20,7 +20,7 @@ from powerwith.opportunities.choices import Focus, LocationMode
 from powerwith.people import choices
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 from powerwith.people.queries import can_read_register
-from powerwith.people.schedule import INTERVENTION_LABELS, ITEMS_BY_CODE, SETTING_LABELS
+from powerwith.people.schedule import check_codes
 
 TEXT_FIELDS = {
     "preferred_name": 100,
@@ -119,31 +119,13 @@ def clean_profile(data: Mapping[str, Any]) -> dict[str, Any]:
 def clean_experience(entries: Iterable[ExperienceInput]) -> list[ExperienceInput]:
     cleaned = []
     for number, entry in enumerate(entries, start=1):
-        item = ITEMS_BY_CODE.get(entry.code)
-        if item is None:
-            raise InvalidInput(
-                f"Experience {number}: unknown experience code '{entry.code}'. "
-                f"Use one of: {_valid(ITEMS_BY_CODE)}.",
-                field="experience",
-            )
-        if entry.setting and entry.setting not in SETTING_LABELS:
-            raise InvalidInput(
-                f"Experience {number}: unknown setting '{entry.setting}'. "
-                f"Use one of: {_valid(SETTING_LABELS)}.",
-                field="experience",
-            )
-        if entry.intervention and entry.intervention not in INTERVENTION_LABELS:
-            raise InvalidInput(
-                f"Experience {number}: unknown restrictive intervention '{entry.intervention}'. "
-                f"Use one of: {_valid(INTERVENTION_LABELS)}.",
-                field="experience",
-            )
-        if entry.intervention and not item.takes_intervention:
-            raise InvalidInput(
-                f"Experience {number}: a type of restrictive intervention belongs only with "
-                "experience of restrictive interventions.",
-                field="experience",
-            )
+        check_codes(
+            entry.code,
+            entry.setting,
+            entry.intervention,
+            label=f"Experience {number}",
+            field="experience",
+        )
         if entry.share_narrative and entry.share_narrative not in choices.YesNo.values:
             raise InvalidInput(
                 f"Experience {number}: willing to share a narrative must be one of: "

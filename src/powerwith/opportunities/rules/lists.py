@@ -11,8 +11,7 @@ from django.conf import settings
 from django.utils import dateformat, timezone
 
 from powerwith.errors import InvalidInput
-from powerwith.opportunities.rules.terms import valid
-from powerwith.people.schedule import INTERVENTION_LABELS, ITEMS_BY_CODE, SETTING_LABELS
+from powerwith.people.schedule import check_codes
 
 MAX_REQUIREMENTS = 20
 MAX_SESSIONS = 100
@@ -48,31 +47,13 @@ def clean_requirements(requirements: Iterable[RequirementInput]) -> list[Require
     """Check each requirement's codes against the Schedule of Experience."""
     cleaned: list[RequirementInput] = []
     for number, requirement in enumerate(requirements, start=1):
-        item = ITEMS_BY_CODE.get(requirement.code)
-        if item is None:
-            raise InvalidInput(
-                f"Required experience {number}: unknown experience code "
-                f"'{requirement.code}'. Use one of: {valid(ITEMS_BY_CODE)}.",
-                field="required_experience",
-            )
-        if requirement.setting and requirement.setting not in SETTING_LABELS:
-            raise InvalidInput(
-                f"Required experience {number}: unknown setting '{requirement.setting}'. "
-                f"Use one of: {valid(SETTING_LABELS)}.",
-                field="required_experience",
-            )
-        if requirement.intervention and requirement.intervention not in INTERVENTION_LABELS:
-            raise InvalidInput(
-                f"Required experience {number}: unknown restrictive intervention "
-                f"'{requirement.intervention}'. Use one of: {valid(INTERVENTION_LABELS)}.",
-                field="required_experience",
-            )
-        if requirement.intervention and not item.takes_intervention:
-            raise InvalidInput(
-                f"Required experience {number}: a type of restrictive intervention belongs "
-                "only with experience of restrictive interventions.",
-                field="required_experience",
-            )
+        check_codes(
+            requirement.code,
+            requirement.setting,
+            requirement.intervention,
+            label=f"Required experience {number}",
+            field="required_experience",
+        )
         # The same requirement twice would count twice in the ranking.
         if requirement not in cleaned:
             cleaned.append(requirement)
