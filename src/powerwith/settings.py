@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "powerwith.offers",
     "powerwith.engagements",
     "powerwith.consent",
+    "powerwith.payments",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("powerwith.opportunities.urls")),
     path("", include("powerwith.offers.urls")),
     path("", include("powerwith.consent.urls")),
+    path("", include("powerwith.engagements.urls")),
+    path("", include("powerwith.payments.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -8,7 +8,11 @@ through the rows made below or by a commented entry in ``NOT_PAGES``.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -24,13 +28,15 @@ from powerwith.accounts.models import Membership, User
 from powerwith.accounts.roles import Role
 from powerwith.people.models import Person
 from tests.browser.conftest import axe_violations, log_in
+from tests.browser.page_values import PartCast
 from tests.conftest import PASSWORD
 from tests.offers.factories import sent_offer
 from tests.opportunities.factories import person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Named routes that are not pages a person reads, each with the reason.
+# Named routes that are not pages a person reads, each with the reason. Each part of the
+# product can add its own in tests/browser/page_values/<part>.py (see PARTS below).
 NOT_PAGES = {
     # Downloads: CSV files, not HTML.
     "people:register_import_template": "a CSV template to download",
@@ -40,7 +46,23 @@ NOT_PAGES = {
     "people:register_import_check": "the import check, after an upload",
 }
 # The roles tried in turn for each page; the first that is shown the page audits it.
-ROLES = ["coordinator", "admin", "expert", "anonymous"]
+ROLES = ["coordinator", "admin", "contact", "expert", "anonymous"]
+
+
+def _parts() -> list[ModuleType]:
+    """Each module in tests/browser/page_values gives ``NOT_PAGES`` and
+    ``values(cast) -> dict`` for its own part of the product, so parts never edit each
+    other's test data."""
+    package = Path(__file__).parent / "page_values"
+    return [
+        importlib.import_module(f"tests.browser.page_values.{info.name}")
+        for info in pkgutil.iter_modules([str(package)])
+    ]
+
+
+PARTS = _parts()
+for _part in PARTS:
+    NOT_PAGES.update(getattr(_part, "NOT_PAGES", {}))
 
 
 def named_routes(
@@ -69,11 +91,15 @@ def _shown(client: Client, name: str, path: str) -> bool:
 
 @pytest.fixture
 def cast(
-    riverside_admin: Membership, riverside_coordinator: Membership, expert_at_riverside: Person
+    riverside_admin: Membership,
+    riverside_coordinator: Membership,
+    riverside_contact: Membership,
+    expert_at_riverside: Person,
 ) -> dict[str, User | None]:
     return {
         "coordinator": riverside_coordinator.user,
         "admin": riverside_admin.user,
+        "contact": riverside_contact.user,
         "expert": expert_at_riverside.user,
         "anonymous": None,
     }
@@ -81,7 +107,10 @@ def cast(
 
 @pytest.fixture
 def values(
-    riverside_admin: Membership, riverside_coordinator: Membership, expert_at_riverside: Person
+    riverside_admin: Membership,
+    riverside_coordinator: Membership,
+    riverside_contact: Membership,
+    expert_at_riverside: Person,
 ) -> dict[str, Any]:
     """A real value for every URL parameter, made through the services."""
     offer = sent_offer(riverside_coordinator, expert_at_riverside)
@@ -92,7 +121,21 @@ def values(
     )
     expert = expert_at_riverside.user
     assert expert is not None
-    return {
+    from_parts: dict[str, Any] = {}
+    for part in PARTS:
+        if hasattr(part, "values"):
+            from_parts.update(
+                part.values(
+                    PartCast(
+                        admin=riverside_admin,
+                        coordinator=riverside_coordinator,
+                        contact=riverside_contact,
+                        expert=expert_at_riverside,
+                        offer=offer,
+                    )
+                )
+            )
+    return from_parts | {
         "person_id": on_the_register.pk,
         "opportunity_id": offer.opportunity_id,
         "offer_id": offer.pk,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -88,6 +89,27 @@ class Organisation(models.Model):
         help_text="From 0 (ignore how much recent work people have had) to 1 (favour "
         "people with the least recent work strongly).",
     )
+    follow_up_days = models.PositiveSmallIntegerField(
+        "days after a session that the follow-up wellbeing check is due",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+    )
+    payment_target_days = models.PositiveSmallIntegerField(
+        "days from claim to payment that the organisation aims for",
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+    reconfirm_months = models.PositiveSmallIntegerField(
+        "months after which an enduring consent must be reconfirmed",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    benefits_advice = models.TextField(
+        "benefits advice shown to people before they accept paid work",
+        max_length=8000,
+        blank=True,
+    )
+    benefits_advice_updated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

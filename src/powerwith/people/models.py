@@ -131,3 +131,53 @@ class OrganisationLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} works with {self.organisation}"
+
+
+class WellnessActionPlan(models.Model):
+    """The person's own Wellness Action Plan, in MIND's sections. Only the person and the
+    people they choose (``readers``) can read it; staff are never given it by their role."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, related_name="wellness_action_plan"
+    )
+    keeps_me_well = models.TextField("what keeps me well", max_length=4000, blank=True)
+    warning_signs = models.TextField(
+        "early warning signs and triggers", max_length=4000, blank=True
+    )
+    affects_work = models.TextField("how it may affect my work", max_length=4000, blank=True)
+    support_from_contact = models.TextField(
+        "support I'd like from my contact person", max_length=4000, blank=True
+    )
+    steps_i_can_take = models.TextField("steps I can take", max_length=4000, blank=True)
+    review_date = models.DateField("when we review it", null=True, blank=True)
+    readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="wellness_action_plans_shared"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Wellness Action Plan of {self.person}"
+
+
+class EarningsLimit(models.Model):
+    """A weekly earnings limit the person chooses to record (for example the
+    permitted-work limit), from a date. Dated data, never a constant in code: a later row
+    replaces an earlier one from its own date."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="earnings_limits")
+    weekly_amount = models.DecimalField(max_digits=8, decimal_places=2)
+    valid_from = models.DateField()
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-valid_from", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weekly_amount__gte=0), name="earnings_limit_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"£{self.weekly_amount} a week from {self.valid_from} for {self.person}"

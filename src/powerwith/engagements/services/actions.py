@@ -1,0 +1,68 @@
+"""The "action needed" list: tasks for members of staff that other actions raise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.engagements.models import ActionNeeded
+from powerwith.errors import NotAllowed
+from powerwith.people.models import Person
+
+
+def raise_action(
+    *,
+    organisation: Organisation,
+    assignees: Iterable[User | None],
+    kind: str,
+    key: str,
+    title: str,
+    link: str = "",
+    person: Person | None = None,
+) -> list[ActionNeeded]:
+    """Put a task on each assignee's list, once: an open task with the same key is left
+    as it is. Missing assignees (no contact person appointed) are skipped."""
+    made = []
+    seen: set[int] = set()
+    for user in assignees:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        item, _ = ActionNeeded.objects.get_or_create(
+            assignee=user,
+            key=key,
+            done_at=None,
+            defaults={
+                "organisation": organisation,
+                "kind": kind,
+                "title": title,
+                "link": link,
+                "person": person,
+            },
+        )
+        made.append(item)
+    return made
+
+
+@transaction.atomic
+def mark_done(item: ActionNeeded, *, by: Membership) -> ActionNeeded:
+    """The assignee (or an admin of the organisation) says the task is done."""
+    if item.organisation_id != by.organisation_id:
+        raise NotAllowed("That task belongs to another organisation.")
+    if item.assignee_id != by.user_id and by.role != "admin":
+        raise NotAllowed("Only the person the task was given to, or an admin, can close it.")
+    if item.done_at is None:
+        item.done_at = timezone.now()
+        item.done_by = by.user
+        item.save(update_fields=["done_at", "done_by"])
+    return item
+
+
+def close_actions(*, key: str, by: User) -> int:
+    """Close every open task about one thing, for example when the thing is resolved."""
+    return ActionNeeded.objects.filter(key=key, done_at=None).update(
+        done_at=timezone.now(), done_by=by
+    )

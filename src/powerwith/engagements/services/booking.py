@@ -1,0 +1,198 @@
+"""Booking people into sessions, and cancelling bookings.
+
+The gate is declared here once, for the page, the API and the consent ledger alike: a
+person is booked only with an accepted offer for the opportunity and *take part* consent
+for it, and into a recorded session only with *be recorded* consent too. Booking
+schedules the person's three wellbeing checks for the session.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from powerwith.accounts import audit
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.roles import Role
+from powerwith.consent.queries import state_of
+from powerwith.engagements.models import (
+    Attendance,
+    BookingStatus,
+    CheckKind,
+    Session,
+    WellbeingCheck,
+)
+from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.people.models import Person
+
+BOOKERS = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+def has_accepted_offer(person: Person, session: Session) -> bool:
+    return Offer.objects.filter(
+        person=person, opportunity_id=session.opportunity_id, status=OfferStatus.ACCEPTED
+    ).exists()
+
+
+def consent_given(
+    person: Person, organisation: Organisation, scope: str, opportunity_id: int
+) -> bool:
+    """Consent for this opportunity, or given for all of the organisation's work."""
+    for context in (opportunity_id, None):
+        state = state_of(person, organisation, scope, context, None)
+        if state is not None:
+            return state.is_given
+    return False
+
+
+def booking_problems(person: Person, session: Session) -> list[str]:
+    """Why this person cannot be booked into this session, in words; empty when they can."""
+    organisation = session.opportunity.organisation
+    problems = []
+    if not has_accepted_offer(person, session):
+        problems.append(
+            f"{person.preferred_name} has not accepted an offer of work for this opportunity."
+        )
+    if not consent_given(person, organisation, "take_part", session.opportunity_id):
+        problems.append(
+            f"{person.preferred_name} has not given consent to take part in this opportunity."
+        )
+    if session.recorded and not consent_given(
+        person, organisation, "be_recorded", session.opportunity_id
+    ):
+        problems.append(
+            f"This session is recorded, and {person.preferred_name} has not given consent to "
+            "be recorded."
+        )
+    return problems
+
+
+def check_times(session: Session, follow_up_days: int) -> dict[str, datetime]:
+    """When each wellbeing check falls due: the start of the session's day (local time),
+    the session's end, and the follow-up ``follow_up_days`` after the end."""
+    local_day = timezone.localtime(session.starts_at).date()
+    start_of_day = timezone.make_aware(datetime.combine(local_day, time(0, 0)))
+    return {
+        CheckKind.BEFORE: start_of_day,
+        CheckKind.END: session.ends_at,
+        CheckKind.FOLLOW_UP: session.ends_at + timedelta(days=follow_up_days),
+    }
+
+
+def schedule_checks(booking: Attendance) -> list[WellbeingCheck]:
+    session = booking.session
+    if not session.opportunity.wellbeing_checks:
+        return []
+    due = check_times(session, session.opportunity.organisation.follow_up_days)
+    return [
+        WellbeingCheck.objects.get_or_create(
+            attendance=booking, kind=kind, defaults={"due_at": at}
+        )[0]
+        for kind, at in due.items()
+    ]
+
+
+@transaction.atomic
+def book(*, session: Session, person: Person, by: Membership) -> Attendance:
+    """Book the person into the session, or say in words why not (nothing is written)."""
+    opportunity = session.opportunity
+    if opportunity.organisation_id != by.organisation_id:
+        raise NotAllowed("That session belongs to another organisation.")
+    if by.role not in BOOKERS:
+        raise NotAllowed("Only a coordinator or admin can book people into sessions.")
+    if session.cancelled_at is not None:
+        raise Conflict("This session has been cancelled.")
+    if session.starts_at <= timezone.now():
+        raise Conflict("This session has already started, so no one can be booked into it.")
+    problems = booking_problems(person, session)
+    if problems:
+        raise InvalidInput(" ".join(problems), field="person")
+    booking = Attendance.objects.select_for_update().filter(session=session, person=person).first()
+    if booking is not None and booking.is_booked:
+        return booking
+    if booking is None:
+        booking = Attendance(session=session, person=person)
+    booking.status = BookingStatus.BOOKED
+    booking.booked_by = by.user
+    booking.booked_at = timezone.now()
+    booking.cancelled_at = None
+    booking.cancelled_by = None
+    booking.cancel_reason = ""
+    booking.save()
+    schedule_checks(booking)
+    audit.record(
+        actor=by.user,
+        action="session.booked",
+        organisation=by.organisation,
+        target=booking,
+        session_id=session.pk,
+        person_id=person.pk,
+    )
+    return booking
+
+
+def _cancel(booking: Attendance, *, by: User, reason: str) -> None:
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_at = timezone.now()
+    booking.cancelled_by = by
+    booking.cancel_reason = reason
+    booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
+    # Checks not yet done for a session the person will not come to are not due.
+    booking.wellbeing_checks.filter(completed_at=None).delete()
+
+
+@transaction.atomic
+def cancel_booking(booking: Attendance, *, by: Membership, reason: str = "") -> Attendance:
+    if booking.session.opportunity.organisation_id != by.organisation_id:
+        raise NotAllowed("That booking belongs to another organisation.")
+    if by.role not in BOOKERS:
+        raise NotAllowed("Only a coordinator or admin can cancel a booking.")
+    if booking.is_booked:
+        _cancel(booking, by=by.user, reason=reason or "Cancelled by staff")
+        audit.record(
+            actor=by.user,
+            action="session.booking_cancelled",
+            organisation=by.organisation,
+            target=booking,
+            reason=reason,
+        )
+    return booking
+
+
+def cancel_future_bookings(
+    *,
+    person: Person,
+    organisation: Organisation,
+    opportunity_id: int | None,
+    by: User,
+    reason: str,
+) -> list[Attendance]:
+    """Cancel the person's bookings into sessions that have not started — of one
+    opportunity, or of all the organisation's when ``opportunity_id`` is None. Sessions
+    that have started or ended keep their bookings: pay for work done stays due.
+
+    Called inside the caller's transaction (the consent withdrawal that causes it)."""
+    bookings = Attendance.objects.select_related("session").filter(
+        person=person,
+        status=BookingStatus.BOOKED,
+        session__opportunity__organisation=organisation,
+        session__starts_at__gt=timezone.now(),
+    )
+    if opportunity_id is not None:
+        bookings = bookings.filter(session__opportunity_id=opportunity_id)
+    cancelled = list(bookings)
+    for booking in cancelled:
+        _cancel(booking, by=by, reason=reason)
+    if cancelled:
+        audit.record(
+            actor=by,
+            action="session.bookings_cancelled",
+            organisation=organisation,
+            target=person,
+            reason=reason,
+            bookings=[b.pk for b in cancelled],
+        )
+    return cancelled

@@ -1,0 +1,138 @@
+"""Pay and expenses: the person's choice about payment, claims for time and expenses, and
+each step a claim takes to being paid.
+
+A claim's history is appended (``ClaimEvent``), never edited; ``Claim.status`` is the
+latest event's state, kept beside them in the same transaction so lists can filter on it.
+Payment records are kept for six years whatever else is erased (see issue on data rights).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from powerwith.accounts.models import Organisation
+from powerwith.engagements.models import Session
+from powerwith.offers.models import Offer
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person
+
+
+class RewardChoiceKind(models.TextChoices):
+    FULL = "full", "I will take the fee offered"
+    LESS = "less", "I would like to be paid less"
+    DECLINE = "decline", "I do not want to be paid (voluntary)"
+
+
+class RewardChoice(models.Model):
+    """The person's own recorded choice about payment for an opportunity. Work counts as
+    voluntary only with one of these saying so, and a reason. The newest row holds."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="reward_choices")
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(max_length=10, choices=RewardChoiceKind.choices)
+    amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(max_length=1000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(choice__in=RewardChoiceKind.values),
+                name="reward_choice_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
+                name="reward_choice_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_choice_display()} ({self.person})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("A recorded choice is kept as it was; record a new one instead.")
+        super().save(*args, **kwargs)
+
+
+class ClaimKind(models.TextChoices):
+    TIME = "time", "Time worked"
+    EXPENSES = "expenses", "Expenses"
+    TRAVEL_ADVANCE = "travel_advance", "Travel paid in advance"
+
+
+class ClaimStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for approval"
+    APPROVED = "approved", "Approved, waiting for payment"
+    REJECTED = "rejected", "Not approved"
+    PAID = "paid", "Paid"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Claim(models.Model):
+    """A claim for time or expenses against an accepted offer (the fee agreement)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="claims")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="claims")
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="claims")
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices)
+    minutes = models.PositiveIntegerField(null=True, blank=True)
+    amount = models.DecimalField(max_digits=8, decimal_places=2)
+    description = models.CharField(max_length=500, blank=True)
+    receipt = models.FileField(upload_to="receipts/%Y/%m/", blank=True)
+    status = models.CharField(
+        max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    paid_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="claim_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ClaimKind.values), name="claim_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ClaimStatus.values), name="claim_status_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} £{self.amount} ({self.person})"
+
+
+class ClaimEvent(models.Model):
+    """One step in a claim's life, with who took it. Written once."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="events")
+    status = models.CharField(max_length=10, choices=ClaimStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.claim}: {self.status}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("A claim's history cannot be changed; record a new step instead.")
+        super().save(*args, **kwargs)
