@@ -76,6 +76,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import call_command
 
+    from powerwith import reminders
+
+    reminders.start()
+
     options: dict[str, object] = {
         "queue_name": args.queue,
         "interval": args.interval,

@@ -7,6 +7,7 @@ import pytest
 from powerwith.accounts.models import AuditEvent
 from powerwith.accounts.services import set_fairness_weight
 from powerwith.errors import DomainError, NotAllowed
+from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,45 @@ def test_the_service_refuses_non_admins_and_bad_weights(riverside_admin, riversi
 def test_setting_the_same_weight_again_records_nothing(riverside_admin):
     set_fairness_weight(by=riverside_admin, weight=0.3)
     assert not AuditEvent.objects.filter(action="organisation.fairness_weight_changed").exists()
+
+
+def test_admin_sets_how_the_work_runs(client, riverside_admin):
+    logged_in(client, riverside_admin.user)
+    response = client.post(
+        URL,
+        {
+            "settings": "work",
+            "follow_up_days": "3",
+            "payment_target_days": "10",
+            "reconfirm_months": "6",
+        },
+    )
+    assert response.status_code == 302
+    riverside_admin.organisation.refresh_from_db()
+    organisation = riverside_admin.organisation
+    assert (organisation.follow_up_days, organisation.payment_target_days) == (3, 10)
+    assert organisation.reconfirm_months == 6
+    event = AuditEvent.objects.get(action="organisation.work_settings_changed")
+    assert event.details["previous"] == {
+        "follow_up_days": 2,
+        "payment_target_days": 14,
+        "reconfirm_months": 12,
+    }
+
+
+def test_a_setting_out_of_range_is_explained_and_changes_nothing(client, riverside_admin):
+    logged_in(client, riverside_admin.user)
+    response = client.post(
+        URL,
+        {
+            "settings": "work",
+            "follow_up_days": "0",
+            "payment_target_days": "14",
+            "reconfirm_months": "12",
+        },
+    )
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    riverside_admin.organisation.refresh_from_db()
+    assert riverside_admin.organisation.follow_up_days == 2
+    assert not AuditEvent.objects.filter(action="organisation.work_settings_changed").exists()

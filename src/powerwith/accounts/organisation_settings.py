@@ -42,6 +42,34 @@ class FairnessForm(forms.Form):
     )
 
 
+class WorkSettingsForm(forms.Form):
+    follow_up_days = forms.IntegerField(
+        label="Days after a session for the follow-up wellbeing check",
+        help_text="From 1 to 28. The usual is 2.",
+        min_value=1,
+        max_value=28,
+        error_messages={"required": "Enter the days before the follow-up wellbeing check."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    payment_target_days = forms.IntegerField(
+        label="Days to pay a claim in",
+        help_text="From 1 to 90. Claims not paid in this many days are flagged. The usual is 14.",
+        min_value=1,
+        max_value=90,
+        error_messages={"required": "Enter the days to pay a claim in."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    reconfirm_months = forms.IntegerField(
+        label="Months before an enduring consent is reconfirmed",
+        help_text="From 1 to 60. After this, a consent lapses until the person reconfirms it. "
+        "The usual is 12.",
+        min_value=1,
+        max_value=60,
+        error_messages={"required": "Enter the months a consent holds."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+
+
 @membership_required
 def organisation_settings(request: Request) -> HttpResponse:
     membership = request.membership
@@ -49,10 +77,25 @@ def organisation_settings(request: Request) -> HttpResponse:
     if not can_change_settings(membership):
         raise PermissionDenied("Only an organisation admin can change the organisation's settings.")
     organisation = membership.organisation
+    posted = request.POST if request.method == "POST" else None
+    which = request.POST.get("settings", "fairness") if posted is not None else ""
     form = FairnessForm(
-        request.POST or None, initial={"fairness_weight": organisation.fairness_weight}
+        posted if which == "fairness" else None,
+        initial={"fairness_weight": organisation.fairness_weight},
     )
-    if request.method == "POST" and form.is_valid():
+    work_form = WorkSettingsForm(
+        posted if which == "work" else None,
+        initial={name: getattr(organisation, name) for name in services.WORK_SETTING_LIMITS},
+    )
+    if which == "work" and work_form.is_valid():
+        try:
+            services.set_work_settings(by=membership, **work_form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(work_form, error)
+        else:
+            messages.success(request, "How the work runs is saved.")
+            return redirect("accounts:organisation_settings")
+    if which == "fairness" and form.is_valid():
         try:
             services.set_fairness_weight(by=membership, weight=form.cleaned_data["fairness_weight"])
         except DomainError as error:
@@ -62,6 +105,7 @@ def organisation_settings(request: Request) -> HttpResponse:
             return redirect("accounts:organisation_settings")
     context = {
         "form": form,
+        "work_form": work_form,
         "concentration": paid_hours_concentration(organisation.pk, timezone.now()),
     }
     return render(request, "accounts/organisation_settings.html", context)

@@ -285,3 +285,46 @@ def change_display_settings(*, user: User, changes: dict[str, Any]) -> User:
         user.save(update_fields=list(changes))
         audit.record(actor=user, action="display_settings.changed", target=user, **changes)
     return user
+
+
+WORK_SETTING_LIMITS = {
+    "follow_up_days": (1, 28, "Enter the days before the follow-up wellbeing check, from 1 to 28."),
+    "payment_target_days": (1, 90, "Enter the days to pay a claim in, from 1 to 90."),
+    "reconfirm_months": (
+        1,
+        60,
+        "Enter the months a consent holds before it is reconfirmed, from 1 to 60.",
+    ),
+}
+
+
+@transaction.atomic
+def set_work_settings(*, by: Membership, **values: int) -> Organisation:
+    """How the work runs: when the follow-up wellbeing check falls, how fast claims are
+    paid, how long a consent holds before it must be reconfirmed. Each from a range."""
+    if not can_manage_members(by.role):
+        raise NotAllowed("Only an organisation admin can change the organisation's settings.")
+    for name, value in values.items():
+        if name not in WORK_SETTING_LIMITS:
+            raise DomainError(f"There is no setting called '{name}'.")
+        low, high, message = WORK_SETTING_LIMITS[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise DomainError(message, field=name)
+    organisation = Organisation.objects.select_for_update().get(pk=by.organisation_id)
+    changed = {
+        name: value for name, value in values.items() if getattr(organisation, name) != value
+    }
+    if changed:
+        previous = {name: getattr(organisation, name) for name in changed}
+        for name, value in changed.items():
+            setattr(organisation, name, value)
+        organisation.save(update_fields=list(changed))
+        audit.record(
+            actor=by.user,
+            action="organisation.work_settings_changed",
+            organisation=organisation,
+            target=organisation,
+            previous=previous,
+            **changed,
+        )
+    return organisation
