@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def first_session(offer) -> Session:
-    return Session.objects.filter(opportunity=offer.opportunity).first()
+    return Session.objects.filter(opportunity=offer.opportunity).earliest("starts_at")
 
 
 def test_a_person_with_an_accepted_offer_and_consent_is_booked_with_three_checks(
