@@ -1,6 +1,12 @@
 from django.urls import path
 
-from powerwith.offers import views_clarity, views_my_offers, views_offers, views_render
+from powerwith.offers import (
+    views_clarity,
+    views_consent,
+    views_my_offers,
+    views_offers,
+    views_render,
+)
 
 app_name = "offers"
 
@@ -25,6 +31,11 @@ urlpatterns = [
         "my-offers/<int:offer_id>/decline/",
         views_my_offers.my_offer_decline,
         name="my_offer_decline",
+    ),
+    path(
+        "my-offers/<int:offer_id>/consent/",
+        views_consent.my_offer_consent,
+        name="my_offer_consent",
     ),
     path(
         "my-offers/<int:offer_id>/questions/",
