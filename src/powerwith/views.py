@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role, can_see_members
+from powerwith.engagements.queries_contact import contact_home
 from powerwith.http import Request
 from powerwith.people import queries as people_queries
 
@@ -24,6 +26,8 @@ def home(request: Request) -> HttpResponse:
         context["person"] = person
         context["organisations"] = people_queries.organisations_of(person) if person else []
         return render(request, "home/expert.html", context)
+    if membership.role == Role.CONTACT:
+        context["contact"] = contact_home(membership, timezone.now())
     context["people_count"] = people_queries.register_size(membership)
     if can_see_members(membership.role):
         context["member_count"] = accounts_queries.members_of(membership).count()

@@ -1,0 +1,62 @@
+"""Forms for wellbeing checks and the power to stop. Plain words; nothing asks why."""
+
+from __future__ import annotations
+
+from django import forms
+
+from powerwith.engagements.models import Feeling, StopKind
+from powerwith.engagements.services.wellbeing import NOTE_LENGTH
+
+
+class CheckForm(forms.Form):
+    feeling = forms.TypedChoiceField(
+        label="How are you feeling?",
+        choices=[(value, f"{label}") for value, label in Feeling.choices],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you are feeling"},
+    )
+    note = forms.CharField(
+        label="Anything you would like to tell us (optional)",
+        help_text="You do not have to write anything or explain your answer.",
+        required=False,
+        max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": f"The note must be {NOTE_LENGTH} characters or fewer"},
+    )
+    wants_support = forms.BooleanField(
+        label="I would like support",
+        help_text="Your contact person will be told straight away and will get in touch.",
+        required=False,
+    )
+
+
+class StaffCheckForm(CheckForm):
+    """The same check, answered by staff with the person (for example on the phone)."""
+
+    feeling = forms.TypedChoiceField(
+        label="How is the person feeling, in their own words?",
+        choices=[(value, f"{label}") for value, label in Feeling.choices],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the person is feeling"},
+    )
+    wants_support = forms.BooleanField(
+        label="They would like support",
+        help_text="Their contact person will be told straight away.",
+        required=False,
+    )
+
+
+class StopForm(forms.Form):
+    kind = forms.ChoiceField(choices=StopKind.choices, widget=forms.HiddenInput)
+
+
+class StaffStopForm(forms.Form):
+    person_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    kind = forms.ChoiceField(
+        label="What happened",
+        choices=StopKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what happened"},
+    )

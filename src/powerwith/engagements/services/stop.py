@@ -1,0 +1,136 @@
+"""The power to stop, take time out or ask for support, at any time.
+
+Recording one tells the contact person at once. It never asks for a reason, and it
+never touches the booking: the booked time is paid as agreed whatever happens, so a
+person never loses money for looking after themselves.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from powerwith.accounts import audit
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.engagements.models import (
+    ActionKind,
+    Attendance,
+    BookingStatus,
+    Session,
+    StopEvent,
+    StopKind,
+)
+from powerwith.engagements.queries_wellbeing import contact_for, is_caring_staff
+from powerwith.engagements.services.actions import raise_action
+from powerwith.engagements.services.wellbeing import contacts_of, email_staff
+from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person
+
+WHAT_HAPPENED = {
+    StopKind.TIME_OUT: "is taking time out",
+    StopKind.STOP: "has stopped",
+    StopKind.SUPPORT: "has asked for support",
+}
+
+
+def _involved(person: Person, opportunity: Opportunity, session: Session | None) -> bool:
+    if session is not None:
+        return Attendance.objects.filter(
+            session=session, person=person, status=BookingStatus.BOOKED
+        ).exists()
+    return Offer.objects.filter(
+        person=person, opportunity=opportunity, status=OfferStatus.ACCEPTED
+    ).exists()
+
+
+def _may_record(person: Person, opportunity: Opportunity, by: Membership) -> bool:
+    if by.role == Role.EXPERT:
+        return person.user_id == by.user_id
+    if by.role == Role.CONTACT:
+        return Opportunity.objects.filter(contact_for(by.user_id), pk=opportunity.pk).exists()
+    return is_caring_staff(by)
+
+
+def staff_link(event: StopEvent) -> str:
+    if event.session_id is not None:
+        session_page = reverse("engagements:session", kwargs={"session_id": event.session_id})
+        return f"{session_page}#wellbeing"
+    return reverse("engagements:action_needed")
+
+
+@transaction.atomic
+def stop_or_time_out(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    by: Membership,
+    session: Session | None = None,
+    kind: str = StopKind.TIME_OUT,
+) -> StopEvent:
+    """Record that the person stopped, took time out or asked for support, and tell their
+    contact person. No reason is asked for, and pay for the booked time is unchanged."""
+    if opportunity.organisation_id != by.organisation_id:
+        raise NotAllowed("That work belongs to another organisation.")
+    if not _may_record(person, opportunity, by):
+        raise NotAllowed("You cannot record this for that person.")
+    if kind not in StopKind.values:
+        raise InvalidInput("Choose take time out, stop, or ask for support.", field="kind")
+    if session is not None and session.opportunity_id != opportunity.pk:
+        raise InvalidInput("That session is not part of this work.", field="session")
+    if not _involved(person, opportunity, session):
+        raise InvalidInput(f"{person.preferred_name} is not booked into this work.", field="person")
+    event = StopEvent.objects.create(
+        person=person,
+        organisation=opportunity.organisation,
+        opportunity=opportunity,
+        session=session,
+        kind=kind,
+        recorded_by=by.user,
+    )
+    contacts = contacts_of(opportunity)
+    happened = WHAT_HAPPENED[StopKind(kind)]
+    raise_action(
+        organisation=opportunity.organisation,
+        assignees=contacts,
+        kind=ActionKind.STOPPED,
+        key=f"stop:{event.pk}",
+        title=f"{person.preferred_name} {happened}: {opportunity.title}",
+        link=staff_link(event),
+        person=person,
+    )
+    when = (
+        f"Session: {timezone.localtime(session.starts_at):%A %d %B %Y, %H:%M}\n" if session else ""
+    )
+    body = (
+        f"{person.preferred_name} {happened}.\n\n"
+        f"Work: {opportunity.title}\n{when}\n"
+        "Please check in with them as soon as you can, in the way they prefer. Do not ask "
+        "them for a reason. Their pay for the booked time is not affected.\n\n"
+        f"{settings.SITE_URL}{staff_link(event)}\n"
+    )
+    transaction.on_commit(
+        partial(
+            email_staff,
+            contacts,
+            subject=f"{person.preferred_name} {happened}",
+            body=body,
+        )
+    )
+    audit.record(
+        actor=by.user,
+        action="wellbeing.stopped",
+        organisation=opportunity.organisation,
+        target=event,
+        kind=kind,
+        person_id=person.pk,
+        session_id=session.pk if session else None,
+        on_behalf=person.user_id != by.user_id,
+    )
+    return event

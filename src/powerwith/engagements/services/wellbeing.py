@@ -1,0 +1,164 @@
+"""Completing wellbeing checks, and bringing a person's wish for support to their contact
+person at once.
+
+A check asks how the person is, on a five-point scale, with an optional note and "I would
+like support". The person answers their own; a coordinator, admin or the contact person
+can record the answer on their behalf (for example after a phone call). Nobody is ever
+asked to explain an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from powerwith.accounts import audit
+from powerwith.accounts.models import Membership, User
+from powerwith.engagements.models import (
+    ActionKind,
+    CheckKind,
+    Feeling,
+    WellbeingCheck,
+)
+from powerwith.engagements.queries_wellbeing import checks_visible_to, is_caring_staff, opens_at
+from powerwith.engagements.services.actions import close_actions, raise_action
+from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.opportunities.models import Opportunity
+
+logger = logging.getLogger(__name__)
+
+NOTE_LENGTH = 2000
+
+
+def contacts_of(opportunity: Opportunity) -> list[User]:
+    """Who is told when the person needs support: the appointed contact person and the
+    backup. With neither appointed, the coordinator who set up the work, so that no
+    request for support goes unseen."""
+    found = [u for u in (opportunity.contact_user, opportunity.backup_contact_user) if u]
+    return found or [opportunity.created_by]
+
+
+def email_staff(users: Iterable[User], *, subject: str, body: str) -> None:
+    """Sent after the transaction commits; a failure to send is logged, not raised, since
+    the task on the "action needed" list already holds the alert."""
+    to = [u.email for u in users if u.email]
+    if not to:
+        return
+    try:
+        EmailMessage(subject=subject, body=body, to=to).send()
+    except Exception:
+        logger.exception("Could not send an alert e-mail: %s", subject)
+
+
+def check_key(check: WellbeingCheck) -> str:
+    return f"check:{check.pk}"
+
+
+def overdue_key(check: WellbeingCheck) -> str:
+    return f"check_overdue:{check.pk}"
+
+
+def staff_check_link(check: WellbeingCheck) -> str:
+    return reverse("engagements:wellbeing_check_staff", kwargs={"check_id": check.pk})
+
+
+def _may_complete(check: WellbeingCheck, by: Membership) -> bool:
+    if not checks_visible_to(by).filter(pk=check.pk).exists():
+        return False
+    person_user = check.attendance.person.user_id
+    return person_user == by.user_id or is_caring_staff(by)
+
+
+def _alert_support(check: WellbeingCheck, by: Membership) -> None:
+    session = check.attendance.session
+    opportunity = session.opportunity
+    person = check.attendance.person
+    contacts = contacts_of(opportunity)
+    title = f"{person.preferred_name} would like support ({check.get_kind_display().lower()})"
+    raise_action(
+        organisation=opportunity.organisation,
+        assignees=contacts,
+        kind=ActionKind.WANTS_SUPPORT,
+        key=f"support:{check_key(check)}",
+        title=title,
+        link=staff_check_link(check),
+        person=person,
+    )
+    body = (
+        f"{person.preferred_name} said in a wellbeing check that they would like support.\n\n"
+        f"Work: {opportunity.title}\n"
+        f"Session: {timezone.localtime(session.starts_at):%A %d %B %Y, %H:%M}\n\n"
+        "Please get in touch with them as soon as you can. You can see the check here:\n"
+        f"{settings.SITE_URL}{staff_check_link(check)}\n"
+    )
+    transaction.on_commit(
+        partial(
+            email_staff,
+            contacts,
+            subject=f"{person.preferred_name} would like support",
+            body=body,
+        )
+    )
+
+
+@transaction.atomic
+def complete_check(
+    check: WellbeingCheck,
+    *,
+    by: Membership,
+    feeling: int,
+    note: str = "",
+    wants_support: bool = False,
+) -> WellbeingCheck:
+    """Record the answer to a check, once. Refused (nothing written) before the day it
+    falls due, a second time, or with a feeling off the scale."""
+    if not _may_complete(check, by):
+        raise NotAllowed("You cannot answer this wellbeing check.")
+    if feeling not in Feeling.values:
+        raise InvalidInput("Choose how you are feeling, from 1 to 5.", field="feeling")
+    if len(note) > NOTE_LENGTH:
+        raise InvalidInput(f"The note must be {NOTE_LENGTH} characters or fewer.", field="note")
+    now = timezone.now()
+    opens = opens_at(check.due_at)
+    if now < opens:
+        raise Conflict(
+            f"This check opens on {timezone.localtime(opens):%A %d %B %Y}. You can answer it then."
+        )
+    locked = WellbeingCheck.objects.select_for_update().get(pk=check.pk)
+    if locked.completed_at is not None:
+        raise Conflict("This wellbeing check has already been answered.")
+    check.completed_at = now
+    check.completed_by = by.user
+    check.feeling = feeling
+    check.note = note.strip()
+    check.wants_support = wants_support
+    check.save(update_fields=["completed_at", "completed_by", "feeling", "note", "wants_support"])
+    close_actions(key=overdue_key(check), by=by.user)
+    if wants_support:
+        _alert_support(check, by)
+    audit.record(
+        actor=by.user,
+        action="wellbeing.check_completed",
+        organisation=check.attendance.session.opportunity.organisation,
+        target=check,
+        kind=check.kind,
+        on_behalf=check.attendance.person.user_id != by.user_id,
+        wants_support=wants_support,
+    )
+    return check
+
+
+def kind_words(kind: str) -> str:
+    words: dict[str, str] = {
+        CheckKind.BEFORE: "before your session",
+        CheckKind.END: "at the end of your session",
+        CheckKind.FOLLOW_UP: "a few days after your session",
+    }
+    return words.get(kind, "")
