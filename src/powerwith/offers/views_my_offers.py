@@ -21,6 +21,9 @@ from powerwith.offers import offer_display, queries, services
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
+from powerwith.opportunities.choices import RewardBasis
+from powerwith.people import earnings
+from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
 from powerwith.web import add_domain_error
 
@@ -66,8 +69,25 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "accept_form": forms.get("accept_form") or AcceptForm(initial={"version": latest.number}),
         "question_form": forms.get("question_form") or QuestionForm(),
         "answered_at": queries.events_of(offer).filter(action=offer.status).last(),
+        **_benefits(offer, shown),
     }
     return render(request, "offers/my_offers_offer.html", context, status=status)
+
+
+def _benefits(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:
+    """For paid work: the benefits-advice box (when the person asked for advice) and the
+    earnings guard's private warning, before they accept. Only this page, which only the
+    person reaches, shows either."""
+    paid = shown["reward"]["basis"] not in ("", RewardBasis.VOLUNTARY)
+    before_accepting = offer.status in (OfferStatus.SENT, OfferStatus.DRAFT)
+    return {
+        "wants_benefits_advice": paid and offer.person.benefits_advice == YesNo.YES,
+        "earnings_breaches": earnings.guard(
+            offer.person, offer_id=offer.pk, opportunity_id=offer.opportunity_id, content=shown
+        )
+        if paid and before_accepting
+        else [],
+    }
 
 
 @login_required

@@ -19,7 +19,7 @@ from django.urls import path
 from powerwith.accounts.models import Membership
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.people import queries, services
+from powerwith.people import queries, queries_wellness, services
 from powerwith.people.forms import (
     ExperienceFormSet,
     ProfileForm,
@@ -166,6 +166,7 @@ def person(request: Request, person_id: int) -> HttpResponse:
         "profile": profile,
         "rows": profile_rows(profile),
         "can_edit": services.can_edit(found, user=request.user, membership=membership),
+        "shares_plan": queries_wellness.is_reader(request.user, found),
     }
     return render(request, "people/register/person.html", context)
 
