@@ -17,6 +17,7 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
 from powerwith.consent.queries import state_of
+from powerwith.engagements import notifications
 from powerwith.engagements.models import (
     Attendance,
     BookingStatus,
@@ -123,6 +124,8 @@ def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     booking.cancel_reason = ""
     booking.save()
     schedule_checks(booking)
+    booking_id = booking.pk
+    transaction.on_commit(lambda: notifications.booking_made(booking_id))
     audit.record(
         actor=by.user,
         action="session.booked",
@@ -142,6 +145,8 @@ def _cancel(booking: Attendance, *, by: User, reason: str) -> None:
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
     # Checks not yet done for a session the person will not come to are not due.
     booking.wellbeing_checks.filter(completed_at=None).delete()
+    booking_id = booking.pk
+    transaction.on_commit(lambda: notifications.booking_cancelled(booking_id))
 
 
 @transaction.atomic

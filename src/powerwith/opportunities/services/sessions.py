@@ -11,6 +11,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
+from powerwith.engagements.services.sessions import reschedule_checks
 from powerwith.errors import Conflict
 from powerwith.opportunities import rules
 from powerwith.opportunities.models import Opportunity
@@ -38,11 +39,14 @@ def plan_sessions(opportunity: Opportunity | None, sessions: Iterable[SessionInp
     by_start = {s.starts_at.replace(second=0, microsecond=0): s for s in held}
     starts = {s.starts_at for s in wanted}
     remove = [s for start, s in by_start.items() if start not in starts]
-    booked = [s for s in remove if s.attendance.exists()]
+    # Bookings (even cancelled ones) and adjustments asked for one session are records
+    # the people concerned rely on; deleting the session would delete them with it.
+    booked = [s for s in remove if s.attendance.exists() or s.adjustments.exists()]
     if booked:
         raise Conflict(
             f"The session on {rules.when(booked[0].starts_at)} has people booked on it or "
-            "recorded as taking part, so it cannot be removed. Put it back in the list.",
+            "recorded as taking part (or an adjustment asked for it), so it cannot be removed. "
+            "Put it back in the list, or cancel it from its session page.",
             field="sessions",
         )
     return SessionPlan(
@@ -61,6 +65,8 @@ def write_sessions(opportunity: Opportunity, plan: SessionPlan, by: Membership) 
     for session, minutes in plan.resize:
         session.minutes = minutes
         session.save(update_fields=["minutes"])
+        # The check at the end of the session moves with its end.
+        reschedule_checks(session)
     Session.objects.bulk_create(
         Session(opportunity=opportunity, starts_at=s.starts_at, minutes=s.minutes) for s in plan.add
     )

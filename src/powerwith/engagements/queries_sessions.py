@@ -1,0 +1,303 @@
+"""Reads of sessions, bookings, adjustments and calendar feeds, scoped to who is asking.
+
+Coordinators, admins and auditors see their organisation's sessions; a contact person
+sees the sessions of the opportunities they are appointed to; an expert by experience
+sees only the sessions they are booked into. Anything else is 404, as if it did not
+exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership, User
+from powerwith.accounts.roles import Role
+from powerwith.engagements.models import (
+    Adjustment,
+    AdjustmentStatus,
+    Attendance,
+    BookingStatus,
+    CalendarFeed,
+    Session,
+)
+from powerwith.engagements.services.booking import booking_problems
+from powerwith.engagements.services.calendar import token_hash
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person
+
+MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+READ_ALL_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
+STAFF_ROLES = READ_ALL_ROLES | {Role.CONTACT}
+
+
+def can_manage_sessions(membership: Membership) -> bool:
+    """Add, change and cancel sessions, book people and record attendance."""
+    return membership.role in MANAGE_ROLES
+
+
+def _contact_for(user_id: int) -> Q:
+    return Q(opportunity__contact_user_id=user_id) | Q(opportunity__backup_contact_user_id=user_id)
+
+
+def is_contact_for(user: User, opportunity: Opportunity) -> bool:
+    return user.pk in (opportunity.contact_user_id, opportunity.backup_contact_user_id)
+
+
+def sessions_visible_to(membership: Membership) -> QuerySet[Session]:
+    scoped = Session.objects.filter(
+        opportunity__organisation_id=membership.organisation_id
+    ).select_related("opportunity__organisation", "opportunity__contact_user")
+    if membership.role in READ_ALL_ROLES:
+        return scoped
+    if membership.role == Role.CONTACT:
+        return scoped.filter(_contact_for(membership.user_id))
+    if membership.role == Role.EXPERT:
+        return scoped.filter(
+            attendance__person__user_id=membership.user_id,
+            attendance__status=BookingStatus.BOOKED,
+        )
+    return scoped.none()
+
+
+def get_session_for(membership: Membership, session_id: int) -> Session:
+    """One session this membership may see; 404 for another organisation's, and for an
+    expert, for a session they are not booked into."""
+    found = sessions_visible_to(membership).filter(pk=session_id).first()
+    if found is None:
+        raise Http404("No such session.")
+    return found
+
+
+def get_staff_session(membership: Membership, session_id: int) -> Session:
+    """A session for the staff pages: experts have their own page for their sessions."""
+    if membership.role not in STAFF_ROLES:
+        raise Http404("No such session.")
+    return get_session_for(membership, session_id)
+
+
+def get_opportunity_with_sessions(membership: Membership, opportunity_id: int) -> Opportunity:
+    """The opportunity whose sessions this membership may list; 404 for anyone else's."""
+    found = Opportunity.objects.filter(
+        pk=opportunity_id, organisation_id=membership.organisation_id
+    ).first()
+    if found is None:
+        raise Http404("No such opportunity.")
+    if membership.role in READ_ALL_ROLES:
+        return found
+    if membership.role == Role.CONTACT and is_contact_for(membership.user, found):
+        return found
+    if (
+        membership.role == Role.EXPERT
+        and sessions_visible_to(membership).filter(opportunity=found).exists()
+    ):
+        return found
+    raise Http404("No such opportunity.")
+
+
+def sessions_of_opportunity(membership: Membership, opportunity: Opportunity) -> QuerySet[Session]:
+    return sessions_visible_to(membership).filter(opportunity=opportunity).distinct()
+
+
+def bookings_of(session: Session) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(session=session)
+        .select_related("person", "booked_by", "cancelled_by")
+        .order_by("status", "person__preferred_name", "pk")
+    )
+
+
+def bookings_visible(membership: Membership, session: Session) -> QuerySet[Attendance]:
+    """Everyone booked, for staff; only their own booking, for an expert."""
+    bookings = bookings_of(session)
+    if membership.role == Role.EXPERT:
+        return bookings.filter(person__user_id=membership.user_id)
+    return bookings
+
+
+def get_booking(session: Session, booking_id: int) -> Attendance:
+    found = bookings_of(session).filter(pk=booking_id).first()
+    if found is None:
+        raise Http404("No such booking.")
+    return found
+
+
+def get_booking_of_person(session: Session, person_id: int) -> Attendance:
+    found = bookings_of(session).filter(person_id=person_id).first()
+    if found is None:
+        raise Http404("No such booking.")
+    return found
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person with an accepted offer for the session's opportunity, and why (in words)
+    they cannot be booked, if they cannot."""
+
+    person: Person
+    booking: Attendance | None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def is_booked(self) -> bool:
+        return self.booking is not None and self.booking.is_booked
+
+
+def candidates_for(session: Session) -> list[Candidate]:
+    accepted = (
+        Offer.objects.filter(opportunity_id=session.opportunity_id, status=OfferStatus.ACCEPTED)
+        .select_related("person")
+        .order_by("person__preferred_name", "person_id")
+    )
+    bookings = {b.person_id: b for b in Attendance.objects.filter(session=session)}
+    return [
+        Candidate(
+            person=offer.person,
+            booking=bookings.get(offer.person_id),
+            problems=booking_problems(offer.person, session),
+        )
+        for offer in accepted
+    ]
+
+
+def people_booked(session: Session) -> list[Person]:
+    return [b.person for b in bookings_of(session).filter(status=BookingStatus.BOOKED)]
+
+
+# The person's own sessions, across every organisation they work with.
+
+
+def my_bookings(user: User) -> QuerySet[Attendance]:
+    return (
+        Attendance.objects.filter(person__user_id=user.pk, status=BookingStatus.BOOKED)
+        .select_related(
+            "session__opportunity__organisation",
+            "session__opportunity__contact_user",
+            "person",
+        )
+        .order_by("session__starts_at", "pk")
+    )
+
+
+def split_by_time(
+    bookings: QuerySet[Attendance], now: datetime
+) -> tuple[list[Attendance], list[Attendance]]:
+    """Upcoming (soonest first) and past (latest first)."""
+    upcoming = list(bookings.filter(session__starts_at__gte=now))
+    past = list(bookings.filter(session__starts_at__lt=now).order_by("-session__starts_at"))
+    return upcoming, past
+
+
+def get_my_booking(user: User, session_id: int) -> Attendance:
+    found = my_bookings(user).filter(session_id=session_id).first()
+    if found is None:
+        raise Http404("No such session.")
+    return found
+
+
+# Reasonable adjustments.
+
+
+def adjustments_for_session(session: Session) -> QuerySet[Adjustment]:
+    """What the people booked asked for: for all of the opportunity's sessions, or for
+    this one."""
+    return (
+        Adjustment.objects.filter(opportunity_id=session.opportunity_id)
+        .filter(Q(session__isnull=True) | Q(session=session))
+        .filter(
+            person__attendance__session=session,
+            person__attendance__status=BookingStatus.BOOKED,
+        )
+        .select_related("person", "confirmed_by", "requested_by", "session")
+        .distinct()
+    )
+
+
+def adjustments_visible(membership: Membership, session: Session) -> QuerySet[Adjustment]:
+    adjustments = adjustments_for_session(session)
+    if membership.role == Role.EXPERT:
+        return adjustments.filter(person__user_id=membership.user_id)
+    return adjustments
+
+
+def my_adjustments(booking: Attendance) -> QuerySet[Adjustment]:
+    session = booking.session
+    return (
+        Adjustment.objects.filter(person=booking.person, opportunity_id=session.opportunity_id)
+        .filter(Q(session__isnull=True) | Q(session=session))
+        .select_related("confirmed_by")
+    )
+
+
+def get_adjustment_for(membership: Membership, adjustment_id: int) -> Adjustment:
+    """An adjustment this membership may see; 404 for another organisation's, and for an
+    expert, for anyone else's; a contact person sees those of their opportunities."""
+    found = (
+        Adjustment.objects.filter(
+            pk=adjustment_id, opportunity__organisation_id=membership.organisation_id
+        )
+        .select_related("person", "opportunity__organisation", "session")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such adjustment.")
+    if membership.role in READ_ALL_ROLES:
+        return found
+    if membership.role == Role.CONTACT and is_contact_for(membership.user, found.opportunity):
+        return found
+    if membership.role == Role.EXPERT and found.person.user_id == membership.user_id:
+        return found
+    raise Http404("No such adjustment.")
+
+
+def unconfirmed_adjustments(session: Session) -> QuerySet[Adjustment]:
+    return adjustments_for_session(session).filter(status=AdjustmentStatus.REQUESTED)
+
+
+# Calendar feeds.
+
+
+def active_feed(user: User) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user, revoked_at=None).order_by("-created_at").first()
+
+
+def feed_owner(token: str) -> User:
+    """The user whose feed this secret opens; 404 for a revoked or unknown one."""
+    found = (
+        CalendarFeed.objects.filter(token_hash=token_hash(token), revoked_at=None)
+        .select_related("user")
+        .first()
+    )
+    if found is None or not found.user.is_active:
+        raise Http404("No such calendar.")
+    return found.user
+
+
+def feed_sessions(user: User) -> QuerySet[Session]:
+    """The sessions in a user's calendar: their own bookings, the sessions they are the
+    contact person for, and for coordinators and admins their organisation's sessions."""
+    wanted = Q(attendance__person__user_id=user.pk, attendance__status=BookingStatus.BOOKED)
+    memberships = Membership.objects.filter(user=user)
+    for membership in memberships:
+        if membership.role in MANAGE_ROLES:
+            wanted |= Q(opportunity__organisation_id=membership.organisation_id)
+        elif membership.role == Role.CONTACT:
+            wanted |= Q(opportunity__organisation_id=membership.organisation_id) & _contact_for(
+                user.pk
+            )
+    return (
+        Session.objects.filter(wanted, cancelled_at=None)
+        .select_related("opportunity__organisation", "opportunity__contact_user")
+        .distinct()
+        .order_by("starts_at", "pk")
+    )
+
+
+def require_staff(membership: Membership) -> None:
+    if membership.role not in STAFF_ROLES:
+        raise PermissionDenied("Only staff of the organisation can see this.")

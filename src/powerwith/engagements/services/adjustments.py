@@ -1,0 +1,149 @@
+"""Reasonable adjustments: the person asks (or staff record it for them), the contact
+person confirms each one is in place before the first session.
+
+Asking puts a task on the contact person's list at once; the session sweep
+(``reminders_sessions``) flags any still unconfirmed close to the day.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from powerwith.accounts import audit
+from powerwith.accounts.models import Membership, User
+from powerwith.accounts.roles import Role
+from powerwith.engagements.models import (
+    ActionKind,
+    Adjustment,
+    AdjustmentStatus,
+    Session,
+)
+from powerwith.engagements.queries_sessions import unconfirmed_adjustments
+from powerwith.engagements.services.actions import close_actions, raise_action
+from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.choices import Adjustment as Category
+from powerwith.people.models import Person
+
+STAFF_WHO_RECORD = frozenset({Role.COORDINATOR, Role.ADMIN})
+STAFF_WHO_CONFIRM = frozenset({Role.COORDINATOR, Role.ADMIN})
+DETAILS_LENGTH = 2000
+# Offers a person can ask for adjustments under: before accepting too, so the answer
+# can help them decide.
+OPEN_OFFERS = (OfferStatus.SENT, OfferStatus.ACCEPTED)
+
+
+def unconfirmed_key(session: Session) -> str:
+    return f"adjustments-unconfirmed:{session.pk}"
+
+
+def _is_contact(user: User, opportunity: Opportunity) -> bool:
+    return user.pk in (opportunity.contact_user_id, opportunity.backup_contact_user_id)
+
+
+def _may_record_for(by: User, person: Person, opportunity: Opportunity) -> bool:
+    if by.pk == person.user_id:
+        return Offer.objects.filter(
+            person=person, opportunity=opportunity, status__in=OPEN_OFFERS
+        ).exists()
+    membership = Membership.objects.filter(
+        user=by, organisation_id=opportunity.organisation_id
+    ).first()
+    if membership is None:
+        return False
+    return membership.role in STAFF_WHO_RECORD or (
+        membership.role == Role.CONTACT and _is_contact(by, opportunity)
+    )
+
+
+@transaction.atomic
+def request_adjustment(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    by: User,
+    category: str = "",
+    details: str = "",
+    session: Session | None = None,
+) -> Adjustment:
+    """Ask for one adjustment, for every session of the opportunity or (with
+    ``session``) for one. The person asks for themself; staff may record it for them."""
+    if not _may_record_for(by, person, opportunity):
+        raise NotAllowed(
+            "Only the person, with an offer of this work, or the organisation's staff can "
+            "ask for an adjustment."
+        )
+    if category and category not in Category.values:
+        raise InvalidInput("Choose a kind of adjustment from the list.", field="category")
+    details = details.strip()
+    if not details:
+        raise InvalidInput("Say what would help.", field="details")
+    if len(details) > DETAILS_LENGTH:
+        raise InvalidInput(
+            f"What would help must be {DETAILS_LENGTH} characters or fewer.", field="details"
+        )
+    if session is not None and session.opportunity_id != opportunity.pk:
+        raise InvalidInput("That session is not part of this work.", field="session")
+    adjustment = Adjustment.objects.create(
+        person=person,
+        opportunity=opportunity,
+        session=session,
+        category=category,
+        details=details,
+        requested_by=by,
+    )
+    organisation = opportunity.organisation
+    audit.record(
+        actor=by,
+        action="adjustment.requested",
+        organisation=organisation,
+        target=adjustment,
+        person_id=person.pk,
+        category=category,
+        session_id=session.pk if session else None,
+    )
+    raise_action(
+        organisation=organisation,
+        assignees=[opportunity.contact_user, opportunity.backup_contact_user],
+        kind=ActionKind.ADJUSTMENT,
+        key=f"adjustment:{adjustment.pk}",
+        title=f"Confirm a reasonable adjustment for {person.preferred_name}: {opportunity.title}",
+        link=f"/opportunities/{opportunity.pk}/sessions/",
+        person=person,
+    )
+    return adjustment
+
+
+@transaction.atomic
+def confirm_adjustment(adjustment: Adjustment, *, by: Membership) -> Adjustment:
+    """The contact person (or a coordinator or admin) says the adjustment is in place."""
+    opportunity = adjustment.opportunity
+    if opportunity.organisation_id != by.organisation_id:
+        raise NotAllowed("That adjustment belongs to another organisation.")
+    if by.role not in STAFF_WHO_CONFIRM and not (
+        by.role == Role.CONTACT and _is_contact(by.user, opportunity)
+    ):
+        raise NotAllowed(
+            "Only the contact person for this work, a coordinator or an admin can confirm "
+            "an adjustment."
+        )
+    if adjustment.status == AdjustmentStatus.CONFIRMED:
+        return adjustment
+    adjustment.status = AdjustmentStatus.CONFIRMED
+    adjustment.confirmed_by = by.user
+    adjustment.confirmed_at = timezone.now()
+    adjustment.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    audit.record(
+        actor=by.user,
+        action="adjustment.confirmed",
+        organisation=by.organisation,
+        target=adjustment,
+        person_id=adjustment.person_id,
+    )
+    close_actions(key=f"adjustment:{adjustment.pk}", by=by.user)
+    for session in Session.objects.filter(opportunity=opportunity, cancelled_at=None):
+        if not unconfirmed_adjustments(session).exists():
+            close_actions(key=unconfirmed_key(session), by=by.user)
+    return adjustment
