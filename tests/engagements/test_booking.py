@@ -12,7 +12,11 @@ from powerwith.accounts.models import AuditEvent
 from powerwith.consent import services as consent
 from powerwith.engagements.models import Attendance, BookingStatus, CheckKind, Session
 from powerwith.engagements.services.booking import book, cancel_future_bookings
+from powerwith.engagements.services.sessions import cancel_session
 from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.offers import services as offers
+from powerwith.offers.content import build
+from tests.conftest import api_client_for
 from tests.engagements.factories import accepted_offer, booked, consents, expert_membership
 from tests.offers.factories import sent_offer
 
@@ -125,3 +129,17 @@ def test_cancelling_future_bookings_keeps_the_work_already_done(
     assert not booking.wellbeing_checks.filter(completed_at=None).exists()
     assert done.status == BookingStatus.BOOKED
     assert done.attended
+
+
+def test_a_cancelled_session_leaves_new_offers_and_the_opportunity_as_read_by_the_api(
+    riverside_coordinator, expert_at_riverside, expert_at_both
+):
+    booking = booked(riverside_coordinator, expert_at_riverside, sessions=2)
+    opportunity = booking.session.opportunity
+    cancel_session(booking.session, by=riverside_coordinator)
+    offer = offers.create_offer(
+        by=riverside_coordinator, opportunity=opportunity, person=expert_at_both
+    )
+    assert len(build(offer)["sessions"]) == 1
+    body = api_client_for(riverside_coordinator).get(f"/api/v1/opportunities/{opportunity.pk}")
+    assert len(body.json()["sessions"]) == 1

@@ -101,7 +101,7 @@ def build(offer: Offer) -> dict[str, Any]:
     backup = opportunity.backup_contact_user
     sessions = [
         {"starts_at": s.starts_at.isoformat(), "minutes": s.minutes}
-        for s in opportunity.sessions.order_by("starts_at")
+        for s in opportunity.sessions.filter(cancelled_at=None).order_by("starts_at")
     ]
     return {
         "organisation": opportunity.organisation.name,

@@ -66,7 +66,9 @@ def session_days(opportunity: Opportunity) -> list[str]:
     """The days of the week the opportunity's sessions fall on, in the service's time zone."""
     zone = ZoneInfo(settings.TIME_ZONE)
     starts: list[datetime] = list(
-        Session.objects.filter(opportunity=opportunity).values_list("starts_at", flat=True)
+        Session.objects.filter(opportunity=opportunity, cancelled_at=None).values_list(
+            "starts_at", flat=True
+        )
     )
     days = {WEEKDAYS[start.astimezone(zone).weekday()] for start in starts}
     return [day for day in WEEKDAYS if day in days]

@@ -253,7 +253,11 @@ def opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
             "address": o.location_address,
             "details": o.location_details,
         },
-        "sessions": [{"starts_at": s.starts_at, "minutes": s.minutes} for s in o.sessions.all()],
+        "sessions": [
+            {"starts_at": s.starts_at, "minutes": s.minutes}
+            for s in o.sessions.all()
+            if s.cancelled_at is None
+        ],
         "hours_per_week": None if o.hours_per_week is None else str(o.hours_per_week),
         "reward": {
             "basis": o.reward_basis,

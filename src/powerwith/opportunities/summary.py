@@ -109,7 +109,10 @@ def terms_summary(opportunity: Opportunity) -> list[Section]:
     place.add("How people take part", o.get_location_mode_display() if o.location_mode else "")
     place.add("Address", o.location_address)
     place.add("Phone or video call details", o.location_details)
-    place.add("Sessions", *[session_line(s.starts_at, s.minutes) for s in o.sessions.all()])
+    place.add(
+        "Sessions",
+        *[session_line(s.starts_at, s.minutes) for s in o.sessions.all() if s.cancelled_at is None],
+    )
     place.add("Hours per week", f"{o.hours_per_week} hours" if o.hours_per_week is not None else "")
 
     money_section = Section("Reward and expenses")
