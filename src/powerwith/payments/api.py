@@ -1,3 +1,314 @@
-from ninja import Router
+"""Claims, payment timeliness and the person's choice about payment over the API.
 
-router = Router()
+Thin: parse, find through queries.py, call the same services as the pages. An expert's
+token sees and makes their own claims in the token's organisation; a coordinator's or
+admin's sees the organisation's. Another organisation's claim is a 404. Receipts are
+uploaded through the pages only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from ninja import Field, P, Router, Schema, Status
+from ninja.errors import ValidationError
+from ninja.params import QueryEx
+from pydantic import ConfigDict
+from pydantic import ValidationError as PydanticError
+
+from powerwith.accounts.models import Membership
+from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.http import Request
+from powerwith.offers.queries import get_offer_for
+from powerwith.payments import queries, services
+from powerwith.payments.models import Claim, RewardChoice
+from powerwith.people.queries import get_person_for, person_id_for
+
+router = Router(tags=["payments"])
+
+PAGE_SIZE = 25
+# The largest id a database row can have; a larger one is refused before any query.
+ID_MAX = 2**63 - 1
+
+
+class ClaimIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    offer_id: int = Field(ge=1, le=ID_MAX)
+    kind: str = Field(max_length=20)
+    session_id: int | None = Field(default=None, ge=1, le=ID_MAX)
+    minutes: int | None = Field(default=None, ge=0, le=100_000)
+    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    description: str = Field(default="", max_length=500)
+
+
+class NoteIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=500)
+
+
+class PaymentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    paid_on: date
+    note: str = Field(default="", max_length=500)
+
+
+class ChoiceIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    choice: str = Field(max_length=10)
+    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    reason: str = Field(default="", max_length=1000)
+    person_id: int | None = Field(default=None, ge=1, le=ID_MAX)
+    person_said: bool = False
+
+
+class EventOut(Schema):
+    status: str
+    actor_id: int
+    note: str
+    created_at: str
+
+
+class ClaimOut(Schema):
+    id: int
+    organisation_id: int
+    person_id: int
+    offer_id: int
+    opportunity_id: int
+    session_id: int | None
+    kind: str
+    minutes: int | None
+    amount: str
+    description: str
+    has_receipt: bool
+    status: str
+    claimed_on: str
+    paid_on: str | None
+    days_to_pay: int | None
+    overdue: bool
+    events: list[EventOut]
+
+
+class ClaimList(Schema):
+    items: list[ClaimOut]
+    count: int
+
+
+class TimelinessOut(Schema):
+    target_days: int
+    paid: int
+    paid_within_target: int
+    median_days: float | None
+    overdue: int
+    sentence: str
+
+
+class ChoiceOut(Schema):
+    id: int
+    person_id: int
+    opportunity_id: int
+    choice: str = Field(max_length=10)
+    amount: str | None
+    reason: str
+    recorded_by_id: int
+    voluntary: bool
+    created_at: str
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+def _out(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.pk,
+        "organisation_id": claim.organisation_id,
+        "person_id": claim.person_id,
+        "offer_id": claim.offer_id,
+        "opportunity_id": claim.offer.opportunity_id,
+        "session_id": claim.session_id,
+        "kind": claim.kind,
+        "minutes": claim.minutes,
+        "amount": f"{claim.amount:.2f}",
+        "description": claim.description,
+        "has_receipt": bool(claim.receipt),
+        "status": claim.status,
+        "claimed_on": queries.claimed_on(claim).isoformat(),
+        "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
+        "days_to_pay": queries.days_to_pay(claim),
+        "overdue": queries.is_overdue(claim, timezone.now()),
+        "events": [
+            {
+                "status": e.status,
+                "actor_id": e.actor_id,
+                "note": e.note,
+                "created_at": e.created_at.isoformat(),
+            }
+            for e in queries.events_of(claim)
+        ],
+    }
+
+
+def _claim(request: Request, claim_id: int) -> tuple[Membership, Claim]:
+    membership = _membership(request)
+    return membership, queries.get_claim_for(membership, claim_id)
+
+
+@router.get("/claims", response=ClaimList)
+def list_claims(
+    request: Request, show: str = "", page: QueryEx[int, P(ge=1)] = 1
+) -> dict[str, Any]:
+    """25 a page, newest first. ``show`` filters: waiting, approved, overdue, paid."""
+    membership = _membership(request)
+    claims = queries.filtered(queries.claims_of(membership), show, membership.organisation)
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "items": [_out(c) for c in claims[start : start + PAGE_SIZE]],
+        "count": claims.count(),
+    }
+
+
+@router.post("/claims", response={201: ClaimOut})
+def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
+    """The person's own claim against their accepted offer: ``time`` (for a session they
+    were booked into), ``expenses`` or ``travel_advance`` (before the session)."""
+    membership = _membership(request)
+    offer = get_offer_for(membership, payload.offer_id)
+    own = person_id_for(membership)
+    if own is None:
+        raise NotAllowed("Each person makes their own claims: staff cannot claim for them.")
+    person = get_person_for(membership, own)
+    claim = services.submit_claim(
+        person=person,
+        offer=offer,
+        kind=payload.kind,
+        by=membership,
+        session_id=payload.session_id,
+        minutes=payload.minutes,
+        amount=payload.amount,
+        description=payload.description,
+    )
+    return Status(201, _out(claim))
+
+
+@router.get("/claims/{claim_id}", response=ClaimOut)
+def get_claim(request: Request, claim_id: int) -> dict[str, Any]:
+    return _out(_claim(request, claim_id)[1])
+
+
+def _optional_note(request: Request) -> str:
+    """The body is optional: none at all, or an empty one, is no note."""
+    raw = request.body.strip() if request.content_type == "application/json" else b""
+    if not raw:
+        return ""
+    try:
+        return NoteIn.model_validate_json(raw).note
+    except PydanticError as error:
+        raise ValidationError(
+            [
+                dict(e)
+                for e in error.errors(include_url=False, include_input=False, include_context=False)
+            ]
+        ) from error
+
+
+@router.post(
+    "/claims/{claim_id}/approve",
+    response=ClaimOut,
+    openapi_extra={
+        "requestBody": {
+            "required": False,
+            "content": {"application/json": {"schema": NoteIn.model_json_schema()}},
+        }
+    },
+)
+def approve_claim(request: Request, claim_id: int) -> dict[str, Any]:
+    """With an optional ``note``."""
+    note = _optional_note(request)
+    membership, claim = _claim(request, claim_id)
+    services.approve_claim(claim, by=membership, note=note)
+    return _out(claim)
+
+
+@router.post("/claims/{claim_id}/reject", response=ClaimOut)
+def reject_claim(request: Request, claim_id: int, payload: NoteIn) -> dict[str, Any]:
+    """With a ``note`` saying why."""
+    membership, claim = _claim(request, claim_id)
+    services.reject_claim(claim, by=membership, note=payload.note)
+    return _out(claim)
+
+
+@router.post("/claims/{claim_id}/pay", response=ClaimOut)
+def pay_claim(request: Request, claim_id: int, payload: PaymentIn) -> dict[str, Any]:
+    """Record the payment of an approved claim and the day it was paid."""
+    membership, claim = _claim(request, claim_id)
+    services.record_payment(claim, by=membership, paid_on=payload.paid_on, note=payload.note)
+    return _out(claim)
+
+
+@router.post("/claims/{claim_id}/withdraw", response=ClaimOut)
+def withdraw_claim(request: Request, claim_id: int) -> dict[str, Any]:
+    membership, claim = _claim(request, claim_id)
+    services.withdraw_claim(claim, by=membership)
+    return _out(claim)
+
+
+@router.get("/payments/timeliness", response=TimelinessOut)
+def payment_timeliness(request: Request) -> dict[str, Any]:
+    """Days from claim to payment, for claims paid in the last 12 months."""
+    membership = _membership(request)
+    queries.require_manager(membership)
+    figure = queries.timeliness(membership.organisation)
+    return {
+        "target_days": figure.target_days,
+        "paid": figure.paid,
+        "paid_within_target": figure.on_time,
+        "median_days": figure.median_days,
+        "overdue": figure.overdue,
+        "sentence": figure.sentence,
+    }
+
+
+def _choice_out(choice: RewardChoice) -> dict[str, Any]:
+    return {
+        "id": choice.pk,
+        "person_id": choice.person_id,
+        "opportunity_id": choice.opportunity_id,
+        "choice": choice.choice,
+        "amount": f"{choice.amount:.2f}" if choice.amount is not None else None,
+        "reason": choice.reason,
+        "recorded_by_id": choice.recorded_by_id,
+        "voluntary": queries.is_voluntary_by_choice(choice.person, choice.opportunity_id),
+        "created_at": choice.created_at.isoformat(),
+    }
+
+
+@router.post("/opportunities/{opportunity_id}/reward-choice", response={201: ChoiceOut})
+def record_reward_choice(
+    request: Request, opportunity_id: int, payload: ChoiceIn
+) -> Status[dict[str, Any]]:
+    """The person's choice about payment: ``full``, ``less`` (with ``amount``) or
+    ``decline`` (with ``reason``). Staff give ``person_id`` and ``person_said: true``."""
+    membership = _membership(request)
+    person_id = payload.person_id or person_id_for(membership)
+    if person_id is None:
+        raise InvalidInput("Say whose choice it is (person_id).", field="person_id")
+    person = get_person_for(membership, person_id)
+    opportunity = queries.opportunity_offered_to(membership, person, opportunity_id)
+    choice = services.record_reward_choice(
+        person=person,
+        opportunity=opportunity,
+        choice=payload.choice,
+        amount=payload.amount,
+        reason=payload.reason,
+        by=membership,
+        person_said=payload.person_said,
+    )
+    return Status(201, _choice_out(choice))

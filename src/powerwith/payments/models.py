@@ -77,6 +77,23 @@ class ClaimStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# The only allowed changes of a claim's status, declared once. The person can withdraw a
+# claim until it is decided; staff approve or reject it, then record its payment.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    ClaimStatus.SUBMITTED: frozenset(
+        {ClaimStatus.APPROVED, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN}
+    ),
+    ClaimStatus.APPROVED: frozenset({ClaimStatus.PAID}),
+    ClaimStatus.REJECTED: frozenset(),
+    ClaimStatus.PAID: frozenset(),
+    ClaimStatus.WITHDRAWN: frozenset(),
+}
+# Claims still waiting for money: the ones that can be overdue.
+UNPAID_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
+# Claims that stop a second one for the same session being made.
+LIVE_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID)
+
+
 class Claim(models.Model):
     """A claim for time or expenses against an accepted offer (the fee agreement)."""
 

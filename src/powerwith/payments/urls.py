@@ -1,5 +1,38 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from powerwith.payments import views_mine, views_staff
 
 app_name = "payments"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    # The person's own claims and payment choices.
+    path("my-claims/", views_mine.my_claims, name="my_claims"),
+    path("my-claims/time/", views_mine.my_time_claim, name="my_time_claim"),
+    path("my-claims/expenses/", views_mine.my_expense_claim, name="my_expense_claim"),
+    path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
+    path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),
+    path(
+        "my-claims/<int:claim_id>/withdraw/",
+        views_mine.my_claim_withdraw,
+        name="my_claim_withdraw",
+    ),
+    path(
+        "my-claims/payment-choice/<int:accepted_offer_id>/",
+        views_mine.payment_choice,
+        name="payment_choice",
+    ),
+    # Coordinators and admins.
+    path("claims/", views_staff.claim_list, name="claims"),
+    path("claims/export.csv", views_staff.claims_csv, name="claims_csv"),
+    path("claims/<int:claim_id>/", views_staff.claim_detail, name="claim"),
+    path("claims/<int:claim_id>/approve/", views_staff.claim_approve, name="claim_approve"),
+    path("claims/<int:claim_id>/reject/", views_staff.claim_reject, name="claim_reject"),
+    path("claims/<int:claim_id>/pay/", views_staff.claim_pay, name="claim_pay"),
+    path(
+        "claims/payment-choice/<int:fee_offer_id>/",
+        views_staff.staff_payment_choice,
+        name="staff_payment_choice",
+    ),
+    # The person's and staff's alike, each checked.
+    path("claims/<int:claim_id>/receipt/", views_staff.receipt, name="receipt"),
+]

@@ -1,0 +1,187 @@
+"""Forms for payment choices and claims. They parse; the rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from powerwith.payments.models import RewardChoiceKind
+from powerwith.payments.receipts import MAX_BYTES
+
+AMOUNT_ERRORS = {
+    "required": "Enter the amount in pounds, like 12.50.",
+    "invalid": "Enter the amount in pounds, like 12.50.",
+    "max_digits": "Enter an amount of £99,999.99 or less.",
+    "max_whole_digits": "Enter an amount of £99,999.99 or less.",
+    "max_decimal_places": "Enter the amount in pounds and pence, like 12.50.",
+}
+
+
+def _amount(label: str, help_text: str = "", required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_digits=7,
+        decimal_places=2,
+        error_messages=AMOUNT_ERRORS,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
+        ),
+    )
+
+
+def _choices(field: forms.Field, choices: list[tuple[int, str]]) -> None:
+    assert isinstance(field, forms.TypedChoiceField)
+    field.choices = choices
+
+
+class RewardChoiceForm(forms.Form):
+    choice = forms.ChoiceField(
+        label="How would you like to be paid for this work?",
+        choices=RewardChoiceKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how you would like to be paid."},
+    )
+    amount = _amount(
+        "If you would like to be paid less: how much?",
+        required=False,
+    )
+    reason = forms.CharField(
+        label="If you do not want to be paid: why?",
+        help_text="A few words are enough. It is kept with your choice.",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep the reason to 1000 characters or fewer."},
+    )
+
+    def __init__(self, *args: Any, unit: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = f"In pounds, {unit}. It must be less than the fee."
+
+
+class StaffChoiceForm(RewardChoiceForm):
+    """The same choice, recorded by staff for the person, who must say the person told them."""
+
+    person_said = forms.BooleanField(
+        label="The person told me this is their own choice",
+        required=True,
+        error_messages={
+            "required": "Record a choice for someone only when they have told you it is theirs."
+        },
+    )
+
+    def __init__(self, *args: Any, unit: str, **kwargs: Any) -> None:
+        super().__init__(*args, unit=unit, **kwargs)
+        self.fields["choice"].label = "How would they like to be paid for this work?"
+        self.fields["amount"].label = "If they would like to be paid less: how much?"
+        self.fields["reason"].label = "If they do not want to be paid: why?"
+
+
+class TimeClaimForm(forms.Form):
+    session_id = forms.TypedChoiceField(
+        label="Which session are you claiming for?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the session you are claiming for.",
+            "invalid_choice": "Choose one of the sessions listed.",
+        },
+    )
+
+    def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["session_id"], sessions)
+
+
+class ExpenseClaimForm(forms.Form):
+    offer_id = forms.TypedChoiceField(
+        label="Which work was it for?",
+        coerce=int,
+        error_messages={
+            "required": "Choose the work the expenses were for.",
+            "invalid_choice": "Choose one of the pieces of work listed.",
+        },
+    )
+    amount = _amount("How much did you spend?", "In pounds, like 12.50.")
+    description = forms.CharField(
+        label="What was it for?",
+        help_text="For example: bus fares to and from the session, or lunch.",
+        max_length=500,
+        error_messages={
+            "required": "Say what the money was spent on.",
+            "max_length": "Keep the description to 500 characters or fewer.",
+        },
+    )
+    receipt = forms.FileField(
+        label="Receipt (optional)",
+        help_text=f"A PDF, JPEG or PNG file, {MAX_BYTES // (1024 * 1024)} MB or smaller.",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args: Any, offers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["offer_id"], [("", "Choose the work"), *offers])  # type: ignore[list-item]
+
+
+class TravelAdvanceForm(forms.Form):
+    session_id = forms.TypedChoiceField(
+        label="Which session do you need travel paid for?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the session.",
+            "invalid_choice": "Choose one of the sessions listed.",
+        },
+    )
+    amount = _amount("How much will the travel cost?", "In pounds, like 18.60.")
+    description = forms.CharField(
+        label="How will you travel?",
+        help_text="For example: return train from Hull to Leeds.",
+        max_length=500,
+        error_messages={
+            "required": "Say how you will travel.",
+            "max_length": "Keep the description to 500 characters or fewer.",
+        },
+    )
+
+    def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["session_id"], sessions)
+
+
+class ApproveForm(forms.Form):
+    note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(
+        label="Why is it not approved?",
+        help_text="The person reads this, so say what they can do next.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Say why the claim is not approved, so the person knows what to do next.",
+            "max_length": "Keep the note to 500 characters or fewer.",
+        },
+    )
+
+
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(
+        label="Date paid",
+        help_text="The day the money was sent.",
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
+        error_messages={
+            "required": "Enter the date the claim was paid.",
+            "invalid": "Enter the date the claim was paid, like 2027-03-14.",
+        },
+    )
+    note = forms.CharField(
+        label="Payment reference (optional)",
+        required=False,
+        max_length=500,
+    )

@@ -1,0 +1,368 @@
+"""Reads of payment choices and claims, scoped to who is asking.
+
+Coordinators and admins see their organisation's claims; an expert by experience sees
+only their own. Another organisation's claim, or another person's, is a 404.
+
+``is_voluntary_by_choice`` is the one definition of voluntary work that the P.O.W.E.R.
+scorecard and reports use: see its docstring.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.roles import Role
+from powerwith.engagements.models import (
+    ActionKind,
+    ActionNeeded,
+    Attendance,
+    BookingStatus,
+    Session,
+)
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.opportunities.models import Opportunity
+from powerwith.payments.models import (
+    LIVE_STATUSES,
+    UNPAID_STATUSES,
+    Claim,
+    ClaimEvent,
+    ClaimKind,
+    ClaimStatus,
+    RewardChoice,
+    RewardChoiceKind,
+)
+from powerwith.people.models import Person
+
+MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+YEAR = timedelta(days=365)
+# The staff list's filters: the words on the page, and what each shows.
+FILTERS: dict[str, str] = {
+    "waiting": "Waiting for approval",
+    "approved": "Approved, not paid",
+    "overdue": "Overdue",
+    "paid": "Paid",
+}
+
+
+def can_manage_claims(membership: Membership) -> bool:
+    """Approve, reject and record payment of claims; read them and export them."""
+    return membership.role in MANAGE_ROLES
+
+
+def require_manager(membership: Membership) -> None:
+    if not can_manage_claims(membership):
+        raise PermissionDenied("Only coordinators and admins can see claims and payments.")
+
+
+def _with_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    return claims.select_related("organisation", "person", "offer__opportunity", "session")
+
+
+def claims_of(membership: Membership) -> QuerySet[Claim]:
+    """The organisation's claims for staff who manage them; an expert's own claims here."""
+    scoped = Claim.objects.filter(organisation_id=membership.organisation_id)
+    if can_manage_claims(membership):
+        return _with_relations(scoped)
+    if membership.role == Role.EXPERT:
+        return _with_relations(scoped.filter(person__user_id=membership.user_id))
+    raise PermissionDenied("Only coordinators and admins can see claims and payments.")
+
+
+def get_claim_for(membership: Membership, claim_id: int) -> Claim:
+    found = claims_of(membership).filter(pk=claim_id).first()
+    if found is None:
+        raise Http404("No such claim.")
+    return found
+
+
+def own_claims(user: User) -> QuerySet[Claim]:
+    """Every claim the user has made as a person, with every organisation."""
+    return _with_relations(Claim.objects.filter(person__user_id=user.pk))
+
+
+def get_own_claim(user: User, claim_id: int) -> Claim:
+    found = own_claims(user).filter(pk=claim_id).first()
+    if found is None:
+        raise Http404("No such claim.")
+    return found
+
+
+def get_receipt_claim(user: User, membership: Membership | None, claim_id: int) -> Claim:
+    """A claim whose receipt this user may download: their own, or one of the organisation
+    they manage claims for. Anyone else's is a 404."""
+    found = own_claims(user).filter(pk=claim_id).first()
+    if found is None and membership is not None and can_manage_claims(membership):
+        found = claims_of(membership).filter(pk=claim_id).first()
+    if found is None or not found.receipt:
+        raise Http404("No such receipt.")
+    return found
+
+
+def events_of(claim: Claim) -> QuerySet[ClaimEvent]:
+    return ClaimEvent.objects.filter(claim=claim).select_related("actor")
+
+
+def step_on(claim: Claim, status: str) -> date | None:
+    """The day (local time) the claim last reached ``status``."""
+    event = ClaimEvent.objects.filter(claim=claim, status=status).order_by("-created_at").first()
+    return timezone.localdate(event.created_at) if event else None
+
+
+def claimed_on(claim: Claim) -> date:
+    return timezone.localdate(claim.created_at)
+
+
+def days_to_pay(claim: Claim) -> int | None:
+    return (claim.paid_on - claimed_on(claim)).days if claim.paid_on else None
+
+
+def overdue_cutoff(organisation: Organisation, now: datetime) -> datetime:
+    return now - timedelta(days=organisation.payment_target_days)
+
+
+def overdue_claims(organisation: Organisation, now: datetime) -> QuerySet[Claim]:
+    """Claims not yet paid (submitted or approved) made longer ago than the target."""
+    return _with_relations(
+        Claim.objects.filter(
+            organisation=organisation,
+            status__in=UNPAID_STATUSES,
+            created_at__lt=overdue_cutoff(organisation, now),
+        )
+    )
+
+
+def is_overdue(claim: Claim, now: datetime) -> bool:
+    return claim.status in UNPAID_STATUSES and claim.created_at < overdue_cutoff(
+        claim.organisation, now
+    )
+
+
+def filtered(claims: QuerySet[Claim], show: str, organisation: Organisation) -> QuerySet[Claim]:
+    now = timezone.now()
+    if show == "waiting":
+        return claims.filter(status=ClaimStatus.SUBMITTED)
+    if show == "approved":
+        return claims.filter(status=ClaimStatus.APPROVED)
+    if show == "overdue":
+        return claims.filter(
+            status__in=UNPAID_STATUSES, created_at__lt=overdue_cutoff(organisation, now)
+        )
+    if show == "paid":
+        return claims.filter(status=ClaimStatus.PAID)
+    return claims
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How quickly the organisation paid claims in the last 12 months."""
+
+    target_days: int
+    paid: int
+    on_time: int
+    median_days: float | None
+    overdue: int
+
+    @property
+    def sentence(self) -> str:
+        if not self.paid:
+            figure = "No claims have been paid in the last 12 months yet."
+        else:
+            assert self.median_days is not None
+            figure = (
+                f"{self.on_time} of {_plural(self.paid, 'claim')} paid within "
+                f"{self.target_days} days in the last 12 months; median "
+                f"{self.median_days:g} day{'' if self.median_days == 1 else 's'}."
+            )
+        if self.overdue:
+            waiting = "is" if self.overdue == 1 else "are"
+            figure += f" {_plural(self.overdue, 'claim')} {waiting} overdue now."
+        return figure
+
+
+def timeliness(organisation: Organisation, now: datetime | None = None) -> Timeliness:
+    """Days from claim (the day it was made) to payment (the day paid), for claims paid in
+    the last 12 months, against the organisation's payment target."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    paid = Claim.objects.filter(
+        organisation=organisation, status=ClaimStatus.PAID, paid_on__gt=today - YEAR
+    ).values_list("created_at", "paid_on")
+    days = [(paid_on - timezone.localdate(made)).days for made, paid_on in paid if paid_on]
+    target = organisation.payment_target_days
+    return Timeliness(
+        target_days=target,
+        paid=len(days),
+        on_time=sum(1 for d in days if d <= target),
+        median_days=statistics.median(days) if days else None,
+        overdue=overdue_claims(organisation, now).count(),
+    )
+
+
+# The person's side: what they can claim for.
+
+
+def accepted_offers_of(user: User) -> QuerySet[Offer]:
+    return Offer.objects.filter(
+        person__user_id=user.pk, status=OfferStatus.ACCEPTED
+    ).select_related("organisation", "opportunity", "person")
+
+
+def get_accepted_offer(user: User, offer_id: int) -> Offer:
+    found = accepted_offers_of(user).filter(pk=offer_id).first()
+    if found is None:
+        raise Http404("No such accepted offer.")
+    return found
+
+
+def bookings_of(user: User) -> QuerySet[Attendance]:
+    """The user's bookings in sessions of work they have an accepted offer for."""
+    return (
+        Attendance.objects.filter(
+            person__user_id=user.pk,
+            status=BookingStatus.BOOKED,
+            session__cancelled_at=None,
+            session__opportunity__offers__person__user_id=user.pk,
+            session__opportunity__offers__status=OfferStatus.ACCEPTED,
+        )
+        .select_related("session__opportunity__organisation", "person")
+        .distinct()
+        .order_by("session__starts_at")
+    )
+
+
+def claimable_bookings(user: User, now: datetime) -> QuerySet[Attendance]:
+    """Sessions that have started, with no time claim yet (one not withdrawn or rejected)."""
+    claimed = Claim.objects.filter(
+        person__user_id=user.pk, kind=ClaimKind.TIME, status__in=LIVE_STATUSES
+    ).values("session_id")
+    return bookings_of(user).filter(session__starts_at__lte=now).exclude(session_id__in=claimed)
+
+
+def travel_bookings(user: User, now: datetime) -> QuerySet[Attendance]:
+    """Sessions still to come, with no travel-in-advance request yet."""
+    asked = Claim.objects.filter(
+        person__user_id=user.pk, kind=ClaimKind.TRAVEL_ADVANCE, status__in=LIVE_STATUSES
+    ).values("session_id")
+    return bookings_of(user).filter(session__starts_at__gt=now).exclude(session_id__in=asked)
+
+
+def offer_for_session(user: User, opportunity_id: int) -> Offer | None:
+    return accepted_offers_of(user).filter(opportunity_id=opportunity_id).first()
+
+
+def live_claim_for_session(person: Person, session_id: int, kind: str) -> Claim | None:
+    return Claim.objects.filter(
+        person=person, session_id=session_id, kind=kind, status__in=LIVE_STATUSES
+    ).first()
+
+
+def booking_of(person: Person, session_id: int) -> Attendance | None:
+    return Attendance.objects.filter(
+        person=person, session_id=session_id, status=BookingStatus.BOOKED
+    ).first()
+
+
+# Payment choices.
+
+
+def latest_choice(person: Person, opportunity: Opportunity | int) -> RewardChoice | None:
+    """The person's choice about payment for the opportunity: the newest one holds."""
+    opportunity_id = opportunity if isinstance(opportunity, int) else opportunity.pk
+    return (
+        RewardChoice.objects.filter(person=person, opportunity_id=opportunity_id)
+        .select_related("recorded_by")
+        .first()
+    )
+
+
+def is_voluntary_by_choice(person: Person, opportunity: Opportunity | int) -> bool:
+    """Whether the person's work on the opportunity counts as voluntary.
+
+    Only the person's own recorded choice makes work voluntary: their newest
+    ``RewardChoice`` for it says ``decline``, with a reason. Staff can record a choice only
+    on the person's behalf and saying that the person told them so (see
+    ``services.record_reward_choice``); nobody can make work voluntary for them. Without
+    such a choice, unpaid work is unpaid, not voluntary — the scorecard's tokenism flag.
+    """
+    choice = latest_choice(person, opportunity)
+    return (
+        choice is not None
+        and choice.choice == RewardChoiceKind.DECLINE
+        and bool(choice.reason.strip())
+    )
+
+
+def choices_of(person: Person, opportunity_id: int) -> QuerySet[RewardChoice]:
+    return RewardChoice.objects.filter(person=person, opportunity_id=opportunity_id).select_related(
+        "recorded_by"
+    )
+
+
+def coordinators_of(organisation: Organisation) -> list[User]:
+    return [
+        m.user
+        for m in Membership.objects.filter(organisation=organisation, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("user__email")
+    ]
+
+
+def managers_of(organisation: Organisation) -> list[User]:
+    """The coordinators and admins: who hears of overdue claims."""
+    return [
+        m.user
+        for m in Membership.objects.filter(organisation=organisation, role__in=MANAGE_ROLES)
+        .select_related("user")
+        .order_by("user__email")
+    ]
+
+
+def organisations_with_unpaid_claims() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(claims__status__in=UNPAID_STATUSES).distinct()
+
+
+def session_of_offer(offer: Offer, session_id: int) -> Session | None:
+    return Session.objects.filter(opportunity_id=offer.opportunity_id, pk=session_id).first()
+
+
+# The "action needed" keys of a claim's tasks, named once.
+OVERDUE_KEY = "claim_overdue:{}"
+TRAVEL_KEY = "travel_advance:{}"
+
+
+def flagged_overdue(organisation: Organisation) -> list[int]:
+    """The claims already put on someone's list as overdue, open or ticked off."""
+    keys = ActionNeeded.objects.filter(
+        organisation=organisation,
+        kind=ActionKind.CLAIM_OVERDUE,
+        key__startswith=OVERDUE_KEY.format(""),
+    ).values_list("key", flat=True)
+    return [int(key.split(":", 1)[1]) for key in keys]
+
+
+def opportunity_offered_to(
+    membership: Membership, person: Person, opportunity_id: int
+) -> Opportunity:
+    """One of the organisation's opportunities that was offered to the person; 404 else."""
+    found = (
+        Opportunity.objects.filter(
+            pk=opportunity_id, organisation_id=membership.organisation_id, offers__person=person
+        )
+        .distinct()
+        .first()
+    )
+    if found is None:
+        raise Http404("No such opportunity.")
+    return found

@@ -1,0 +1,29 @@
+"""Every write about pay and expenses: one function per action, in a transaction, with an
+audit record. See ``choices`` (the person's choice about payment), ``claims`` (making
+them) and ``steps`` (from approval to payment)."""
+
+from powerwith.payments.services.choices import record_reward_choice
+from powerwith.payments.services.claims import (
+    request_travel_advance,
+    submit_claim,
+    submit_expense_claim,
+    submit_time_claim,
+)
+from powerwith.payments.services.steps import (
+    approve_claim,
+    record_payment,
+    reject_claim,
+    withdraw_claim,
+)
+
+__all__ = [
+    "approve_claim",
+    "record_payment",
+    "record_reward_choice",
+    "reject_claim",
+    "request_travel_advance",
+    "submit_claim",
+    "submit_expense_claim",
+    "submit_time_claim",
+    "withdraw_claim",
+]

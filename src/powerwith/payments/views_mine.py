@@ -1,0 +1,253 @@
+"""The person's own pages: "Your claims and payments", new claims for time, expenses and
+travel paid in advance, withdrawing a claim, and their choice about payment for each
+piece of work they accepted. Everything is reached through the logged-in user's own
+profile, so no one reaches another person's claims here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.models import Membership, User
+from powerwith.engagements.models import Attendance
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.payments import queries, services
+from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
+from powerwith.payments.forms import (
+    ExpenseClaimForm,
+    RewardChoiceForm,
+    TimeClaimForm,
+    TravelAdvanceForm,
+)
+from powerwith.payments.models import ClaimStatus
+from powerwith.people.models import Person
+from powerwith.people.queries import person_of
+from powerwith.web import add_domain_error, membership_required
+
+
+def _me(request: Request) -> tuple[Person, Membership]:
+    person = person_of(request.user)
+    if person is None:
+        raise Http404("You do not have a profile.")
+    assert request.membership is not None  # membership_required
+    return person, request.membership
+
+
+def _posted(request: Request) -> QueryDict | None:
+    """The form data of a POST, even an empty one (so a choice left out is an error)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _when(booking: Attendance) -> str:
+    session = booking.session
+    return date_format(timezone.localtime(session.starts_at), "l j F Y, g:i a")
+
+
+def _time_label(user: User, booking: Attendance) -> str:
+    session = booking.session
+    offer = queries.offer_for_session(user, session.opportunity_id)
+    label = f"{session.opportunity.title}, {_when(booking)} ({duration(session.minutes)} booked"
+    if offer is not None:
+        fee = agreed_fee(offer)
+        rate = pay_rate(fee, queries.latest_choice(booking.person, session.opportunity_id))
+        if rate is not None:
+            label += f": £{time_amount(fee.basis, rate, session.minutes)}"
+    return label + ")"
+
+
+def _payment_choices(request: Request) -> list[dict[str, Any]]:
+    rows = []
+    for offer in queries.accepted_offers_of(request.user):
+        fee = agreed_fee(offer)
+        rows.append(
+            {
+                "offer": offer,
+                "fee": fee,
+                "choice": queries.latest_choice(offer.person, offer.opportunity_id),
+            }
+        )
+    return rows
+
+
+@membership_required
+def my_claims(request: Request) -> HttpResponse:
+    _me(request)
+    now = timezone.now()
+    context = {
+        "claims": queries.own_claims(request.user),
+        "payment_choices": _payment_choices(request),
+        "can_claim_time": queries.claimable_bookings(request.user, now).exists(),
+        "can_claim_expenses": queries.accepted_offers_of(request.user).exists(),
+        "can_ask_for_travel": bool(_travel_sessions(request)),
+    }
+    return render(request, "payments/my_claims.html", context)
+
+
+@membership_required
+def my_claim(request: Request, claim_id: int) -> HttpResponse:
+    _me(request)
+    claim = queries.get_own_claim(request.user, claim_id)
+    return render(
+        request,
+        "payments/my_claim.html",
+        {
+            "claim": claim,
+            "events": queries.events_of(claim),
+            "can_withdraw": claim.status == ClaimStatus.SUBMITTED,
+            "error": "",
+        },
+    )
+
+
+@membership_required
+@require_POST
+def my_claim_withdraw(request: Request, claim_id: int) -> HttpResponse:
+    _, membership = _me(request)
+    claim = queries.get_own_claim(request.user, claim_id)
+    try:
+        services.withdraw_claim(claim, by=membership)
+    except DomainError as error:
+        context = {"claim": claim, "events": queries.events_of(claim), "error": error.message}
+        return render(request, "payments/my_claim.html", context, status=error.status_code)
+    messages.success(request, "Your claim is withdrawn.")
+    return redirect("payments:my_claim", claim_id=claim.pk)
+
+
+@membership_required
+def my_time_claim(request: Request) -> HttpResponse:
+    person, membership = _me(request)
+    bookings = {b.session_id: b for b in queries.claimable_bookings(request.user, timezone.now())}
+    sessions = [(session_id, _time_label(request.user, b)) for session_id, b in bookings.items()]
+    form = TimeClaimForm(_posted(request), sessions=sessions)
+    if request.method == "POST" and form.is_valid():
+        booking = bookings[form.cleaned_data["session_id"]]
+        offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
+        try:
+            if offer is None:
+                raise Http404("No accepted offer for this work.")
+            claim = services.submit_time_claim(
+                person=person, offer=offer, session_id=booking.session_id, by=membership
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Your claim for your time is sent for approval.")
+            return redirect("payments:my_claim", claim_id=claim.pk)
+    return render(request, "payments/my_time_claim.html", {"form": form, "sessions": sessions})
+
+
+@membership_required
+def my_expense_claim(request: Request) -> HttpResponse:
+    person, membership = _me(request)
+    offers = {o.pk: o for o in queries.accepted_offers_of(request.user)}
+    choices = [(pk, f"{o.opportunity.title} ({o.organisation.name})") for pk, o in offers.items()]
+    form = ExpenseClaimForm(
+        _posted(request), request.FILES if request.method == "POST" else None, offers=choices
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            claim = services.submit_expense_claim(
+                person=person,
+                offer=offers[data["offer_id"]],
+                amount=data["amount"],
+                description=data["description"],
+                receipt=data["receipt"] or None,
+                by=membership,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Your expenses claim is sent for approval.")
+            return redirect("payments:my_claim", claim_id=claim.pk)
+    return render(request, "payments/my_expense_claim.html", {"form": form, "offers": choices})
+
+
+def _travel_sessions(request: Request) -> dict[int, Attendance]:
+    """Sessions to come, of work whose accepted offer pays travel in advance."""
+    found = {}
+    for booking in queries.travel_bookings(request.user, timezone.now()):
+        offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
+        if offer is not None and agreed_fee(offer).travel_in_advance:
+            found[booking.session_id] = booking
+    return found
+
+
+@membership_required
+def my_travel_advance(request: Request) -> HttpResponse:
+    person, membership = _me(request)
+    bookings = _travel_sessions(request)
+    sessions = [
+        (session_id, f"{b.session.opportunity.title}, {_when(b)}")
+        for session_id, b in bookings.items()
+    ]
+    form = TravelAdvanceForm(_posted(request), sessions=sessions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        booking = bookings[data["session_id"]]
+        offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
+        assert offer is not None  # only sessions of accepted offers are listed
+        try:
+            claim = services.request_travel_advance(
+                person=person,
+                offer=offer,
+                session_id=booking.session_id,
+                amount=data["amount"],
+                description=data["description"],
+                by=membership,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(
+                request,
+                "Your request is sent. The coordinator will pay your travel before the session.",
+            )
+            return redirect("payments:my_claim", claim_id=claim.pk)
+    return render(request, "payments/my_travel_advance.html", {"form": form, "sessions": sessions})
+
+
+@membership_required
+def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
+    person, membership = _me(request)
+    offer = queries.get_accepted_offer(request.user, accepted_offer_id)
+    fee = agreed_fee(offer)
+    current = queries.latest_choice(offer.person, offer.opportunity_id)
+    initial = {"choice": current.choice, "amount": current.amount} if current else {}
+    form = RewardChoiceForm(_posted(request), initial=initial, unit=fee.unit)
+    if request.method == "POST" and fee.has_rate and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_reward_choice(
+                person=offer.person,
+                opportunity=offer.opportunity,
+                choice=data["choice"],
+                amount=data["amount"],
+                reason=data["reason"],
+                by=membership,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(
+                request,
+                "Your choice is saved. Your contribution is recorded and recognised the same "
+                "whichever you choose.",
+            )
+            return redirect("payments:my_claims")
+    context = {
+        "offer": offer,
+        "fee": fee,
+        "current": current,
+        "form": form,
+        "history": queries.choices_of(offer.person, offer.opportunity_id),
+        "person": person,
+    }
+    return render(request, "payments/payment_choice.html", context)

@@ -1,0 +1,21 @@
+"""Pay and expenses: a time claim the expert made for a session they worked, waiting for
+approval, so the staff page shows its forms and the person's page its withdraw button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.browser.page_values import PartCast
+from tests.payments.helpers import offer_of, time_claim, worked
+
+NOT_PAGES = {
+    "payments:claims_csv": "the claims as a CSV download for the finance team",
+    "payments:receipt": "a receipt file download (PDF, JPEG or PNG)",
+}
+
+
+def values(cast: PartCast) -> dict[str, Any]:
+    booking = worked(cast.coordinator, cast.expert)
+    claim = time_claim(booking)
+    offer_id = offer_of(booking).pk
+    return {"claim_id": claim.pk, "accepted_offer_id": offer_id, "fee_offer_id": offer_id}

@@ -1,0 +1,74 @@
+"""People who have done some work and can claim for it, made through the real services."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from powerwith.accounts.models import Membership
+from powerwith.engagements.models import Attendance, Session
+from powerwith.offers.models import Offer
+from powerwith.payments import services
+from powerwith.payments.models import Claim
+from powerwith.people.models import Person
+from tests.engagements.factories import booked, expert_membership
+
+
+def me(person: Person, offer_or_booking: Offer | Attendance) -> Membership:
+    """The person's own membership of the organisation the work is with."""
+    if isinstance(offer_or_booking, Attendance):
+        organisation_id = offer_or_booking.session.opportunity.organisation_id
+    else:
+        organisation_id = offer_or_booking.organisation_id
+    return expert_membership(person, organisation_id)
+
+
+def offer_of(booking: Attendance) -> Offer:
+    return Offer.objects.get(
+        person=booking.person, opportunity=booking.session.opportunity, status="accepted"
+    )
+
+
+def worked(by: Membership, person: Person, days_ago: int = 2, **terms: Any) -> Attendance:
+    """The person was booked into a session (three hours at £25 an hour unless told
+    otherwise) that took place ``days_ago`` days ago."""
+    booking = booked(by, person, **terms)
+    Session.objects.filter(pk=booking.session_id).update(
+        starts_at=timezone.now() - timedelta(days=days_ago)
+    )
+    booking.session.refresh_from_db()
+    return booking
+
+
+def time_claim(booking: Attendance, **kwargs: Any) -> Claim:
+    person = booking.person
+    return services.submit_time_claim(
+        person=person,
+        offer=offer_of(booking),
+        session_id=booking.session_id,
+        by=me(person, booking),
+        **kwargs,
+    )
+
+
+def expense_claim(offer: Offer, amount: str = "12.40", **kwargs: Any) -> Claim:
+    person = offer.person
+    return services.submit_expense_claim(
+        person=person,
+        offer=offer,
+        amount=Decimal(amount),
+        description=kwargs.pop("description", "Bus fares to and from the session"),
+        by=me(person, offer),
+        **kwargs,
+    )
+
+
+def backdate(claim: Claim, days: int) -> Claim:
+    """As if the claim had been made ``days`` days ago."""
+    made = timezone.now() - timedelta(days=days)
+    Claim.objects.filter(pk=claim.pk).update(created_at=made)
+    claim.refresh_from_db()
+    return claim
