@@ -1,0 +1,86 @@
+"""Feedback over the API: the person answers for their own finished work, staff read the
+summary of an opportunity's answers (anonymous ones carry no name)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from powerwith.evaluation import queries
+from powerwith.evaluation.services.feedback import give_feedback
+from powerwith.http import Request
+from powerwith.opportunities.queries import get_opportunity_for
+
+router = Router(tags=["evaluation"])
+
+
+class FeedbackIn(Schema):
+    answers: dict[str, int | None] = {}
+    comments: str = ""
+    anonymous: bool = False
+
+
+class FeedbackDone(Schema):
+    answered: bool
+    anonymous: bool
+
+
+class CountOut(Schema):
+    answer: str
+    count: int
+
+
+class QuestionOut(Schema):
+    code: str
+    label: str
+    answered: int
+    counts: list[CountOut]
+
+
+class CommentOut(Schema):
+    text: str
+    name: str
+
+
+class SummaryOut(Schema):
+    asked: int
+    answered: int
+    questions: list[QuestionOut]
+    comments: list[CommentOut]
+
+
+@router.post("/offers/{offer_id}/feedback", response={201: FeedbackDone})
+def post_feedback(request: Request, offer_id: int, payload: FeedbackIn) -> Status[dict[str, bool]]:
+    engagement = queries.get_own_engagement(request.user, offer_id, timezone.now())
+    give_feedback(
+        engagement=engagement,
+        user=request.user,
+        answers=payload.answers,
+        comments=payload.comments,
+        anonymous=payload.anonymous,
+    )
+    return Status(201, {"answered": True, "anonymous": payload.anonymous})
+
+
+@router.get("/opportunities/{opportunity_id}/feedback", response=SummaryOut)
+def feedback_summary(request: Request, opportunity_id: int) -> dict[str, Any]:
+    assert request.membership is not None  # set by token authentication
+    queries.require_reader(request.membership)
+    opportunity = get_opportunity_for(request.membership, opportunity_id)
+    summary = queries.feedback_summary(request.membership, opportunity)
+    return {
+        "asked": summary.asked,
+        "answered": summary.answered,
+        "questions": [
+            {
+                "code": q.code,
+                "label": q.label,
+                "answered": q.answered,
+                "counts": [{"answer": words, "count": n} for words, n in q.counts],
+            }
+            for q in summary.questions
+        ],
+        "comments": [{"text": c.text, "name": c.name} for c in summary.comments],
+    }

@@ -1,0 +1,2 @@
+"""Every write of evaluation: one function per user action, each in a transaction with
+its audit record."""

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from powerwith.evaluation import views_mine, views_staff
+
+app_name = "evaluation"
+
+OPPORTUNITY = "opportunities/<int:evaluation_opportunity_id>"
+
+urlpatterns = [
+    # The person's own pages.
+    path("my-feedback/", views_mine.my_feedback, name="my_feedback"),
+    path(
+        "my-feedback/<int:feedback_offer_id>/", views_mine.my_feedback_form, name="my_feedback_form"
+    ),
+    path(
+        "my-feedback/<int:feedback_offer_id>/easy-read/",
+        views_mine.my_feedback_easy_read,
+        name="my_feedback_easy_read",
+    ),
+    path("you-said-we-did/", views_mine.my_impact, name="my_impact"),
+    # Staff, for one opportunity.
+    path(f"{OPPORTUNITY}/feedback/", views_staff.opportunity_feedback, name="opportunity_feedback"),
+    path(
+        f"{OPPORTUNITY}/feedback/ask/",
+        views_staff.opportunity_feedback_ask,
+        name="opportunity_feedback_ask",
+    ),
+    path(
+        f"{OPPORTUNITY}/reflection/",
+        views_staff.opportunity_reflection,
+        name="opportunity_reflection",
+    ),
+    path(f"{OPPORTUNITY}/impact/", views_staff.opportunity_impact, name="opportunity_impact"),
+    path(
+        f"{OPPORTUNITY}/impact/<int:impact_id>/share/",
+        views_staff.impact_share,
+        name="impact_share",
+    ),
+    path("impact/standards/", views_staff.impact_standards, name="impact_standards"),
+]

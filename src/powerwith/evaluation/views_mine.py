@@ -1,0 +1,82 @@
+"""The person's own pages: "Tell us how it went" and "You said, we did". Each reaches an
+engagement through the logged-in user's own accepted offers, so anyone else's is a 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from powerwith.errors import DomainError
+from powerwith.evaluation import queries
+from powerwith.evaluation.forms import FeedbackForm
+from powerwith.evaluation.services.feedback import give_feedback
+from powerwith.http import Request
+from powerwith.people.queries import person_of
+from powerwith.web import add_domain_error
+
+
+def _prefers_easy_read(request: Request) -> bool:
+    person = person_of(request.user)
+    if person is None:
+        return request.user.easy_read_first
+    return queries.prefers_easy_read(person)
+
+
+@login_required
+def my_feedback(request: Request) -> HttpResponse:
+    engagements = queries.my_engagements(request.user, timezone.now())
+    return render(
+        request,
+        "evaluation/my_feedback.html",
+        {
+            "to_answer": [e for e in engagements if e.to_answer],
+            "answered": [e for e in engagements if e.answered],
+            "not_yet": [e for e in engagements if not e.complete and not e.answered],
+            "easy_read": _prefers_easy_read(request),
+        },
+    )
+
+
+def _feedback(request: Request, feedback_offer_id: int, *, easy_read: bool) -> HttpResponse:
+    engagement = queries.get_own_engagement(request.user, feedback_offer_id, timezone.now())
+    form = FeedbackForm(request.POST or None, easy_read=easy_read)
+    if request.method == "POST" and engagement.to_answer and form.is_valid():
+        try:
+            give_feedback(
+                engagement=engagement,
+                user=request.user,
+                answers=form.answers(),
+                comments=form.cleaned_data["comments"],
+                anonymous=form.cleaned_data["anonymous"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Thank you for telling us how it went.")
+            return redirect("evaluation:my_feedback")
+    template = "evaluation/feedback_easy_read.html" if easy_read else "evaluation/feedback.html"
+    return render(
+        request,
+        template,
+        {"engagement": engagement, "offer": engagement.offer, "form": form},
+    )
+
+
+@login_required
+def my_feedback_form(request: Request, feedback_offer_id: int) -> HttpResponse:
+    return _feedback(request, feedback_offer_id, easy_read=False)
+
+
+@login_required
+def my_feedback_easy_read(request: Request, feedback_offer_id: int) -> HttpResponse:
+    return _feedback(request, feedback_offer_id, easy_read=True)
+
+
+@login_required
+def my_impact(request: Request) -> HttpResponse:
+    return render(
+        request, "evaluation/my_impact.html", {"entries": list(queries.shared_with(request.user))}
+    )

@@ -1,0 +1,142 @@
+"""Staff pages of evaluation for one opportunity: the feedback, the team's reflection and
+the impact log, and the organisation's count against the UK Standards. Coordinators and
+admins write; auditors read, without names."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.models import Membership
+from powerwith.errors import DomainError
+from powerwith.evaluation import queries
+from powerwith.evaluation.forms import ImpactForm, ReflectionForm
+from powerwith.evaluation.services.feedback import ask_for_feedback
+from powerwith.evaluation.services.learning import record_impact, record_reflection, share_impact
+from powerwith.http import Request
+from powerwith.opportunities.models import Opportunity
+from powerwith.opportunities.queries import get_opportunity_for
+from powerwith.web import add_domain_error, membership_required
+
+
+def _opportunity(request: Request, opportunity_id: int) -> tuple[Membership, Opportunity]:
+    membership = request.membership
+    assert membership is not None
+    queries.require_reader(membership)
+    return membership, get_opportunity_for(membership, opportunity_id)
+
+
+@membership_required
+def opportunity_feedback(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
+    membership, opportunity = _opportunity(request, evaluation_opportunity_id)
+    return render(
+        request,
+        "evaluation/opportunity_feedback.html",
+        {
+            "opportunity": opportunity,
+            "summary": queries.feedback_summary(membership, opportunity),
+            "can_write": queries.can_write(membership),
+        },
+    )
+
+
+@membership_required
+@require_POST
+def opportunity_feedback_ask(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
+    membership, opportunity = _opportunity(request, evaluation_opportunity_id)
+    queries.require_writer(membership)
+    asked = ask_for_feedback(opportunity, now=timezone.now(), by=membership.user)
+    if asked:
+        messages.success(request, f"Asked {asked} {'person' if asked == 1 else 'people'}.")
+    else:
+        messages.info(
+            request, "There is nobody new to ask: everyone whose part is finished has been asked."
+        )
+    return redirect("evaluation:opportunity_feedback", evaluation_opportunity_id=opportunity.pk)
+
+
+@membership_required
+def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
+    membership, opportunity = _opportunity(request, evaluation_opportunity_id)
+    form = ReflectionForm(request.POST or None) if queries.can_write(membership) else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            record_reflection(by=membership, opportunity=opportunity, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The team's reflection is saved.")
+            return redirect(
+                "evaluation:opportunity_reflection", evaluation_opportunity_id=opportunity.pk
+            )
+    return render(
+        request,
+        "evaluation/opportunity_reflection.html",
+        {
+            "opportunity": opportunity,
+            "form": form,
+            "reflections": list(queries.reflections_of(membership, opportunity)),
+        },
+    )
+
+
+@membership_required
+def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
+    membership, opportunity = _opportunity(request, evaluation_opportunity_id)
+    form = None
+    if queries.can_write(membership):
+        people = [(p.pk, p.preferred_name) for p in queries.contributors_of(opportunity)]
+        form = ImpactForm(request.POST or None, people=people)
+    if request.method == "POST" and form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_impact(
+                by=membership,
+                opportunity=opportunity,
+                you_said=data["you_said"],
+                we_did=data["we_did"],
+                contributor_ids=data["contributors"],
+                standards=data["standards"],
+                share=data["share"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The entry is added to the impact log.")
+            return redirect(
+                "evaluation:opportunity_impact", evaluation_opportunity_id=opportunity.pk
+            )
+    return render(
+        request,
+        "evaluation/opportunity_impact.html",
+        {
+            "opportunity": opportunity,
+            "form": form,
+            "entries": list(queries.impact_of(membership, opportunity)),
+            "shows_names": queries.shows_names(membership),
+        },
+    )
+
+
+@membership_required
+@require_POST
+def impact_share(request: Request, evaluation_opportunity_id: int, impact_id: int) -> HttpResponse:
+    membership, opportunity = _opportunity(request, evaluation_opportunity_id)
+    entry = queries.get_impact_for(membership, opportunity, impact_id)
+    try:
+        share_impact(by=membership, entry=entry)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Shared with the contributors.")
+    return redirect("evaluation:opportunity_impact", evaluation_opportunity_id=opportunity.pk)
+
+
+@membership_required
+def impact_standards(request: Request) -> HttpResponse:
+    assert request.membership is not None
+    rows = queries.standards_count(request.membership)
+    return render(request, "evaluation/impact_standards.html", {"rows": rows})

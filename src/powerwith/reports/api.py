@@ -1,0 +1,35 @@
+"""The P.O.W.E.R. scorecard over the API: ``GET /api/v1/opportunities/{id}/scorecard``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Router, Schema
+
+from powerwith.http import Request
+from powerwith.reports.queries import scorecard_for
+
+router = Router(tags=["reports"])
+
+
+class CheckOut(Schema):
+    name: str
+    met: bool
+    evidence: str
+    judged: bool
+
+
+class PrincipleOut(Schema):
+    score: float
+    checks: list[CheckOut]
+
+
+class ScorecardOut(Schema):
+    principles: dict[str, PrincipleOut]
+    tokenism_flags: list[str]
+
+
+@router.get("/opportunities/{opportunity_id}/scorecard", response=ScorecardOut)
+def opportunity_scorecard(request: Request, opportunity_id: int) -> dict[str, Any]:
+    assert request.membership is not None  # set by token authentication
+    return scorecard_for(request.membership, opportunity_id).as_dict()

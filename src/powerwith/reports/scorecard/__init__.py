@@ -1,0 +1,74 @@
+"""The P.O.W.E.R. scorecard of one opportunity, computed from the records, never typed in.
+
+Each principle has checks with plain-words evidence; its score is the share of its
+judged checks that are met (see ``checks`` for checks with nothing to judge yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from powerwith.opportunities.models import Opportunity
+from powerwith.reports.scorecard.checks import PRINCIPLES, Check
+from powerwith.reports.scorecard.flags import MESSAGES, tokenism_flags
+from powerwith.reports.scorecard.records import gather
+
+PRINCIPLE_NAMES = {
+    "people": "P — the right people",
+    "outcomes": "O — clear outcomes and expectations",
+    "work": "W — inclusive work and support",
+    "evaluation": "E — evaluation and learning",
+    "review": "R — revision and review",
+}
+
+
+@dataclass(frozen=True)
+class Principle:
+    code: str
+    name: str
+    checks: list[Check]
+
+    @property
+    def score(self) -> float:
+        judged = [c for c in self.checks if c.judged]
+        if not judged:
+            return 0.0
+        return round(sum(1 for c in judged if c.met) / len(judged), 2)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    opportunity: Opportunity
+    principles: list[Principle]
+    flags: list[str]
+
+    @property
+    def flag_messages(self) -> list[tuple[str, str]]:
+        return [(code, MESSAGES[code]) for code in self.flags]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "principles": {
+                p.code: {
+                    "score": p.score,
+                    "checks": [
+                        {"name": c.name, "met": c.met, "evidence": c.evidence, "judged": c.judged}
+                        for c in p.checks
+                    ],
+                }
+                for p in self.principles
+            },
+            "tokenism_flags": list(self.flags),
+        }
+
+
+def scorecard(opportunity: Opportunity, now: datetime) -> Scorecard:
+    """``opportunity`` must come through ``reports.queries`` (tenancy and role checked)."""
+    records = gather(opportunity, now)
+    principles = [
+        Principle(code, PRINCIPLE_NAMES[code], [check(records) for check in checks])
+        for code, checks in PRINCIPLES.items()
+    ]
+    return Scorecard(opportunity, principles, tokenism_flags(records))

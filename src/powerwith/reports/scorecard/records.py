@@ -1,0 +1,198 @@
+"""Everything the scorecard reads about one opportunity, fetched in a fixed number of
+queries whatever the number of people (one query per kind of record, never per person).
+The checks and flags then work on these plain values only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+
+from powerwith.consent.models import ConsentEvent
+from powerwith.engagements.models import Adjustment, Attendance, BookingStatus, WellbeingCheck
+from powerwith.engagements.queries import (
+    Concentration,
+    paid_attendance,
+    paid_hours_concentration,
+)
+from powerwith.evaluation.completion import Booking, completed_people
+from powerwith.evaluation.models import FeedbackRequest, ImpactEntry
+from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
+from powerwith.opportunities.models import Opportunity, RequiredExperience
+from powerwith.payments.models import Claim, ClaimStatus, RewardChoice
+from powerwith.people.models import ExperienceEntry
+
+
+@dataclass(frozen=True)
+class Taking:
+    """One booking: who, which session, when it starts and ends, and what happened."""
+
+    person_id: int
+    session_id: int
+    starts_at: datetime
+    ends_at: datetime
+    attended: bool
+    booked: bool
+
+
+@dataclass
+class Records:
+    opportunity: Opportunity
+    now: datetime
+    session_starts: dict[int, datetime]
+    requirements: list[RequiredExperience]
+    offers: list[Offer]
+    first_acceptance: dict[int, datetime]
+    sent_formats: dict[int, list[str]]
+    experience: dict[int, set[tuple[str, str, str]]]
+    consent_events: dict[int, list[tuple[int | None, str, datetime]]]
+    takings: list[Taking]
+    adjustments: list[Adjustment]
+    checks: list[WellbeingCheck]
+    reward_choices: dict[int, list[RewardChoice]]
+    claims: list[Claim]
+    completed: set[int]
+    asked: set[int]
+    answered: int
+    impact_entries: int
+    concentration: Concentration
+    busiest: set[int]
+
+    @property
+    def first_start(self) -> datetime | None:
+        return min(self.session_starts.values(), default=None)
+
+    @property
+    def accepted_people(self) -> set[int]:
+        return {o.person_id for o in self.offers if o.status == OfferStatus.ACCEPTED}
+
+    @property
+    def sent_offers(self) -> list[Offer]:
+        return [o for o in self.offers if o.version >= 1]
+
+    @property
+    def taking_part(self) -> set[int]:
+        """People with an accepted offer, or booked into or attending a session."""
+        return self.accepted_people | {t.person_id for t in self.takings if t.booked or t.attended}
+
+    @property
+    def work_has_begun(self) -> bool:
+        return bool(self.completed) or any(
+            start <= self.now for start in self.session_starts.values()
+        )
+
+    @property
+    def today(self) -> date:
+        return timezone.localdate(self.now)
+
+
+def _concentration(opportunity: Opportunity, now: datetime) -> tuple[Concentration, set[int]]:
+    figure = paid_hours_concentration(opportunity.organisation_id, now)
+    if not figure.busiest_count or not figure.total_minutes:
+        return figure, set()
+    busiest = (
+        paid_attendance(opportunity.organisation_id, now)
+        .values("person_id")
+        .annotate(minutes=Sum("session__minutes"))
+        .order_by(F("minutes").desc(), "person_id")
+        .values_list("person_id", flat=True)[: figure.busiest_count]
+    )
+    return figure, set(busiest)
+
+
+def gather(opportunity: Opportunity, now: datetime) -> Records:
+    """``opportunity`` comes from ``opportunities.queries.get_opportunity_for`` (tenancy
+    checked, sessions and requirements prefetched)."""
+    sessions = [s for s in opportunity.sessions.all() if s.cancelled_at is None]
+    offers = list(
+        Offer.objects.filter(opportunity=opportunity).select_related("person__user").order_by("pk")
+    )
+    offer_ids = [o.pk for o in offers]
+    first_acceptance: dict[int, datetime] = {}
+    for offer_id, at in OfferEvent.objects.filter(
+        offer_id__in=offer_ids, action=OfferAction.ACCEPTED
+    ).values_list("offer_id", "created_at"):
+        first_acceptance[offer_id] = min(at, first_acceptance.get(offer_id, at))
+    latest = {o.pk: o.version for o in offers if o.version >= 1}
+    sent_formats = {
+        offer_id: list(content.get("person", {}).get("formats", []))
+        for offer_id, number, content in OfferVersion.objects.filter(
+            offer_id__in=latest
+        ).values_list("offer_id", "number", "content")
+        if latest.get(offer_id) == number
+    }
+    person_ids = sorted({o.person_id for o in offers})
+    takings = [
+        Taking(
+            a.person_id,
+            a.session_id,
+            a.session.starts_at,
+            a.session.ends_at,
+            a.attended,
+            a.status == BookingStatus.BOOKED and a.session.cancelled_at is None,
+        )
+        for a in Attendance.objects.filter(session__opportunity=opportunity).select_related(
+            "session"
+        )
+    ]
+    everyone = sorted(set(person_ids) | {t.person_id for t in takings})
+    experience: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
+    for person_id, code, setting, intervention in ExperienceEntry.objects.filter(
+        person_id__in=person_ids
+    ).values_list("person_id", "code", "setting", "intervention"):
+        experience[person_id].add((code, setting, intervention))
+    consent_events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
+    for person_id, opportunity_id, action, at in (
+        ConsentEvent.objects.filter(
+            Q(opportunity_id=opportunity.pk) | Q(opportunity__isnull=True),
+            organisation_id=opportunity.organisation_id,
+            person_id__in=everyone,
+            scope="take_part",
+            output_id__isnull=True,
+        )
+        .order_by("id")
+        .values_list("person_id", "opportunity_id", "action", "created_at")
+    ):
+        consent_events[person_id].append((opportunity_id, action, at))
+    reward_choices: dict[int, list[RewardChoice]] = defaultdict(list)
+    for choice in RewardChoice.objects.filter(opportunity=opportunity).order_by("created_at", "id"):
+        reward_choices[choice.person_id].append(choice)
+    bookings = [Booking(t.person_id, t.attended, t.booked, t.ends_at) for t in takings]
+    accepted = [o.person_id for o in offers if o.status == OfferStatus.ACCEPTED]
+    requests = list(
+        FeedbackRequest.objects.filter(opportunity=opportunity).values_list("person_id", "answered")
+    )
+    concentration, busiest = _concentration(opportunity, now)
+    return Records(
+        opportunity=opportunity,
+        now=now,
+        session_starts={s.pk: s.starts_at for s in sessions},
+        requirements=list(opportunity.required_experience.all()),
+        offers=offers,
+        first_acceptance=first_acceptance,
+        sent_formats=sent_formats,
+        experience=dict(experience),
+        consent_events=dict(consent_events),
+        takings=takings,
+        adjustments=list(Adjustment.objects.filter(opportunity=opportunity)),
+        checks=list(
+            WellbeingCheck.objects.filter(
+                attendance__session__opportunity=opportunity
+            ).select_related("attendance__session")
+        ),
+        reward_choices=dict(reward_choices),
+        claims=list(
+            Claim.objects.filter(offer__opportunity=opportunity).exclude(
+                status__in=[ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED]
+            )
+        ),
+        completed=completed_people(opportunity.status, accepted, bookings, now),
+        asked={person_id for person_id, _ in requests},
+        answered=sum(1 for _, answered in requests if answered),
+        impact_entries=ImpactEntry.objects.filter(opportunity=opportunity).count(),
+        concentration=concentration,
+        busiest=busiest,
+    )

@@ -1,0 +1,19 @@
+"""The scorecard page, for coordinators, admins and auditors (read-only)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from powerwith.http import Request
+from powerwith.reports.queries import scorecard_for
+from powerwith.web import membership_required
+
+
+@membership_required
+def opportunity_scorecard(request: Request, scorecard_opportunity_id: int) -> HttpResponse:
+    assert request.membership is not None
+    card = scorecard_for(request.membership, scorecard_opportunity_id)
+    return render(
+        request, "reports/scorecard.html", {"card": card, "opportunity": card.opportunity}
+    )
