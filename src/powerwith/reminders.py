@@ -22,6 +22,7 @@ SWEEPS = (
     "powerwith.engagements.reminders_wellbeing.sweep",
     "powerwith.payments.reminders.sweep",
     "powerwith.consent.reminders.sweep",
+    "powerwith.evaluation.reminders.sweep",
 )
 EVERY = timedelta(minutes=15)
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("powerwith.consent.urls")),
     path("", include("powerwith.engagements.urls")),
     path("", include("powerwith.payments.urls")),
+    path("", include("powerwith.evaluation.urls")),
+    path("", include("powerwith.reports.urls")),
     path("api/v1/", api.urls),
 ]
 

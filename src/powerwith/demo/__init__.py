@@ -8,10 +8,11 @@ title — and never changes rows that exist, so anything changed through the app
 demo survives the next ``powerwith demo``.
 
 This is seed data, so it writes through the models in bulk rather than through the
-services (which audit each change as done by someone; here nobody did it). Offers of work
-are the exception: they are few, and each is made, sent and answered through the offer
-services by the coordinator and the expert, so their versions, events and audit trail are
-the real ones.
+services (which audit each change as done by someone; here nobody did it). The work done
+with the people is the exception: offers, consents, bookings, wellbeing checks, plans,
+claims, outputs and feedback are few, and each is made through the services by the
+coordinator, the contact person or the expert, so their events and audit trail are the
+real ones.
 """
 
 from __future__ import annotations
@@ -36,9 +37,15 @@ from powerwith.demo.logins import (
     expert_login,
     staff_logins,
 )
+from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.offers import add_offers
+from powerwith.demo.outputs import add_outputs
+from powerwith.demo.payments import add_payments
 from powerwith.demo.register import EXPERT_LOGINS, Profile, add_people, profiles
+from powerwith.demo.sessions import add_sessions
 from powerwith.demo.terms import ensure_rates
+from powerwith.demo.wellbeing import add_wellbeing
+from powerwith.demo.wellness import add_wellness
 from powerwith.demo.work import add_work
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
@@ -102,6 +109,14 @@ def load(people: int = 300) -> DemoSummary:
         ensure_rates(organisations, user_ids)
         opportunities_added = add_work(organisations, wanted, user_ids, timezone.now())
         offers_added = add_offers(organisations)
+        # The running of the work, each part building on the one before: bookings, then
+        # wellbeing checks answered in them, plans, claims, outputs and feedback.
+        add_sessions()
+        add_wellbeing()
+        add_wellness()
+        add_payments()
+        add_outputs()
+        add_evaluation()
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),
