@@ -47,3 +47,47 @@ def test_the_my_consents_page_with_an_error_has_no_violations(
     page.get_by_role("button", name="Withdraw consent: Take part in this opportunity").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_the_outputs_review_and_receipt_pages_have_no_violations(
+    page: Page, live_server, alex: Person, riverside: Organisation
+) -> None:
+    from powerwith.accounts.roles import Role
+    from powerwith.consent.models import ConsentEvent
+    from tests.conftest import make_member
+    from tests.consent.outputs_factories import output_of
+
+    coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
+    output = output_of(coordinator, alex)
+    assert alex.user is not None
+    log_in(page, live_server.url, alex.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/my-consents/outputs/{output.pk}/")
+    assert axe_violations(page) == []
+    # Saving without an answer shows the error summary.
+    page.get_by_role("button", name="Save your answer: Publish outside the organisation").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert axe_violations(page) == []
+    event = ConsentEvent.objects.filter(person=alex).latest("id")
+    page.goto(f"{live_server.url}/consent-receipts/{event.pk}/")
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{live_server.url}/my-consents/")
+    assert axe_violations(page) == []
+
+
+def test_the_staff_outputs_pages_have_no_violations(
+    page: Page, live_server, alex: Person, riverside: Organisation
+) -> None:
+    from powerwith.accounts.roles import Role
+    from tests.conftest import make_member
+    from tests.consent.outputs_factories import output_of
+
+    coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
+    output = output_of(coordinator, alex)
+    log_in(page, live_server.url, coordinator.user.email, PASSWORD)
+    for path in ("/outputs/", f"/outputs/{output.pk}/", "/outputs/new/"):
+        page.goto(f"{live_server.url}{path}")
+        assert axe_violations(page) == [], path
+    page.get_by_role("button", name="Add the output").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert axe_violations(page) == []

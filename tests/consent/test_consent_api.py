@@ -3,6 +3,7 @@ from __future__ import annotations
 from powerwith.consent.models import ConsentEvent
 from tests.conftest import api_client_for
 from tests.consent.helpers import opportunity_of, raw_execute
+from tests.consent.outputs_factories import output_of
 
 JSON = "application/json"
 
@@ -33,6 +34,7 @@ def test_a_consent_can_be_tied_to_an_opportunity_and_an_output(
     expert_at_riverside, riverside, riverside_coordinator
 ):
     opportunity = opportunity_of(riverside_coordinator)
+    output = output_of(riverside_coordinator, expert_at_riverside, opportunity=opportunity)
     client = own_client(expert_at_riverside, riverside)
     answer = post(
         client,
@@ -40,10 +42,15 @@ def test_a_consent_can_be_tied_to_an_opportunity_and_an_output(
         scope="be_quoted",
         action="grant",
         opportunity_id=opportunity.pk,
-        output_id=12,
+        output_id=output.pk,
     )
     assert answer.json()["opportunity_id"] == opportunity.pk
-    assert answer.json()["output_id"] == 12
+    assert answer.json()["output_id"] == output.pk
+    # Tied to an output alone, the consent carries the output's opportunity too.
+    alone = post(client, expert_at_riverside, scope="publish", action="grant", output_id=output.pk)
+    assert alone.json()["opportunity_id"] == opportunity.pk
+    unknown = post(client, expert_at_riverside, scope="publish", action="grant", output_id=99999)
+    assert unknown.status_code == 422
 
 
 def test_staff_record_a_withdrawal_on_the_persons_behalf(

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import consents_of
 from powerwith.consent.services import grant_consent
@@ -65,3 +69,19 @@ def test_staff_without_a_profile_are_not_shown_the_page(client, riverside_coordi
 def test_withdrawal_needs_a_post(client, expert_at_riverside):
     answer = logged_in(client, expert_at_riverside.user).get("/my-consents/withdraw/")
     assert answer.status_code == 405
+
+
+def test_a_consent_that_lapses_soon_can_be_agreed_again_in_one_step(
+    client, expert_at_riverside, riverside, time_machine
+):
+    me = expert_at_riverside.user.memberships.get(organisation=riverside)
+    time_machine.move_to(timezone.now() - timedelta(days=350), tick=False)
+    grant_consent(person=expert_at_riverside, scope="publish", actor=me)
+    time_machine.move_to(timezone.now() + timedelta(days=350), tick=False)
+    client.force_login(expert_at_riverside.user)
+    page = client.get("/my-consents/").content.decode()
+    assert "I still agree" in page
+    answer = client.post("/my-consents/reconfirm/", {"scope": "publish"})
+    assert answer.status_code == 302
+    assert ConsentEvent.objects.last().action == "reconfirm"
+    assert "I still agree" not in client.get("/my-consents/").content.decode()

@@ -1,21 +1,21 @@
 """A person's consents and the ledger's verification over the API.
 
-The person is found through ``people.queries.get_person_for``: another organisation's
-person is a 404, and an expert sees only themself. Every write is a service call.
+The person is found through ``queries.person_for_consents`` (``people.queries`` plus, for
+a contact person, the people they are appointed to): another organisation's person is a
+404, and an expert sees only themself. Every write is a service call.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Router, Schema
+from ninja import Field, Path, Router, Schema
 
 from powerwith.accounts.models import Membership
-from powerwith.consent import queries, services
+from powerwith.consent import queries, receipts, services
 from powerwith.consent.queries import ConsentState
 from powerwith.errors import InvalidInput
 from powerwith.http import Request
-from powerwith.people.queries import get_person_for
 
 router = Router(tags=["consent"])
 
@@ -31,11 +31,14 @@ class ConsentList(Schema):
     items: list[ConsentOut]
 
 
+ID_MAX = 2**63 - 1
+
+
 class ConsentIn(Schema):
     scope: str
     action: str
-    opportunity_id: int | None = None
-    output_id: int | None = None
+    opportunity_id: int | None = Field(default=None, ge=1, le=ID_MAX)
+    output_id: int | None = Field(default=None, ge=1, le=ID_MAX)
     method: str = ""
 
 
@@ -62,14 +65,14 @@ def _out(state: ConsentState) -> dict[str, Any]:
 @router.get("/people/{person_id}/consents", response=ConsentList)
 def list_consents(request: Request, person_id: int) -> dict[str, Any]:
     membership = _membership(request)
-    person = get_person_for(membership, person_id)
+    person = queries.person_for_consents(membership, person_id)
     return {"items": [_out(s) for s in queries.current_consents(membership, person)]}
 
 
 @router.post("/people/{person_id}/consents", response=ConsentOut)
 def record_consent(request: Request, person_id: int, payload: ConsentIn) -> dict[str, Any]:
     membership = _membership(request)
-    person = get_person_for(membership, person_id)
+    person = queries.person_for_consents(membership, person_id)
     act = services.ACTIONS.get(payload.action)
     if act is None:
         raise InvalidInput(
@@ -94,3 +97,11 @@ def verify_ledger(request: Request) -> dict[str, Any]:
     if result.ok:
         return {"ok": True, "events": result.events}
     return {"ok": False, "first_bad_event": result.first_bad_event_id}
+
+
+@router.get("/consent-receipts/{event_id}", response=dict[str, Any])
+def consent_receipt(
+    request: Request, event_id: Annotated[int, Path(ge=1, le=ID_MAX)]
+) -> dict[str, Any]:
+    """One event's receipt, shaped like an ISO/IEC TS 27560 consent record."""
+    return receipts.receipt_json(queries.get_event_for(_membership(request), event_id))

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
+from powerwith.consent.models import OutputKind, Use
 from powerwith.consent.wording import Scope
 
 
@@ -11,3 +14,88 @@ class WithdrawForm(forms.Form):
     scope = forms.ChoiceField(choices=Scope.choices, widget=forms.HiddenInput)
     opportunity_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     output_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class OutputForm(forms.Form):
+    """A new output: what it is, from which piece of work, who contributed, and what it
+    is meant to be used for. The rules live in consent/output_services.py."""
+
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        error_messages={"required": "Enter a title for the output."},
+    )
+    kind = forms.ChoiceField(
+        label="What kind of output is it?",
+        choices=OutputKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what kind of output it is."},
+    )
+    opportunity_id = forms.TypedChoiceField(
+        label="Which piece of work is it from?",
+        coerce=int,
+        choices=[],
+        error_messages={"required": "Choose the piece of work it comes from."},
+    )
+    contributors = forms.TypedMultipleChoiceField(
+        label="Who contributed to it?",
+        help_text="Each person is asked to review how it is used.",
+        coerce=int,
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    uses = forms.MultipleChoiceField(
+        label="What is it meant to be used for?",
+        help_text="It can only be used this way while every contributor's consent allows it.",
+        choices=Use.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one intended use."},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        opportunities: list[tuple[int, str]],
+        people: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["opportunity_id"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "Choose a piece of work"), *opportunities]
+        contributors = self.fields["contributors"]
+        assert isinstance(contributors, forms.TypedMultipleChoiceField)
+        contributors.choices = people
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+NAMED = [("anonymised", "Anonymised: my name is not used"), ("named", "Named: use my name")]
+
+
+class UseReviewForm(forms.Form):
+    """The person's answer for one use of one output."""
+
+    answer = forms.ChoiceField(
+        label="Do you agree to this use?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose yes or no."},
+    )
+    named = forms.ChoiceField(
+        label="If yes, how should you appear?",
+        choices=NAMED,
+        initial="anonymised",
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    expires_on = forms.DateField(
+        label="End date (optional)",
+        help_text="After this date this use stops by itself. Leave it empty for no end date.",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, use: str, **kwargs: Any) -> None:
+        kwargs["prefix"] = use
+        super().__init__(*args, **kwargs)

@@ -129,3 +129,112 @@ class ConsentEvent(models.Model):
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()
+
+
+class OutputKind(models.TextChoices):
+    NARRATIVE = "narrative", "Personal story (narrative)"
+    RECORDING = "recording", "Recording (audio or video)"
+    QUOTE = "quote", "Quote"
+    TRAINING_RESOURCE = "training_resource", "Training resource"
+    REPORT = "report", "Report"
+    OTHER = "other", "Something else"
+
+
+class Use(models.TextChoices):
+    """What an organisation intends to do with an output (the API's codes)."""
+
+    SHARE_INTERNALLY = "share_internally", "Share inside the organisation"
+    PUBLISH = "publish", "Publish outside the organisation"
+    DISTRIBUTE = "distribute", "Share with other organisations"
+    MONETISE = "monetise", "Use in paid or money-making products"
+
+
+def no_uses() -> list[str]:
+    return []
+
+
+class Output(models.Model):
+    """Something made from the work of an opportunity that contains people's
+    contributions. Whether it may be used, and how, is never stored here: it is computed
+    from the consent ledger each time (see ``consent/usability.py``)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="outputs")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=OutputKind.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="the member of staff responsible",
+    )
+    contributors = models.ManyToManyField(Person, related_name="outputs", blank=True)
+    uses = models.JSONField(default=no_uses, blank=True, help_text="intended uses: Use codes")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "opportunity"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OutputKind.values), name="output_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class UseChoice(models.Model):
+    """A person's own terms for one use of one output: named or anonymised, and the date
+    after which the use lapses by itself. Append-only: the newest row per person, output
+    and use is the one in force. Whether the use is consented at all lives in the ledger."""
+
+    output = models.ForeignKey(Output, on_delete=models.PROTECT, related_name="use_choices")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    use = models.CharField(max_length=20, choices=Use.choices)
+    named = models.BooleanField(default=False)
+    expires_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["output", "person", "use", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.use} of output {self.output_id} for person {self.person_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or not self._state.adding:
+            raise AppendOnly("A person's choices are kept as they were; record a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("A person's choices are kept as they were; record a new one.")
+
+
+class ReminderKind(models.TextChoices):
+    LAPSING = "lapsing", "Told the person their consent lapses soon"
+    LAPSED = "lapsed", "Asked the contact person to reconfirm a lapsed consent"
+
+
+class ConsentReminder(models.Model):
+    """That a reminder about one consent event was sent, so the sweep sends it once."""
+
+    event = models.ForeignKey(ConsentEvent, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "kind"], name="one_reminder_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for event {self.event_id}"

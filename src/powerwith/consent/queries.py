@@ -10,19 +10,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.accounts.roles import Role
 from powerwith.consent.models import GENESIS_HASH, Action, ConsentChainHead, ConsentEvent
 from powerwith.errors import InvalidInput
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
-
-# How long a consent holds before it must be reconfirmed. The issue lets each
-# organisation set this; until Organisation has a setting for it, every one uses the
-# default of 12 months.
-RECONFIRM_MONTHS = 12
+from powerwith.people.queries import get_person_for
 
 GIVEN = "given"
 WITHDRAWN = "withdrawn"
@@ -38,6 +36,7 @@ class ConsentState:
     output_id: int | None
     state: str
     event_id: int
+    at: datetime | None = None  # when the deciding event was recorded
 
     @property
     def is_given(self) -> bool:
@@ -63,22 +62,26 @@ def months_before(moment: datetime, months: int) -> datetime:
     raise AssertionError("unreachable: every month has a first day")
 
 
-def _state(action: str, at: datetime, lapse_before: datetime) -> str:
+def _state(action: str, at: datetime, cutoff: datetime) -> str:
     if action == Action.WITHDRAW:
         return WITHDRAWN
-    return LAPSED if at < lapse_before else GIVEN
+    return LAPSED if at < cutoff else GIVEN
 
 
-def _fold(
-    rows: Iterable[tuple[Any, ...]],
-) -> list[ConsentState]:
+def lapse_before(organisation: Organisation, now: datetime | None = None) -> datetime:
+    """A grant or reconfirmation older than this has lapsed: the organisation sets how
+    many months a consent holds (``Organisation.reconfirm_months``)."""
+    return months_before(now or timezone.now(), organisation.reconfirm_months)
+
+
+def _fold(rows: Iterable[tuple[Any, ...]], organisation: Organisation) -> list[ConsentState]:
     """The last event per context decides its state; rows arrive in ledger order."""
-    lapse_before = months_before(timezone.now(), RECONFIRM_MONTHS)
+    lapse = lapse_before(organisation)
     last: dict[Context, tuple[int, str, datetime]] = {}
     for event_id, scope, opportunity_id, output_id, action, created_at in rows:
         last[(scope, opportunity_id, output_id)] = (event_id, action, created_at)
     return [
-        ConsentState(scope, opportunity_id, output_id, _state(action, at, lapse_before), event_id)
+        ConsentState(scope, opportunity_id, output_id, _state(action, at, lapse), event_id, at)
         for (scope, opportunity_id, output_id), (event_id, action, at) in last.items()
     ]
 
@@ -93,7 +96,7 @@ def _events_of(person: Person, organisation: Organisation) -> QuerySet[ConsentEv
 def consents_of(person: Person, organisation: Organisation) -> list[ConsentState]:
     """Every consent context the person has with the organisation, in one query."""
     return sorted(
-        _fold(_events_of(person, organisation).values_list(*ROW)),
+        _fold(_events_of(person, organisation).values_list(*ROW), organisation),
         key=lambda s: (s.scope, s.opportunity_id or 0, s.output_id or 0),
     )
 
@@ -123,7 +126,7 @@ def state_of(
         .order_by("-id")
         .values_list(*ROW)[:1]
     )
-    states = _fold(last)
+    states = _fold(last, organisation)
     return states[0] if states else None
 
 
@@ -177,3 +180,59 @@ def opportunity_titles(membership: Membership, states: list[ConsentState]) -> di
             pk__in=ids, organisation_id=membership.organisation_id
         ).values_list("pk", "title")
     )
+
+
+# Staff who may read a person's consent receipts and record consents for them.
+RECEIPT_STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+def appointed_to(membership: Membership, person: Person) -> bool:
+    """The member is the appointed (or backup) contact person of an opportunity the
+    person was offered work on, in the membership's organisation."""
+    return (
+        membership.role == Role.CONTACT
+        and Offer.objects.filter(person=person, organisation_id=membership.organisation_id)
+        .filter(
+            Q(opportunity__contact_user_id=membership.user_id)
+            | Q(opportunity__backup_contact_user_id=membership.user_id)
+        )
+        .exists()
+    )
+
+
+def person_for_consents(membership: Membership, person_id: int) -> Person:
+    """A person whose consents this membership may read and record: whom
+    ``people.queries`` lets it see, and for a contact person, the people they are
+    appointed to. 404 for anyone else."""
+    try:
+        return get_person_for(membership, person_id)
+    except Http404:
+        if membership.role != Role.CONTACT:
+            raise
+    person = Person.objects.filter(
+        pk=person_id, links__organisation_id=membership.organisation_id
+    ).first()
+    if person is None or not appointed_to(membership, person):
+        raise Http404("No such person.")
+    return person
+
+
+def get_event_for(membership: Membership, event_id: int) -> ConsentEvent:
+    """One ledger event as a receipt: the person's own, or for staff of its organisation
+    (coordinators, admins, and the person's appointed contact). 404 for anyone else."""
+    event = (
+        ConsentEvent.objects.select_related("person", "organisation", "opportunity", "recorded_by")
+        .filter(pk=event_id, organisation_id=membership.organisation_id)
+        .first()
+    )
+    if event is None:
+        raise Http404("No such receipt.")
+    own = event.person.user_id is not None and event.person.user_id == membership.user_id
+    if own or membership.role in RECEIPT_STAFF or appointed_to(membership, event.person):
+        return event
+    raise Http404("No such receipt.")
+
+
+def events_of(person: Person, organisation: Organisation) -> list[ConsentEvent]:
+    """The person's events with the organisation, newest first, for their receipts."""
+    return list(_events_of(person, organisation).select_related("opportunity").order_by("-id"))

@@ -10,21 +10,48 @@ each other (a double click, the person and staff at once) both end in the one wi
 state. The second finds it withdrawn under the chain lock and returns that state
 without writing a second event. Withdrawing or reconfirming a consent that was never
 given is a conflict (409), and nothing is written.
+
+Outputs. A consent tied to an output is always recorded with the output's opportunity
+as well, so an output has one context. Withdrawing or reconfirming a use for an output
+the person has not answered for on its own acts on the consent it inherits from its
+opportunity or the organisation (see ``usability.inherited_standing``): "not for this
+output" is something a person can say without withdrawing it from everything else.
+
+A withdrawal reaches everything in its own transaction: every output that used the
+consent is unusable at once (usability is computed from the ledger, never cached), the
+owner of each output and the opportunity's contact person get a "take down" task, and
+withdrawing *take part* cancels the person's future sessions (past ones, and pay for
+them, stay as they are).
 """
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
-from powerwith.consent.models import Action, ConsentChainHead, ConsentEvent, Method
-from powerwith.consent.queries import WITHDRAWN, ConsentState, state_of
+from powerwith.consent.models import (
+    Action,
+    ConsentChainHead,
+    ConsentEvent,
+    Method,
+    Output,
+    Use,
+)
+from powerwith.consent.queries import GIVEN, LAPSED, WITHDRAWN, ConsentState, state_of
+from powerwith.consent.usability import KIND_SCOPE, SCOPE_USES, inherited_standing
 from powerwith.consent.wording import Scope, wording_hash
+from powerwith.engagements.models import ActionKind
+from powerwith.engagements.services.actions import raise_action
+from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
@@ -78,6 +105,46 @@ def _check_opportunity(actor: Membership, opportunity: Opportunity | None) -> No
         )
 
 
+def _output_context(
+    actor: Membership, person: Person, output_id: int | None, opportunity: Opportunity | None
+) -> Output | None:
+    """The output a consent is tied to: the organisation's own, with the person among
+    its contributors. Its opportunity becomes the consent's opportunity too."""
+    if output_id is None:
+        return None
+    output = (
+        Output.objects.select_related("organisation", "opportunity")
+        .filter(pk=output_id, organisation_id=actor.organisation_id)
+        .first()
+    )
+    if output is None:
+        raise InvalidInput(f"No output {output_id} in this organisation.", field="output_id")
+    if not output.contributors.filter(pk=person.pk).exists():
+        raise InvalidInput(
+            f"{person.preferred_name} is not a contributor to “{output.title}”.",
+            field="output_id",
+        )
+    if opportunity is not None and opportunity.pk != output.opportunity_id:
+        raise InvalidInput(
+            "That output belongs to another opportunity; leave the opportunity out or name "
+            "the output's own.",
+            field="opportunity_id",
+        )
+    return output
+
+
+# A test of a killed process sets this to a file path: the withdrawal writes the file
+# once its event is stored, then waits (inside its transaction) to be killed.
+PAUSE_ENV = "POWERWITH_TEST_PAUSE_AFTER_WITHDRAWAL_EVENT"
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_ENV)
+    if marker and os.environ.get("POWERWITH_TESTING") == "1":
+        Path(marker).write_text("event stored", encoding="utf-8")
+        time.sleep(120)
+
+
 def _append(
     *,
     actor: Membership,
@@ -87,10 +154,15 @@ def _append(
     method: str,
     opportunity: Opportunity | None,
     output_id: int | None,
+    then: Callable[[ConsentEvent], None] | None = None,
 ) -> ConsentState:
+    """Append one event; ``then`` runs in the same transaction once it is stored."""
     scope = _clean_scope(scope)
     method = _method_for(actor, person, method)
     _check_opportunity(actor, opportunity)
+    output = _output_context(actor, person, output_id, opportunity)
+    if output is not None:
+        opportunity = output.opportunity
     opportunity_id = opportunity.pk if opportunity is not None else None
     with transaction.atomic():
         # The lock makes appends take turns: each reads the head, builds on it and moves
@@ -100,7 +172,16 @@ def _append(
         current = state_of(person, actor.organisation, scope, opportunity_id, output_id)
         if action == Action.WITHDRAW and current is not None and current.state == WITHDRAWN:
             return current
-        if action != Action.GRANT and (current is None or current.state == WITHDRAWN):
+        inherited = (
+            output is not None
+            and current is None
+            and inherited_standing(person, output, scope).state in (GIVEN, LAPSED)
+        )
+        if (
+            action != Action.GRANT
+            and not inherited
+            and (current is None or current.state == WITHDRAWN)
+        ):
             verb = "withdraw" if action == Action.WITHDRAW else "reconfirm"
             raise Conflict(
                 f"There is no consent to {verb}: '{scope}' has not been given in this context."
@@ -132,6 +213,8 @@ def _append(
             method=method,
             event_id=event.pk,
         )
+        if then is not None:
+            then(event)
     state = state_of(person, actor.organisation, scope, opportunity_id, output_id)
     assert state is not None
     return state
@@ -157,6 +240,65 @@ def grant_consent(
     )
 
 
+def affected_outputs(event: ConsentEvent) -> list[tuple[Output, list[str]]]:
+    """The outputs a consent event reaches, each with the uses it concerns: those the
+    person contributed to, in the event's context or inside it, that are meant for a
+    use needing this scope — or, for *be recorded* and *be quoted*, recordings and
+    quotes, for all their uses."""
+    kinds = [kind for kind, scope in KIND_SCOPE.items() if scope == event.scope]
+    uses = SCOPE_USES.get(event.scope, [])
+    if not uses and not kinds:
+        return []
+    outputs = Output.objects.select_related("owner", "opportunity__contact_user").filter(
+        organisation_id=event.organisation_id, contributors=event.person_id
+    )
+    if kinds:
+        # A recording or a quote needs this consent for every use it is meant for.
+        outputs = outputs.filter(kind__in=kinds)
+    if event.output_id is not None:
+        outputs = outputs.filter(pk=event.output_id)
+    elif event.opportunity_id is not None:
+        outputs = outputs.filter(opportunity_id=event.opportunity_id)
+    found = []
+    for output in outputs.order_by("id"):
+        concerned = [use for use in output.uses if kinds or use in uses]
+        if concerned:
+            found.append((output, concerned))
+    return found
+
+
+def _reach_everything(actor: Membership, person: Person) -> Callable[[ConsentEvent], None]:
+    """What a withdrawal does besides its event, in the same transaction."""
+
+    def reach(event: ConsentEvent) -> None:
+        _pause_for_tests()
+        for output, uses in affected_outputs(event):
+            link = reverse("consent:output", args=[output.pk])
+            for use in uses:
+                raise_action(
+                    organisation=actor.organisation,
+                    assignees=[output.owner, output.opportunity.contact_user],
+                    kind=ActionKind.TAKE_DOWN,
+                    key=f"take_down:output:{output.pk}:{use}",
+                    title=(
+                        f"Take down “{output.title}” from “{Use(use).label}”: "
+                        f"{person.preferred_name} withdrew their consent."
+                    ),
+                    link=link,
+                    person=person,
+                )
+        if event.scope == Scope.TAKE_PART:
+            cancel_future_bookings(
+                person=person,
+                organisation=actor.organisation,
+                opportunity_id=event.opportunity_id,
+                by=actor.user,
+                reason=f"{person.preferred_name} withdrew their consent to take part.",
+            )
+
+    return reach
+
+
 def withdraw_consent(
     *,
     person: Person,
@@ -174,6 +316,7 @@ def withdraw_consent(
         method=method,
         opportunity=opportunity,
         output_id=output_id,
+        then=_reach_everything(actor, person),
     )
 
 

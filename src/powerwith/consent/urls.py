@@ -1,10 +1,27 @@
 from django.urls import path
 
-from powerwith.consent import views
+from powerwith.consent import views, views_mine, views_outputs
 
 app_name = "consent"
 
 urlpatterns = [
     path("my-consents/", views.my_consents, name="my_consents"),
     path("my-consents/withdraw/", views.withdraw, name="withdraw"),
+    path("my-consents/reconfirm/", views.reconfirm, name="reconfirm"),
+    path("my-consents/outputs/", views_mine.my_outputs, name="my_outputs"),
+    path("my-consents/outputs/<int:output_id>/", views_mine.my_output, name="my_output"),
+    path("consent-receipts/<int:event_id>/", views_mine.receipt, name="receipt"),
+    path(
+        "consent-receipts/<int:event_id>/easy-read.pdf",
+        views_mine.receipt_pdf,
+        name="receipt_pdf",
+    ),
+    path(
+        "consent-receipts/<int:event_id>/receipt.json",
+        views_mine.receipt_json,
+        name="receipt_json",
+    ),
+    path("outputs/", views_outputs.output_list, name="outputs"),
+    path("outputs/new/", views_outputs.output_new, name="output_new"),
+    path("outputs/<int:output_id>/", views_outputs.output_detail, name="output"),
 ]

@@ -4,16 +4,19 @@ they are acting in, and a one-step withdrawal for each, with no reason asked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.consent import queries, services
+from powerwith.consent import output_queries, queries, services
 from powerwith.consent.forms import WithdrawForm
-from powerwith.consent.queries import ConsentState
+from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
+from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
 from powerwith.consent.wording import Scope
 from powerwith.errors import DomainError
 from powerwith.http import Request
@@ -29,6 +32,8 @@ class Row:
     consent: ConsentState
     label: str
     context: str
+    lapses_on: date | None = None
+    ask_again: bool = False
 
 
 def _me(request: Request) -> tuple[Membership, Person]:
@@ -38,19 +43,42 @@ def _me(request: Request) -> tuple[Membership, Person]:
     return request.membership, person
 
 
+def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, str]) -> str:
+    if consent.output_id is not None:
+        return outputs.get(consent.output_id, "")
+    if consent.opportunity_id is not None:
+        return titles.get(consent.opportunity_id, "")
+    return ""
+
+
 def _page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
     membership, person = _me(request)
     consents = queries.current_consents(membership, person)
     titles = queries.opportunity_titles(membership, consents)
-    rows = [
-        Row(
-            consent=c,
-            label=Scope(c.scope).label,
-            context=titles.get(c.opportunity_id, "") if c.opportunity_id else "",
+    outputs = output_queries.output_titles(
+        membership, {c.output_id for c in consents if c.output_id is not None}
+    )
+    months = membership.organisation.reconfirm_months
+    soon = timezone.now() + REMIND_BEFORE
+    rows = []
+    for c in consents:
+        lapses = months_before(c.at, -months) if c.at and c.state != WITHDRAWN else None
+        rows.append(
+            Row(
+                consent=c,
+                label=Scope(c.scope).label,
+                context=_context(c, titles, outputs),
+                lapses_on=timezone.localdate(lapses) if lapses else None,
+                ask_again=lapses is not None and lapses <= soon,
+            )
         )
-        for c in consents
-    ]
-    context = {"rows": rows, "organisation": membership.organisation, "form": form}
+    context = {
+        "rows": rows,
+        "organisation": membership.organisation,
+        "form": form,
+        "has_outputs": output_queries.outputs_of_person(person, membership).exists(),
+        "history": queries.events_of(person, membership.organisation),
+    }
     return render(request, "consent/my_consents.html", context, status=status)
 
 
@@ -82,4 +110,31 @@ def withdraw(request: Request) -> HttpResponse:
         return _page(request, form, status=error.status_code)
     label = Scope(form.cleaned_data["scope"]).label
     messages.success(request, f"You have withdrawn your consent: {label}.")
+    return redirect("consent:my_consents")
+
+
+@require_POST
+@membership_required
+def reconfirm(request: Request) -> HttpResponse:
+    """The person says they still agree, for a consent that has lapsed or lapses soon."""
+    membership, person = _me(request)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        form.add_error(None, "That consent could not be found. Choose one from the list.")
+        return _page(request, form, status=INVALID)
+    try:
+        services.reconfirm_consent(
+            person=person,
+            scope=form.cleaned_data["scope"],
+            actor=membership,
+            opportunity=queries.context_opportunity(
+                membership, form.cleaned_data["opportunity_id"]
+            ),
+            output_id=form.cleaned_data["output_id"],
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _page(request, form, status=error.status_code)
+    label = Scope(form.cleaned_data["scope"]).label
+    messages.success(request, f"Thank you. You still agree: {label}.")
     return redirect("consent:my_consents")

@@ -1,0 +1,100 @@
+"""Reading outputs, scoped to the organisation and the role asking.
+
+Coordinators and admins see all of their organisation's outputs. A contact person sees
+the outputs they own and those of the opportunities they are appointed to (a "take down"
+task sends them there). An expert sees, on their own pages, the outputs they contributed
+to. Another organisation's output is a 404 for everyone.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership, User
+from powerwith.accounts.roles import Role
+from powerwith.consent.models import Output
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import Person
+
+MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+def can_manage_outputs(membership: Membership) -> bool:
+    return membership.role in MANAGE_ROLES
+
+
+def _loaded(outputs: QuerySet[Output]) -> QuerySet[Output]:
+    return outputs.select_related("organisation", "opportunity__contact_user", "owner")
+
+
+def outputs_for(membership: Membership) -> QuerySet[Output]:
+    """The outputs this member of staff may read, newest first."""
+    scoped = _loaded(Output.objects.filter(organisation_id=membership.organisation_id))
+    if can_manage_outputs(membership):
+        return scoped
+    if membership.role == Role.CONTACT:
+        return scoped.filter(
+            Q(owner_id=membership.user_id)
+            | Q(opportunity__contact_user_id=membership.user_id)
+            | Q(opportunity__backup_contact_user_id=membership.user_id)
+        )
+    raise PermissionDenied("Only coordinators, admins and contact people can see outputs.")
+
+
+def get_output_for(membership: Membership, output_id: int) -> Output:
+    """One output this member of staff may read; 404 for another organisation's."""
+    if not Output.objects.filter(pk=output_id, organisation_id=membership.organisation_id).exists():
+        raise Http404("No such output.")
+    found = outputs_for(membership).filter(pk=output_id).first()
+    if found is None:
+        raise PermissionDenied("That output is not one you look after.")
+    return found
+
+
+def require_manager(membership: Membership) -> None:
+    if not can_manage_outputs(membership):
+        raise PermissionDenied("Only coordinators and admins can add outputs.")
+
+
+def outputs_of_person(person: Person, membership: Membership) -> QuerySet[Output]:
+    """The outputs containing the person's contribution, with the membership's
+    organisation."""
+    return _loaded(
+        Output.objects.filter(organisation_id=membership.organisation_id, contributors=person)
+    )
+
+
+def get_own_output(person: Person, membership: Membership, output_id: int) -> Output:
+    found = outputs_of_person(person, membership).filter(pk=output_id).first()
+    if found is None:
+        raise Http404("No such output.")
+    return found
+
+
+def opportunities_for_outputs(membership: Membership) -> QuerySet[Opportunity]:
+    return Opportunity.objects.filter(organisation_id=membership.organisation_id).order_by(
+        "title", "pk"
+    )
+
+
+def contributors_of(output: Output) -> list[Person]:
+    return list(output.contributors.order_by("preferred_name", "pk"))
+
+
+def staff_owners(membership: Membership) -> QuerySet[User]:
+    """Members of staff who may be responsible for an output."""
+    return User.objects.filter(
+        memberships__organisation_id=membership.organisation_id,
+        memberships__role__in=[Role.COORDINATOR, Role.ADMIN, Role.CONTACT],
+    ).distinct()
+
+
+def output_titles(membership: Membership, output_ids: set[int]) -> dict[int, str]:
+    """Titles of the organisation's outputs, for showing consents in words."""
+    return dict(
+        Output.objects.filter(
+            pk__in=output_ids, organisation_id=membership.organisation_id
+        ).values_list("pk", "title")
+    )
