@@ -48,6 +48,7 @@ _FOCUSED = """() => {
           field: el.getAttribute('name') || ''};
 }"""
 
+SKIP_LINK = "Skip to main content"
 _WIDER_THAN_SCREEN = (
     "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
 )
@@ -87,7 +88,11 @@ class KeyboardOnly:
                 seen.append("(page)")
                 continue
             assert now.visible, f"Focus is not visible on {now.tag} '{now.name}'"
-            assert now.forward, f"Focus jumped back up the page to {now.tag} '{now.name}'"
+            # Past the end of the page, Tab goes round to the top again: the skip link.
+            wrapped = now.name == SKIP_LINK
+            assert now.forward or wrapped, (
+                f"Focus jumped back up the page to {now.tag} '{now.name}'"
+            )
             if matches(now):
                 self.steps.append(f"Tab to {wanted}")
                 return now
@@ -131,13 +136,14 @@ class KeyboardOnly:
         if not now.checked:
             self.page.keyboard.press("Space")
 
-    def choose(self, field: str, option: str) -> None:
+    def choose(self, field: str, option: str, *, exact: bool = False) -> None:
         """Tab into a group of radios named ``field``, then arrow to ``option``."""
         self._tab_until(f"the '{field}' choices", lambda f: f.type == "radio" and f.field == field)
         for _ in range(30):
             now = self.focused()
             assert now is not None
-            if option.lower() in now.name.lower():
+            found = now.name == option if exact else option.lower() in now.name.lower()
+            if found:
                 if not now.checked:
                     self.page.keyboard.press("Space")
                 self.steps.append(f"choose {option}")

@@ -11,14 +11,19 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts.models import Membership
+from powerwith.consent.queries import state_of
+from powerwith.engagements.models import Attendance, Session, StopEvent, WellbeingCheck
+from powerwith.engagements.services.booking import book
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
+from tests.offers.factories import sent_offer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -97,7 +102,9 @@ def test_a_coordinator_creates_an_opportunity_matches_and_sends_an_offer(
     opportunity = Opportunity.objects.get(title="Ward panel")
 
     keys.follow("Find people with the right experience")
-    expect(keys.page.get_by_role("heading", level=1)).to_have_text("People with the right experience")
+    expect(keys.page.get_by_role("heading", level=1)).to_have_text(
+        "People with the right experience"
+    )
     keys.submit(f"Make an offer to {expert_at_riverside.preferred_name}")
     offer = Offer.objects.get(opportunity=opportunity, person=expert_at_riverside)
     assert offer.status == OfferStatus.DRAFT
@@ -110,4 +117,73 @@ def test_a_coordinator_creates_an_opportunity_matches_and_sends_an_offer(
     keys.submit("Send the offer")
     offer.refresh_from_db()
     assert offer.status == OfferStatus.SENT, keys.page.locator("main").inner_text()[:1500]
-    expect(keys.page.locator(".govuk-notification-banner")).to_contain_text("Version 1 of the offer is sent to")
+    expect(keys.page.locator(".govuk-notification-banner")).to_contain_text(
+        "Version 1 of the offer is sent to"
+    )
+
+
+def open_the_before_check_now(person: Person) -> None:
+    """The coordinator books the person (as they would on the session page), and the
+    session is today, so its "before" check is open."""
+    booking = Attendance.objects.get(person=person)
+    booking.wellbeing_checks.filter(kind="before").update(due_at=timezone.now())
+
+
+def test_an_expert_reads_accepts_consents_checks_in_stops_and_withdraws(
+    keyboard: KeyboardOnly,
+    live_server,
+    riverside_coordinator: Membership,
+    expert_at_riverside: Person,
+):
+    keys = keyboard
+    offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    log_in_by_keyboard(keys, live_server.url, expert_at_riverside.user.email)
+
+    open_menu_if_folded(keys)
+    keys.follow("Your offers", exact=True)
+    keys.follow(offer.opportunity.title)
+    keys.follow("Easy read")
+    expect(keys.page.locator("body")).to_contain_text(offer.opportunity.title)
+    keys.page.go_back()  # the browser's own Back (Alt+Left)
+    keys.start_over()
+
+    keys.submit("Accept this offer")
+    expect(keys.page.get_by_text("You have accepted this offer. Thank you.")).to_be_visible()
+    keys.follow("Your consent for this work")
+    keys.tick("Take part in this opportunity")
+    keys.tick("Be quoted")
+    keys.submit("Give my consent")
+    expect(keys.page.get_by_text("Thank you. You gave your consent to")).to_be_visible()
+
+    session = Session.objects.get(opportunity=offer.opportunity)
+    book(session=session, person=expert_at_riverside, by=riverside_coordinator)
+    open_the_before_check_now(expert_at_riverside)
+
+    keys.page.goto(f"{live_server.url}/")
+    keys.start_over()
+    keys.follow("Your wellbeing checks")
+    keys.follow("Before the session check")
+    keys.choose("feeling", "Good", exact=True)
+    keys.submit("Send")
+    expect(keys.page.get_by_text("Thank you for telling us how you are.")).to_be_visible()
+    check = WellbeingCheck.objects.get(attendance__person=expert_at_riverside, kind="before")
+    assert check.completed_at is not None
+    assert check.feeling == 4
+
+    open_menu_if_folded(keys)
+    keys.follow("Your sessions", exact=True)
+    keys.follow(f"{timezone.localtime(session.starts_at):%A %-d %B %Y}")
+    keys.follow("Stop or take time out")
+    keys.submit("Take time out")
+    expect(keys.page.get_by_role("heading", level=1)).to_contain_text("Take the time you need")
+    assert StopEvent.objects.filter(person=expert_at_riverside, kind="time_out").count() == 1
+
+    open_menu_if_folded(keys)
+    keys.follow("Your consents", exact=True)
+    keys.submit("Withdraw consent: Be quoted")
+    expect(keys.page.get_by_text("You have withdrawn your consent: Be quoted")).to_be_visible()
+    state = state_of(
+        expert_at_riverside, offer.organisation, "be_quoted", offer.opportunity_id, None
+    )
+    assert state is not None
+    assert not state.is_given
