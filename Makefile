@@ -8,12 +8,13 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser pdf-libs demo test lint format bench clean
+.PHONY: help install assets browser pdf-libs demo test lint audit format bench clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff, mypy and the template linter"
+	@echo "make lint   ruff, mypy, the template linter and the secrets check"
+	@echo "make audit  pip-audit on the locked dependencies and bandit on the code"
 	@echo "make bench  the matching benchmark on 100,000 people (not part of make test)"
 
 install: .venv/.installed $(STATIC_DIST)/.built
@@ -76,6 +77,18 @@ lint: install
 	POWERWITH_TESTING=1 $(UV) run --frozen mypy
 	$(UV) run --frozen djlint src/powerwith --lint
 	$(UV) run --frozen python scripts/check_tenancy.py
+	$(UV) run --frozen python scripts/check_secrets.py
+
+# Known vulnerabilities in the locked dependencies (pip-audit: says SKIPPED, loudly, when
+# the vulnerability database cannot be reached), and bandit on our code: no finding of
+# high severity is allowed (lower ones are reviewed, and silenced only with a reason).
+audit: install
+	@mkdir -p var
+	$(UV) export --frozen --all-groups --no-emit-project --format requirements-txt \
+	  --output-file var/requirements-audit.txt >/dev/null
+	$(UV) run --frozen python scripts/audit_dependencies.py var/requirements-audit.txt
+	$(UV) run --frozen bandit --quiet --recursive src/powerwith --exclude '*/migrations/*' \
+	  --severity-level high --confidence-level low
 
 # Builds (or reuses) a 100,000-person database under var/bench/; see bench/README.md.
 bench: install

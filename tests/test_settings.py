@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ PRODUCTION_ENV = {
     "DEBUG": "",
     "HTTPS": "",
     "POWERWITH_TESTING": "",
+    "API_TOKEN_RATE_PER_MINUTE": "",
 }
 
 
@@ -45,32 +47,82 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-@pytest.mark.parametrize(
-    ("setting", "expected"),
-    [
-        ("PASSWORD_HASHERS[0]", "django.contrib.auth.hashers.Argon2PasswordHasher"),
-        ("SECURE_CSP['script-src']", "[\"'self'\"]"),
-        ("SECURE_CSP['object-src']", "[\"'none'\"]"),
-        ("SECURE_CSP['base-uri']", "[\"'none'\"]"),
-        ("DEBUG", "False"),
-        ("SESSION_COOKIE_SECURE", "True"),
-    ],
-)
-def test_production_settings_are_secure_by_default(setting, expected):
+PRODUCTION_DEFAULTS = {
+    "PASSWORD_HASHERS[0]": "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "SECURE_CSP['script-src']": "[\"'self'\"]",
+    "SECURE_CSP['object-src']": "[\"'none'\"]",
+    "SECURE_CSP['base-uri']": "[\"'none'\"]",
+    "DEBUG": "False",
+    "SESSION_COOKIE_SECURE": "True",
+    "SESSION_COOKIE_NAME": "__Host-sessionid",
+    "CSRF_COOKIE_NAME": "__Host-csrftoken",
+    "SESSION_COOKIE_DOMAIN": "None",
+    "CSRF_COOKIE_DOMAIN": "None",
+    "SESSION_COOKIE_PATH": "/",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECOND_FACTOR_REQUIRED": "True",
+    "SESSION_IDLE_MINUTES": "30",
+    "SESSION_MAX_HOURS": "12",
+    "AXES_FAILURE_LIMIT": "5",
+    "LOGIN_FAILURES_PER_ADDRESS": "30",
+    "AXES_COOLOFF_TIME": "0:15:00",
+    "API_TOKEN_RATE_PER_MINUTE": "600",
+}
+
+
+def test_production_settings_are_secure_by_default():
+    assert read_settings(list(PRODUCTION_DEFAULTS), PRODUCTION_ENV) == PRODUCTION_DEFAULTS
+
+
+def test_security_settings_come_from_the_environment():
+    env = {
+        **PRODUCTION_ENV,
+        "SESSION_IDLE_MINUTES": "10",
+        "SESSION_MAX_HOURS": "8",
+        "API_TOKEN_RATE_PER_MINUTE": "120",
+        "LOGIN_COOLOFF_MINUTES": "5",
+    }
+    assert read_settings(
+        [
+            "SESSION_IDLE_MINUTES",
+            "SESSION_COOKIE_AGE",
+            "API_TOKEN_RATE_PER_MINUTE",
+            "AXES_COOLOFF_TIME",
+        ],
+        env,
+    ) == {
+        "SESSION_IDLE_MINUTES": "10",
+        "SESSION_COOKIE_AGE": "28800",
+        "API_TOKEN_RATE_PER_MINUTE": "120",
+        "AXES_COOLOFF_TIME": "0:05:00",
+    }
+
+
+@pytest.mark.parametrize(("asked", "required"), [("", "False"), ("1", "True")])
+def test_the_local_demo_asks_for_a_second_factor_only_when_told_to(asked, required):
+    env = {**PRODUCTION_ENV, "DEBUG": "1", "HTTPS": "0", "SECOND_FACTOR_REQUIRED": asked}
+    found = read_settings(["SECOND_FACTOR_REQUIRED", "SESSION_COOKIE_NAME"], env)
+    assert found == {"SECOND_FACTOR_REQUIRED": required, "SESSION_COOKIE_NAME": "sessionid"}
+
+
+def read_settings(names: list[str], env: dict[str, str]) -> dict[str, str]:
+    """Each setting as the process started with ``env`` sees it, printed as text."""
     code = (
-        "from django.conf import settings; import json; "
-        f"v = settings.{setting}; print(json.dumps(v) if isinstance(v, list) else v)"
+        "import django, json; django.setup(); from django.conf import settings; "
+        "show = lambda v: json.dumps(v) if isinstance(v, list) else str(v); "
+        f"print(json.dumps({{n: show(eval('settings.' + n)) for n in {names!r}}}))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=clean_environment(**PRODUCTION_ENV),
+        [sys.executable, "-c", code],
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == expected
+    found: dict[str, str] = json.loads(result.stdout)
+    return found
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path):

@@ -6,13 +6,18 @@ Every failure answers JSON ``{"detail": ...}``; nothing under ``/api/`` answers 
 from __future__ import annotations
 
 import logging
+import math
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema, Status
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.security import HttpBearer
+from ninja.throttling import BaseThrottle
 
 from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.api import router as accounts_router
@@ -37,6 +42,35 @@ class BearerToken(HttpBearer):
         return found
 
 
+class TokenRateThrottle(BaseThrottle):
+    """At most ``API_TOKEN_RATE_PER_MINUTE`` requests per token in each clock minute.
+
+    A fixed-window counter in Django's cache (``add`` then ``incr``, both atomic in the
+    cache backends Django ships), so a request costs one cache round trip, not a list of
+    timestamps. The count is per cache: per process with the default local-memory cache,
+    shared between servers with a shared one (see CACHES in settings)."""
+
+    WINDOW = 60
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        token = getattr(request, "auth", None)
+        if not isinstance(token, ApiToken):
+            return True
+        window = int(time.time() // self.WINDOW)
+        key = f"api-rate:{token.prefix}:{window}"
+        cache.add(key, 0, timeout=self.WINDOW * 2)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr: count this one afresh
+            cache.set(key, 1, timeout=self.WINDOW * 2)
+            count = 1
+        return bool(count <= settings.API_TOKEN_RATE_PER_MINUTE)
+
+    def wait(self) -> float | None:
+        """Seconds until the next window opens (the same for every token)."""
+        return float(self.WINDOW - time.time() % self.WINDOW)
+
+
 api = NinjaAPI(
     title="powerwith API",
     version="1",
@@ -44,6 +78,7 @@ api = NinjaAPI(
     auth=BearerToken(),
     urls_namespace="api",
     docs_url=None,
+    throttle=[TokenRateThrottle()],
 )
 
 
@@ -54,6 +89,19 @@ def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _detail(request, "A valid API token is required (Authorization: Bearer <token>).", 401)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    seconds = max(1, math.ceil(exc.wait or TokenRateThrottle.WINDOW))
+    response = _detail(
+        request,
+        f"Too many requests with this token: at most {settings.API_TOKEN_RATE_PER_MINUTE} a "
+        f"minute. Try again in {seconds} seconds.",
+        429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @api.exception_handler(HttpError)
@@ -116,3 +164,5 @@ api.add_router("/", "powerwith.engagements.api_sessions.router")
 api.add_router("/", "powerwith.engagements.api_wellbeing.router")
 api.add_router("/", "powerwith.people.api_wellness.router")
 api.add_router("/", "powerwith.payments.api.router")
+api.add_router("/", "powerwith.evaluation.api.router")
+api.add_router("/", "powerwith.reports.api.router")

@@ -6,6 +6,7 @@ and leaves ``DEBUG`` off; the secure defaults below then pass ``check --deploy``
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ if not SECRET_KEY:
             "SECRET_KEY is not set. Set it in the environment (50 or more random "
             "characters), or set DEBUG=1 for a local demo."
         )
+    # secrets-check: allow (a fallback for DEBUG and the tests only, never production)
     SECRET_KEY = "insecure-local-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "powerwith.engagements",
     "powerwith.consent",
     "powerwith.payments",
+    "powerwith.evaluation",
+    "powerwith.reports",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,11 +76,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "powerwith.accounts.middleware.no_store_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "powerwith.accounts.middleware.session_limits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "powerwith.accounts.middleware.current_membership",
+    "powerwith.accounts.middleware.SecondFactorRequired",
+    # Last, so that a locked-out login answers the kind 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "powerwith.urls"
@@ -122,6 +135,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "powerwith.accounts.throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -147,6 +165,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_ROOT = VAR_DIR / "media"  # uploads (receipts), served only through views that check access
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -180,7 +199,11 @@ _email_options = {
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "powerwith <no-reply@localhost>")
 
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
+# the login, whichever comes first (powerwith.accounts.middleware.session_limits).
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES") or "30")
+SESSION_MAX_HOURS = int(os.environ.get("SESSION_MAX_HOURS") or "12")
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_MAX_HOURS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -194,6 +217,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 HTTPS = env_bool("HTTPS", default=not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# "__Host-" cookies are only accepted by browsers when Secure, on Path=/ and with no
+# Domain: no sibling subdomain can plant or read them.
+if HTTPS:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
@@ -220,8 +248,50 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}, "weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
+
+CACHES = {
+    "default": {
+        # Per process by default. Several app servers share rate limits only through a
+        # shared cache: set CACHE_BACKEND and CACHE_LOCATION (e.g. Django's Redis backend).
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "powerwith"),
+    }
+}
+
+# Login throttling (django-axes; see docs/adr/006-login-security.md). Failures count per
+# e-mail address and address together (AXES_FAILURE_LIMIT), and per address alone with
+# a higher limit (LOGIN_FAILURES_PER_ADDRESS), for AXES_COOLOFF_TIME after the last one.
+AXES_HANDLER = "powerwith.accounts.throttle.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT") or "5")
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS") or "30")
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES") or "15"))
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "powerwith.accounts.throttle.username_of"
+AXES_LOCKOUT_CALLABLE = "powerwith.accounts.throttle.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # our own UserSession keeps who logged in, from where
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "powerwith.accounts.throttle.client_address"
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+
+# A second factor (TOTP, with recovery codes) for every staff role. On by default; off
+# for the local demo (DEBUG) and the test suite, whose own tests switch it on.
+SECOND_FACTOR_REQUIRED = env_bool(
+    "SECOND_FACTOR_REQUIRED", default=not DEBUG and not env_bool("POWERWITH_TESTING")
+)
+OTP_TOTP_ISSUER = "powerwith"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Requests per minute one API token may make (powerwith.api.TokenRateThrottle).
+API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE") or "600")
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

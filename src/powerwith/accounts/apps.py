@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AccountsConfig(AppConfig):
     name = "powerwith.accounts"
     verbose_name = "Accounts and organisations"
+
+    def ready(self) -> None:
+        from powerwith.accounts import sessions
+        from powerwith.accounts.triggers import install_after_migrate
+
+        post_migrate.connect(install_after_migrate, sender=self)
+        sessions.connect_signals()

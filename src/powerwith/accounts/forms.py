@@ -122,3 +122,34 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return data
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=40,
+        strip=True,
+        error_messages={
+            "required": "Enter the 6-digit code from your authenticator app.",
+            "max_length": "The code is too long. Enter the 6-digit code from your app.",
+        },
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+    )
+
+
+class VerifyForm(CodeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.help_text = (
+            "The 6-digit code your authenticator app shows now. If you do not have your "
+            "phone, enter one of your recovery codes instead."
+        )
+        field.widget.attrs.pop("inputmode", None)

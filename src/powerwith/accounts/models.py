@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django_otp.models import Device, ThrottlingMixin
 
 from powerwith.accounts.roles import Role
 
@@ -226,3 +227,74 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("Audit events are append-only and cannot be deleted.")
+
+
+class UserSession(models.Model):
+    """One logged-in browser, so its owner can see where they are logged in and end it.
+
+    Keyed by the session key; ending it deletes the Django session itself."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_sessions")
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.user_agent or 'an unknown device'}"
+
+
+class RecoveryCodeDevice(ThrottlingMixin, Device):
+    """A set of one-time recovery codes for when the authenticator app is not to hand.
+
+    Each code is shown once, kept only as a SHA-256 hash (it carries 80 random bits, so a
+    fast hash is enough) and works once."""
+
+    class Meta(Device.Meta):
+        verbose_name = "recovery codes"
+
+    def verify_token(self, token: object) -> bool:
+        from powerwith.accounts import tokens
+
+        allowed, _ = self.verify_is_allowed()  # type: ignore[no-untyped-call]
+        if not allowed:
+            return False
+        code = normalise_recovery_code(str(token))
+        used = (
+            self.codes.filter(code_hash=tokens.digest(code), used_at__isnull=True).update(
+                used_at=timezone.now()
+            )
+            if code
+            else 0
+        )
+        if used:
+            self.throttle_reset()  # type: ignore[no-untyped-call]
+            return True
+        self.throttle_increment()  # type: ignore[no-untyped-call]
+        return False
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+
+def normalise_recovery_code(raw: str) -> str:
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["device", "code_hash"], name="recovery_code_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Recovery code {self.pk} ({'used' if self.used_at else 'unused'})"

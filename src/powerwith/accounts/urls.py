@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.accounts import display_settings, organisation_settings, views
+from powerwith.accounts import display_settings, organisation_settings, views, views_security
 
 app_name = "accounts"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         views.cancel_invitation,
         name="cancel_invitation",
     ),
+    path(
+        "organisation/members/<int:user_id>/two-step/reset/",
+        views_security.reset_member_two_factor,
+        name="reset_member_two_factor",
+    ),
     path("organisation/audit-log/", views.audit_log, name="audit_log"),
     path(
         "organisation/settings/",
@@ -34,4 +39,23 @@ urlpatterns = [
     path("account/", views.account_settings, name="settings"),
     path("account/display/", display_settings.display_settings, name="display_settings"),
     path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("login/two-step/", views_security.two_factor_verify, name="two_factor_verify"),
+    path("account/two-step/", views_security.two_factor_setup, name="two_factor_setup"),
+    path(
+        "account/two-step/recovery-codes/",
+        views_security.replace_recovery_codes,
+        name="replace_recovery_codes",
+    ),
+    path("account/two-step/remove/", views_security.remove_two_factor, name="remove_two_factor"),
+    path("account/sessions/", views_security.login_sessions, name="sessions"),
+    path(
+        "account/sessions/<int:user_session_id>/end/",
+        views_security.end_login_session,
+        name="end_session",
+    ),
+    path(
+        "account/sessions/end-others/",
+        views_security.end_other_login_sessions,
+        name="end_other_sessions",
+    ),
 ]

@@ -10,7 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts import queries, services
+from powerwith.accounts import queries, services, two_factor
 from powerwith.accounts.forms import (
     AcceptInvitationForm,
     InviteForm,
@@ -134,7 +134,13 @@ def change_role(request: Request, user_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{member.user.email} is now: {member.get_role_display()}.")
             return redirect("accounts:members")
-    return render(request, "accounts/change_role.html", {"form": form, "member": member})
+    context = {
+        "form": form,
+        "member": member,
+        "member_two_factor": two_factor.has_second_factor(member.user),
+        "is_me": member.user_id == membership.user_id,
+    }
+    return render(request, "accounts/change_role.html", context)
 
 
 @membership_required
@@ -186,7 +192,10 @@ def account_settings(request: Request) -> HttpResponse:
     memberships = queries.memberships_of(request.user)
     form = TokenForm(request.POST or None, memberships=memberships)
     new_token = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not two_factor.satisfied(request):
+        # Tokens act without a second factor, so only a verified session may make one.
+        form.add_error(None, "Give a code from your authenticator app before making a token.")
+    elif request.method == "POST" and form.is_valid():
         try:
             _, new_token = services.create_api_token(
                 membership=form.cleaned_data["membership"],
@@ -202,6 +211,9 @@ def account_settings(request: Request) -> HttpResponse:
         "new_token": new_token,
         "tokens": queries.tokens_of(request.user),
         "memberships": memberships,
+        "two_factor_on": two_factor.has_second_factor(request.user),
+        "two_factor_required": two_factor.must_be_set_up(request.user),
+        "recovery_codes_left": two_factor.unused_recovery_codes(request.user),
     }
     return render(request, "accounts/settings.html", context)
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.accounts.roles import Role
+from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.logins import (
     DEMO_PASSWORD,
     DemoOrganisation,
@@ -37,7 +38,6 @@ from powerwith.demo.logins import (
     expert_login,
     staff_logins,
 )
-from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.offers import add_offers
 from powerwith.demo.outputs import add_outputs
 from powerwith.demo.payments import add_payments
