@@ -168,4 +168,8 @@ def logins_text(summary: DemoSummary) -> str:
             )
         lines.append("")
     lines.append(f"Password for every demo login: {summary.password}")
+    lines.append(
+        "The demo does not ask staff for a second factor; in production every staff role "
+        "needs an authenticator app (docs/adr/006-login-security.md)."
+    )
     return "\n".join(lines) + "\n"
