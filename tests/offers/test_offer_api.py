@@ -264,3 +264,17 @@ def test_staff_list_their_organisations_offers(
     body = api_client_for(riverside_auditor).get("/api/v1/offers").json()
     assert body["count"] == 1
     assert body["items"][0]["person_id"] == expert_at_both.pk
+
+
+@pytest.mark.parametrize("body", [b"not json", b"\xff\xfe", b'{"acknowledge_warnings": "maybe"}'])
+def test_a_send_with_a_body_that_is_not_the_schema_is_a_clear_422_and_sends_nothing(
+    riverside_coordinator, expert_at_riverside, body
+):
+    offer = draft_offer(riverside_coordinator, expert_at_riverside)
+    response = api_client_for(riverside_coordinator).post(
+        f"/api/v1/offers/{offer.pk}/send", body, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "detail" in response.json()
+    offer.refresh_from_db()
+    assert offer.status == "draft"

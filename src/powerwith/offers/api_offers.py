@@ -210,7 +210,9 @@ def _acknowledged(request: Request) -> bool:
     try:
         return SendIn.model_validate_json(raw).acknowledge_warnings
     except PydanticError as error:
-        raise ValidationError([dict(e) for e in error.errors(include_url=False)]) from error
+        # Without the input: it may be raw bytes, which cannot be answered as JSON.
+        errors = error.errors(include_url=False, include_input=False)
+        raise ValidationError([dict(e) for e in errors]) from error
 
 
 @router.post(
