@@ -137,6 +137,7 @@ def test_an_expert_reads_accepts_consents_checks_in_stops_and_withdraws(
 ):
     keys = keyboard
     offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    assert expert_at_riverside.user is not None
     log_in_by_keyboard(keys, live_server.url, expert_at_riverside.user.email)
 
     open_menu_if_folded(keys)

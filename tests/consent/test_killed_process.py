@@ -104,7 +104,7 @@ def _postgres_admin(statement: str) -> None:
         port=settings["PORT"] or None,
         autocommit=True,
     ) as admin:
-        admin.execute(statement)  # type: ignore[arg-type]
+        admin.execute(statement)
 
 
 @pytest.fixture

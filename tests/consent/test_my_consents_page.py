@@ -83,5 +83,5 @@ def test_a_consent_that_lapses_soon_can_be_agreed_again_in_one_step(
     assert "I still agree" in page
     answer = client.post("/my-consents/reconfirm/", {"scope": "publish"})
     assert answer.status_code == 302
-    assert ConsentEvent.objects.last().action == "reconfirm"
+    assert ConsentEvent.objects.latest("id").action == "reconfirm"
     assert "I still agree" not in client.get("/my-consents/").content.decode()

@@ -170,7 +170,7 @@ def test_saying_no_for_one_output_withdraws_it_there_only(alex, riverside_coordi
         review_use(person=alex, output=output, use="publish", answer="no", actor=me) == "withdraw"
     )
     assert not usability(output).usable["publish"]
-    event = ConsentEvent.objects.last()
+    event = ConsentEvent.objects.latest("id")
     assert (event.action, event.output_id, event.opportunity_id) == (
         "withdraw",
         output.pk,

@@ -4,6 +4,7 @@ ISO/IEC TS 27560 consent record; the person's own, or staff of the organisation.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -42,7 +43,7 @@ def test_a_withdrawal_has_its_own_receipt(expert_at_riverside, riverside):
     given(expert_at_riverside, riverside)
     me = own(expert_at_riverside, riverside.pk)
     withdraw_consent(person=expert_at_riverside, scope="publish", actor=me)
-    event = ConsentEvent.objects.last()
+    event = ConsentEvent.objects.latest("id")
     receipt = api_client_for(me).get(f"/api/v1/consent-receipts/{event.pk}").json()
     assert receipt["event"]["type"] == "withdrawn"
     assert receipt["state_now"] == "withdrawn"
@@ -81,7 +82,8 @@ def test_the_person_reads_the_page_and_downloads_an_easy_read_pdf(
     reader = PdfReader(io.BytesIO(pdf.content))
     text = "".join(p.extract_text() for p in reader.pages)
     assert "You can change your mind at any time." in text
-    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    root: Any = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root  # tagged
     json_copy = client.get(f"/consent-receipts/{event.pk}/receipt.json")
     assert json_copy.json()["event_id"] == event.pk
 
@@ -89,6 +91,7 @@ def test_the_person_reads_the_page_and_downloads_an_easy_read_pdf(
 def test_another_persons_receipt_page_is_a_404(client, expert_at_riverside, riverside):
     event = given(expert_at_riverside, riverside)
     jo = make_expert("jo@people.example", "Jo", riverside)
+    assert jo.user is not None
     logged_in(client, jo.user)
     assert client.get(f"/consent-receipts/{event.pk}/").status_code == 404
     assert client.get(f"/consent-receipts/{event.pk}/easy-read.pdf").status_code == 404

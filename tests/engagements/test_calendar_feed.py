@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -17,7 +18,7 @@ from tests.engagements.factories import booked
 pytestmark = pytest.mark.django_db
 
 
-def events_in(response) -> list:
+def events_in(response) -> list[Any]:
     assert response["Content-Type"].startswith("text/calendar")
     return Calendar.from_ical(response.content).walk("VEVENT")
 

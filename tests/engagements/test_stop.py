@@ -148,6 +148,7 @@ def test_the_stop_page_of_a_session_the_person_is_not_booked_into_is_not_found(
     client, riverside, booking
 ):
     other = make_expert("jo@people.example", "Jo", riverside)
+    assert other.user is not None
     logged_in(client, other.user)
     assert client.get(f"/my-sessions/{booking.session_id}/stop/").status_code == 404
     assert (

@@ -25,7 +25,8 @@ def booking(riverside_coordinator, riverside_contact, expert_at_riverside):
 
 
 def check_of(booking, kind=CheckKind.BEFORE) -> WellbeingCheck:
-    return booking.wellbeing_checks.get(kind=kind)
+    check: WellbeingCheck = booking.wellbeing_checks.get(kind=kind)
+    return check
 
 
 def on_the_day(booking):

@@ -21,7 +21,8 @@ def booking(riverside_coordinator, riverside_contact, expert_at_riverside):
 
 
 def before_check(booking) -> WellbeingCheck:
-    return booking.wellbeing_checks.get(kind=CheckKind.BEFORE)
+    check: WellbeingCheck = booking.wellbeing_checks.get(kind=CheckKind.BEFORE)
+    return check
 
 
 def on_the_day(booking):
@@ -85,6 +86,7 @@ def test_a_check_not_yet_open_says_when_it_opens(client, booking):
 def test_someone_elses_check_is_not_found(client, riverside, booking):
     other = make_expert("jo@people.example", "Jo", riverside)
     url = f"/my-wellbeing/{before_check(booking).pk}/"
+    assert other.user is not None
     with on_the_day(booking):
         logged_in(client, other.user)
         assert client.get(url).status_code == 404

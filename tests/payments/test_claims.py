@@ -137,7 +137,7 @@ def test_a_rejection_says_why(riverside_coordinator, expert_at_riverside):
     with pytest.raises(InvalidInput, match="Say why"):
         services.reject_claim(claim, by=riverside_coordinator, note=" ")
     services.reject_claim(claim, by=riverside_coordinator, note="This was claimed twice.")
-    assert claim.events.last().note == "This was claimed twice."
+    assert claim.events.latest("id").note == "This was claimed twice."
     assert claim.status == ClaimStatus.REJECTED
 
 

@@ -5,6 +5,7 @@ person can hand to their Jobcentre."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -149,7 +150,8 @@ def test_the_letter_downloads_as_a_tagged_pdf(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
     assert "£25.00 an hour" in "".join(page.extract_text() for page in reader.pages)
 
 

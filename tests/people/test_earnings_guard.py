@@ -185,6 +185,7 @@ PAST = dt.date(2020, 1, 1)
 @pytest.fixture
 def limit_of():
     def record(person: Person, amount: str, valid_from: dt.date = PAST) -> None:
+        assert person.user is not None
         add_earnings_limit(
             person, user=person.user, weekly_amount=Decimal(amount), valid_from=valid_from
         )

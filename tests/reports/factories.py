@@ -36,7 +36,8 @@ def card(by: Membership, opportunity: Opportunity, now: datetime | None = None) 
 def check(result: dict[str, Any], principle: str, name: str) -> dict[str, Any]:
     found = [c for c in result["principles"][principle]["checks"] if c["name"] == name]
     assert found, f"no check called {name!r}"
-    return found[0]
+    first: dict[str, Any] = found[0]
+    return first
 
 
 def offer_accepted(by: Membership, opportunity: Opportunity, person: Person) -> Offer:

@@ -13,7 +13,8 @@ from tests.reports.factories import after_the_work, attending, card
 
 
 def flags(by, opportunity, now=None) -> list[str]:
-    return card(by, opportunity, now)["tokenism_flags"]
+    found: list[str] = card(by, opportunity, now)["tokenism_flags"]
+    return found
 
 
 def test_a_consultation_with_no_impact_recorded_is_flagged(
