@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -138,6 +139,10 @@ def offers_by_who_and_what() -> dict[tuple[str, str, str], tuple[object, ...]]:
 def remove_everything() -> None:
     # Every table emptied as a new database would be: the append-only records (consent,
     # claims, audit) refuse to be deleted row by row, by design.
+    if connection.vendor == "postgresql":
+        # Foreign keys are checked at commit; TRUNCATE refuses while checks are pending.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
 
 

@@ -19,6 +19,9 @@ def test_starting_the_worker_queues_one_reminders_task_however_often_it_starts()
     assert waiting.count() == 1
 
 
+# The worker closes the database connection when it is done, as it would between
+# tasks: that needs a test whose writes are committed, not one inside a transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_run_sweeps_every_part_and_queues_the_next(monkeypatch):
     swept: list[str] = []
     monkeypatch.setattr(reminders, "SWEEPS", ("tests.test_reminders.counting_sweep",), raising=True)
