@@ -125,6 +125,8 @@ def test_a_staff_member_with_an_app_gives_a_code_after_the_password(client, coor
     user, _ = coordinator_with_app
     response = log_in(client, user.email)
     assert response.redirect_chain[-1][0].startswith(VERIFY)
+    # The code page offers no menu of pages that would only send them back to it.
+    assert 'id="navigation"' not in response.content.decode()
     assert client.get("/").status_code == 302
     with next_step():
         response = client.post(VERIFY, {"code": code_for(TOTPDevice.objects.get(user=user))})
