@@ -23,6 +23,7 @@ SWEEPS = (
     "powerwith.payments.reminders.sweep",
     "powerwith.consent.reminders.sweep",
     "powerwith.evaluation.reminders.sweep",
+    "powerwith.evaluation.reminders_reviews.sweep",
 )
 EVERY = timedelta(minutes=15)
 

@@ -193,3 +193,8 @@ class ImpactEntry(models.Model):
     def standard_labels(self) -> list[str]:
         labels = dict(Standard.choices)
         return [labels[code] for code in self.standards if code in labels]
+
+
+# Development plans and review reminders live in modules of their own; importing them
+# here registers their models with the app.
+from powerwith.evaluation import models_development, models_reviews  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.evaluation import views_mine, views_staff
+from powerwith.evaluation import views_development, views_mine, views_reviews, views_staff
 
 app_name = "evaluation"
 
@@ -37,4 +37,24 @@ urlpatterns = [
         name="impact_share",
     ),
     path("impact/standards/", views_staff.impact_standards, name="impact_standards"),
+    # Development plans.
+    path("my-development/", views_development.my_plan, name="my_development"),
+    path(
+        "my-development/<int:my_dev_action_id>/",
+        views_development.my_action,
+        name="my_development_action",
+    ),
+    path(
+        "people/<int:dev_person_id>/development/",
+        views_development.person_plan,
+        name="person_development",
+    ),
+    path(
+        "people/<int:dev_person_id>/development/<int:dev_action_id>/",
+        views_development.person_action,
+        name="person_development_action",
+    ),
+    # Reviews due.
+    path("reviews/", views_reviews.reviews_due, name="reviews"),
+    path("my-reviews/", views_reviews.my_reviews, name="my_reviews"),
 ]

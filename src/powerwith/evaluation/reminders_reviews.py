@@ -1,0 +1,157 @@
+"""Reminders of reviews, from the task worker.
+
+- A Wellness Action Plan: an e-mail to the person, and to no one else, when its review
+  date is within ``REMIND_DAYS`` (or has passed).
+- An opportunity or enduring role: an e-mail to whoever created it, in the same window.
+  It is also listed on the reviews page. There is no "review" kind of action-needed task
+  (adding one would change the engagements app's choices), and none of the existing kinds
+  says honestly what this is, so no task is raised.
+- Consents: ``consent.reminders`` already e-mails the person before a consent lapses and
+  gives the contact person a "reconfirm" task once it has; nothing is repeated here.
+
+Each reminder is noted in ``ReviewReminder`` under a key naming the thing and its review
+date, so each review date is reminded once, however often the sweep runs; a new review
+date is reminded afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from powerwith.evaluation.models_reviews import ReviewKind, ReviewReminder
+from powerwith.evaluation.queries_reviews import NOTHING_TO_REVIEW
+from powerwith.opportunities.choices import Commitment
+from powerwith.opportunities.models import Opportunity
+from powerwith.people.models import WellnessActionPlan
+
+logger = logging.getLogger(__name__)
+
+REMIND_DAYS = 7
+
+
+def _send_on_commit(message: EmailMessage, what: str) -> None:
+    def send() -> None:
+        try:
+            message.send()
+        except Exception:
+            logger.exception("Could not send a review reminder for %s", what)
+
+    transaction.on_commit(send)
+
+
+def _note(kind: str, key: str, review_date: date, now: datetime) -> bool:
+    """Note the reminder; False when it was already sent (by this run or another)."""
+    try:
+        with transaction.atomic():
+            _, created = ReviewReminder.objects.get_or_create(
+                key=key, defaults={"kind": kind, "review_date": review_date, "sent_at": now}
+            )
+    except IntegrityError:
+        return False
+    return created
+
+
+def _already(keys: list[str]) -> set[str]:
+    return set(ReviewReminder.objects.filter(key__in=keys).values_list("key", flat=True))
+
+
+def _when(day: date, today: date) -> str:
+    words = date_format(day, "j F Y")
+    return f"was due on {words}" if day < today else f"is due on {words}"
+
+
+def _plans(today: date, now: datetime) -> int:
+    plans = {
+        f"wap:{plan.pk}:{plan.review_date.isoformat()}": plan
+        for plan in WellnessActionPlan.objects.filter(
+            review_date__isnull=False, review_date__lte=today + timedelta(days=REMIND_DAYS)
+        ).select_related("person")
+        if plan.review_date is not None
+    }
+    done = _already(list(plans))
+    count = 0
+    for key, plan in plans.items():
+        person = plan.person
+        assert plan.review_date is not None
+        if key in done or not person.email:
+            continue
+        with transaction.atomic():
+            if not _note(ReviewKind.WELLNESS_ACTION_PLAN, key, plan.review_date, now):
+                continue
+            link = settings.SITE_URL + reverse("people:my_wellness_plan")
+            body = (
+                f"Hello {person.preferred_name},\n\n"
+                f"You chose to look again at your Wellness Action Plan: the review "
+                f"{_when(plan.review_date, today)}.\n\n"
+                "You can read it, change anything that has changed for you, and choose a new "
+                f"review date here:\n{link}\n\n"
+                "Your plan is yours. Only you, and the people you chose, can read it.\n"
+            )
+            _send_on_commit(
+                EmailMessage(
+                    subject="Time to review your Wellness Action Plan",
+                    body=body,
+                    to=[person.email],
+                ),
+                key,
+            )
+        count += 1
+    return count
+
+
+def _opportunities(today: date, now: datetime) -> int:
+    opportunities = {
+        f"opportunity:{opportunity.pk}:{opportunity.review_date.isoformat()}": opportunity
+        for opportunity in Opportunity.objects.filter(
+            review_date__isnull=False, review_date__lte=today + timedelta(days=REMIND_DAYS)
+        )
+        .exclude(status__in=NOTHING_TO_REVIEW)
+        .select_related("created_by", "organisation")
+        if opportunity.review_date is not None
+    }
+    done = _already(list(opportunities))
+    count = 0
+    for key, opportunity in opportunities.items():
+        creator = opportunity.created_by
+        assert opportunity.review_date is not None
+        if key in done or not creator.is_active or not creator.email:
+            continue
+        with transaction.atomic():
+            if not _note(ReviewKind.OPPORTUNITY, key, opportunity.review_date, now):
+                continue
+            what = (
+                "enduring role"
+                if opportunity.commitment == Commitment.ENDURING_ROLE
+                else "opportunity"
+            )
+            link = settings.SITE_URL + reverse("opportunities:edit", args=[opportunity.pk])
+            body = (
+                f"The review of the {what} “{opportunity.title}” at "
+                f"{opportunity.organisation.name} {_when(opportunity.review_date, today)}.\n\n"
+                "Look again at how it is going with the experts by experience involved, then "
+                "mark it reviewed or set the next review date:\n"
+                f"{link}\n\n"
+                f"All reviews due: {settings.SITE_URL}{reverse('evaluation:reviews')}\n"
+            )
+            _send_on_commit(
+                EmailMessage(
+                    subject=f"Review due: {opportunity.title}", body=body, to=[creator.email]
+                ),
+                key,
+            )
+        count += 1
+    return count
+
+
+def sweep(now: datetime) -> int:
+    """Send the review reminders due at ``now``; how many were sent."""
+    today = timezone.localdate(now)
+    return _plans(today, now) + _opportunities(today, now)

@@ -1,0 +1,28 @@
+"""The demo's development plan: made once through the services, and a second run adds
+nothing and fails on nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from powerwith import demo
+from powerwith.demo.development import add_development
+from powerwith.evaluation.models_development import DevelopmentAction, DevelopmentNote
+from powerwith.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_development_plan_is_made_once():
+    demo.load(people=12)
+    first = add_development()
+    assert first >= 1
+    person = Person.objects.get(email="expert1@people.example")
+    assert person.professional_goals
+    actions = DevelopmentAction.objects.filter(person=person)
+    assert actions.count() == first
+    notes = DevelopmentNote.objects.count()
+    assert DevelopmentNote.objects.filter(by_person=True).exists()
+    assert add_development() == 0
+    assert DevelopmentAction.objects.count() == first
+    assert DevelopmentNote.objects.count() == notes
