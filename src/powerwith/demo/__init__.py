@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.accounts.roles import Role
+from powerwith.demo.development import add_development
 from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.logins import (
     DEMO_PASSWORD,
@@ -117,6 +118,7 @@ def load(people: int = 300) -> DemoSummary:
         add_payments()
         add_outputs()
         add_evaluation()
+        add_development()
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),
