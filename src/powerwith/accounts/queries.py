@@ -38,7 +38,9 @@ def members_of(membership: Membership) -> QuerySet[Membership]:
 
 def get_member_for(membership: Membership, user_id: int) -> Membership:
     """Another member of the same organisation; 404 for anyone else's."""
-    found = members_of(membership).filter(user_id=user_id).first()
+    # ``__pk``, not ``_id``: Django answers no rows for an id too large for the
+    # database there, where ``_id`` fails on SQLite (a 500 for a made-up URL).
+    found = members_of(membership).filter(user__pk=user_id).first()
     if found is None:
         raise Http404("No such member in this organisation.")
     return found

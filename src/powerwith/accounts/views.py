@@ -69,7 +69,7 @@ def switch_organisation(request: Request) -> HttpResponse:
         organisation_id = int(request.POST.get("organisation", ""))
     except ValueError:
         organisation_id = 0
-    chosen = queries.memberships_of(request.user).filter(organisation_id=organisation_id).first()
+    chosen = queries.memberships_of(request.user).filter(organisation__pk=organisation_id).first()
     if chosen is None:
         raise Http404("You are not a member of that organisation.")
     request.session[SESSION_KEY] = chosen.organisation_id

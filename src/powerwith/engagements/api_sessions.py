@@ -64,7 +64,7 @@ class BookingOut(Schema):
     cancel_reason: str
 
 
-class SessionOut(Schema):
+class SessionDetailOut(Schema):
     id: int
     opportunity_id: int
     starts_at: str
@@ -78,7 +78,7 @@ class SessionOut(Schema):
 
 
 class SessionList(Schema):
-    items: list[SessionOut]
+    items: list[SessionDetailOut]
     count: int
 
 
@@ -98,9 +98,12 @@ class AdjustmentList(Schema):
     items: list[AdjustmentOut]
 
 
-class RefusedOut(Schema):
-    detail: str
-    reasons: list[str]
+class BookingRefusedOut(Schema):
+    """A booking refused (``detail`` and the ``reasons``), or a body that is not a booking
+    (``detail`` is then the list of validation errors, as for every operation)."""
+
+    detail: str | list[dict[str, Any]]
+    reasons: list[str] = []
 
 
 def _membership(request: Request) -> Membership:
@@ -168,12 +171,12 @@ def list_sessions(request: Request, opportunity_id: int) -> dict[str, Any]:
     return {"items": [_session_out(membership, s) for s in sessions], "count": len(sessions)}
 
 
-@router.get("/sessions/{session_id}", response=SessionOut)
+@router.get("/sessions/{session_id}", response=SessionDetailOut)
 def get_session(request: Request, session_id: int) -> dict[str, Any]:
     return _session_out(*_session(request, session_id))
 
 
-@router.post("/sessions/{session_id}/bookings", response={201: BookingOut, 422: RefusedOut})
+@router.post("/sessions/{session_id}/bookings", response={201: BookingOut, 422: BookingRefusedOut})
 def book(request: Request, session_id: int, payload: BookingIn) -> Status[dict[str, Any]]:
     membership, session = _session(request, session_id)
     _require_manager(membership)

@@ -27,7 +27,7 @@ from powerwith.http import Request
 router = Router(tags=["wellbeing"])
 
 
-class CheckOut(Schema):
+class WellbeingCheckOut(Schema):
     id: int
     kind: str
     person_id: int
@@ -42,7 +42,7 @@ class CheckOut(Schema):
 
 
 class CheckPage(Schema):
-    items: list[CheckOut]
+    items: list[WellbeingCheckOut]
     count: int
 
 
@@ -143,12 +143,12 @@ def list_checks(request: Request, due: bool = False) -> dict[str, Any]:
     return {"items": [_check_out(c) for c in found], "count": len(found)}
 
 
-@router.get("/wellbeing-checks/{check_id}", response=CheckOut)
+@router.get("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
 def get_check(request: Request, check_id: int) -> dict[str, Any]:
     return _check_out(queries.get_check_for(_membership(request), check_id))
 
 
-@router.post("/wellbeing-checks/{check_id}", response=CheckOut)
+@router.post("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
 def answer_check(request: Request, check_id: int, payload: CheckIn) -> dict[str, Any]:
     membership = _membership(request)
     check = queries.get_check_for(membership, check_id)

@@ -194,7 +194,9 @@ def split_by_time(
 
 
 def get_my_booking(user: User, session_id: int) -> Attendance:
-    found = my_bookings(user).filter(session_id=session_id).first()
+    # ``__pk``, not ``_id``: Django answers no rows for an id too large for the
+    # database there, where ``_id`` fails on SQLite (a 500 for a made-up URL).
+    found = my_bookings(user).filter(session__pk=session_id).first()
     if found is None:
         raise Http404("No such session.")
     return found

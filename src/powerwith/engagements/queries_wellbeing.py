@@ -131,9 +131,11 @@ def my_checks(user: User, now: datetime) -> MyChecks:
 
 def own_booking(user: User, session_id: int) -> Attendance:
     """The logged-in person's booking into this session, at any organisation; 404 if none."""
+    # ``__pk``, not ``_id``: Django answers no rows for an id too large for the
+    # database there, where ``_id`` fails on SQLite (a 500 for a made-up URL).
     found = (
         Attendance.objects.select_related("session__opportunity__organisation", "person")
-        .filter(session_id=session_id, person__user_id=user.pk, status=BookingStatus.BOOKED)
+        .filter(session__pk=session_id, person__user_id=user.pk, status=BookingStatus.BOOKED)
         .first()
     )
     if found is None:

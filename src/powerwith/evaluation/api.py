@@ -32,7 +32,7 @@ class CountOut(Schema):
     count: int
 
 
-class QuestionOut(Schema):
+class FeedbackQuestionOut(Schema):
     code: str
     label: str
     answered: int
@@ -47,7 +47,7 @@ class CommentOut(Schema):
 class SummaryOut(Schema):
     asked: int
     answered: int
-    questions: list[QuestionOut]
+    questions: list[FeedbackQuestionOut]
     comments: list[CommentOut]
 
 

@@ -98,9 +98,12 @@ class OfferPage(Schema):
 
 
 class RefusedOut(Schema):
+    """The send gate's refusal; an offer that can no longer be sent (already accepted,
+    declined or withdrawn) is refused with ``detail`` alone."""
+
     detail: str
-    missing: list[str]
-    warnings: list[FindingOut]
+    missing: list[str] = []
+    warnings: list[FindingOut] = []
 
 
 class DetailOut(Schema):
@@ -172,7 +175,7 @@ def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Sta
 
 
 @router.get("/offers", response=OfferPage)
-def list_offers(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
+def list_offers(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 a page, newest first: the organisation's offers for staff; for an expert, the
     ones sent to them here. A page past the end answers no items and the count."""
     membership = _membership(request)

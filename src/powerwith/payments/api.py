@@ -163,7 +163,7 @@ def _claim(request: Request, claim_id: int) -> tuple[Membership, Claim]:
 
 @router.get("/claims", response=ClaimList)
 def list_claims(
-    request: Request, show: str = "", page: QueryEx[int, P(ge=1)] = 1
+    request: Request, show: str = "", page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
 ) -> dict[str, Any]:
     """25 a page, newest first. ``show`` filters: waiting, approved, overdue, paid."""
     membership = _membership(request)

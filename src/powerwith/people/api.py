@@ -107,7 +107,7 @@ def create_person(request: Request, payload: PersonIn) -> Status[dict[str, Any]]
 
 
 @router.get("/people", response=PeoplePage)
-def list_people(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
+def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 people a page, in name order. A page past the end answers no items and the
     count, so a client can tell it has read everything without handling an error."""
     membership = _membership(request)

@@ -39,10 +39,12 @@ def own_plan(user: User) -> WellnessActionPlan | None:
 def plan_shared_with(membership: Membership, person_id: int) -> WellnessActionPlan:
     """The plan of a person who works with this organisation and chose this user as a
     reader; 404 for everyone else, whatever their role."""
+    # ``__pk``, not ``_id``: Django answers no rows for an id too large for the
+    # database there, where ``_id`` fails on SQLite (a 500 for a made-up URL).
     found = (
         WellnessActionPlan.objects.select_related("person")
         .filter(
-            person_id=person_id,
+            person__pk=person_id,
             person__links__organisation_id=membership.organisation_id,
             readers=membership.user,
         )
