@@ -8,14 +8,14 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser pdf-libs demo test lint audit format bench clean
+.PHONY: help install assets browser pdf-libs demo test lint audit format bench fuzz clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff, mypy, the template linter and the secrets check"
 	@echo "make audit  pip-audit on the locked dependencies and bandit on the code"
-	@echo "make bench  the matching benchmark on 100,000 people (not part of make test)"
+	@echo "make bench  the matching and load benchmarks on 100,000 people (not part of make test)"
 
 install: .venv/.installed $(STATIC_DIST)/.built
 
@@ -90,9 +90,27 @@ audit: install
 	$(UV) run --frozen bandit --quiet --recursive src/powerwith --exclude '*/migrations/*' \
 	  --severity-level high --confidence-level low
 
-# Builds (or reuses) a 100,000-person database under var/bench/; see bench/README.md.
+# Builds (or reuses) 100,000-person databases under var/bench/; see bench/README.md.
+# The load benchmark drives the real server with wrk (Debian's, installed here as root).
 bench: install
-	$(UV) run --frozen python bench/matching.py
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's wrk for the load benchmark"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "The load benchmark needs wrk: run 'sudo apt-get install wrk'."; \
+	    exit 1; \
+	  fi; }
+	$(UV) run --frozen python bench/load.py
+	-BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench/load-100000.sqlite3}" \
+	  $(UV) run --frozen python bench/matching.py
+
+# The API fuzzed from its OpenAPI schema with many more examples per operation than the
+# few that `make test` runs (tests/security/test_api_fuzz.py).
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(UV) run --frozen pytest -q -p no:randomly \
+	  tests/security/test_api_fuzz.py
 
 format: install
 	$(UV) run --frozen ruff check --fix .

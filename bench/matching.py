@@ -160,7 +160,7 @@ def the_opportunity(by: Membership) -> Opportunity:
         opportunity=opportunity, starts_at=datetime(2027, 1, 12, 10, tzinfo=UTC), minutes=180
     )
     earlier = create_opportunity(
-        by=by, data={"title": EARLIER_WORK_TITLE, "reward_basis": "hourly", "status": "completed"}
+        by=by, data={"title": EARLIER_WORK_TITLE, "reward_basis": "hourly", "status": "open"}
     )
     # The same few hundred people did 200 paid sessions over the last year.
     regulars = list(

@@ -1,3 +1,5 @@
+import os
+
 from django.urls import include, path
 
 from powerwith import views
@@ -23,3 +25,7 @@ handler400 = "powerwith.views.bad_request"
 handler403 = "powerwith.views.permission_denied"
 handler404 = "powerwith.views.page_not_found"
 handler500 = "powerwith.views.server_error"
+
+if os.environ.get("POWERWITH_BENCH") == "1":
+    # Reference views for bench/load.py only; production never sets this.
+    urlpatterns += [path("bench/", include("powerwith.bench_views"))]

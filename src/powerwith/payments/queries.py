@@ -107,6 +107,9 @@ def get_receipt_claim(user: User, membership: Membership | None, claim_id: int) 
 
 
 def events_of(claim: Claim) -> QuerySet[ClaimEvent]:
+    """The claim's history, oldest first: from the page's prefetch when there was one."""
+    if "events" in getattr(claim, "_prefetched_objects_cache", {}):
+        return claim.events.all()
     return ClaimEvent.objects.filter(claim=claim).select_related("actor")
 
 
@@ -146,6 +149,8 @@ def is_overdue(claim: Claim, now: datetime) -> bool:
 
 
 def filtered(claims: QuerySet[Claim], show: str, organisation: Organisation) -> QuerySet[Claim]:
+    """A list of claims, with each one's history in two queries for the whole page."""
+    claims = claims.prefetch_related("events__actor")
     now = timezone.now()
     if show == "waiting":
         return claims.filter(status=ClaimStatus.SUBMITTED)
