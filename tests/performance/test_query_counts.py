@@ -337,14 +337,6 @@ def test_the_api_people_list_does_not_grow_with_people(riverside_coordinator, nu
     assert_flat(api_client_for(riverside_coordinator), "/api/v1/people", grow)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "opportunity_out() reports offer_gaps(), and offers.content.build() reads the "
-        "sessions again with sessions.filter(...).order_by(...), bypassing the prefetch: a "
-        "query a row; build() should sort the prefetched sessions.all() in Python"
-    ),
-)
 def test_the_api_opportunities_list_does_not_grow_with_opportunities(riverside_coordinator):
     def grow(count: int) -> None:
         for _ in range(count):

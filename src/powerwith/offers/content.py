@@ -101,7 +101,9 @@ def build(offer: Offer) -> dict[str, Any]:
     backup = opportunity.backup_contact_user
     sessions = [
         {"starts_at": s.starts_at.isoformat(), "minutes": s.minutes}
-        for s in opportunity.sessions.filter(cancelled_at=None).order_by("starts_at")
+        # From the prefetch when a list has one: sorted and filtered here, not re-queried.
+        for s in sorted(opportunity.sessions.all(), key=lambda s: (s.starts_at, s.pk))
+        if s.cancelled_at is None
     ]
     return {
         "organisation": opportunity.organisation.name,
