@@ -4,10 +4,11 @@ see what an offer made from it would still need."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from powerwith.engagements.models import Session
@@ -305,6 +306,9 @@ class TestChanging:
         assert "has people booked on it or recorded as taking part" in response.text
         assert Session.objects.get() == held
 
+    # A held session on the minute, as sessions made through the pages are: the row the
+    # page shows for it is then unchanged, and must still count.
+    @time_machine.travel(datetime(2026, 11, 10, 12, 0, tzinfo=UTC), tick=False)
     def test_a_session_already_held_is_kept_when_the_page_is_saved_as_shown(
         self, client, riverside_coordinator, riverside_contact
     ):
@@ -316,10 +320,16 @@ class TestChanging:
             f"/opportunities/{made.pk}/edit/",
             every_term(
                 riverside_contact.user_id,
-                **rows(
-                    "session",
-                    3,
-                    **session_row(0, shown.day, shown.month, shown.year, f"{shown:%H:%M}", "120"),
+                **(
+                    rows(
+                        "session",
+                        3,
+                        **session_row(
+                            0, shown.day, shown.month, shown.year, f"{shown:%H:%M}", "120"
+                        ),
+                    )
+                    # As the page sends it: the first row was shown filled in.
+                    | {"session-INITIAL_FORMS": "1"}
                 ),
             ),
         )
