@@ -4,6 +4,7 @@ CSV export for the finance team. Receipts download here too, for the person and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -87,55 +88,66 @@ def claim_detail(request: Request, claim_id: int) -> HttpResponse:
     return _detail(request, claim)
 
 
+def _step(
+    request: Request,
+    claim_id: int,
+    form: forms.Form,
+    form_name: str,
+    take: Callable[[Membership, Claim, dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """One step in a claim's life from its page: the form, the service, the answer."""
+    membership, claim = _claim(request, claim_id)
+    if form.is_valid():
+        try:
+            take(membership, claim, form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _detail(request, claim, error.status_code, **{form_name: form})
+        messages.success(request, done)
+        return redirect("payments:claim", claim_id=claim.pk)
+    return _detail(request, claim, 200, **{form_name: form})
+
+
 @membership_required
 @require_POST
 def claim_approve(request: Request, claim_id: int) -> HttpResponse:
-    membership, claim = _claim(request, claim_id)
-    form = ApproveForm(request.POST, prefix="approve")
-    if form.is_valid():
-        try:
-            services.approve_claim(claim, by=membership, note=form.cleaned_data["note"])
-        except DomainError as error:
-            add_domain_error(form, error)
-            return _detail(request, claim, error.status_code, approve_form=form)
-        messages.success(request, "The claim is approved. Record the payment once it is made.")
-        return redirect("payments:claim", claim_id=claim.pk)
-    return _detail(request, claim, approve_form=form)
+    return _step(
+        request,
+        claim_id,
+        ApproveForm(request.POST, prefix="approve"),
+        "approve_form",
+        lambda by, claim, data: services.approve_claim(claim, by=by, note=data["note"]),
+        "The claim is approved. Record the payment once it is made.",
+    )
 
 
 @membership_required
 @require_POST
 def claim_reject(request: Request, claim_id: int) -> HttpResponse:
-    membership, claim = _claim(request, claim_id)
-    form = RejectForm(request.POST, prefix="reject")
-    if form.is_valid():
-        try:
-            services.reject_claim(claim, by=membership, note=form.cleaned_data["note"])
-        except DomainError as error:
-            add_domain_error(form, error)
-            return _detail(request, claim, error.status_code, reject_form=form)
-        messages.success(request, "The claim is not approved. The person can see your note.")
-        return redirect("payments:claim", claim_id=claim.pk)
-    return _detail(request, claim, reject_form=form)
+    return _step(
+        request,
+        claim_id,
+        RejectForm(request.POST, prefix="reject"),
+        "reject_form",
+        lambda by, claim, data: services.reject_claim(claim, by=by, note=data["note"]),
+        "The claim is not approved. The person can see your note.",
+    )
 
 
 @membership_required
 @require_POST
 def claim_pay(request: Request, claim_id: int) -> HttpResponse:
-    membership, claim = _claim(request, claim_id)
-    form = PaymentForm(request.POST, prefix="pay")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_payment(
-                claim, by=membership, paid_on=data["paid_on"], note=data["note"]
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-            return _detail(request, claim, error.status_code, payment_form=form)
-        messages.success(request, "The payment is recorded.")
-        return redirect("payments:claim", claim_id=claim.pk)
-    return _detail(request, claim, payment_form=form)
+    return _step(
+        request,
+        claim_id,
+        PaymentForm(request.POST, prefix="pay"),
+        "payment_form",
+        lambda by, claim, data: services.record_payment(
+            claim, by=by, paid_on=data["paid_on"], note=data["note"]
+        ),
+        "The payment is recorded.",
+    )
 
 
 @membership_required
