@@ -143,3 +143,16 @@ def test_a_cancelled_session_leaves_new_offers_and_the_opportunity_as_read_by_th
     assert len(build(offer)["sessions"]) == 1
     body = api_client_for(riverside_coordinator).get(f"/api/v1/opportunities/{opportunity.pk}")
     assert len(body.json()["sessions"]) == 1
+
+
+def test_a_later_withdrawal_for_all_the_work_stops_booking_as_it_stops_outputs(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    consents(expert_at_riverside, offer, "take_part")
+    actor = expert_membership(expert_at_riverside, offer.organisation_id)
+    consent.grant_consent(person=expert_at_riverside, scope="take_part", actor=actor)
+    consent.withdraw_consent(person=expert_at_riverside, scope="take_part", actor=actor)
+    with pytest.raises(InvalidInput, match="consent to take part"):
+        book(session=first_session(offer), person=expert_at_riverside, by=riverside_coordinator)
+    assert not Attendance.objects.exists()

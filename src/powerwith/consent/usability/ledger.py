@@ -151,3 +151,14 @@ def inherited_standing(person: Person, output: Output, scope: str) -> Standing:
         chain_of(output)[1:],
         lapse_before(output.organisation),
     )
+
+
+def standing_for_work(
+    person: Person, organisation: Organisation, scope: str, opportunity_id: int
+) -> Standing:
+    """The consent a person has for one opportunity's work, by the same rules as an
+    output's: given for this opportunity or for all the organisation's work, the more
+    specific deciding, a later withdrawal for all the work overriding it."""
+    records = records_for({organisation.pk}, {person.pk}, {scope}, set(), {opportunity_id})
+    chain = [(OPPORTUNITY, opportunity_id), (ORGANISATION, None)]
+    return standing(records, organisation, person.pk, scope, chain, lapse_before(organisation))

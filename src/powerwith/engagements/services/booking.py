@@ -16,7 +16,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
-from powerwith.consent.queries import state_of
+from powerwith.consent.usability import standing_for_work
 from powerwith.engagements import notifications
 from powerwith.engagements.models import (
     Attendance,
@@ -41,12 +41,9 @@ def has_accepted_offer(person: Person, session: Session) -> bool:
 def consent_given(
     person: Person, organisation: Organisation, scope: str, opportunity_id: int
 ) -> bool:
-    """Consent for this opportunity, or given for all of the organisation's work."""
-    for context in (opportunity_id, None):
-        state = state_of(person, organisation, scope, context, None)
-        if state is not None:
-            return state.is_given
-    return False
+    """Consent for this opportunity, or given for all of the organisation's work, by the
+    ledger's own rules (consent.usability)."""
+    return standing_for_work(person, organisation, scope, opportunity_id).is_given
 
 
 def booking_problems(person: Person, session: Session) -> list[str]:
