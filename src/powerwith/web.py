@@ -34,3 +34,13 @@ def add_domain_error(form: forms.Form, error: DomainError) -> None:
     """Show a service's refusal on the form, against the field it concerns when it names one."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+def refusal(message: str) -> forms.Form:
+    """A form holding nothing but a service's refusal, for a page whose only action is a
+    button: given to the template as ``form``, the base template's error summary shows it
+    (and puts "Error:" in the title) like any other form's."""
+    form = forms.Form(data={})
+    form.is_valid()
+    form.add_error(None, message)
+    return form

@@ -144,6 +144,16 @@ def test_pressing_take_time_out_records_it_and_says_pay_is_not_affected(client, 
     assert StopEvent.objects.get().kind == StopKind.TIME_OUT
 
 
+def test_an_unknown_choice_on_the_stop_page_is_explained_and_records_nothing(client, booking):
+    logged_in(client, booking.person.user)
+    page = client.post(f"/my-sessions/{booking.session_id}/stop/", {"kind": "nap"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert "govuk-error-summary" in html
+    assert "<title>Error:" in html
+    assert not StopEvent.objects.exists()
+
+
 def test_the_stop_page_of_a_session_the_person_is_not_booked_into_is_not_found(
     client, riverside, booking
 ):

@@ -132,6 +132,21 @@ def test_the_person_withdraws_their_claim(client, riverside_coordinator, expert_
     assert claim.status == ClaimStatus.WITHDRAWN
 
 
+def test_withdrawing_a_claim_already_approved_is_explained_in_the_error_summary(
+    client, riverside_coordinator, expert_at_riverside
+):
+    claim = expense_claim(accepted_offer(riverside_coordinator, expert_at_riverside))
+    services.approve_claim(claim, by=riverside_coordinator)
+    url = reverse("payments:my_claim_withdraw", kwargs={"claim_id": claim.pk})
+    response = logged_in(client, expert_at_riverside.user).post(url)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "govuk-error-summary" in html
+    assert "<title>Error:" in html
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.APPROVED
+
+
 def test_the_person_asks_for_travel_in_advance(client, riverside_coordinator, expert_at_riverside):
     booking = booked(riverside_coordinator, expert_at_riverside)
     sent = logged_in(client, expert_at_riverside.user).post(

@@ -22,7 +22,7 @@ from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check, kind_words
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.web import add_domain_error, membership_required
+from powerwith.web import add_domain_error, membership_required, refusal
 
 STOP_CHOICES = [
     (StopKind.TIME_OUT, "Take time out", "Have a break. Come back when you are ready, or not."),
@@ -134,7 +134,7 @@ def my_session_stop(request: Request, stop_session_id: int) -> HttpResponse:
             return render(
                 request,
                 "engagements/stop_choose.html",
-                {"session": session, "choices": STOP_CHOICES, "error": error.message},
+                {"session": session, "choices": STOP_CHOICES, "form": refusal(error.message)},
                 status=400,
             )
         return redirect("engagements:my_session_stopped", stop_session_id=session.pk)

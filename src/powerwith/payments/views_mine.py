@@ -29,7 +29,7 @@ from powerwith.payments.forms import (
 from powerwith.payments.models import ClaimStatus
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error, membership_required
+from powerwith.web import add_domain_error, membership_required, refusal
 
 
 def _me(request: Request) -> tuple[Person, Membership]:
@@ -101,7 +101,6 @@ def my_claim(request: Request, claim_id: int) -> HttpResponse:
             "claim": claim,
             "events": queries.events_of(claim),
             "can_withdraw": claim.status == ClaimStatus.SUBMITTED,
-            "error": "",
         },
     )
 
@@ -114,7 +113,11 @@ def my_claim_withdraw(request: Request, claim_id: int) -> HttpResponse:
     try:
         services.withdraw_claim(claim, by=membership)
     except DomainError as error:
-        context = {"claim": claim, "events": queries.events_of(claim), "error": error.message}
+        context = {
+            "claim": claim,
+            "events": queries.events_of(claim),
+            "form": refusal(error.message),
+        }
         return render(request, "payments/my_claim.html", context, status=error.status_code)
     messages.success(request, "Your claim is withdrawn.")
     return redirect("payments:my_claim", claim_id=claim.pk)
