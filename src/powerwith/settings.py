@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "powerwith.payments",
     "powerwith.evaluation",
     "powerwith.reports",
+    "powerwith.privacy",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

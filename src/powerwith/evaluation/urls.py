@@ -1,6 +1,12 @@
 from django.urls import path
 
-from powerwith.evaluation import views_development, views_mine, views_reviews, views_staff
+from powerwith.evaluation import (
+    urls_readiness,
+    views_development,
+    views_mine,
+    views_reviews,
+    views_staff,
+)
 
 app_name = "evaluation"
 
@@ -57,4 +63,5 @@ urlpatterns = [
     # Reviews due.
     path("reviews/", views_reviews.reviews_due, name="reviews"),
     path("my-reviews/", views_reviews.my_reviews, name="my_reviews"),
+    *urls_readiness.urlpatterns,
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.reports import views
+from powerwith.reports import urls_dashboard, urls_outcomes, urls_training, views
 
 app_name = "reports"
 
@@ -10,4 +10,7 @@ urlpatterns = [
         views.opportunity_scorecard,
         name="scorecard",
     ),
+    *urls_dashboard.urlpatterns,
+    *urls_outcomes.urlpatterns,
+    *urls_training.urlpatterns,
 ]

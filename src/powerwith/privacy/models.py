@@ -1,0 +1,1 @@
+"""Who has looked at a person's information, and the person's data rights."""
