@@ -114,7 +114,10 @@ def test_withdrawing_asks_first(client, riverside_coordinator, expert_at_riversi
     assert client.post(f"/offers/{offer.pk}/withdraw/").status_code == 302
     offer.refresh_from_db()
     assert offer.status == OfferStatus.WITHDRAWN
-    assert client.post(f"/offers/{offer.pk}/withdraw/").status_code == 409
+    again = client.post(f"/offers/{offer.pk}/withdraw/")
+    assert again.status_code == 409
+    assert "govuk-error-summary" in text(again)
+    assert "<title>Error: " in text(again)
 
 
 def test_the_coordinator_answers_a_question(client, riverside_coordinator, expert_at_riverside):
@@ -219,7 +222,10 @@ def test_saying_no_asks_once_and_never_asks_why(client, riverside_coordinator, e
     offer.refresh_from_db()
     assert offer.status == OfferStatus.DECLINED
     assert "You said no to this offer" in text(client.get(f"/my-offers/{offer.pk}/"))
-    assert client.post(f"/my-offers/{offer.pk}/decline/").status_code == 409
+    again = client.post(f"/my-offers/{offer.pk}/decline/")
+    assert again.status_code == 409
+    assert "govuk-error-summary" in text(again)
+    assert "<title>Error: " in text(again)
 
 
 def test_the_person_asks_a_question(

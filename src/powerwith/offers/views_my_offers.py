@@ -25,7 +25,7 @@ from powerwith.opportunities.choices import RewardBasis
 from powerwith.people import earnings
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error
+from powerwith.web import add_domain_error, refusal
 
 INVALID = 400
 
@@ -124,7 +124,7 @@ def my_offer_decline(request: Request, offer_id: int) -> HttpResponse:
         else:
             messages.success(request, "You have said no to this offer. Thank you for telling us.")
             return redirect("offers:my_offer", offer_id=offer.pk)
-    context = {"offer": offer, "error": error}
+    context = {"offer": offer, "form": refusal(error) if error else None}
     return render(request, "offers/my_offers_decline.html", context, status=409 if error else 200)
 
 

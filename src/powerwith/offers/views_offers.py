@@ -30,7 +30,7 @@ from powerwith.offers.renderings import standard
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
-from powerwith.web import add_domain_error, membership_required
+from powerwith.web import add_domain_error, membership_required, refusal
 
 INVALID = 400
 PAGE_SIZE = 25
@@ -227,5 +227,5 @@ def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
             messages.success(request, "The offer is withdrawn.")
             return redirect("offers:offer", offer_id=offer.pk)
     status = CONFLICT if error else 200
-    context = {"offer": offer, "error": error}
+    context = {"offer": offer, "form": refusal(error) if error else None}
     return render(request, "offers/offer_withdraw.html", context, status=status)
