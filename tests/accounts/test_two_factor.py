@@ -71,6 +71,14 @@ def test_staff_without_an_app_are_sent_to_set_one_up_after_the_password(
     assert "Set up two-step verification" in response.text
     assert '<svg role="img"' in response.text  # the QR code, inline: no script, no request
     assert re.search(r'id="totp-secret">([A-Z2-7]{4} ){7}[A-Z2-7]{4}<', response.text) is not None
+    # The menu would only lead back here until the second step is done.
+    assert 'aria-label="Menu"' not in response.text
+
+
+def test_someone_setting_up_by_choice_keeps_the_menu(client, expert_at_riverside):
+    assert expert_at_riverside.user is not None
+    client.force_login(expert_at_riverside.user)
+    assert 'aria-label="Menu"' in client.get(SETUP).text
 
 
 @pytest.mark.parametrize(

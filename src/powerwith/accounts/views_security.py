@@ -62,6 +62,8 @@ def two_factor_setup(request: Request) -> HttpResponse:
         "secret": two_factor.secret_in_text(device),
         "replacing": two_factor.has_second_factor(user),
         "required": two_factor.must_be_set_up(user),
+        # Staff made to set up first cannot use the menu yet: every link would lead back here.
+        "before_the_service": not two_factor.satisfied(request),
         "next": _next_url(request),
     }
     return render(request, "accounts/two_factor_setup.html", context)
