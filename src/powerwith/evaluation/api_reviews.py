@@ -17,7 +17,8 @@ router = Router(tags=["evaluation"])
 
 
 class ReviewOut(Schema):
-    kind: str  # opportunity | enduring_role | wellness_action_plan | consent
+    # opportunity | enduring_role | wellness_action_plan | consent | readiness | readiness_action
+    kind: str
     due_on: dt.date
     overdue: bool
     title: str

@@ -197,4 +197,9 @@ class ImpactEntry(models.Model):
 
 # Development plans and review reminders live in modules of their own; importing them
 # here registers their models with the app.
-from powerwith.evaluation import models_development, models_reviews  # noqa: E402, F401
+from powerwith.evaluation import (  # noqa: E402, F401
+    models_development,
+    models_readiness,
+    models_reviews,
+    models_training,
+)

@@ -1,7 +1,8 @@
 """What the reviews sweep has reminded people about, so that it reminds only once.
 
 The key names the thing and its review date (``wap:<plan id>:<date>``,
-``opportunity:<opportunity id>:<date>``): a new review date is a new reminder.
+``opportunity:<opportunity id>:<date>``, ``readiness:<assessment id>:<date>``,
+``readiness_action:<action id>:<due date>``): a new review date is a new reminder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from django.utils import timezone
 class ReviewKind(models.TextChoices):
     WELLNESS_ACTION_PLAN = "wellness_action_plan", "Wellness Action Plan"
     OPPORTUNITY = "opportunity", "Opportunity"
+    READINESS = "readiness", "Readiness self-assessment"
+    READINESS_ACTION = "readiness_action", "Readiness action"
 
 
 class ReviewReminder(models.Model):

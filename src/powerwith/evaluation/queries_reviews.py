@@ -4,7 +4,8 @@ consents to reconfirm. Overdue, or due within ``DUE_WITHIN_DAYS``.
 Who sees what:
 
 - coordinators and admins: their organisation's opportunities and enduring roles (by
-  review date) and consents about to lapse (by the organisation's ``reconfirm_months``);
+  review date), consents about to lapse (by the organisation's ``reconfirm_months``),
+  the latest readiness self-assessment's review date and its plan's open actions;
 - any member of staff: the Wellness Action Plans they were chosen to read, and no other.
   A plan is the person's: its review, even its existence, is never shown to staff by
   their role;
@@ -25,6 +26,11 @@ from powerwith.accounts.roles import Role
 from powerwith.consent.models import Action, ConsentEvent
 from powerwith.consent.queries import WITHDRAWN, consents_of, months_before
 from powerwith.consent.wording import Scope
+from powerwith.evaluation.models_readiness import (
+    ActionStatus,
+    ReadinessAction,
+    ReadinessAssessment,
+)
 from powerwith.opportunities.choices import Commitment
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.models import Person, WellnessActionPlan
@@ -41,11 +47,15 @@ OPPORTUNITY = "opportunity"
 ENDURING_ROLE = "enduring_role"
 WELLNESS_ACTION_PLAN = "wellness_action_plan"
 CONSENT = "consent"
+READINESS = "readiness"
+READINESS_ACTION = "readiness_action"
 KIND_LABELS = {
     OPPORTUNITY: "Opportunity",
     ENDURING_ROLE: "Enduring role",
     WELLNESS_ACTION_PLAN: "Wellness Action Plan",
     CONSENT: "Consent to reconfirm",
+    READINESS: "Readiness self-assessment",
+    READINESS_ACTION: "Readiness action",
 }
 
 
@@ -151,6 +161,47 @@ def consents_due(organisation: Organisation, today: date) -> list[Review]:
     return reviews
 
 
+def readiness_due(organisation: Organisation, today: date) -> list[Review]:
+    """The latest self-assessment's review (earlier ones are superseded by it), and the
+    open actions of any assessment's plan that are due."""
+    reviews = []
+    latest = (
+        ReadinessAssessment.objects.filter(organisation=organisation)
+        .order_by("-created_at", "-id")
+        .values_list("pk", "review_date")
+        .first()
+    )
+    if latest is not None and latest[1] <= horizon(today):
+        reviews.append(
+            Review(
+                kind=READINESS,
+                due_on=latest[1],
+                title="Look again at your readiness self-assessment",
+                link=reverse("evaluation:readiness_detail", args=[latest[0]]),
+                overdue=latest[1] < today,
+                organisation_id=organisation.pk,
+                organisation_name=organisation.name,
+            )
+        )
+    for assessment_id, what, due_on in ReadinessAction.objects.filter(
+        assessment__organisation=organisation,
+        status=ActionStatus.OPEN,
+        due_date__lte=horizon(today),
+    ).values_list("assessment_id", "what", "due_date"):
+        reviews.append(
+            Review(
+                kind=READINESS_ACTION,
+                due_on=due_on,
+                title=what if len(what) <= 80 else what[:79] + "…",
+                link=reverse("evaluation:readiness_detail", args=[assessment_id]),
+                overdue=due_on < today,
+                organisation_id=organisation.pk,
+                organisation_name=organisation.name,
+            )
+        )
+    return reviews
+
+
 def plans_read_by(membership: Membership, today: date) -> list[Review]:
     """Reviews of the plans this user was chosen to read, of people who work with the
     organisation. Nobody else's plan is ever looked at."""
@@ -182,6 +233,7 @@ def reviews_for_staff(membership: Membership, today: date) -> list[Review]:
     if membership.role in ORGANISATION_STAFF:
         reviews += opportunities_due(membership.organisation, today)
         reviews += consents_due(membership.organisation, today)
+        reviews += readiness_due(membership.organisation, today)
     return _sorted(reviews)
 
 

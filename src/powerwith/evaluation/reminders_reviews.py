@@ -6,6 +6,9 @@
   It is also listed on the reviews page. There is no "review" kind of action-needed task
   (adding one would change the engagements app's choices), and none of the existing kinds
   says honestly what this is, so no task is raised.
+- A readiness self-assessment: an e-mail to whoever completed the organisation's latest
+  one, in the same window before its review date.
+- A readiness action: an e-mail to its owner once it is overdue and still open.
 - Consents: ``consent.reminders`` already e-mails the person before a consent lapses and
   gives the contact person a "reconfirm" task once it has; nothing is repeated here.
 
@@ -22,10 +25,16 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from powerwith.evaluation.models_readiness import (
+    ActionStatus,
+    ReadinessAction,
+    ReadinessAssessment,
+)
 from powerwith.evaluation.models_reviews import ReviewKind, ReviewReminder
 from powerwith.evaluation.queries_reviews import NOTHING_TO_REVIEW
 from powerwith.opportunities.choices import Commitment
@@ -151,7 +160,95 @@ def _opportunities(today: date, now: datetime) -> int:
     return count
 
 
+def _latest_assessments(today: date) -> list[ReadinessAssessment]:
+    """Each organisation's latest self-assessment, when its review is within the window:
+    an earlier one's review date was replaced by the newer one's."""
+    newer = ReadinessAssessment.objects.filter(organisation_id=OuterRef("organisation_id")).filter(
+        Q(created_at__gt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
+    )
+    return list(
+        ReadinessAssessment.objects.filter(review_date__lte=today + timedelta(days=REMIND_DAYS))
+        .exclude(Exists(newer))
+        .select_related("completed_by", "organisation")
+    )
+
+
+def _readiness(today: date, now: datetime) -> int:
+    assessments = {
+        f"readiness:{a.pk}:{a.review_date.isoformat()}": a for a in _latest_assessments(today)
+    }
+    done = _already(list(assessments))
+    count = 0
+    for key, assessment in assessments.items():
+        who = assessment.completed_by
+        if key in done or not who.is_active or not who.email:
+            continue
+        with transaction.atomic():
+            if not _note(ReviewKind.READINESS, key, assessment.review_date, now):
+                continue
+            link = settings.SITE_URL + reverse("evaluation:readiness_detail", args=[assessment.pk])
+            body = (
+                f"The review of {assessment.organisation.name}'s readiness self-assessment "
+                f"{_when(assessment.review_date, today)}.\n\n"
+                "Look again at the barriers, enablers and grow factors, and at the action "
+                f"plan, then start a new self-assessment:\n{link}\n"
+            )
+            _send_on_commit(
+                EmailMessage(
+                    subject="Review due: your readiness self-assessment",
+                    body=body,
+                    to=[who.email],
+                ),
+                key,
+            )
+        count += 1
+    return count
+
+
+def _readiness_actions(today: date, now: datetime) -> int:
+    actions = {
+        f"readiness_action:{a.pk}:{a.due_date.isoformat()}": a
+        for a in ReadinessAction.objects.filter(
+            status=ActionStatus.OPEN, due_date__lt=today
+        ).select_related("owner", "assessment__organisation")
+    }
+    done = _already(list(actions))
+    count = 0
+    for key, action in actions.items():
+        owner = action.owner
+        if key in done or not owner.is_active or not owner.email:
+            continue
+        with transaction.atomic():
+            if not _note(ReviewKind.READINESS_ACTION, key, action.due_date, now):
+                continue
+            link = settings.SITE_URL + reverse(
+                "evaluation:readiness_detail", args=[action.assessment_id]
+            )
+            body = (
+                f"An action you own in {action.assessment.organisation.name}'s readiness "
+                f"plan {_when(action.due_date, today)} and is not marked done:\n\n"
+                f"{action.what}\n\n"
+                f"Mark it done, or talk to the team about it:\n{link}\n"
+            )
+            _send_on_commit(
+                EmailMessage(
+                    subject="Overdue: an action in your readiness plan",
+                    body=body,
+                    to=[owner.email],
+                ),
+                key,
+            )
+        count += 1
+    return count
+
+
 def sweep(now: datetime) -> int:
     """Send the review reminders due at ``now``; how many were sent."""
     today = timezone.localdate(now)
-    return _plans(today, now) + _opportunities(today, now)
+    return (
+        _plans(today, now)
+        + _opportunities(today, now)
+        + _readiness(today, now)
+        + _readiness_actions(today, now)
+    )

@@ -1,0 +1,49 @@
+"""Whether the evidence report may name a person.
+
+The report goes to certification bodies and commissioners, so naming someone in it is
+quoting them, by name, about their part in the work. The consent that covers that is
+*be quoted* (``be_quoted``): its wording is "I agree that my words can be quoted. I choose
+whether my name is used or whether I stay anonymous", and its receipt lists "your name,
+if you choose to be named" as the data it concerns. *Share my profile* is not enough: it
+lets this organisation see the profile, not put the name in a report for others.
+
+So a person is named only while their consent to be quoted is given for this course's
+work (the opportunity) or for all of the organisation's work, by the ledger's own rule:
+the most specific context with a record decides, a later withdrawal for all the work
+overrides it, and a lapsed consent counts as not given. Everyone else is "An expert by
+experience". An auditor never sees a name, whatever the consent.
+"""
+
+from __future__ import annotations
+
+from powerwith.accounts.models import Organisation
+from powerwith.consent.queries import lapse_before
+from powerwith.consent.usability.ledger import records_for, standing
+from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
+from powerwith.consent.wording import Scope
+
+NAMING_SCOPE = Scope.BE_QUOTED
+ANONYMOUS = "An expert by experience"
+
+
+def may_be_named(
+    organisation: Organisation, opportunity_ids: set[int], person_ids: set[int]
+) -> set[tuple[int, int]]:
+    """The (opportunity, person) pairs whose consent to be named is given, in one query."""
+    if not person_ids or not opportunity_ids:
+        return set()
+    records = records_for({organisation.pk}, person_ids, {NAMING_SCOPE}, set(), opportunity_ids)
+    cutoff = lapse_before(organisation)
+    return {
+        (opportunity_id, person_id)
+        for opportunity_id in opportunity_ids
+        for person_id in person_ids
+        if standing(
+            records,
+            organisation,
+            person_id,
+            NAMING_SCOPE,
+            [(OPPORTUNITY, opportunity_id), (ORGANISATION, None)],
+            cutoff,
+        ).is_given
+    }
