@@ -10,12 +10,17 @@ previous one's, continuing the demo's chain, and the chain head is moved to the 
 people: the consent-withdrawal target withdraws them one by one.
 
 What the load test needs (ids of the opportunity with five requirements, a person, an
-offer, the pool) is written next to the database as ``<name>.json``; when that file is
-there the database is reused as it is.
+offer, the pool) is written next to the database as ``<name>.json``, with the dataset's
+fingerprint: every migration on disk (its name and its text, the project's and the
+libraries') and the code that builds the data (the demo package and these benchmark
+files). A dataset is reused only while its fingerprint is today's; when a migration is
+added, changed, renamed or removed, or the demo changes, it is dropped and built again,
+so a benchmark never measures a schema or data a clean clone would not have.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -33,6 +38,8 @@ SEED = 20_261_125
 BATCH = 5_000
 POOL_SIZE = 20_000
 BENCH_TITLE = "Bench work"
+# A fixed throwaway key for the encrypted fields (bench databases only).
+FIELD_KEY = "YmVuY2gtb25seS10aHJvd2F3YXktZmllbGRrZXktMDA="  # secrets-check: allow
 
 
 def database_url(people: int) -> str:
@@ -58,6 +65,10 @@ def environment(people: int) -> dict[str, str]:
         "DATABASE_URL": database_url(people),
         "POWERWITH_VAR_DIR": str(BENCH_DIR),
         "SECRET_KEY": "bench-only-throwaway-" + "k" * 40,  # secrets-check: allow
+        # Production settings need keys for the encrypted fields: a fixed throwaway one
+        # (never production's), shared by the builder and the server, so a dataset built
+        # in one run still reads in the next.
+        "POWERWITH_FIELD_KEYS": FIELD_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "HTTPS": "0",
         "DEBUG": "0",
@@ -93,6 +104,74 @@ def setup(people: int) -> None:
     django.setup()
 
 
+def _digest(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint() -> str:
+    """What a dataset is built from: every migration Django would apply (app, name and
+    text) and the code that makes the data. Needs ``setup()`` first."""
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    digest = hashlib.sha256()
+    for (app, name), migration in sorted(loader.disk_migrations.items()):
+        source = sys.modules[type(migration).__module__].__file__
+        text = Path(source).read_bytes() if source else b""
+        digest.update(f"{app}.{name}\0".encode() + hashlib.sha256(text).digest())
+    demo = sorted((ROOT / "src" / "powerwith" / "demo").rglob("*.py"))
+    bench = [Path(__file__).resolve(), ROOT / "bench" / "matching.py"]
+    digest.update(_digest(demo + bench).encode())
+    return digest.hexdigest()
+
+
+def stale(meta_file: Path, current: str) -> bool:
+    """A dataset with no record of what it was built from, or built from something else."""
+    try:
+        built_from = json.loads(meta_file.read_text()).get("fingerprint")
+    except (OSError, ValueError):  # never written, or a build cut off while writing it
+        return True
+    return bool(built_from != current)
+
+
+def discard_if_stale(people: int, current: str) -> bool:
+    """Drop the dataset when its schema or data would not be today's (see the module's
+    docstring); answers whether it did. Runs before anything connects to it."""
+    meta_file = meta_path(people)
+    url = database_url(people)
+    if not stale(meta_file, current):
+        return False
+    from django.db import connections
+
+    connections.close_all()
+    if url.startswith("postgres"):
+        _recreate_database(url)
+    elif remove_sqlite(Path(url.removeprefix("sqlite:///"))):
+        print(f"the {people:,}-person dataset predates the schema or the demo: building anew")
+    meta_file.unlink(missing_ok=True)
+    return True
+
+
+def remove_sqlite(database: Path) -> bool:
+    """Remove a SQLite database with its write-ahead log; answers whether it was there."""
+    existed = database.exists()
+    for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        leftover.unlink(missing_ok=True)
+    return existed
+
+
+def _recreate_database(url: str) -> None:
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
 def build(people: int) -> dict[str, Any]:
     """Build (or reuse) the dataset; answers what the load test needs."""
     from django.core.management import call_command
@@ -101,11 +180,13 @@ def build(people: int) -> dict[str, Any]:
     from powerwith.bench_views import create_insert_table
 
     started = time.perf_counter()
+    path = meta_path(people)
+    current = fingerprint()
+    discard_if_stale(people, current)
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     from powerwith.opportunities.models import Opportunity
 
-    path = meta_path(people)
     if path.exists():
         meta: dict[str, Any] = json.loads(path.read_text())
         # The file outlives a database dropped or recreated under it: check it still fits.
@@ -120,6 +201,7 @@ def build(people: int) -> dict[str, Any]:
     by = matching.coordinator()
     opportunity = matching.the_opportunity(by)
     meta = _add_work(people, by, opportunity.pk)
+    meta["fingerprint"] = current
     create_insert_table()
     _analyse()
     print(f"  dataset ready in {time.perf_counter() - started:.0f} s", flush=True)

@@ -336,7 +336,8 @@ def targets(meta: dict[str, Any], pool: list[int]) -> list[Target]:
         ),
         Target("offer page", f"/offers/{meta['offer_id']}/", "html", "coordinator"),
         Target("expert's home page", "/", "html", "expert"),
-        Target("coordinator's home (dashboard)", "/", "html", "coordinator"),
+        Target("coordinator's home page", "/", "html", "coordinator"),
+        Target("the dashboard", "/dashboard/", "html", "coordinator"),
         Target("API people list", "/api/v1/people", "json", "token"),
         Target("API matches", f"/api/v1/opportunities/{opportunity}/matches", "json", "token"),
         Target(

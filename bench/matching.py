@@ -21,6 +21,7 @@ takes a minute or two.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -44,12 +45,16 @@ EARLIER_WORK_TITLE = "Benchmark: earlier paid panels"
 
 def configure() -> str:
     """Settings for a local benchmark; answers the database URL."""
+    import dataset  # bench/dataset.py, a sibling (it imports this module too)
+
     # The static directory only quietens WhiteNoise: the API serves no static files.
     (BENCH_DIR / "static").mkdir(parents=True, exist_ok=True)
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_DIR / 'matching.sqlite3'}"
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("POWERWITH_VAR_DIR", str(BENCH_DIR))
     os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+    # The load benchmark's key: make bench runs this on the database that one built.
+    os.environ.setdefault("POWERWITH_FIELD_KEYS", dataset.FIELD_KEY)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ["HTTPS"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -61,17 +66,32 @@ def configure() -> str:
 
 
 def build(people: int) -> None:
+    """Its own SQLite database is kept only while it was built from today's migrations
+    and demo (``dataset.fingerprint``); one named by BENCH_DATABASE_URL (``make bench``
+    passes the load benchmark's, which checks the same) is migrated as it is."""
+    import dataset  # bench/dataset.py, a sibling (it imports this module too)
     from django.core.management import call_command
 
     from powerwith import demo
     from powerwith.people.models import ExperienceEntry, Person
 
+    own = not os.environ.get("BENCH_DATABASE_URL")
+    record = BENCH_DIR / "matching.json"
+    current = f"{dataset.fingerprint()} {people}" if own else ""
+    if own and dataset.stale(record, current):
+        from django.db import connections
+
+        connections.close_all()
+        if dataset.remove_sqlite(BENCH_DIR / "matching.sqlite3"):
+            print("the matching database predates the schema or the demo: building anew")
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     demo.load(people=people)
     print(f"demo data: {Person.objects.count():,} people ({time.perf_counter() - started:.0f} s)")
     if ExperienceEntry.objects.count() < Person.objects.count():
         add_experience()
+    if own:
+        record.write_text(json.dumps({"fingerprint": current}, indent=2))
 
 
 def analyse() -> None:

@@ -202,14 +202,6 @@ def test_my_sessions_do_not_grow_with_bookings(client, riverside_coordinator, ex
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engagements.queries_sessions.candidates_for calls booking_problems() for each "
-        "accepted person (their offer, the consent ledger and the wellbeing checks: 4 "
-        "queries a row); it needs a booking_problems that takes the whole list"
-    ),
-)
 def test_a_session_page_does_not_grow_with_bookings(
     client, riverside, riverside_coordinator, numbers
 ):
@@ -345,14 +337,6 @@ def test_the_api_opportunities_list_does_not_grow_with_opportunities(riverside_c
     assert_flat(api_client_for(riverside_coordinator), "/api/v1/opportunities", grow)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "api_offers._out() builds each offer in full: the latest version, the acceptance, "
-        "the questions and the sharing check in content.build() are each a query a row; "
-        "the list needs a lighter item or those reads batched for the page"
-    ),
-)
 def test_the_api_offers_list_does_not_grow_with_offers(riverside_coordinator, expert_at_riverside):
     assert_flat(
         api_client_for(riverside_coordinator),

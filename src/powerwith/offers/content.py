@@ -22,7 +22,6 @@ from powerwith.opportunities.choices import (
     RewardBasis,
 )
 from powerwith.people.choices import PaymentPreference, Sharing, YesNo
-from powerwith.people.models import OrganisationLink
 
 OK_TO_SAY_NO = (
     "It's OK to say no. You do not have to give a reason. Saying no will not count against you."
@@ -83,11 +82,10 @@ def build(offer: Offer) -> dict[str, Any]:
     voluntary = opportunity.reward_basis == RewardBasis.VOLUNTARY
     # Payment preference and the benefits-advice answer are details: an organisation the
     # person shares only a summary with must not learn them from the offer it writes.
-    shares_details = (
-        person.pk is not None
-        and OrganisationLink.objects.filter(
-            person_id=person.pk, organisation_id=offer.organisation_id, sharing=Sharing.DETAILS
-        ).exists()
+    # From the prefetch when a list has one (``person__links``), else one small query.
+    shares_details = person.pk is not None and any(
+        link.organisation_id == offer.organisation_id and link.sharing == Sharing.DETAILS
+        for link in person.links.all()
     )
     method = terms.get("payment_method") or (
         person.payment_preference

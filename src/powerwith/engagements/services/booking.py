@@ -8,6 +8,7 @@ schedules the person's three wellbeing checks for the session.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
@@ -16,7 +17,10 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
-from powerwith.consent.usability import standing_for_work
+from powerwith.consent.queries import lapse_before
+from powerwith.consent.usability.ledger import records_for, standing
+from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
+from powerwith.consent.wording import Scope
 from powerwith.engagements import notifications
 from powerwith.engagements.models import (
     Attendance,
@@ -30,6 +34,8 @@ from powerwith.offers.models import Offer, OfferStatus
 from powerwith.people.models import Person
 
 BOOKERS = frozenset({Role.COORDINATOR, Role.ADMIN})
+TAKE_PART: str = Scope.TAKE_PART
+BE_RECORDED: str = Scope.BE_RECORDED
 
 
 def has_accepted_offer(person: Person, session: Session) -> bool:
@@ -43,29 +49,61 @@ def consent_given(
 ) -> bool:
     """Consent for this opportunity, or given for all of the organisation's work, by the
     ledger's own rules (consent.usability)."""
-    return standing_for_work(person, organisation, scope, opportunity_id).is_given
+    return (person.pk, scope) in _consents_given({person.pk}, organisation, {scope}, opportunity_id)
+
+
+def _consents_given(
+    person_ids: set[int], organisation: Organisation, scopes: set[str], opportunity_id: int
+) -> set[tuple[int, str]]:
+    """(person id, scope) for each consent given for the opportunity's work, for many
+    people in one read of the ledger, by the ledger's own rule: the same contexts as
+    ``consent.usability.standing_for_work`` (this opportunity, then all the
+    organisation's work), the more specific deciding, a later withdrawal for all the
+    work overriding it, a lapsed one not given."""
+    records = records_for({organisation.pk}, person_ids, scopes, set(), {opportunity_id})
+    chain = [(OPPORTUNITY, opportunity_id), (ORGANISATION, None)]
+    cutoff = lapse_before(organisation)
+    return {
+        (person_id, scope)
+        for person_id in person_ids
+        for scope in scopes
+        if standing(records, organisation, person_id, scope, chain, cutoff).is_given
+    }
+
+
+def booking_problems_for(people: Sequence[Person], session: Session) -> dict[int, list[str]]:
+    """Why each person cannot be booked into this session, in words (empty when they
+    can), by person id: the offers and the consent ledger are read once for everyone."""
+    organisation = session.opportunity.organisation
+    person_ids = {person.pk for person in people}
+    accepted = set(
+        Offer.objects.filter(
+            person_id__in=person_ids,
+            opportunity_id=session.opportunity_id,
+            status=OfferStatus.ACCEPTED,
+        ).values_list("person_id", flat=True)
+    )
+    scopes = {TAKE_PART, BE_RECORDED} if session.recorded else {TAKE_PART}
+    given = _consents_given(person_ids, organisation, scopes, session.opportunity_id)
+    found: dict[int, list[str]] = {}
+    for person in people:
+        name = person.preferred_name
+        problems = []
+        if person.pk not in accepted:
+            problems.append(f"{name} has not accepted an offer of work for this opportunity.")
+        if (person.pk, TAKE_PART) not in given:
+            problems.append(f"{name} has not given consent to take part in this opportunity.")
+        if session.recorded and (person.pk, BE_RECORDED) not in given:
+            problems.append(
+                f"This session is recorded, and {name} has not given consent to be recorded."
+            )
+        found[person.pk] = problems
+    return found
 
 
 def booking_problems(person: Person, session: Session) -> list[str]:
     """Why this person cannot be booked into this session, in words; empty when they can."""
-    organisation = session.opportunity.organisation
-    problems = []
-    if not has_accepted_offer(person, session):
-        problems.append(
-            f"{person.preferred_name} has not accepted an offer of work for this opportunity."
-        )
-    if not consent_given(person, organisation, "take_part", session.opportunity_id):
-        problems.append(
-            f"{person.preferred_name} has not given consent to take part in this opportunity."
-        )
-    if session.recorded and not consent_given(
-        person, organisation, "be_recorded", session.opportunity_id
-    ):
-        problems.append(
-            f"This session is recorded, and {person.preferred_name} has not given consent to "
-            "be recorded."
-        )
-    return problems
+    return booking_problems_for([person], session)[person.pk]
 
 
 def check_times(session: Session, follow_up_days: int) -> dict[str, datetime]:
