@@ -24,6 +24,7 @@ SWEEPS = (
     "powerwith.consent.reminders.sweep",
     "powerwith.evaluation.reminders.sweep",
     "powerwith.evaluation.reminders_reviews.sweep",
+    "powerwith.privacy.retention.sweep",
 )
 EVERY = timedelta(minutes=15)
 

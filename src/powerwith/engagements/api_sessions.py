@@ -25,6 +25,8 @@ from powerwith.errors import InvalidInput
 from powerwith.http import Request
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.queries import get_person_for
+from powerwith.privacy.access import record_reads
+from powerwith.privacy.models import What
 
 router = Router(tags=["sessions"])
 
@@ -209,7 +211,14 @@ def record_attendance(request: Request, session_id: int, payload: AttendanceIn) 
 @router.get("/sessions/{session_id}/adjustments", response=AdjustmentList)
 def list_adjustments(request: Request, session_id: int) -> dict[str, Any]:
     membership, session = _session(request, session_id)
-    return {"items": [_adjustment_out(a) for a in queries.adjustments_visible(membership, session)]}
+    adjustments = list(queries.adjustments_visible(membership, session))
+    record_reads(
+        viewer=membership,
+        people=[a.person for a in adjustments],
+        what=What.ADJUSTMENTS,
+        where=request.path,
+    )
+    return {"items": [_adjustment_out(a) for a in adjustments]}
 
 
 @router.post("/sessions/{session_id}/adjustments", response={201: AdjustmentOut})

@@ -23,6 +23,8 @@ from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
 from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.http import Request
+from powerwith.privacy.access import record_read, record_reads
+from powerwith.privacy.models import What
 
 router = Router(tags=["wellbeing"])
 
@@ -140,12 +142,25 @@ def list_checks(request: Request, due: bool = False) -> dict[str, Any]:
     if due:
         checks = queries.due_checks(checks, timezone.now())
     found = list(checks[:500])
+    record_reads(
+        viewer=_membership(request),
+        people=[c.attendance.person for c in found if c.note],
+        what=What.WELLBEING_NOTES,
+        where=request.path,
+    )
     return {"items": [_check_out(c) for c in found], "count": len(found)}
 
 
 @router.get("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
 def get_check(request: Request, check_id: int) -> dict[str, Any]:
-    return _check_out(queries.get_check_for(_membership(request), check_id))
+    check = queries.get_check_for(_membership(request), check_id)
+    record_read(
+        viewer=_membership(request),
+        person=check.attendance.person,
+        what=What.WELLBEING_NOTES,
+        where=request.path,
+    )
+    return _check_out(check)
 
 
 @router.post("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)

@@ -31,6 +31,8 @@ from powerwith.engagements.services import sessions as services
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.people.queries import get_person_for
+from powerwith.privacy.access import record_reads
+from powerwith.privacy.models import What
 from powerwith.web import add_domain_error, membership_required
 
 
@@ -138,12 +140,13 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
     bookings = list(queries.bookings_of(session))
     now = timezone.now()
     can_manage = queries.can_manage_sessions(membership)
+    adjustments = list(queries.adjustments_for_session(session))
     context = {
         "session": session,
         "opportunity": session.opportunity,
         "bookings": bookings,
         "candidates": queries.candidates_for(session) if can_manage else [],
-        "adjustments": queries.adjustments_for_session(session),
+        "adjustments": adjustments,
         "can_manage": can_manage,
         "can_confirm": can_manage or queries.is_contact_for(membership.user, session.opportunity),
         "can_record_adjustment": can_manage
@@ -152,6 +155,12 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         "open": session.cancelled_at is None and session.starts_at > now,
         "form": forms.get("form"),
     }
+    record_reads(
+        viewer=membership,
+        people=[a.person for a in adjustments],
+        what=What.ADJUSTMENTS,
+        where=request.path,
+    )
     return render(request, "engagements/session.html", context)
 
 

@@ -22,6 +22,8 @@ from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check, kind_words
 from powerwith.errors import DomainError
 from powerwith.http import Request
+from powerwith.privacy.access import record_read
+from powerwith.privacy.models import What
 from powerwith.web import add_domain_error, membership_required, refusal
 
 STOP_CHOICES = [
@@ -101,6 +103,12 @@ def staff_check(request: Request, check_id: int) -> HttpResponse:
     _staff(request)
     assert request.membership is not None
     check = queries.get_check_for(request.membership, check_id)
+    record_read(
+        viewer=request.membership,
+        person=check.attendance.person,
+        what=What.WELLBEING_NOTES,
+        where=request.path,
+    )
     form = StaffCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -39,6 +39,8 @@ from powerwith.people.schemas import (
     SharingIn,
     SharingList,
 )
+from powerwith.privacy.access import record_read
+from powerwith.privacy.models import What
 
 router = Router(tags=["people"])
 
@@ -123,7 +125,9 @@ def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
 @router.get("/people/{person_id}", response=PersonOut)
 def get_person(request: Request, person_id: int) -> dict[str, Any]:
     membership = _membership(request)
-    return _out(membership, _person(membership, person_id))
+    person = _person(membership, person_id)
+    record_read(viewer=membership, person=person, what=What.PROFILE, where=request.path)
+    return _out(membership, person)
 
 
 @router.patch("/people/{person_id}", response=PersonOut)

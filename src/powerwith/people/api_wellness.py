@@ -19,6 +19,8 @@ from powerwith.http import Request
 from powerwith.people import queries, queries_wellness, services_wellness
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.services_wellness import MAX_SECTION, SECTIONS
+from powerwith.privacy.access import record_read
+from powerwith.privacy.models import What
 
 router = Router(tags=["wellness"])
 
@@ -116,4 +118,7 @@ def person_plan(request: Request, person_id: int) -> dict[str, Any]:
             raise Http404("No such plan.")
         return _out(own, plan, own=True)
     plan = queries_wellness.plan_shared_with(membership, person_id)
+    record_read(
+        viewer=membership, person=plan.person, what=What.WELLNESS_ACTION_PLAN, where=request.path
+    )
     return _out(plan.person, plan, own=False)

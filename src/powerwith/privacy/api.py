@@ -1,7 +1,129 @@
-"""A person's data rights over the API."""
+"""A person's data rights over the API: who has looked at their information, and
+everything held about them. Reached through the token's own user only: staff, who have
+no profile, get a 404."""
 
 from __future__ import annotations
 
-from ninja import Router
+import datetime as dt
+from typing import Any
+
+from ninja import Field, P, Router, Schema
+from ninja.params import QueryEx
+from pydantic import ConfigDict
+
+from powerwith.accounts.models import Membership
+from powerwith.errors import InvalidInput
+from powerwith.http import Request
+from powerwith.privacy import export, queries, services
+from powerwith.privacy.forms import MOST_MONTHS, SETTINGS
+from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
 
 router = Router(tags=["privacy"])
+
+PAGE_SIZE = 25
+
+
+class AccessLogEntryOut(Schema):
+    id: int
+    viewer_name: str
+    viewer_role: str
+    organisation_id: int
+    organisation: str
+    what: str
+    where: str
+    created_at: dt.datetime
+
+
+class AccessLogPage(Schema):
+    items: list[AccessLogEntryOut]
+    count: int
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # set by token authentication
+    return request.membership
+
+
+def _entry_out(entry: AccessLogEntry) -> dict[str, Any]:
+    return {
+        "id": entry.pk,
+        "viewer_name": str(entry.viewer),
+        "viewer_role": entry.viewer_role,
+        "organisation_id": entry.organisation_id,
+        "organisation": entry.organisation.name,
+        "what": entry.what,
+        "where": entry.where,
+        "created_at": entry.created_at,
+    }
+
+
+@router.get("/me/access-log", response=AccessLogPage)
+def my_access_log(
+    request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
+) -> dict[str, Any]:
+    """Who has looked at my information, newest first, 25 a page."""
+    entries = queries.access_log_of(queries.own_person(_membership(request).user))
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "items": [_entry_out(e) for e in entries[start : start + PAGE_SIZE]],
+        "count": entries.count(),
+    }
+
+
+@router.get("/me/data", response=dict[str, Any])
+def my_data(request: Request) -> dict[str, Any]:
+    """Everything held about me, model by model (the same as the JSON download)."""
+    user = _membership(request).user
+    person = queries.own_person(user)
+    services.record_download(person, user, fmt="api")
+    return export.as_json(person)
+
+
+class EraseIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    confirm: bool
+
+
+class ErasureOut(Schema):
+    person_id: int
+    erased_at: dt.datetime
+    kept: list[str]
+
+
+@router.post("/me/erase", response=ErasureOut)
+def erase_me(request: Request, payload: EraseIn) -> dict[str, Any]:
+    """Erase my information, keeping what the law requires (listed in ``kept``). The
+    token stops working: the account it acts for is closed."""
+    user = _membership(request).user
+    person = queries.own_person(user)
+    if not payload.confirm:
+        raise InvalidInput("Send confirm: true to erase your information.", field="confirm")
+    record = services.erase_person(person, user)
+    return {"person_id": record.person_id, "erased_at": record.erased_at, "kept": record.kept}
+
+
+class RetentionIO(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    wellbeing_note_months: int = Field(ge=1, le=MOST_MONTHS)
+    access_log_months: int = Field(ge=1, le=MOST_MONTHS)
+    left_person_months: int = Field(ge=1, le=MOST_MONTHS)
+    feedback_text_months: int = Field(ge=1, le=MOST_MONTHS)
+    payment_months: int = Field(ge=1, le=MOST_MONTHS)
+
+
+def _retention_out(policy: RetentionPolicy) -> dict[str, int]:
+    return {name: getattr(policy, name) for name in SETTINGS}
+
+
+@router.get("/organisation/retention", response=RetentionIO)
+def get_retention(request: Request) -> dict[str, int]:
+    return _retention_out(queries.retention_policy_for(_membership(request)))
+
+
+@router.put("/organisation/retention", response=RetentionIO)
+def set_retention(request: Request, payload: RetentionIO) -> dict[str, int]:
+    """Months each kind of information is kept; payments at least 72 (six years)."""
+    policy = services.set_retention(_membership(request), **payload.model_dump())
+    return _retention_out(policy)

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class PrivacyConfig(AppConfig):
     name = "powerwith.privacy"
     verbose_name = "Privacy and data rights"
+
+    def ready(self) -> None:
+        from powerwith.privacy.triggers import install_after_migrate
+
+        post_migrate.connect(install_after_migrate, sender=self)

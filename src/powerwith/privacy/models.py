@@ -1,1 +1,168 @@
-"""Who has looked at a person's information, and the person's data rights."""
+"""Who has looked at a person's information, the record of an erasure, and how long an
+organisation keeps what it holds.
+
+``AccessLogEntry`` is append-only like the audit log: the model refuses to change or
+remove a row, so does its QuerySet, and on PostgreSQL a trigger refuses too
+(``privacy/triggers.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import DatabaseError, models
+from django.utils import timezone
+
+from powerwith.accounts.models import Organisation
+from powerwith.accounts.roles import Role
+from powerwith.people.models import Person
+
+# Payment records are kept for six years after payment (HMRC: a legal obligation).
+PAYMENT_MONTHS_MINIMUM = 72
+
+
+class AppendOnly(DatabaseError):
+    """Raised on any attempt to change or remove an access-log entry: a database error,
+    as PostgreSQL's trigger raises, so callers meet one kind of refusal on every
+    database."""
+
+
+class What(models.TextChoices):
+    PROFILE = "profile", "Your profile"
+    EXPERIENCE = "experience", "Your experience"
+    WELLNESS_ACTION_PLAN = "wellness_action_plan", "Your Wellness Action Plan"
+    WELLBEING_NOTES = "wellbeing_notes", "Your wellbeing check answers"
+    ADJUSTMENTS = "adjustments", "Your reasonable adjustments"
+    DATA_EXPORT = "data_export", "A download of all your information"
+
+
+class EntryQuerySet(models.QuerySet["AccessLogEntry"]):
+    """Bulk changes would skip the model's refusal, so they are refused here too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnly("Access-log entries cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("Access-log entries cannot be deleted.")
+
+    def expire(self) -> int:
+        """The one way entries leave: the retention sweep removing those older than the
+        organisation keeps them (on PostgreSQL it tells the trigger so; see triggers.py)."""
+        from django.db import connection, transaction
+
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL powerwith.access_log_expiry = 'on'")
+            deleted, _ = super().delete()
+        return deleted
+
+
+class AccessLogEntry(models.Model):
+    """Someone other than the person read the person's sensitive details."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The viewer's role when they looked: roles change, the record should not.
+    viewer_role = models.CharField(max_length=20)
+    what = models.CharField(max_length=30, choices=What.choices)
+    where = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "access-log entries"
+        indexes = [models.Index(fields=["person", "-created_at", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} read {self.what} of person {self.person_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or not self._state.adding:
+            raise AppendOnly("Access-log entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("Access-log entries cannot be deleted.")
+
+    @property
+    def viewer_role_label(self) -> str:
+        return str(dict(Role.choices).get(self.viewer_role, self.viewer_role))
+
+
+class ErasureReason(models.TextChoices):
+    REQUEST = "request", "The person asked"
+    RETENTION = "retention", "The retention period after leaving ended"
+
+
+class ErasureRecord(models.Model):
+    """That a person's personal data was erased, by whom, and what had to be kept.
+
+    Holds the person's id only, never their name: it must outlive what it records."""
+
+    person_id = models.BigIntegerField(unique=True)
+    erased_at = models.DateTimeField(default=timezone.now)
+    # Empty when the organisation's retention policy erased a person who had left.
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(max_length=10, choices=ErasureReason.choices)
+    kept = models.JSONField(default=list, blank=True, help_text="What was kept, and why.")
+
+    class Meta:
+        ordering = ["-erased_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Erasure of person {self.person_id} at {self.erased_at:%Y-%m-%d}"
+
+
+class RetentionPolicy(models.Model):
+    """How long the organisation keeps what it holds, in months. Applied by
+    ``privacy.retention.sweep``; an organisation without a row uses these defaults."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="retention_policy"
+    )
+    wellbeing_note_months = models.PositiveIntegerField(
+        "months to keep wellbeing check notes after the session",
+        default=12,
+        validators=[MinValueValidator(1)],
+    )
+    access_log_months = models.PositiveIntegerField(
+        "months to keep the record of who looked at a person's information",
+        default=24,
+        validators=[MinValueValidator(1)],
+    )
+    left_person_months = models.PositiveIntegerField(
+        "months after a person has left before their profile is erased",
+        default=24,
+        validators=[MinValueValidator(1)],
+    )
+    feedback_text_months = models.PositiveIntegerField(
+        "months to keep the words of feedback",
+        default=36,
+        validators=[MinValueValidator(1)],
+    )
+    payment_months = models.PositiveIntegerField(
+        "months to keep payment records after payment",
+        default=PAYMENT_MONTHS_MINIMUM,
+        validators=[MinValueValidator(PAYMENT_MONTHS_MINIMUM)],
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "retention policies"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(payment_months__gte=PAYMENT_MONTHS_MINIMUM),
+                name="payments_kept_at_least_six_years",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Retention at {self.organisation}"

@@ -30,6 +30,8 @@ from powerwith.people.models import Person
 from powerwith.people.queries import Profile
 from powerwith.people.register_forms import RegisterFilterForm
 from powerwith.people.templatetags.people import LABELS
+from powerwith.privacy.access import record_read
+from powerwith.privacy.models import What
 from powerwith.web import add_domain_error, membership_required
 
 PAGE_SIZE = 25
@@ -162,6 +164,7 @@ def person(request: Request, person_id: int) -> HttpResponse:
     membership = register_member(request)
     found = queries.get_person_for(membership, person_id)
     profile = queries.profile_for(membership, found)
+    record_read(viewer=membership, person=found, what=What.PROFILE, where=request.path)
     context = {
         "profile": profile,
         "rows": profile_rows(profile),

@@ -21,6 +21,8 @@ from powerwith.people import queries, queries_wellness, services_wellness
 from powerwith.people.forms_wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.views.documents import pdf_download, print_page
+from powerwith.privacy.access import record_read
+from powerwith.privacy.models import What
 from powerwith.web import add_domain_error, membership_required
 
 DOCUMENT = "people/wellness_document.html"
@@ -127,6 +129,9 @@ def person_plan(request: Request, plan_person_id: int) -> HttpResponse:
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
     plan = queries_wellness.plan_shared_with(membership, plan_person_id)
+    record_read(
+        viewer=membership, person=plan.person, what=What.WELLNESS_ACTION_PLAN, where=request.path
+    )
     context = {**_plan_context(plan.person, plan), "own": False}
     return render(request, "people/wellness_plan.html", context)
 

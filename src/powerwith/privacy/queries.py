@@ -1,0 +1,41 @@
+"""Reads for a person's own privacy pages. Everything here is reached through the
+logged-in user's own profile, so no one can read another person's access log."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.roles import Role
+from powerwith.people.models import Person
+from powerwith.people.queries import person_of
+from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
+
+
+def own_person(user: User) -> Person:
+    """The logged-in user's own profile; 404 for staff and anyone without one."""
+    person = person_of(user)
+    if person is None:
+        raise Http404("You do not have a profile.")
+    return person
+
+
+def access_log_of(person: Person) -> QuerySet[AccessLogEntry]:
+    return AccessLogEntry.objects.filter(person=person).select_related("viewer", "organisation")
+
+
+def retention_policy_for(membership: Membership) -> RetentionPolicy:
+    """The policy of the membership's organisation, for its admins only (403 for others)."""
+    if membership.role != Role.ADMIN:
+        raise PermissionDenied(
+            "Only an organisation admin can change how long information is kept."
+        )
+    return retention_policy_of(membership.organisation)
+
+
+def retention_policy_of(organisation: Organisation) -> RetentionPolicy:
+    """The organisation's policy, or the defaults (unsaved) if it never changed them."""
+    found = RetentionPolicy.objects.filter(organisation=organisation).first()
+    return found if found is not None else RetentionPolicy(organisation=organisation)

@@ -1,0 +1,203 @@
+"""The person's data rights: erasure, and the retention policy an admin sets.
+
+What erasure keeps, and why, is declared once here (``KEPT``): the page shows it to the
+person before they confirm, and the ErasureRecord stores it afterwards.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from powerwith.accounts import audit
+from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.sessions import end_every_session_of
+from powerwith.engagements.models import ActionNeeded, Adjustment, CalendarFeed, WellbeingCheck
+from powerwith.engagements.services.booking import cancel_future_bookings
+from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.evaluation.models import FeedbackAnswer
+from powerwith.evaluation.models_development import DevelopmentAction
+from powerwith.people.models import (
+    EarningsLimit,
+    ExperienceEntry,
+    Person,
+    PersonStatus,
+    WellnessActionPlan,
+)
+from powerwith.privacy.models import (
+    PAYMENT_MONTHS_MINIMUM,
+    ErasureReason,
+    ErasureRecord,
+    RetentionPolicy,
+)
+from powerwith.privacy.queries import retention_policy_for
+
+PSEUDONYM = "Former expert by experience"
+
+REMOVED = [
+    "Your name, pronouns, e-mail address, phone number and town",
+    "What you wrote about yourself, your goals, skills, interests and how you like to work",
+    "Your Schedule of Experience and its notes",
+    "Your Wellness Action Plan",
+    "The details of your reasonable adjustments",
+    "Your wellbeing check answers and notes",
+    "Your development plan and any earnings limit you recorded",
+    "Your name on feedback you gave (the feedback stays, without your name)",
+    "Your login: you will not be able to log in again",
+    "Your bookings into sessions that have not happened yet (they are cancelled)",
+]
+
+KEPT = [
+    "Payment records (claims, their history and your reward choices): the law says "
+    "organisations must keep them for six years after payment (HMRC).",
+    "The consent ledger: the proof of what you agreed to and when. It holds numbers "
+    "and codes, not your name, and cannot be changed without breaking its proof.",
+    "Offers of work you accepted: they are the agreement your payments were made under.",
+    "The record of who looked at your information, and the audit log, under a number "
+    "instead of your name.",
+]
+
+
+def _blank_profile(person: Person) -> None:
+    person.preferred_name = PSEUDONYM
+    for name in (
+        "full_name",
+        "pronouns",
+        "email",
+        "phone",
+        "preferred_channel",
+        "town",
+        "about",
+        "personal_goals",
+        "professional_goals",
+        "payment_preference",
+        "benefits_advice",
+    ):
+        setattr(person, name, "")
+    person.formats = []
+    person.adjustments = {}
+    person.available_days = []
+    person.available_modes = []
+    person.skills = []
+    person.interests = []
+    person.status = PersonStatus.LEFT
+    person.updated_at = timezone.now()
+    person.save()
+
+
+def _close_account(person: Person, actor: User | None) -> None:
+    user = person.user
+    if user is None:
+        return
+    user.email = f"erased-{person.pk}@erased.invalid"
+    user.full_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if actor is not None:
+        end_every_session_of(user, actor=actor)
+
+
+def _cancel_bookings(person: Person, actor: User) -> None:
+    for organisation in Organisation.objects.filter(people_links__person=person):
+        cancel_future_bookings(
+            person=person,
+            organisation=organisation,
+            opportunity_id=None,
+            by=actor,
+            reason="The person asked for their information to be erased.",
+        )
+
+
+def _remove_details(person: Person, old_name: str) -> None:
+    ExperienceEntry.objects.filter(person=person).delete()
+    WellnessActionPlan.objects.filter(person=person).delete()
+    EarningsLimit.objects.filter(person=person).delete()
+    DevelopmentAction.objects.filter(person=person).delete()
+    Adjustment.objects.filter(person=person).update(details="")
+    WellbeingCheck.objects.filter(attendance__person=person).update(note="", feeling=None)
+    FeedbackAnswer.objects.filter(person=person).update(person=None)
+    # Tasks for staff name the person in their title.
+    for item in ActionNeeded.objects.filter(person=person):
+        if old_name and old_name in item.title:
+            item.title = item.title.replace(old_name, PSEUDONYM)
+            item.save(update_fields=["title"])
+
+
+def erase_person(
+    person: Person, actor: User | None, *, reason: str = ErasureReason.REQUEST
+) -> ErasureRecord:
+    """Remove or pseudonymise everything about the person that the law does not require
+    the organisations to keep. ``actor`` is the person themself; None when the retention
+    policy erases someone who left long ago. Refused (nothing changes) a second time."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if ErasureRecord.objects.filter(person_id=person.pk).exists():
+            raise Conflict("This person's information has already been erased.")
+        if reason == ErasureReason.REQUEST:
+            if actor is None or person.user_id != actor.pk:
+                raise NotAllowed(
+                    "Only the person themself can ask for their information to be erased."
+                )
+            _cancel_bookings(person, actor)
+        old_name = person.preferred_name
+        _remove_details(person, old_name)
+        _blank_profile(person)
+        _close_account(person, actor)
+        record = ErasureRecord.objects.create(
+            person_id=person.pk, erased_by=actor, reason=reason, kept=KEPT
+        )
+        if actor is not None:
+            audit.record(actor=actor, action="privacy.erased", target=person, reason=reason)
+    return record
+
+
+def set_retention(
+    membership: Membership,
+    *,
+    wellbeing_note_months: int,
+    access_log_months: int,
+    left_person_months: int,
+    feedback_text_months: int,
+    payment_months: int,
+) -> RetentionPolicy:
+    """An admin sets how long their organisation keeps what it holds."""
+    retention_policy_for(membership)  # admins only
+    if payment_months < PAYMENT_MONTHS_MINIMUM:
+        raise InvalidInput(
+            "Payment records must be kept for at least 72 months (six years after payment): "
+            "HMRC requires it.",
+            field="payment_months",
+        )
+    values = {
+        "wellbeing_note_months": wellbeing_note_months,
+        "access_log_months": access_log_months,
+        "left_person_months": left_person_months,
+        "feedback_text_months": feedback_text_months,
+        "payment_months": payment_months,
+    }
+    for name, months in values.items():
+        if months < 1 or months > 1200:
+            raise InvalidInput("Enter a number of months from 1 to 1200.", field=name)
+    with transaction.atomic():
+        policy, _ = RetentionPolicy.objects.update_or_create(
+            organisation_id=membership.organisation_id,
+            defaults={**values, "updated_at": timezone.now()},
+        )
+        audit.record(
+            actor=membership.user,
+            action="privacy.retention_set",
+            organisation=membership.organisation,
+            target=policy,
+            **values,
+        )
+    return policy
+
+
+def record_download(person: Person, user: User, *, fmt: str) -> None:
+    """The person downloaded their information: written to the audit log, not to the
+    access log, which is for other people looking."""
+    audit.record(actor=user, action="privacy.downloaded", target=person, format=fmt)

@@ -1,0 +1,37 @@
+"""The organisation admin's page: how long the organisation keeps what it holds."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.privacy import queries, services
+from powerwith.privacy.forms import RetentionForm
+from powerwith.web import add_domain_error, membership_required
+
+
+@membership_required
+def retention(request: Request) -> HttpResponse:
+    membership = request.membership
+    assert membership is not None  # guaranteed by membership_required
+    policy = queries.retention_policy_for(membership)
+    posted = request.POST if request.method == "POST" else None
+    form = RetentionForm(posted, initial=RetentionForm.initial_from(policy))
+    if posted is not None and form.is_valid():
+        try:
+            services.set_retention(membership, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "How long information is kept is saved.")
+            return redirect("privacy:retention")
+    return render(request, "privacy/retention.html", {"form": form, "policy": policy})
+
+
+urlpatterns: list[URLPattern] = [
+    path("organisation/retention/", retention, name="retention"),
+]
