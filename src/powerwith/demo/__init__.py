@@ -40,8 +40,11 @@ from powerwith.demo.logins import (
     staff_logins,
 )
 from powerwith.demo.offers import add_offers
+from powerwith.demo.outcomes import add_outcomes
 from powerwith.demo.outputs import add_outputs
 from powerwith.demo.payments import add_payments
+from powerwith.demo.privacy import add_privacy
+from powerwith.demo.readiness import add_readiness
 from powerwith.demo.register import EXPERT_LOGINS, Profile, add_people, profiles
 from powerwith.demo.sessions import add_sessions
 from powerwith.demo.terms import ensure_rates
@@ -119,6 +122,9 @@ def load(people: int = 300) -> DemoSummary:
         add_outputs()
         add_evaluation()
         add_development()
+        add_readiness()
+        add_outcomes()
+        add_privacy()
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),
