@@ -6,6 +6,7 @@ judged checks that are met (see ``checks`` for checks with nothing to judge yet)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from powerwith.opportunities.models import Opportunity
 from powerwith.reports.scorecard.checks import PRINCIPLES, Check
 from powerwith.reports.scorecard.flags import MESSAGES, tokenism_flags
-from powerwith.reports.scorecard.records import gather
+from powerwith.reports.scorecard.records import Records, gather, gather_many
 
 PRINCIPLE_NAMES = {
     "people": "P — the right people",
@@ -66,9 +67,19 @@ class Scorecard:
 
 def scorecard(opportunity: Opportunity, now: datetime) -> Scorecard:
     """``opportunity`` must come through ``reports.queries`` (tenancy and role checked)."""
-    records = gather(opportunity, now)
+    return _scored(gather(opportunity, now))
+
+
+def scorecards(opportunities: Sequence[Opportunity], now: datetime) -> list[Scorecard]:
+    """The scorecards of several of one organisation's opportunities, in as many queries
+    as one (see ``records.gather_many``); they come through ``opportunities.queries``."""
+    found = gather_many(opportunities, now)
+    return [_scored(found[o.pk]) for o in opportunities]
+
+
+def _scored(records: Records) -> Scorecard:
     principles = [
         Principle(code, PRINCIPLE_NAMES[code], [check(records) for check in checks])
         for code, checks in PRINCIPLES.items()
     ]
-    return Scorecard(opportunity, principles, tokenism_flags(records))
+    return Scorecard(records.opportunity, principles, tokenism_flags(records))

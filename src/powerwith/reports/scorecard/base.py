@@ -8,7 +8,7 @@ and not marked up either. A principle with no judged check scores 0.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -41,17 +41,28 @@ def day(moment: datetime) -> str:
 
 
 def consent_given_at(records: Records, person_id: int, when: datetime) -> bool:
+    return take_part_given(
+        records.consent_events.get(person_id, []),
+        when,
+        records.opportunity.organisation.reconfirm_months,
+    )
+
+
+def take_part_given(
+    events: Sequence[tuple[int | None, str, datetime]], when: datetime, reconfirm_months: int
+) -> bool:
     """Was *take part* given (for this opportunity, or for all the organisation's work)
-    at ``when``? The same rule as booking: the opportunity's own consent decides when
-    there is one; a grant older than the organisation's reconfirm period has lapsed."""
-    events = [e for e in records.consent_events.get(person_id, []) if e[2] < when]
-    own = [e for e in events if e[0] is not None]
-    deciding = own or events
+    at ``when``? ``events`` are one person's (opportunity id or None, action, at) for this
+    opportunity and for all work, oldest first. The same rule as booking: the
+    opportunity's own consent decides when there is one; a grant older than the
+    organisation's reconfirm period has lapsed."""
+    before = [e for e in events if e[2] < when]
+    own = [e for e in before if e[0] is not None]
+    deciding = own or before
     if not deciding:
         return False
     _, action, at = deciding[-1]
-    lapse = months_before(when, records.opportunity.organisation.reconfirm_months)
-    return action != Action.WITHDRAW and at >= lapse
+    return action != Action.WITHDRAW and at >= months_before(when, reconfirm_months)
 
 
 def deadline_words(records: Records) -> str:

@@ -5,10 +5,11 @@ The checks and flags then work on these plain values only."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from powerwith.consent.models import ConsentEvent
@@ -106,17 +107,40 @@ def _concentration(opportunity: Opportunity, now: datetime) -> tuple[Concentrati
 def gather(opportunity: Opportunity, now: datetime) -> Records:
     """``opportunity`` comes from ``opportunities.queries.get_opportunity_for`` (tenancy
     checked, sessions and requirements prefetched)."""
-    sessions = [s for s in opportunity.sessions.all() if s.cancelled_at is None]
-    offers = list(
-        Offer.objects.filter(opportunity=opportunity).select_related("person__user").order_by("pk")
+    return gather_many([opportunity], now)[opportunity.pk]
+
+
+def _grouped[T](pairs: Iterable[tuple[int, T]]) -> dict[int, list[T]]:
+    grouped: dict[int, list[T]] = defaultdict(list)
+    for key, value in pairs:
+        grouped[key].append(value)
+    return grouped
+
+
+def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int, Records]:
+    """The records of several opportunities of ONE organisation in the same fixed number
+    of queries as one (one query per kind of record, never per opportunity or person).
+    The opportunities come through ``opportunities.queries`` (tenancy checked, sessions
+    and requirements prefetched)."""
+    if not opportunities:
+        return {}
+    organisation_ids = {o.organisation_id for o in opportunities}
+    assert len(organisation_ids) == 1, "one organisation's opportunities at a time"
+    organisation_id = organisation_ids.pop()
+    ids = [o.pk for o in opportunities]
+    offers = _grouped(
+        (o.opportunity_id, o)
+        for o in Offer.objects.filter(opportunity_id__in=ids)
+        .select_related("person__user")
+        .order_by("pk")
     )
-    offer_ids = [o.pk for o in offers]
+    offer_ids = [o.pk for group in offers.values() for o in group]
     first_acceptance: dict[int, datetime] = {}
     for offer_id, at in OfferEvent.objects.filter(
         offer_id__in=offer_ids, action=OfferAction.ACCEPTED
     ).values_list("offer_id", "created_at"):
         first_acceptance[offer_id] = min(at, first_acceptance.get(offer_id, at))
-    latest = {o.pk: o.version for o in offers if o.version >= 1}
+    latest = {o.pk: o.version for group in offers.values() for o in group if o.version >= 1}
     sent_formats = {
         offer_id: list(content.get("person", {}).get("formats", []))
         for offer_id, number, content in OfferVersion.objects.filter(
@@ -124,75 +148,107 @@ def gather(opportunity: Opportunity, now: datetime) -> Records:
         ).values_list("offer_id", "number", "content")
         if latest.get(offer_id) == number
     }
-    person_ids = sorted({o.person_id for o in offers})
-    takings = [
-        Taking(
-            a.person_id,
-            a.session_id,
-            a.session.starts_at,
-            a.session.ends_at,
-            a.attended,
-            a.status == BookingStatus.BOOKED and a.session.cancelled_at is None,
+    takings = _grouped(
+        (
+            a.session.opportunity_id,
+            Taking(
+                a.person_id,
+                a.session_id,
+                a.session.starts_at,
+                a.session.ends_at,
+                a.attended,
+                a.status == BookingStatus.BOOKED and a.session.cancelled_at is None,
+            ),
         )
-        for a in Attendance.objects.filter(session__opportunity=opportunity).select_related(
+        for a in Attendance.objects.filter(session__opportunity_id__in=ids).select_related(
             "session"
         )
-    ]
-    everyone = sorted(set(person_ids) | {t.person_id for t in takings})
+    )
+    offered = {o.person_id for group in offers.values() for o in group}
+    everyone = offered | {t.person_id for group in takings.values() for t in group}
     experience: dict[int, set[tuple[str, str, str]]] = defaultdict(set)
     for person_id, code, setting, intervention in ExperienceEntry.objects.filter(
-        person_id__in=person_ids
+        person_id__in=sorted(offered)
     ).values_list("person_id", "code", "setting", "intervention"):
         experience[person_id].add((code, setting, intervention))
-    consent_events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
-    for person_id, opportunity_id, action, at in (
+    consent_rows = list(
         ConsentEvent.objects.filter(
-            Q(opportunity_id=opportunity.pk) | Q(opportunity__isnull=True),
-            organisation_id=opportunity.organisation_id,
-            person_id__in=everyone,
+            Q(opportunity_id__in=ids) | Q(opportunity__isnull=True),
+            organisation_id=organisation_id,
+            person_id__in=sorted(everyone),
             scope="take_part",
             output_id__isnull=True,
         )
         .order_by("id")
         .values_list("person_id", "opportunity_id", "action", "created_at")
-    ):
-        consent_events[person_id].append((opportunity_id, action, at))
-    reward_choices: dict[int, list[RewardChoice]] = defaultdict(list)
-    for choice in RewardChoice.objects.filter(opportunity=opportunity).order_by("created_at", "id"):
-        reward_choices[choice.person_id].append(choice)
-    bookings = [Booking(t.person_id, t.attended, t.booked, t.ends_at) for t in takings]
-    accepted = [o.person_id for o in offers if o.status == OfferStatus.ACCEPTED]
-    requests = list(
-        FeedbackRequest.objects.filter(opportunity=opportunity).values_list("person_id", "answered")
     )
-    concentration, busiest = _concentration(opportunity, now)
-    return Records(
-        opportunity=opportunity,
-        now=now,
-        session_starts={s.pk: s.starts_at for s in sessions},
-        requirements=list(opportunity.required_experience.all()),
-        offers=offers,
-        first_acceptance=first_acceptance,
-        sent_formats=sent_formats,
-        experience=dict(experience),
-        consent_events=dict(consent_events),
-        takings=takings,
-        adjustments=list(Adjustment.objects.filter(opportunity=opportunity)),
-        checks=list(
-            WellbeingCheck.objects.filter(
-                attendance__session__opportunity=opportunity
-            ).select_related("attendance__session")
-        ),
-        reward_choices=dict(reward_choices),
-        claims=list(
-            Claim.objects.filter(offer__opportunity=opportunity).exclude(
-                status__in=[ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED]
-            )
-        ),
-        completed=completed_people(opportunity.status, accepted, bookings, now),
-        asked={person_id for person_id, _ in requests},
-        answered=sum(1 for _, answered in requests if answered),
-        impact_entries=ImpactEntry.objects.filter(opportunity=opportunity).count(),
-        concentration=concentration,
-        busiest=busiest,
+    reward_choices = _grouped(
+        (c.opportunity_id, c)
+        for c in RewardChoice.objects.filter(opportunity_id__in=ids).order_by("created_at", "id")
     )
+    requests = _grouped(
+        (opportunity_id, (person_id, answered))
+        for opportunity_id, person_id, answered in FeedbackRequest.objects.filter(
+            opportunity_id__in=ids
+        ).values_list("opportunity_id", "person_id", "answered")
+    )
+    adjustments = _grouped(
+        (a.opportunity_id, a) for a in Adjustment.objects.filter(opportunity_id__in=ids)
+    )
+    checks = _grouped(
+        (c.attendance.session.opportunity_id, c)
+        for c in WellbeingCheck.objects.filter(
+            attendance__session__opportunity_id__in=ids
+        ).select_related("attendance__session")
+    )
+    claims = _grouped(
+        (c.offer.opportunity_id, c)
+        for c in Claim.objects.filter(offer__opportunity_id__in=ids)
+        .exclude(status__in=[ClaimStatus.WITHDRAWN, ClaimStatus.REJECTED])
+        .select_related("offer")
+    )
+    impact = dict(
+        ImpactEntry.objects.filter(opportunity_id__in=ids)
+        .values("opportunity_id")
+        .annotate(entries=Count("id"))
+        .values_list("opportunity_id", "entries")
+    )
+    concentration, busiest = _concentration(opportunities[0], now)
+    found = {}
+    for opportunity in opportunities:
+        own_offers = offers.get(opportunity.pk, [])
+        own_takings = takings.get(opportunity.pk, [])
+        people = {o.person_id for o in own_offers} | {t.person_id for t in own_takings}
+        consent_events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
+        for person_id, opportunity_id, action, at in consent_rows:
+            if person_id in people and opportunity_id in (None, opportunity.pk):
+                consent_events[person_id].append((opportunity_id, action, at))
+        choices = _grouped((c.person_id, c) for c in reward_choices.get(opportunity.pk, []))
+        own_requests = requests.get(opportunity.pk, [])
+        accepted = [o.person_id for o in own_offers if o.status == OfferStatus.ACCEPTED]
+        bookings = [Booking(t.person_id, t.attended, t.booked, t.ends_at) for t in own_takings]
+        found[opportunity.pk] = Records(
+            opportunity=opportunity,
+            now=now,
+            session_starts={
+                s.pk: s.starts_at for s in opportunity.sessions.all() if s.cancelled_at is None
+            },
+            requirements=list(opportunity.required_experience.all()),
+            offers=own_offers,
+            first_acceptance=first_acceptance,
+            sent_formats=sent_formats,
+            experience=dict(experience),
+            consent_events=dict(consent_events),
+            takings=own_takings,
+            adjustments=adjustments.get(opportunity.pk, []),
+            checks=checks.get(opportunity.pk, []),
+            reward_choices=choices,
+            claims=claims.get(opportunity.pk, []),
+            completed=completed_people(opportunity.status, accepted, bookings, now),
+            asked={person_id for person_id, _ in own_requests},
+            answered=sum(1 for _, answered in own_requests if answered),
+            impact_entries=impact.get(opportunity.pk, 0),
+            concentration=concentration,
+            busiest=busiest,
+        )
+    return found

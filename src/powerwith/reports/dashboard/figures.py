@@ -1,0 +1,160 @@
+"""The dashboard's figures as plain values, each defined where it is worked out
+(``queries``) and here by what it holds. None of them names a person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from powerwith.accounts.models import Organisation
+from powerwith.evaluation.models import QUESTIONS, Question
+from powerwith.opportunities.choices import CoWorkingLevel
+from powerwith.reports.dashboard.period import Period
+from powerwith.reports.scorecard import PRINCIPLE_NAMES
+
+PRINCIPLE_CODES = tuple(PRINCIPLE_NAMES)
+# "The busiest 20% of people": the fifth of the people who did any of the work with the
+# most of it, rounded up (so there is always at least one when anyone worked).
+BUSIEST_FRACTION = 0.2
+
+
+@dataclass(frozen=True)
+class Share:
+    part: int
+    whole: int
+
+    @property
+    def percent(self) -> float | None:
+        """To one decimal place; None when there is nothing to share (0 of 0)."""
+        return round(100 * self.part / self.whole, 1) if self.whole else None
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    ORDER: ClassVar[tuple[str, ...]] = (*CoWorkingLevel.values, "")
+    code: str
+    count: int
+
+    @property
+    def label(self) -> str:
+        return CoWorkingLevel(self.code).label if self.code else "Level not set"
+
+
+@dataclass(frozen=True)
+class OpportunityScores:
+    """One opportunity's five principle scores (0 to 1) and its tokenism flags."""
+
+    opportunity_id: int
+    title: str
+    scores: dict[str, float]
+    flags: list[str]
+
+    @property
+    def percents(self) -> list[tuple[str, int]]:
+        """(principle letter, whole percent) in P, O, W, E, R order, for the page."""
+        return [(code[0].upper(), round(100 * self.scores[code])) for code in PRINCIPLE_CODES]
+
+
+@dataclass(frozen=True)
+class Scorecards:
+    rows: list[OpportunityScores]
+
+    @property
+    def averages(self) -> dict[str, float | None]:
+        """Each principle's mean score across the opportunities, to two places."""
+        if not self.rows:
+            return {code: None for code in PRINCIPLE_CODES}
+        return {
+            code: round(sum(r.scores[code] for r in self.rows) / len(self.rows), 2)
+            for code in PRINCIPLE_CODES
+        }
+
+    @property
+    def average_percents(self) -> list[tuple[str, int | None]]:
+        """(principle name, whole percent or None when there is no opportunity)."""
+        return [
+            (PRINCIPLE_NAMES[code], None if average is None else round(100 * average))
+            for code, average in self.averages.items()
+        ]
+
+    @property
+    def average_flags(self) -> float | None:
+        if not self.rows:
+            return None
+        return round(sum(len(r.flags) for r in self.rows) / len(self.rows), 2)
+
+    @property
+    def flagged(self) -> int:
+        """How many opportunities have at least one tokenism flag."""
+        return sum(1 for r in self.rows if r.flags)
+
+
+@dataclass(frozen=True)
+class PaymentTimeliness:
+    target_days: int
+    paid: int
+    within_target: int
+    median_days: float | None
+
+    @property
+    def share(self) -> Share:
+        return Share(self.within_target, self.paid)
+
+
+@dataclass(frozen=True)
+class ConsentCoverage:
+    people: Share
+
+
+@dataclass(frozen=True)
+class FeedbackMonth:
+    month: date
+    asked: int
+    answered: int
+    averages: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:%b %Y}"
+
+    @property
+    def labelled_averages(self) -> list[tuple[str, float | None]]:
+        return [(QUESTION_LABELS[q], average) for q, average in self.averages.items()]
+
+
+QUESTION_LABELS: dict[str, str] = {q: Question(q).label for q in QUESTIONS}
+
+
+@dataclass(frozen=True)
+class Concentration:
+    """How one measure of work (bookings, or paid minutes) was shared out among the
+    people who had any of it in the period.
+
+    ``busiest_people`` is the busiest 20% (rounded up) and ``busiest_total`` their part
+    of ``total``; ``people_for_most`` is the fewest people who between them had more than
+    half of it (0 when there was none)."""
+
+    people: int
+    total: int
+    busiest_people: int
+    busiest_total: int
+    people_for_most: int
+
+    @property
+    def busiest_share(self) -> Share:
+        return Share(self.busiest_total, self.total)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    organisation: Organisation
+    period: Period
+    levels: list[LevelCount]
+    scorecards: Scorecards
+    payments: PaymentTimeliness
+    consent: ConsentCoverage
+    wellbeing: Share
+    feedback: list[FeedbackMonth]
+    bookings: Concentration
+    paid_minutes: Concentration

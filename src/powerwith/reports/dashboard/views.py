@@ -1,0 +1,80 @@
+"""The organisation dashboard: the page, its CSV, a print page and a tagged PDF report
+for boards and commissioners. Coordinators, admins and auditors (read-only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from powerwith.http import Request
+from powerwith.people.views.documents import pdf_download, print_page
+from powerwith.reports.dashboard.charts import charts_of
+from powerwith.reports.dashboard.export import dashboard_csv
+from powerwith.reports.dashboard.period import PeriodForm
+from powerwith.reports.dashboard.queries import dashboard, require_reader
+from powerwith.web import membership_required
+
+PAGE = "reports/dashboard.html"
+DOCUMENT = "reports/dashboard_document.html"
+
+
+def _figures(request: Request) -> tuple[PeriodForm, dict[str, Any] | None]:
+    """The period form (both months may be left out: the last 12 months) and, when the
+    period is a good one, everything the page and the report show."""
+    assert request.membership is not None
+    require_reader(request.membership)
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    assert form.period is not None
+    figures = dashboard(request.membership, form.period)
+    return form, {
+        "d": figures,
+        "charts": charts_of(figures),
+        "made_at": timezone.now(),
+    }
+
+
+@membership_required
+def dashboard_page(request: Request) -> HttpResponse:
+    form, context = _figures(request)
+    return render(request, PAGE, {"form": form, **(context or {})})
+
+
+def _period_or_page(request: Request) -> tuple[HttpResponse | None, dict[str, Any]]:
+    form, context = _figures(request)
+    if context is None:
+        return render(request, PAGE, {"form": form}), {}
+    return None, context
+
+
+@membership_required
+def dashboard_csv_download(request: Request) -> HttpResponse:
+    refused, context = _period_or_page(request)
+    if refused:
+        return refused
+    figures = context["d"]
+    response = HttpResponse(dashboard_csv(figures), content_type="text/csv; charset=utf-8")
+    name = f"dashboard-{figures.period.first:%Y-%m}-to-{figures.period.last:%Y-%m}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@membership_required
+def dashboard_print(request: Request) -> HttpResponse:
+    refused, context = _period_or_page(request)
+    return refused or print_page(DOCUMENT, context)
+
+
+@membership_required
+def dashboard_pdf(request: Request) -> HttpResponse:
+    refused, context = _period_or_page(request)
+    if refused:
+        return refused
+    period = context["d"].period
+    return pdf_download(
+        DOCUMENT, context, f"dashboard-{period.first:%Y-%m}-to-{period.last:%Y-%m}.pdf"
+    )
