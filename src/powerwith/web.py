@@ -8,13 +8,16 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from powerwith.accounts.roles import Role
 from powerwith.errors import DomainError
 from powerwith.http import Request
 
 View = Callable[..., HttpResponse]
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def membership_required(view: View) -> View:
@@ -25,6 +28,8 @@ def membership_required(view: View) -> View:
     def wrapper(request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.membership is None:
             return render(request, "no_membership.html", status=403)
+        if request.membership.role == Role.AUDITOR and request.method not in SAFE_METHODS:
+            raise PermissionDenied("An auditor's access is read-only.")
         return view(request, *args, **kwargs)
 
     return wrapper

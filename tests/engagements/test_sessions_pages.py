@@ -208,14 +208,14 @@ def test_a_contact_person_reads_only_the_sessions_they_are_contact_for(
     assert client.get(f"/sessions/{first_session(other).pk}/").status_code == 404
 
 
-def test_an_auditor_reads_but_cannot_book(
+def test_an_auditor_can_neither_read_nor_book_sessions(
     client, riverside_coordinator, riverside_auditor, expert_at_riverside
 ):
     offer = accepted_offer(riverside_coordinator, expert_at_riverside)
     consents(expert_at_riverside, offer, "take_part")
     session = first_session(offer)
     logged_in(client, riverside_auditor.user)
-    assert client.get(f"/sessions/{session.pk}/").status_code == 200
+    assert client.get(f"/sessions/{session.pk}/").status_code == 404  # it names people
     response = client.post(
         f"/sessions/{session.pk}/bookings/", {"person_id": expert_at_riverside.pk}
     )

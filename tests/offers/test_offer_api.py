@@ -261,7 +261,7 @@ def test_staff_list_their_organisations_offers(
 ):
     draft_offer(riverside_coordinator, expert_at_both)
     draft_offer(hillview_coordinator, expert_at_both)
-    body = api_client_for(riverside_auditor).get("/api/v1/offers").json()
+    body = api_client_for(riverside_coordinator).get("/api/v1/offers").json()
     assert body["count"] == 1
     assert body["items"][0]["person_id"] == expert_at_both.pk
 

@@ -144,7 +144,7 @@ def test_staff_of_another_organisation_get_404(
     assert client.get(f"/opportunities/{opportunity}/offers/new/").status_code == 404
 
 
-def test_an_auditor_reads_but_cannot_change(
+def test_an_auditor_can_neither_read_nor_change_offers(
     client, riverside_auditor, riverside_coordinator, expert_at_riverside
 ):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
@@ -153,7 +153,7 @@ def test_an_auditor_reads_but_cannot_change(
     assert "Send the offer" not in page
     assert client.post(f"/offers/{offer.pk}/send/").status_code == 403
     assert client.get(f"/offers/{offer.pk}/withdraw/").status_code == 403
-    assert client.get("/offers/").status_code == 200
+    assert client.get("/offers/").status_code == 403  # offers name people
 
 
 # The person's own pages

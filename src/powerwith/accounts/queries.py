@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from powerwith.accounts import tokens
 from powerwith.accounts.models import ApiToken, AuditEvent, Invitation, Membership, User
-from powerwith.accounts.roles import can_manage_members, can_see_members
+from powerwith.accounts.roles import Role, can_manage_members, can_see_members
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
@@ -29,11 +29,10 @@ def membership_of(user: User, organisation_id: int | None) -> Membership | None:
 def members_of(membership: Membership) -> QuerySet[Membership]:
     if not can_see_members(membership.role):
         raise PermissionDenied("Only staff of the organisation can see its members.")
-    return (
-        Membership.objects.filter(organisation_id=membership.organisation_id)
-        .select_related("user")
-        .order_by("user__email")
-    )
+    members = Membership.objects.filter(organisation_id=membership.organisation_id)
+    if membership.role == Role.AUDITOR:  # read-only and anonymised: the staff only
+        members = members.exclude(role=Role.EXPERT)
+    return members.select_related("user").order_by("user__email")
 
 
 def get_member_for(membership: Membership, user_id: int) -> Membership:

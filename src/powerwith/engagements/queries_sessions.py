@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
@@ -25,14 +25,15 @@ from powerwith.engagements.models import (
     CalendarFeed,
     Session,
 )
-from powerwith.engagements.services.booking import booking_problems
+from powerwith.engagements.services.booking import booking_problems_for
 from powerwith.engagements.services.calendar import token_hash
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-READ_ALL_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
+# Not auditors: a session lists the people booked (auditors read anonymised reports).
+READ_ALL_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 STAFF_ROLES = READ_ALL_ROLES | {Role.CONTACT}
 
 
@@ -75,10 +76,13 @@ def get_session_for(membership: Membership, session_id: int) -> Session:
 
 
 def get_staff_session(membership: Membership, session_id: int) -> Session:
-    """A session for the staff pages: experts have their own page for their sessions."""
+    """A session for the staff pages: experts have their own page for their sessions.
+    Its stop events come with it: the page lists them under each person booked."""
     if membership.role not in STAFF_ROLES:
         raise Http404("No such session.")
-    return get_session_for(membership, session_id)
+    found = get_session_for(membership, session_id)
+    prefetch_related_objects([found], "stop_events")
+    return found
 
 
 def get_opportunity_with_sessions(membership: Membership, opportunity_id: int) -> Opportunity:
@@ -108,6 +112,7 @@ def bookings_of(session: Session) -> QuerySet[Attendance]:
     return (
         Attendance.objects.filter(session=session)
         .select_related("person", "booked_by", "cancelled_by")
+        .prefetch_related("wellbeing_checks")
         .order_by("status", "person__preferred_name", "pk")
     )
 
@@ -149,17 +154,18 @@ class Candidate:
 
 
 def candidates_for(session: Session) -> list[Candidate]:
-    accepted = (
+    accepted = list(
         Offer.objects.filter(opportunity_id=session.opportunity_id, status=OfferStatus.ACCEPTED)
         .select_related("person")
         .order_by("person__preferred_name", "person_id")
     )
     bookings = {b.person_id: b for b in Attendance.objects.filter(session=session)}
+    problems = booking_problems_for([offer.person for offer in accepted], session)
     return [
         Candidate(
             person=offer.person,
             booking=bookings.get(offer.person_id),
-            problems=booking_problems(offer.person, session),
+            problems=problems[offer.person_id],
         )
         for offer in accepted
     ]

@@ -17,7 +17,8 @@ from powerwith.accounts.roles import Role
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
+# Not auditors: an offer names the person (auditors read anonymised reports).
+READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 # The offers that stop a second one being made for the same person and opportunity.
 LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
 
