@@ -81,6 +81,7 @@ def test_serve_runs_the_production_server(tmp_path):
     env = {
         **os.environ,
         "SECRET_KEY": "a-long-random-key-for-this-test-only-" + "x7Q!" * 10,
+        "POWERWITH_FIELD_KEYS": "dGhyb3dhd2F5LWZpZWxkLWtleS1mb3ItdGhpcy10ZXM=",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         "HTTPS": "0",

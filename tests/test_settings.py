@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "HTTPS": "",
     "POWERWITH_TESTING": "",
     "API_TOKEN_RATE_PER_MINUTE": "",
+    "POWERWITH_FIELD_KEYS": "4xKlF0bW7o8pQj3bq2V1sYc9nTg6HdRz5uJmEaLwXyI=",
 }
 
 
@@ -140,3 +141,32 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wal"
+
+
+def test_sqlite_write_transactions_take_the_write_lock_when_they_begin(tmp_path):
+    # IMMEDIATE: a transaction holds the write lock from its first statement, even a read,
+    # so two writers queue (busy_timeout) instead of one failing halfway through.
+    code = """
+import django, sqlite3
+django.setup()
+from django.db import connection, transaction
+connection.cursor().execute("CREATE TABLE t (x int)")
+with transaction.atomic():
+    connection.cursor().execute("SELECT 1")
+    other = sqlite3.connect(connection.settings_dict["NAME"], timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        print("free")
+    except sqlite3.OperationalError as error:
+        print(error)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean_environment(DATABASE_URL=f"sqlite:///{tmp_path / 'immediate.sqlite3'}"),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "database is locked"

@@ -5,12 +5,15 @@ to the console. Production sets ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE
 and leaves ``DEBUG`` off; the secure defaults below then pass ``check --deploy``.
 """
 
+import base64
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -293,6 +296,32 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 
 # Requests per minute one API token may make (powerwith.api.TokenRateThrottle).
 API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE") or "600")
+
+# Keys of the encrypted special-category fields (powerwith.encryption, docs/adr/
+# 007-field-encryption.md): Fernet keys, comma-separated; the first encrypts, every one
+# decrypts. Rotate by putting a new key first, running `powerwith manage rotate_keys`,
+# then removing the old one. Without keys only the local demo and the tests start, with
+# a fixed key made here (never a production key: anyone can compute it).
+FIELD_ENCRYPTION_KEYS = env_list("POWERWITH_FIELD_KEYS")
+if not FIELD_ENCRYPTION_KEYS:
+    if not DEBUG and not env_bool("POWERWITH_TESTING"):
+        raise ImproperlyConfigured(
+            "POWERWITH_FIELD_KEYS is not set. Set it to one or more Fernet keys, "
+            "comma-separated (make one with: python -c 'from cryptography.fernet import "
+            "Fernet; print(Fernet.generate_key().decode())'), or set DEBUG=1 for a local demo."
+        )
+    FIELD_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(b"powerwith local demo and tests").digest()
+        ).decode()
+    ]
+for _key in FIELD_ENCRYPTION_KEYS:
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "A key in POWERWITH_FIELD_KEYS is not a Fernet key (32 bytes, URL-safe base64)."
+        ) from None
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

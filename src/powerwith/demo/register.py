@@ -23,6 +23,7 @@ from django.utils import timezone
 from powerwith import demo_data
 from powerwith.accounts.models import Organisation
 from powerwith.demo.details import details
+from powerwith.encryption import encrypt
 from powerwith.people.choices import Sharing
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 
@@ -167,7 +168,16 @@ def add_people(
             ExperienceEntry,
             ("person", "code", "setting", "intervention", "note", "share_narrative", "created_at"),
             [
-                (person.pk, e.code, e.setting, e.intervention, e.note, e.share_narrative, joined)
+                # The note column is encrypted (powerwith.encryption): raw SQL must encrypt too.
+                (
+                    person.pk,
+                    e.code,
+                    e.setting,
+                    e.intervention,
+                    encrypt(e.note) if e.note else "",
+                    e.share_narrative,
+                    joined,
+                )
                 for person, joined, extra in zip(people, joined_at, extras, strict=True)
                 for e in extra.experience
             ],

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.encryption import EncryptedTextField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -115,7 +116,7 @@ class Adjustment(models.Model):
     )
     # One of the access-need codes people choose on their profile, or blank for "other".
     category = models.CharField(max_length=40, blank=True)
-    details = models.TextField(max_length=2000, blank=True)
+    details = EncryptedTextField(max_length=2000, blank=True)
     status = models.CharField(
         max_length=10, choices=AdjustmentStatus.choices, default=AdjustmentStatus.REQUESTED
     )
@@ -164,7 +165,7 @@ class WellbeingCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     feeling = models.PositiveSmallIntegerField(choices=Feeling.choices, null=True, blank=True)
-    note = models.TextField(max_length=2000, blank=True)
+    note = EncryptedTextField(max_length=2000, blank=True)
     wants_support = models.BooleanField(default=False)
     reminded_at = models.DateTimeField(null=True, blank=True)
 

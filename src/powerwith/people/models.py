@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.encryption import EncryptedJSONField, EncryptedTextField
 from powerwith.people import choices
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS
 
@@ -42,12 +43,13 @@ class Person(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     preferred_channel = models.CharField(max_length=20, choices=choices.Channel.choices, blank=True)
     town = models.CharField(max_length=100, blank=True)
-    about = models.TextField(
+    # Encrypted at rest (powerwith.encryption): special-category data, never searched in SQL.
+    about = EncryptedTextField(
         "about me", max_length=2000, blank=True, help_text="In the person's own words."
     )
     # Lists of codes from powerwith.people.choices (and opportunities.choices.Focus).
     formats = models.JSONField(default=empty_list, blank=True)
-    adjustments = models.JSONField(
+    adjustments = EncryptedJSONField(
         default=empty_dict, blank=True, help_text="Adjustment category → what helps."
     )
     available_days = models.JSONField(default=empty_list, blank=True)
@@ -91,7 +93,7 @@ class ExperienceEntry(models.Model):
     code = models.CharField(max_length=60, choices=ITEM_CHOICES)
     setting = models.CharField(max_length=40, choices=SETTINGS, blank=True)
     intervention = models.CharField(max_length=40, choices=RESTRICTIVE_INTERVENTIONS, blank=True)
-    note = models.TextField(max_length=2000, blank=True)
+    note = EncryptedTextField(max_length=2000, blank=True)
     share_narrative = models.CharField(
         "willing to share a personal narrative about it",
         max_length=20,
@@ -140,15 +142,15 @@ class WellnessActionPlan(models.Model):
     person = models.OneToOneField(
         Person, on_delete=models.CASCADE, related_name="wellness_action_plan"
     )
-    keeps_me_well = models.TextField("what keeps me well", max_length=4000, blank=True)
-    warning_signs = models.TextField(
+    keeps_me_well = EncryptedTextField("what keeps me well", max_length=4000, blank=True)
+    warning_signs = EncryptedTextField(
         "early warning signs and triggers", max_length=4000, blank=True
     )
-    affects_work = models.TextField("how it may affect my work", max_length=4000, blank=True)
-    support_from_contact = models.TextField(
+    affects_work = EncryptedTextField("how it may affect my work", max_length=4000, blank=True)
+    support_from_contact = EncryptedTextField(
         "support I'd like from my contact person", max_length=4000, blank=True
     )
-    steps_i_can_take = models.TextField("steps I can take", max_length=4000, blank=True)
+    steps_i_can_take = EncryptedTextField("steps I can take", max_length=4000, blank=True)
     review_date = models.DateField("when we review it", null=True, blank=True)
     readers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="wellness_action_plans_shared"
