@@ -11,7 +11,7 @@ operations use their own method, with a small valid body that names B's objects.
 
 What must hold, for every answer:
 
-- never a server error (5xx), and never the canary in the body or a header;
+- never a server error (5xx), and never the canary in the body, a header or the logs;
 - an **object route** (a page or operation whose URL names one of B's objects) answers a
   member of A with **404**, or **403** when their role may not use that route at all
   (refused before any object is looked up); a page answers someone not logged in with a
@@ -37,6 +37,7 @@ parameter has no value fails its own case until ``tests/routes.py`` or a part's
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -232,6 +233,15 @@ def world(
     ):
         yield _plant()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def logs_hold_no_canary(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """What the server logs while it is asked (at the production level, with any
+    traceback) never holds B's data either."""
+    caplog.set_level(logging.INFO)
+    yield
+    assert CANARY not in caplog.text
 
 
 # ---------------------------------------------------------------------------------------
