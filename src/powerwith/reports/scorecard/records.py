@@ -132,6 +132,8 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
         (o.opportunity_id, o)
         for o in Offer.objects.filter(opportunity_id__in=ids)
         .select_related("person__user")
+        # Nothing here reads the person's encrypted details: skip decrypting them.
+        .defer("person__about", "person__adjustments")
         .order_by("pk")
     )
     offer_ids = [o.pk for group in offers.values() for o in group]
@@ -213,16 +215,29 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
         .annotate(entries=Count("id"))
         .values_list("opportunity_id", "entries")
     )
+    # Each person's take_part events, for all the work (None) and for each opportunity,
+    # numbered in ledger order so one opportunity's view merges the two in that order.
+    ledger: dict[tuple[int, int | None], list[tuple[int, int | None, str, datetime]]]
+    ledger = defaultdict(list)
+    for number, (person_id, opportunity_id, action, at) in enumerate(consent_rows):
+        ledger[person_id, opportunity_id].append((number, opportunity_id, action, at))
+    experience_of = dict(experience)
     concentration, busiest = _concentration(opportunities[0], now)
     found = {}
     for opportunity in opportunities:
         own_offers = offers.get(opportunity.pk, [])
         own_takings = takings.get(opportunity.pk, [])
         people = {o.person_id for o in own_offers} | {t.person_id for t in own_takings}
-        consent_events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
-        for person_id, opportunity_id, action, at in consent_rows:
-            if person_id in people and opportunity_id in (None, opportunity.pk):
-                consent_events[person_id].append((opportunity_id, action, at))
+        consent_events = {
+            person_id: [
+                (opportunity_id, action, at)
+                for _, opportunity_id, action, at in sorted(
+                    ledger.get((person_id, None), []) + ledger.get((person_id, opportunity.pk), [])
+                )
+            ]
+            for person_id in people
+            if (person_id, None) in ledger or (person_id, opportunity.pk) in ledger
+        }
         choices = _grouped((c.person_id, c) for c in reward_choices.get(opportunity.pk, []))
         own_requests = requests.get(opportunity.pk, [])
         accepted = [o.person_id for o in own_offers if o.status == OfferStatus.ACCEPTED]
@@ -237,8 +252,8 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
             offers=own_offers,
             first_acceptance=first_acceptance,
             sent_formats=sent_formats,
-            experience=dict(experience),
-            consent_events=dict(consent_events),
+            experience=experience_of,
+            consent_events=consent_events,
             takings=own_takings,
             adjustments=adjustments.get(opportunity.pk, []),
             checks=checks.get(opportunity.pk, []),
