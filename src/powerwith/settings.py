@@ -325,4 +325,10 @@ for _key in FIELD_ENCRYPTION_KEYS:
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# How long the organisation dashboard's figures are kept before they are worked out again
+# (they cover every opportunity's scorecard). The tests work them out every time.
+DASHBOARD_CACHE_SECONDS = int(
+    os.environ.get("DASHBOARD_CACHE_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
+)
 CSRF_FAILURE_VIEW = "powerwith.views.csrf_failure"

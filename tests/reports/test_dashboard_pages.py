@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -227,3 +230,36 @@ def test_a_period_is_whole_local_months_and_defaults_to_the_last_twelve() -> Non
     assert period_from(None, "2025-03").first == date(2024, 4, 1)
     assert last_twelve_months(datetime(2026, 1, 15, tzinfo=london)).first == date(2025, 2, 1)
     assert len(period_from("2021-01", "2025-12").months) == 60
+
+
+def test_the_figures_are_kept_for_a_few_minutes_and_the_page_says_when_they_were_worked_out(
+    client: Client,
+    riverside_coordinator: Membership,
+    settings: Any,
+) -> None:
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    cache.clear()
+    logged_in(client, riverside_coordinator.user)
+    first = client.get("/dashboard/")
+    assert "Worked out at" in first.text
+    with CaptureQueriesContext(connection) as again:
+        client.get("/dashboard/")
+    assert not any("opportunities_opportunity" in q["sql"] for q in again.captured_queries)
+    cache.clear()
+    with CaptureQueriesContext(connection) as fresh:
+        client.get("/dashboard/")
+    assert any("opportunities_opportunity" in q["sql"] for q in fresh.captured_queries)
+
+
+def test_the_page_lists_the_25_opportunities_most_in_need_of_attention_and_the_csv_all(
+    client: Client, riverside_coordinator: Membership
+) -> None:
+    some_work(riverside_coordinator, 27, people=1)
+    logged_in(client, riverside_coordinator.user)
+
+    page = client.get(DASHBOARD).text
+    rows = client.get(CSV).content.decode()
+
+    assert "The 25 opportunities most in need of attention, of 27" in page
+    assert len(set(re.findall(r"Work \d\d", page))) == 25
+    assert len(set(re.findall(r"Work \d\d", rows))) == 27

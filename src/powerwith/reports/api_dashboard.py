@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from powerwith.http import Request
 from powerwith.reports.dashboard.export import as_json
 from powerwith.reports.dashboard.period import period_from
-from powerwith.reports.dashboard.queries import dashboard, require_reader
+from powerwith.reports.dashboard.queries import dashboard_as_of, require_reader
 
 router = Router(tags=["reports"])
 
@@ -80,4 +80,5 @@ class DashboardOut(Schema):
 def organisation_dashboard(request: Request, months: Query[MonthsIn]) -> dict[str, Any]:
     assert request.membership is not None  # set by token authentication
     require_reader(request.membership)
-    return as_json(dashboard(request.membership, period_from(months.first, months.to)))
+    figures, _ = dashboard_as_of(request.membership, period_from(months.first, months.to))
+    return as_json(figures)

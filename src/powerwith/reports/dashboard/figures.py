@@ -56,6 +56,9 @@ class OpportunityScores:
         return [(code[0].upper(), round(100 * self.scores[code])) for code in PRINCIPLE_CODES]
 
 
+SHOWN = 25
+
+
 @dataclass(frozen=True)
 class Scorecards:
     rows: list[OpportunityScores]
@@ -83,6 +86,14 @@ class Scorecards:
         if not self.rows:
             return None
         return round(sum(len(r.flags) for r in self.rows) / len(self.rows), 2)
+
+    @property
+    def needing_attention(self) -> list[OpportunityScores]:
+        """The ``SHOWN`` opportunities most in need of attention, for the page and the
+        report: most signs of tokenism first, then the lowest total score. Every one is in
+        the CSV and the API; a large organisation's full list would make the page heavy."""
+        ranked = sorted(self.rows, key=lambda r: (-len(r.flags), sum(r.scores.values())))
+        return ranked[:SHOWN]
 
     @property
     def flagged(self) -> int:

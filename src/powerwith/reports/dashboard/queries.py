@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -247,3 +249,19 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         bookings=by_bookings,
         paid_minutes=by_minutes,
     )
+
+
+def dashboard_as_of(membership: Membership, period: Period) -> tuple[Dashboard, datetime]:
+    """The dashboard and when it was worked out. For a large organisation that takes
+    seconds (every opportunity's scorecard), so the figures are kept for
+    ``DASHBOARD_CACHE_SECONDS`` per organisation and period and the page says when they
+    were worked out; 0 works them out every time."""
+    require_reader(membership)
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    key = f"dashboard:{membership.organisation_id}:{period.first:%Y-%m}:{period.last:%Y-%m}"
+    found: tuple[Dashboard, datetime] | None = cache.get(key) if seconds else None
+    if found is None:
+        found = (dashboard(membership, period), timezone.now())
+        if seconds:
+            cache.set(key, found, seconds)
+    return found

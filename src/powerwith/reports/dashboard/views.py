@@ -7,14 +7,13 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from powerwith.http import Request
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.reports.dashboard.charts import charts_of
 from powerwith.reports.dashboard.export import dashboard_csv
 from powerwith.reports.dashboard.period import PeriodForm
-from powerwith.reports.dashboard.queries import dashboard, require_reader
+from powerwith.reports.dashboard.queries import dashboard_as_of, require_reader
 from powerwith.web import membership_required
 
 PAGE = "reports/dashboard.html"
@@ -30,12 +29,8 @@ def _figures(request: Request) -> tuple[PeriodForm, dict[str, Any] | None]:
     if not form.is_valid():
         return form, None
     assert form.period is not None
-    figures = dashboard(request.membership, form.period)
-    return form, {
-        "d": figures,
-        "charts": charts_of(figures),
-        "made_at": timezone.now(),
-    }
+    figures, made_at = dashboard_as_of(request.membership, form.period)
+    return form, {"d": figures, "charts": charts_of(figures), "made_at": made_at}
 
 
 @membership_required
