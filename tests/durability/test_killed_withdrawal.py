@@ -12,42 +12,19 @@ what the database holds afterwards.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
-
-import pytest
-from django.db import connection
 
 from powerwith.consent.services import PAUSE_ENV
+from tests.durability.processes import PRELUDE, ROOT, SCHEMA, environment_for, script
 
-ROOT = Path(__file__).resolve().parents[2]
-
-PRELUDE = """
-import json, os, sys
-sys.path.insert(0, {root!r})
-import django
-django.setup()
-"""
-
-SETUP = """
-from django.conf import settings
-from django.core.management import call_command
-
-class NoMigrations(dict):
-    def __contains__(self, item):
-        return True
-    def __getitem__(self, item):
-        return None
-
-settings.MIGRATION_MODULES = NoMigrations()
-call_command("migrate", run_syncdb=True, verbosity=0)
+SETUP = (
+    SCHEMA
+    + """
 from powerwith.accounts.roles import Role
 from powerwith.consent.services import grant_consent
 from powerwith.accounts import services
@@ -62,6 +39,8 @@ grant_consent(
 )
 print(json.dumps({"person": alex.pk, "output": output.pk}))
 """
+)
+
 
 WITHDRAW = """
 from powerwith.consent.models import Output
@@ -92,76 +71,19 @@ print(json.dumps({
 """
 
 
-def _postgres_admin(statement: str) -> None:
-    import psycopg
-
-    settings = connection.settings_dict
-    with psycopg.connect(
-        dbname=settings["NAME"],
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        autocommit=True,
-    ) as admin:
-        admin.execute(statement)
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    if connection.vendor != "postgresql":
-        yield f"sqlite:///{tmp_path / 'killed.sqlite3'}"
-        return
-    settings = connection.settings_dict
-    name = f"powerwith_killed_{uuid.uuid4().hex[:12]}"
-    _postgres_admin(f'CREATE DATABASE "{name}"')
-    password = f":{quote(settings['PASSWORD'], safe='')}" if settings["PASSWORD"] else ""
-    try:
-        yield (
-            f"postgres://{quote(settings['USER'], safe='')}{password}"
-            f"@{settings['HOST']}:{settings['PORT']}/{name}"
-        )
-    finally:
-        _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def environment(tmp_path: Path, database_url: str) -> dict[str, str]:
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", PAUSE_ENV)
-    }
-    env.update(
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="powerwith.settings",
-        POWERWITH_TESTING="1",
-        POWERWITH_VAR_DIR=str(tmp_path),
-    )
-    return env
-
-
-def script(body: str) -> list[str]:
-    return [sys.executable, "-c", PRELUDE.format(root=str(ROOT)) + body]
-
-
-def run(body: str, env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [*script(body), *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
-
-
 def test_a_withdrawal_killed_mid_transaction_leaves_the_state_before(
-    environment: dict[str, str], tmp_path: Path
+    new_database: Callable[[str], str], tmp_path: Path
 ) -> None:
-    ids = run(SETUP, environment)
-    before = json.loads(run(CHECK, environment, ids))
+    environment = environment_for(new_database("killed"), tmp_path)
+    environment.pop(PAUSE_ENV, None)
+    ids = script(SETUP, environment)
+    before = json.loads(script(CHECK, environment, ids))
     assert before == {"withdrawals": 0, "usable": True, "ok": True, "tasks": 0}
 
     marker = tmp_path / "event-stored"
     paused = {**environment, PAUSE_ENV: str(marker)}
     process = subprocess.Popen(
-        [*script(WITHDRAW), ids],
+        [sys.executable, "-c", PRELUDE.format(root=str(ROOT)) + WITHDRAW, ids],
         env=paused,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -177,7 +99,7 @@ def test_a_withdrawal_killed_mid_transaction_leaves_the_state_before(
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
 
-    after_kill = json.loads(run(CHECK, environment, ids))
+    after_kill = json.loads(script(CHECK, environment, ids))
     # Either nothing of the withdrawal is kept, or all of it; never a recorded
     # withdrawal with the output still usable.
     assert after_kill in (
@@ -186,6 +108,6 @@ def test_a_withdrawal_killed_mid_transaction_leaves_the_state_before(
     )
     assert after_kill["withdrawals"] == 0  # the transaction had not committed
 
-    assert run(WITHDRAW, environment, ids) == "done"
-    finished = json.loads(run(CHECK, environment, ids))
+    assert script(WITHDRAW, environment, ids) == "done"
+    finished = json.loads(script(CHECK, environment, ids))
     assert finished == {"withdrawals": 1, "usable": False, "ok": True, "tasks": 1}
