@@ -107,10 +107,13 @@ class ImportCheck:
         return len({problem.row for problem in self.problems})
 
 
-def decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
+def decode(data: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """An uploaded CSV file's text, or a refusal saying what to do about it (shared by
+    every CSV import)."""
+    if len(data) > max_bytes:
         raise UnreadableFile(
-            "The file is larger than 2 MB. Split it into smaller files and import each one."
+            f"The file is larger than {max_bytes // (1024 * 1024)} MB. "
+            "Split it into smaller files and import each one."
         )
     if b"\x00" in data:
         raise UnreadableFile(

@@ -8,8 +8,9 @@ import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from powerwith.errors import DomainError
 from powerwith.people.csv_export import csv_lines, safe_cell
+from powerwith.people.csv_io import UnreadableFile
+from powerwith.people.csv_io import decode as decode_upload
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS
 from powerwith.reports.models import InterventionCount, Service
 from powerwith.reports.outcomes import months
@@ -21,34 +22,12 @@ COLUMNS = ("service", "month", "intervention", "count")
 EXPORT_COLUMNS = [*COLUMNS, "intervention_label", "setting", "source", "recorded_at"]
 
 
-class UnreadableFile(DomainError):
-    """The file as a whole cannot be checked: empty, too big, not UTF-8, not CSV."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="file")
-
-
 def decode(data: bytes) -> str:
     if not data.strip():
         raise UnreadableFile(
             "The file is empty. Download the template, add one figure a row and upload it."
         )
-    if len(data) > MAX_BYTES:
-        raise UnreadableFile(
-            "The file is larger than 1 MB. Split it into smaller files and import each one."
-        )
-    if b"\x00" in data:
-        raise UnreadableFile(
-            "The file is not a CSV file. If it is a spreadsheet, save it as "
-            "“CSV UTF-8 (comma delimited)” and upload that."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(
-            "The file is not saved as UTF-8. Save it as “CSV UTF-8 (comma delimited)” "
-            "and upload it again."
-        ) from error
+    return decode_upload(data, MAX_BYTES)
 
 
 def check_import(text: str, *, services: Mapping[str, Service], today: date) -> RowCheck:
