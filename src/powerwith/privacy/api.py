@@ -1,6 +1,7 @@
 """A person's data rights over the API: who has looked at their information, and
 everything held about them. Reached through the token's own user only: staff, who have
-no profile, get a 404."""
+no profile, get a 404. The exception: an admin erasing a person on the register at the
+person's request (``POST /people/{erase_person_id}/erase``)."""
 
 from __future__ import annotations
 
@@ -101,6 +102,38 @@ def erase_me(request: Request, payload: EraseIn) -> dict[str, Any]:
         raise InvalidInput("Send confirm: true to erase your information.", field="confirm")
     record = services.erase_person(person, user)
     return {"person_id": record.person_id, "erased_at": record.erased_at, "kept": record.kept}
+
+
+class StaffEraseIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    # Defaults to empty so a missing value is the service's own 422, after the 403/404.
+    how_asked: str = Field("", max_length=200)
+
+
+class StaffErasureOut(ErasureOut):
+    how_asked: str
+
+
+@router.post("/people/{erase_person_id}/erase", response=StaffErasureOut)
+def erase_person(request: Request, erase_person_id: int, payload: StaffEraseIn) -> dict[str, Any]:
+    """An admin erases a person's information on their request, made by phone, letter or
+    in person (``how_asked``, required). Admins only; 409 when already erased, or when
+    the person has a login of their own (they erase it themself)."""
+    membership = _membership(request)
+    person = queries.person_to_erase(membership, erase_person_id)
+    record = services.erase_person(
+        person,
+        membership.user,
+        organisation=membership.organisation,
+        how_asked=payload.how_asked,
+    )
+    return {
+        "person_id": record.person_id,
+        "erased_at": record.erased_at,
+        "kept": record.kept,
+        "how_asked": record.how_asked,
+    }
 
 
 class RetentionIO(Schema):

@@ -33,6 +33,24 @@ class EraseForm(forms.Form):
     )
 
 
+class StaffEraseForm(forms.Form):
+    """An admin erases a person's information on the request the person made to them."""
+
+    how_asked = forms.CharField(
+        label="How the person asked",
+        help_text="For example: by phone on 3 March, by letter, or in person at a session.",
+        max_length=200,
+        error_messages={
+            "required": "Enter how the person asked for their information to be erased",
+            "max_length": "How the person asked must be 200 characters or fewer",
+        },
+    )
+    confirm = forms.BooleanField(
+        label="The person asked for this, and I understand that it cannot be undone",
+        error_messages={"required": "Tick the box to confirm the person asked for this"},
+    )
+
+
 def _months(name: str) -> forms.IntegerField:
     field = RetentionPolicy._meta.get_field(name)
     assert isinstance(field, models.Field)

@@ -113,6 +113,9 @@ class ErasureRecord(models.Model):
     )
     reason = models.CharField(max_length=10, choices=ErasureReason.choices)
     kept = models.JSONField(default=list, blank=True, help_text="What was kept, and why.")
+    # When an admin erased on the person's behalf: how the person asked (by phone, letter,
+    # in person). Empty when the person erased their own information, or by retention.
+    how_asked = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-erased_at", "-id"]

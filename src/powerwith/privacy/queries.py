@@ -1,5 +1,6 @@
 """Reads for a person's own privacy pages. Everything here is reached through the
-logged-in user's own profile, so no one can read another person's access log."""
+logged-in user's own profile, so no one can read another person's access log; the one
+exception, ``person_to_erase``, is scoped to the admin's own organisation's register."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.http import Http404
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
 from powerwith.people.models import Person
-from powerwith.people.queries import person_of
+from powerwith.people.queries import get_person_for, person_of
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
 
 
@@ -20,6 +21,14 @@ def own_person(user: User) -> Person:
     if person is None:
         raise Http404("You do not have a profile.")
     return person
+
+
+def person_to_erase(membership: Membership, person_id: int) -> Person:
+    """A person on the organisation's register, for its admins to erase on the person's
+    request: 403 for every other role, 404 for anyone the organisation does not work with."""
+    if membership.role != Role.ADMIN:
+        raise PermissionDenied("Only an organisation admin can erase a person's information.")
+    return get_person_for(membership, person_id)
 
 
 def access_log_of(person: Person) -> QuerySet[AccessLogEntry]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.roles import Role
 from powerwith.accounts.sessions import end_every_session_of
 from powerwith.engagements.models import ActionNeeded, Adjustment, CalendarFeed, WellbeingCheck
 from powerwith.engagements.services.booking import cancel_future_bookings
@@ -127,31 +128,96 @@ def _remove_details(person: Person, old_name: str) -> None:
             item.save(update_fields=["title"])
 
 
+HAS_LOGIN = (
+    "This person has a login of their own: they can erase their own information from their "
+    "account (My information). Ask them to do it there."
+)
+ALREADY_ERASED = "This person's information has already been erased."
+
+
+def erasure_refusal(person: Person) -> str | None:
+    """Why an organisation's admin may not erase the person's information, or None.
+
+    Erasure removes the person's whole record, which belongs to the person, not to any one
+    organisation that works with them. So an admin of any organisation the person is linked
+    to may erase it for them only when the person has no login of their own (someone on the
+    register who asked by phone, letter or in person). A person with a login can do it
+    themself, and every organisation they work with then sees the same outcome; an admin
+    acting for them could erase a record another organisation relies on, on a request that
+    organisation never heard. So the admin is told to ask the person instead."""
+    if ErasureRecord.objects.filter(person_id=person.pk).exists():
+        return ALREADY_ERASED
+    if person.user_id is not None:
+        return HAS_LOGIN
+    return None
+
+
+def _check_request(
+    person: Person, actor: User | None, organisation: Organisation | None, how_asked: str
+) -> None:
+    """The person asked: either they act themself, or an admin of an organisation linked
+    to them acts on a request made another way (``how_asked``)."""
+    if actor is not None and person.user_id == actor.pk:
+        return
+    is_admin = (
+        actor is not None
+        and organisation is not None
+        and Membership.objects.filter(
+            user=actor, organisation=organisation, role=Role.ADMIN
+        ).exists()
+        and person.links.filter(organisation=organisation).exists()
+    )
+    if not is_admin:
+        raise NotAllowed(
+            "Only the person themself or an organisation admin can erase their information."
+        )
+    if person.user_id is not None:
+        raise Conflict(HAS_LOGIN)
+    if not how_asked.strip():
+        raise InvalidInput(
+            "Enter how the person asked for their information to be erased", field="how_asked"
+        )
+
+
 def erase_person(
-    person: Person, actor: User | None, *, reason: str = ErasureReason.REQUEST
+    person: Person,
+    actor: User | None,
+    *,
+    reason: str = ErasureReason.REQUEST,
+    organisation: Organisation | None = None,
+    how_asked: str = "",
 ) -> ErasureRecord:
     """Remove or pseudonymise everything about the person that the law does not require
-    the organisations to keep. ``actor`` is the person themself; None when the retention
-    policy erases someone who left long ago. Refused (nothing changes) a second time."""
+    the organisations to keep. ``actor`` is the person themself, or an admin of
+    ``organisation`` erasing on the person's request made by phone, letter or in person
+    (``how_asked``, see ``erasure_refusal``); None when the retention policy erases
+    someone who left long ago. Refused (nothing changes) a second time."""
+    how_asked = how_asked.strip()
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
         if ErasureRecord.objects.filter(person_id=person.pk).exists():
-            raise Conflict("This person's information has already been erased.")
+            raise Conflict(ALREADY_ERASED)
         if reason == ErasureReason.REQUEST:
-            if actor is None or person.user_id != actor.pk:
-                raise NotAllowed(
-                    "Only the person themself can ask for their information to be erased."
-                )
+            _check_request(person, actor, organisation, how_asked)
+            assert actor is not None  # checked above
             _cancel_bookings(person, actor)
         old_name = person.preferred_name
         _remove_details(person, old_name)
         _blank_profile(person)
         _close_account(person, actor)
         record = ErasureRecord.objects.create(
-            person_id=person.pk, erased_by=actor, reason=reason, kept=KEPT
+            person_id=person.pk, erased_by=actor, reason=reason, kept=KEPT, how_asked=how_asked
         )
         if actor is not None:
-            audit.record(actor=actor, action="privacy.erased", target=person, reason=reason)
+            details = {"how_asked": how_asked} if how_asked else {}
+            audit.record(
+                actor=actor,
+                action="privacy.erased",
+                organisation=organisation,
+                target=person,
+                reason=reason,
+                **details,
+            )
     return record
 
 

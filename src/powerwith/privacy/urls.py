@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern
 
-from powerwith.privacy.views import access_log, data_rights, retention
+from powerwith.privacy.views import access_log, data_rights, retention, staff_erasure
 
 app_name = "privacy"
 
@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern] = [
     *access_log.urlpatterns,
     *data_rights.urlpatterns,
     *retention.urlpatterns,
+    *staff_erasure.urlpatterns,
 ]

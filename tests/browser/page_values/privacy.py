@@ -1,12 +1,14 @@
 """Every-page values for who has looked at my information, data rights and retention.
 
-The routes take no parameters; the coordinator opens the expert's page first so the
-expert's "who has looked" page has a table to audit."""
+The coordinator opens the expert's page first so the expert's "who has looked" page has
+a table to audit. The admin's erasure page is given someone on the register without a
+login (the only people an admin may erase for)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from powerwith.people.services import create_person
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
 from tests.browser.page_values import PartCast
@@ -24,4 +26,7 @@ def values(cast: PartCast) -> dict[str, Any]:
         what=What.PROFILE,
         where=f"/people/{cast.expert.pk}/",
     )
-    return {}
+    register_only = create_person(
+        by=cast.coordinator, profile={"preferred_name": "Jordan", "town": "Leeds"}
+    )
+    return {"erase_person_id": register_only.pk}

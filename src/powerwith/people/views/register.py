@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.people import queries, queries_wellness, services
@@ -170,6 +171,7 @@ def person(request: Request, person_id: int) -> HttpResponse:
         "rows": profile_rows(profile),
         "can_edit": services.can_edit(found, user=request.user, membership=membership),
         "shares_plan": queries_wellness.is_reader(request.user, found),
+        "can_erase": membership.role == Role.ADMIN,
     }
     return render(request, "people/register/person.html", context)
 
