@@ -25,6 +25,7 @@ from django.core.exceptions import FieldError
 from django.core.management import CommandError, call_command
 from django.db import connection, models
 from django.test import override_settings
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.encryption import (
@@ -36,11 +37,22 @@ from powerwith.encryption import (
 from powerwith.engagements.models import Adjustment, CheckKind, WellbeingCheck
 from powerwith.engagements.services.adjustments import request_adjustment
 from powerwith.engagements.services.wellbeing import complete_check
+from powerwith.evaluation.queries import get_own_engagement
+from powerwith.evaluation.services.development import (
+    comment_on_action,
+    offer_action,
+    record_progress,
+)
+from powerwith.evaluation.services.feedback import give_feedback
+from powerwith.offers import services as offers
+from powerwith.payments.services import record_reward_choice
 from powerwith.people.models import ExperienceEntry, Person, WellnessActionPlan
 from powerwith.people.schedule import ITEM_CHOICES
 from powerwith.people.services import ExperienceInput, replace_experience, update_person
 from powerwith.people.services_wellness import SECTIONS, save_plan
-from tests.engagements.factories import booked, expert_membership
+from tests.engagements.factories import accepted_offer, booked, expert_membership
+from tests.evaluation.factories import ALL_AGREE, finished
+from tests.offers.factories import draft_offer
 from tests.security.test_isolation import _free_text_fields
 from tests.test_settings import PRODUCTION_ENV, run_django
 
@@ -85,6 +97,33 @@ def plant_sessions(person: Person, by: Membership) -> None:
         complete_check(check, by=me, feeling=4, note=CANARY)
 
 
+def plant_offer(person: Person, by: Membership) -> None:
+    """The terms written for the person, and the version sent to them (which carries
+    the terms: the agreed adjustments and support)."""
+    offer = draft_offer(by, person)
+    offers.change_terms(offer, by=by, terms={"adjustments": CANARY, "support": CANARY})
+    offers.send_offer(offer, by=by, acknowledge_warnings=True)
+
+
+def plant_evaluation(person: Person, by: Membership) -> None:
+    assert person.user is not None
+    offer = finished(by, person)
+    engagement = get_own_engagement(person.user, offer.pk, timezone.now())
+    answers = {name: int(value) for name, value in ALL_AGREE.items()}
+    give_feedback(engagement=engagement, user=person.user, answers=answers, comments=CANARY)
+    action = offer_action(by=by, person=person, code="mentoring", details=CANARY)
+    record_progress(by=by, action=action, status="under_way", note=CANARY)
+    comment_on_action(user=person.user, action=action, text=CANARY)
+
+
+def plant_reward_choice(person: Person, by: Membership) -> None:
+    opportunity = accepted_offer(by, person).opportunity
+    me = expert_membership(person, opportunity.organisation_id)
+    record_reward_choice(
+        person=person, opportunity=opportunity, choice="decline", reason=CANARY, by=me
+    )
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -94,6 +133,12 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     **{f"people.WellnessActionPlan.{name}": plant_plan for name in SECTIONS},
     "engagements.Adjustment.details": plant_sessions,
     "engagements.WellbeingCheck.note": plant_sessions,
+    "offers.Offer.terms": plant_offer,
+    "offers.OfferVersion.content": plant_offer,
+    "evaluation.FeedbackAnswer.comments": plant_evaluation,
+    "evaluation.DevelopmentAction.details": plant_evaluation,
+    "evaluation.DevelopmentNote.text": plant_evaluation,
+    "payments.RewardChoice.reason": plant_reward_choice,
 }
 
 
@@ -260,7 +305,8 @@ def test_rotation_moves_every_row_onto_the_new_key(planted: Person, new_key: str
     with override_settings(FIELD_ENCRYPTION_KEYS=[new_key, *old_keys]):
         output = io.StringIO()
         call_command("rotate_keys", batch_size=2, stdout=output)
-        assert "engagements.WellbeingCheck: 3 rows re-encrypted" in output.getvalue()
+        checks = WellbeingCheck.objects.count()
+        assert f"engagements.WellbeingCheck: {checks} rows re-encrypted" in output.getvalue()
         assert all(any(holds_canary(v) for v in read_back(m, f)) for m, f in registry())
 
     after = {label(m, f): raw_values(m, f) for m, f in registry()}

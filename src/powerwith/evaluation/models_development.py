@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.encryption import EncryptedTextField
 from powerwith.people.models import Person
 
 
@@ -40,7 +41,8 @@ class DevelopmentAction(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="development_actions")
     code = models.CharField(max_length=30, choices=ActionCode.choices)
-    details = models.TextField(max_length=2000, blank=True)
+    # Encrypted at rest (powerwith.encryption), as is a note's text.
+    details = EncryptedTextField(max_length=2000, blank=True)
     offered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -65,7 +67,7 @@ class DevelopmentNote(models.Model):
 
     action = models.ForeignKey(DevelopmentAction, on_delete=models.CASCADE, related_name="notes")
     status = models.CharField(max_length=20, choices=Progress.choices, blank=True)
-    text = models.TextField(max_length=2000, blank=True)
+    text = EncryptedTextField(max_length=2000, blank=True)
     by_person = models.BooleanField(default=False, help_text="Written by the person themself.")
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

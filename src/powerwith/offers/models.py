@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.encryption import EncryptedJSONField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person, empty_dict
 
@@ -46,8 +47,9 @@ class Offer(models.Model):
         max_length=10, choices=OfferStatus.choices, default=OfferStatus.DRAFT, db_index=True
     )
     # Terms written for this person, on top of the opportunity's: a personal message,
-    # the adjustments and support agreed with them.
-    terms = models.JSONField(default=empty_dict, blank=True)
+    # the adjustments and support agreed with them. Encrypted at rest
+    # (powerwith.encryption): never searched in SQL.
+    terms = EncryptedJSONField(default=empty_dict, blank=True)
     version = models.PositiveIntegerField(
         default=0, help_text="The number of the latest sent version; 0 before it is sent."
     )
@@ -70,7 +72,8 @@ class OfferVersion(models.Model):
 
     offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
-    content = models.JSONField()
+    # Encrypted at rest: it carries the person's agreed adjustments and formats.
+    content = EncryptedJSONField()
     content_hash = models.CharField(max_length=64)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
