@@ -20,6 +20,7 @@ date is reminded afresh.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from powerwith.accounts.models import User
 from powerwith.evaluation.models_readiness import (
     ActionStatus,
     ReadinessAction,
@@ -77,87 +79,96 @@ def _when(day: date, today: date) -> str:
     return f"was due on {words}" if day < today else f"is due on {words}"
 
 
-def _plans(today: date, now: datetime) -> int:
-    plans = {
-        f"wap:{plan.pk}:{plan.review_date.isoformat()}": plan
-        for plan in WellnessActionPlan.objects.filter(
-            review_date__isnull=False, review_date__lte=today + timedelta(days=REMIND_DAYS)
-        ).select_related("person")
-        if plan.review_date is not None
-    }
-    done = _already(list(plans))
+@dataclass(frozen=True)
+class _Reminder:
+    key: str  # names the thing and its review date: each is sent once
+    kind: str
+    due: date
+    to: str  # empty when there is no one to send it to
+    subject: str
+    body: str
+
+
+def _send(reminders: list[_Reminder], now: datetime) -> int:
+    done = _already([r.key for r in reminders])
     count = 0
-    for key, plan in plans.items():
-        person = plan.person
-        assert plan.review_date is not None
-        if key in done or not person.email:
+    for reminder in reminders:
+        if reminder.key in done or not reminder.to:
             continue
         with transaction.atomic():
-            if not _note(ReviewKind.WELLNESS_ACTION_PLAN, key, plan.review_date, now):
+            if not _note(reminder.kind, reminder.key, reminder.due, now):
                 continue
-            link = settings.SITE_URL + reverse("people:my_wellness_plan")
-            body = (
-                f"Hello {person.preferred_name},\n\n"
-                f"You chose to look again at your Wellness Action Plan: the review "
-                f"{_when(plan.review_date, today)}.\n\n"
-                "You can read it, change anything that has changed for you, and choose a new "
-                f"review date here:\n{link}\n\n"
-                "Your plan is yours. Only you, and the people you chose, can read it.\n"
-            )
-            _send_on_commit(
-                EmailMessage(
-                    subject="Time to review your Wellness Action Plan",
-                    body=body,
-                    to=[person.email],
-                ),
-                key,
-            )
+            message = EmailMessage(subject=reminder.subject, body=reminder.body, to=[reminder.to])
+            _send_on_commit(message, reminder.key)
         count += 1
     return count
 
 
-def _opportunities(today: date, now: datetime) -> int:
-    opportunities = {
-        f"opportunity:{opportunity.pk}:{opportunity.review_date.isoformat()}": opportunity
-        for opportunity in Opportunity.objects.filter(
+def _address(user: User) -> str:
+    return user.email if user.is_active else ""
+
+
+def _plans(today: date) -> list[_Reminder]:
+    link = settings.SITE_URL + reverse("people:my_wellness_plan")
+    reminders = []
+    for plan in WellnessActionPlan.objects.filter(
+        review_date__isnull=False, review_date__lte=today + timedelta(days=REMIND_DAYS)
+    ).select_related("person"):
+        assert plan.review_date is not None
+        person = plan.person
+        reminders.append(
+            _Reminder(
+                key=f"wap:{plan.pk}:{plan.review_date.isoformat()}",
+                kind=ReviewKind.WELLNESS_ACTION_PLAN,
+                due=plan.review_date,
+                to=person.email,
+                subject="Time to review your Wellness Action Plan",
+                body=(
+                    f"Hello {person.preferred_name},\n\n"
+                    f"You chose to look again at your Wellness Action Plan: the review "
+                    f"{_when(plan.review_date, today)}.\n\n"
+                    "You can read it, change anything that has changed for you, and choose "
+                    f"a new review date here:\n{link}\n\n"
+                    "Your plan is yours. Only you, and the people you chose, can read it.\n"
+                ),
+            )
+        )
+    return reminders
+
+
+def _opportunities(today: date) -> list[_Reminder]:
+    reminders = []
+    for opportunity in (
+        Opportunity.objects.filter(
             review_date__isnull=False, review_date__lte=today + timedelta(days=REMIND_DAYS)
         )
         .exclude(status__in=NOTHING_TO_REVIEW)
         .select_related("created_by", "organisation")
-        if opportunity.review_date is not None
-    }
-    done = _already(list(opportunities))
-    count = 0
-    for key, opportunity in opportunities.items():
-        creator = opportunity.created_by
+    ):
         assert opportunity.review_date is not None
-        if key in done or not creator.is_active or not creator.email:
-            continue
-        with transaction.atomic():
-            if not _note(ReviewKind.OPPORTUNITY, key, opportunity.review_date, now):
-                continue
-            what = (
-                "enduring role"
-                if opportunity.commitment == Commitment.ENDURING_ROLE
-                else "opportunity"
-            )
-            link = settings.SITE_URL + reverse("opportunities:edit", args=[opportunity.pk])
-            body = (
-                f"The review of the {what} “{opportunity.title}” at "
-                f"{opportunity.organisation.name} {_when(opportunity.review_date, today)}.\n\n"
-                "Look again at how it is going with the experts by experience involved, then "
-                "mark it reviewed or set the next review date:\n"
-                f"{link}\n\n"
-                f"All reviews due: {settings.SITE_URL}{reverse('evaluation:reviews')}\n"
-            )
-            _send_on_commit(
-                EmailMessage(
-                    subject=f"Review due: {opportunity.title}", body=body, to=[creator.email]
+        what = (
+            "enduring role" if opportunity.commitment == Commitment.ENDURING_ROLE else "opportunity"
+        )
+        link = settings.SITE_URL + reverse("opportunities:edit", args=[opportunity.pk])
+        reminders.append(
+            _Reminder(
+                key=f"opportunity:{opportunity.pk}:{opportunity.review_date.isoformat()}",
+                kind=ReviewKind.OPPORTUNITY,
+                due=opportunity.review_date,
+                to=_address(opportunity.created_by),
+                subject=f"Review due: {opportunity.title}",
+                body=(
+                    f"The review of the {what} “{opportunity.title}” at "
+                    f"{opportunity.organisation.name} "
+                    f"{_when(opportunity.review_date, today)}.\n\n"
+                    "Look again at how it is going with the experts by experience involved, "
+                    "then mark it reviewed or set the next review date:\n"
+                    f"{link}\n\n"
+                    f"All reviews due: {settings.SITE_URL}{reverse('evaluation:reviews')}\n"
                 ),
-                key,
             )
-        count += 1
-    return count
+        )
+    return reminders
 
 
 def _latest_assessments(today: date) -> list[ReadinessAssessment]:
@@ -174,81 +185,53 @@ def _latest_assessments(today: date) -> list[ReadinessAssessment]:
     )
 
 
-def _readiness(today: date, now: datetime) -> int:
-    assessments = {
-        f"readiness:{a.pk}:{a.review_date.isoformat()}": a for a in _latest_assessments(today)
-    }
-    done = _already(list(assessments))
-    count = 0
-    for key, assessment in assessments.items():
-        who = assessment.completed_by
-        if key in done or not who.is_active or not who.email:
-            continue
-        with transaction.atomic():
-            if not _note(ReviewKind.READINESS, key, assessment.review_date, now):
-                continue
-            link = settings.SITE_URL + reverse("evaluation:readiness_detail", args=[assessment.pk])
-            body = (
-                f"The review of {assessment.organisation.name}'s readiness self-assessment "
-                f"{_when(assessment.review_date, today)}.\n\n"
+def _readiness(today: date) -> list[_Reminder]:
+    return [
+        _Reminder(
+            key=f"readiness:{a.pk}:{a.review_date.isoformat()}",
+            kind=ReviewKind.READINESS,
+            due=a.review_date,
+            to=_address(a.completed_by),
+            subject="Review due: your readiness self-assessment",
+            body=(
+                f"The review of {a.organisation.name}'s readiness self-assessment "
+                f"{_when(a.review_date, today)}.\n\n"
                 "Look again at the barriers, enablers and grow factors, and at the action "
-                f"plan, then start a new self-assessment:\n{link}\n"
-            )
-            _send_on_commit(
-                EmailMessage(
-                    subject="Review due: your readiness self-assessment",
-                    body=body,
-                    to=[who.email],
-                ),
-                key,
-            )
-        count += 1
-    return count
+                "plan, then start a new self-assessment:\n"
+                f"{settings.SITE_URL}{reverse('evaluation:readiness_detail', args=[a.pk])}\n"
+            ),
+        )
+        for a in _latest_assessments(today)
+    ]
 
 
-def _readiness_actions(today: date, now: datetime) -> int:
-    actions = {
-        f"readiness_action:{a.pk}:{a.due_date.isoformat()}": a
-        for a in ReadinessAction.objects.filter(
-            status=ActionStatus.OPEN, due_date__lt=today
-        ).select_related("owner", "assessment__organisation")
-    }
-    done = _already(list(actions))
-    count = 0
-    for key, action in actions.items():
-        owner = action.owner
-        if key in done or not owner.is_active or not owner.email:
-            continue
-        with transaction.atomic():
-            if not _note(ReviewKind.READINESS_ACTION, key, action.due_date, now):
-                continue
-            link = settings.SITE_URL + reverse(
-                "evaluation:readiness_detail", args=[action.assessment_id]
-            )
-            body = (
+def _readiness_actions(today: date) -> list[_Reminder]:
+    return [
+        _Reminder(
+            key=f"readiness_action:{action.pk}:{action.due_date.isoformat()}",
+            kind=ReviewKind.READINESS_ACTION,
+            due=action.due_date,
+            to=_address(action.owner),
+            subject="Overdue: an action in your readiness plan",
+            body=(
                 f"An action you own in {action.assessment.organisation.name}'s readiness "
                 f"plan {_when(action.due_date, today)} and is not marked done:\n\n"
                 f"{action.what}\n\n"
-                f"Mark it done, or talk to the team about it:\n{link}\n"
-            )
-            _send_on_commit(
-                EmailMessage(
-                    subject="Overdue: an action in your readiness plan",
-                    body=body,
-                    to=[owner.email],
-                ),
-                key,
-            )
-        count += 1
-    return count
+                "Mark it done, or talk to the team about it:\n"
+                f"{settings.SITE_URL}"
+                f"{reverse('evaluation:readiness_detail', args=[action.assessment_id])}\n"
+            ),
+        )
+        for action in ReadinessAction.objects.filter(
+            status=ActionStatus.OPEN, due_date__lt=today
+        ).select_related("owner", "assessment__organisation")
+    ]
 
 
 def sweep(now: datetime) -> int:
     """Send the review reminders due at ``now``; how many were sent."""
     today = timezone.localdate(now)
-    return (
-        _plans(today, now)
-        + _opportunities(today, now)
-        + _readiness(today, now)
-        + _readiness_actions(today, now)
+    return _send(
+        [*_plans(today), *_opportunities(today), *_readiness(today), *_readiness_actions(today)],
+        now,
     )
