@@ -27,7 +27,10 @@ def test_the_page_lists_the_persons_consents_with_a_withdraw_button(
     html = page.content.decode()
     assert "Publish outside the organisation" in html
     assert "For: Training day" in html
-    assert html.count('name="scope"') == 2
+    # Withdrawing consent to take part is leaving the work: its button opens the page
+    # that says what happens first; other consents are withdrawn in one step.
+    assert html.count('name="scope"') == 1
+    assert f'href="/my-consents/leave/?opportunity_id={opportunity.pk}"' in html
     assert "You do not have to give a reason" in html
 
 

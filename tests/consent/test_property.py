@@ -112,8 +112,11 @@ def test_the_derived_state_is_the_last_accepted_action_and_usability_follows_it(
                 "output": (scope, opportunity.pk, output.pk),
             }[where]
             before = model.last.get(context, (0, None))[1]
-            inherited = (
-                where == "output" and before is None and model.standing(chain(scope)[1:]) == "given"
+            # A context with no word of its own acts on what it inherits: an output from its
+            # opportunity or the organisation, one piece of work from all the work.
+            inherited = before is None and (
+                (where == "output" and model.standing(chain(scope)[1:]) == "given")
+                or (where == "opportunity" and model.standing(chain(scope)[2:]) == "given")
             )
             try:
                 ACTIONS[action](

@@ -8,9 +8,9 @@ from powerwith.accounts.models import Membership
 from powerwith.consent import services as consent
 from powerwith.engagements.models import Attendance, Session
 from powerwith.engagements.services.booking import book
-from powerwith.offers import services as offers
 from powerwith.offers.models import Offer
 from powerwith.people.models import Person
+from powerwith.workflows import offers as offer_workflows
 from tests.offers.factories import sent_offer
 
 
@@ -20,10 +20,10 @@ def expert_membership(person: Person, organisation_id: int) -> Membership:
 
 def accepted_offer(by: Membership, person: Person, **opportunity_terms: Any) -> Offer:
     """An offer of a complete opportunity (one session in 60 days unless told otherwise),
-    sent by ``by`` and accepted by the person."""
+    sent by ``by`` and accepted by the person (the adjustments agreed in it become theirs)."""
     offer = sent_offer(by, person, **opportunity_terms)
     assert person.user is not None
-    offers.accept_offer(offer, user=person.user)
+    offer_workflows.accept_offer(offer, user=person.user)
     return offer
 
 

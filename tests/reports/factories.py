@@ -14,6 +14,7 @@ from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 from powerwith.reports.queries import scorecard_for
+from powerwith.workflows import offers as offer_workflows
 from tests.engagements.factories import booked, consents
 from tests.offers.factories import COMPLETE_TERMS, complete_opportunity
 
@@ -45,7 +46,7 @@ def offer_accepted(by: Membership, opportunity: Opportunity, person: Person) -> 
     offers.change_terms(offer, by=by, terms=COMPLETE_TERMS)
     offers.send_offer(offer, by=by)
     assert person.user is not None
-    offers.accept_offer(offer, user=person.user)
+    offer_workflows.accept_offer(offer, user=person.user)
     return offer
 
 

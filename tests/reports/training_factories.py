@@ -13,6 +13,7 @@ from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 from powerwith.people.services import ExperienceInput, replace_experience
+from powerwith.workflows import offers as offer_workflows
 from tests.conftest import make_expert
 from tests.offers.factories import COMPLETE_TERMS, complete_opportunity
 
@@ -34,7 +35,7 @@ def involve(by: Membership, person: Person, opportunity: Opportunity) -> Offer:
     offers.change_terms(offer, by=by, terms=COMPLETE_TERMS)
     offers.send_offer(offer, by=by)
     assert person.user is not None
-    offers.accept_offer(offer, user=person.user)
+    offer_workflows.accept_offer(offer, user=person.user)
     return offer
 
 

@@ -12,10 +12,11 @@ from typing import Annotated, Any
 from ninja import Field, Path, Router, Schema
 
 from powerwith.accounts.models import Membership
-from powerwith.consent import queries, receipts, services
+from powerwith.consent import queries, receipts
 from powerwith.consent.queries import ConsentState
 from powerwith.errors import InvalidInput
 from powerwith.http import Request
+from powerwith.workflows import leaving
 
 router = Router(tags=["consent"])
 
@@ -73,7 +74,7 @@ def list_consents(request: Request, person_id: int) -> dict[str, Any]:
 def record_consent(request: Request, person_id: int, payload: ConsentIn) -> dict[str, Any]:
     membership = _membership(request)
     person = queries.person_for_consents(membership, person_id)
-    act = services.ACTIONS.get(payload.action)
+    act = leaving.CONSENT_ACTIONS.get(payload.action)
     if act is None:
         raise InvalidInput(
             f"Unknown action '{payload.action}'. Use one of: grant, withdraw, reconfirm.",

@@ -110,6 +110,18 @@ def receipt(event: ConsentEvent) -> Receipt:
 
 def how_to_change(found: Receipt) -> str:
     organisation = found.event.organisation.name
+    if found.event.action == Action.WITHDRAW:
+        again = (
+            "To agree again to take part, open the offer of work on your “Your offers” page "
+            "and give your consent there"
+            if found.event.scope == Scope.TAKE_PART
+            else "To agree again, tell your contact person, or answer again when you are asked"
+        )
+        return (
+            f"You can change your mind at any time. {again}, or tell your contact person at "
+            f"{organisation}. Nothing you agreed before this withdrawal is used again until "
+            "you agree again."
+        )
     return (
         "You can change your mind at any time. Withdraw in one step on your “Your consents” "
         f"page, or tell your contact person at {organisation}. You do not have to give a "

@@ -47,7 +47,12 @@ from powerwith.consent.models import (
     Use,
 )
 from powerwith.consent.queries import GIVEN, LAPSED, WITHDRAWN, ConsentState, state_of
-from powerwith.consent.usability import KIND_SCOPE, SCOPE_USES, inherited_standing
+from powerwith.consent.usability import (
+    KIND_SCOPE,
+    SCOPE_USES,
+    inherited_standing,
+    standing_for_work,
+)
 from powerwith.consent.wording import Scope, wording_hash
 from powerwith.engagements.models import ActionKind
 from powerwith.engagements.services.actions import raise_action
@@ -172,10 +177,13 @@ def _append(
         current = state_of(person, actor.organisation, scope, opportunity_id, output_id)
         if action == Action.WITHDRAW and current is not None and current.state == WITHDRAWN:
             return current
-        inherited = (
-            output is not None
-            and current is None
-            and inherited_standing(person, output, scope).state in (GIVEN, LAPSED)
+        inherited = current is None and (
+            inherited_standing(person, output, scope).state in (GIVEN, LAPSED)
+            if output is not None
+            # Leaving one piece of work given consent for all of the organisation's.
+            else opportunity_id is not None
+            and standing_for_work(person, actor.organisation, scope, opportunity_id).state
+            in (GIVEN, LAPSED)
         )
         if (
             action != Action.GRANT

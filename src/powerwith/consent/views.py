@@ -9,6 +9,7 @@ from datetime import date
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -82,6 +83,11 @@ def _page(request: Request, form: WithdrawForm | None = None, status: int = 200)
     return render(request, "consent/my_consents.html", context, status=status)
 
 
+def _leave_page(opportunity_id: int | None) -> str:
+    page = reverse("offers:leave_from_consents")
+    return f"{page}?opportunity_id={opportunity_id}" if opportunity_id else page
+
+
 @membership_required
 def my_consents(request: Request) -> HttpResponse:
     return _page(request)
@@ -95,6 +101,9 @@ def withdraw(request: Request) -> HttpResponse:
     if not form.is_valid():
         form.add_error(None, "That consent could not be found. Choose one from the list.")
         return _page(request, form, status=INVALID)
+    if form.cleaned_data["scope"] == Scope.TAKE_PART and form.cleaned_data["output_id"] is None:
+        # Withdrawing consent to take part is leaving the work: say first what happens.
+        return redirect(_leave_page(form.cleaned_data["opportunity_id"]))
     try:
         services.withdraw_consent(
             person=person,

@@ -20,6 +20,7 @@ from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.readiness import offer_gaps
 from powerwith.people.choices import PaymentPreference
 from powerwith.people.models import Person, PersonStatus
+from powerwith.workflows import offers as offer_workflows
 
 NONE_NEEDED = "None needed, thank you."
 QUESTION = "Can my support worker come with me to the sessions?"
@@ -117,12 +118,12 @@ def _make(
     # The demo's wording has no clarity warnings (its tests check), so none are waved by.
     services.send_offer(offer, by=by)
     if ACCEPT in plan.then:
-        services.accept_offer(offer, user=user, version=offer.version)
+        offer_workflows.accept_offer(offer, user=user, version=offer.version)
     if DECLINE in plan.then:
         services.decline_offer(offer, user=user)
     if ASK in plan.then:
-        services.ask_question(offer, user=user, text=QUESTION)
-        services.answer_question(offer, by=by, text=ANSWER)
+        offer_workflows.ask_question(offer, user=user, text=QUESTION)
+        offer_workflows.answer_question(offer, by=by, text=ANSWER)
 
 
 def add_offers(organisations: dict[str, Organisation]) -> int:

@@ -23,10 +23,10 @@ from powerwith.demo.logins import coordinator_email
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 from powerwith.engagements.services.booking import book, booking_problems, consent_given
-from powerwith.offers import services as offers
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
+from powerwith.workflows import offers as offer_workflows
 
 TITLE = "Co-design restraint reduction training"
 EXPERTS = ("expert1@people.example", "expert3@people.example")
@@ -41,7 +41,7 @@ def _accepted(opportunity: Opportunity, person: Person, user: User) -> bool:
     if offer is None:
         return False
     if offer.status == OfferStatus.SENT:
-        offers.accept_offer(offer, user=user, version=offer.version)
+        offer_workflows.accept_offer(offer, user=user, version=offer.version)
     return offer.status == OfferStatus.ACCEPTED
 
 
@@ -91,7 +91,8 @@ def _took_part_in_the_last(opportunity: Opportunity, person: Person, by: Members
 
 
 def _adjustment(opportunity: Opportunity, person: Person, user: User) -> int:
-    if Adjustment.objects.filter(person=person, opportunity=opportunity).exists():
+    # Besides what was agreed in the offer, each asks for one more adjustment themself.
+    if Adjustment.objects.filter(person=person, opportunity=opportunity, agreed_in=None).exists():
         return 0
     category, details, confirmed = ADJUSTMENTS[person.email]
     adjustment = request_adjustment(

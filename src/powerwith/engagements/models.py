@@ -101,6 +101,8 @@ class Attendance(models.Model):
 class AdjustmentStatus(models.TextChoices):
     REQUESTED = "requested", "Waiting for the contact person to confirm"
     CONFIRMED = "confirmed", "Confirmed"
+    # An adjustment agreed in an offer that a later accepted version changed.
+    REPLACED = "replaced", "Replaced by a later agreement"
 
 
 class Adjustment(models.Model):
@@ -124,6 +126,10 @@ class Adjustment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     requested_at = models.DateTimeField(default=timezone.now)
+    # Set when the adjustment was agreed in an offer: the version the person accepted.
+    agreed_in = models.ForeignKey(
+        "offers.OfferVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -229,6 +235,9 @@ class ActionKind(models.TextChoices):
     TRAVEL_ADVANCE = "travel_advance", "Travel to pay in advance"
     TAKE_DOWN = "take_down", "Take down an output"
     RECONFIRM = "reconfirm", "Consent to reconfirm"
+    QUESTION = "question", "Question to answer"
+    OFFER_TO_SEND = "offer_to_send", "Changed offer to send"
+    LEFT_WORK = "left_work", "Left the work"
 
 
 class ActionNeeded(models.Model):

@@ -28,7 +28,8 @@ from powerwith.engagements.queries_wellbeing import (
     next_local_midnight,
     open_actions,
 )
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 
 
@@ -62,7 +63,7 @@ def contact_home(membership: Membership, now: datetime) -> ContactHome:
     mine = Q(organisation_id=membership.organisation_id) & contact_for(membership.user_id)
     opportunity_ids = list(Opportunity.objects.filter(mine).values_list("pk", flat=True))
     offers = (
-        Offer.objects.filter(opportunity_id__in=opportunity_ids, status=OfferStatus.ACCEPTED)
+        Offer.objects.filter(taking_part(), opportunity_id__in=opportunity_ids)
         .select_related("person", "opportunity")
         .order_by("person__preferred_name", "person_id", "opportunity__title")
     )

@@ -27,7 +27,8 @@ from powerwith.engagements.models import (
 )
 from powerwith.engagements.services.booking import booking_problems_for
 from powerwith.engagements.services.calendar import token_hash
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -155,7 +156,7 @@ class Candidate:
 
 def candidates_for(session: Session) -> list[Candidate]:
     accepted = list(
-        Offer.objects.filter(opportunity_id=session.opportunity_id, status=OfferStatus.ACCEPTED)
+        Offer.objects.filter(taking_part(), opportunity_id=session.opportunity_id)
         .select_related("person")
         .order_by("person__preferred_name", "person_id")
     )
@@ -199,10 +200,24 @@ def split_by_time(
     return upcoming, past
 
 
-def get_my_booking(user: User, session_id: int) -> Attendance:
+def get_my_booking(user: User, session_id: int, *, cancelled_too: bool = False) -> Attendance:
+    """The user's own booking into a session. With ``cancelled_too``, a cancelled one as
+    well: a link to a session the person was booked on still opens, and says it is
+    cancelled."""
+    bookings = my_bookings(user)
+    if cancelled_too:
+        bookings = (
+            Attendance.objects.filter(person__user_id=user.pk)
+            .select_related(
+                "session__opportunity__organisation",
+                "session__opportunity__contact_user",
+                "person",
+            )
+            .order_by("status", "-pk")  # "booked" before "cancelled"
+        )
     # ``__pk``, not ``_id``: Django answers no rows for an id too large for the
     # database there, where ``_id`` fails on SQLite (a 500 for a made-up URL).
-    found = my_bookings(user).filter(session__pk=session_id).first()
+    found = bookings.filter(session__pk=session_id).first()
     if found is None:
         raise Http404("No such session.")
     return found
@@ -216,6 +231,7 @@ def adjustments_for_session(session: Session) -> QuerySet[Adjustment]:
     this one."""
     return (
         Adjustment.objects.filter(opportunity_id=session.opportunity_id)
+        .exclude(status=AdjustmentStatus.REPLACED)
         .filter(Q(session__isnull=True) | Q(session=session))
         .filter(
             person__attendance__session=session,
@@ -237,8 +253,22 @@ def my_adjustments(booking: Attendance) -> QuerySet[Adjustment]:
     session = booking.session
     return (
         Adjustment.objects.filter(person=booking.person, opportunity_id=session.opportunity_id)
+        .exclude(status=AdjustmentStatus.REPLACED)
         .filter(Q(session__isnull=True) | Q(session=session))
-        .select_related("confirmed_by")
+        .select_related("confirmed_by", "agreed_in")
+    )
+
+
+def agreed_adjustments(person: Person, organisation_id: int) -> QuerySet[Adjustment]:
+    """The adjustments agreed in the person's accepted offers of the organisation's work,
+    still standing."""
+    return (
+        Adjustment.objects.filter(
+            person=person, opportunity__organisation_id=organisation_id, agreed_in__isnull=False
+        )
+        .exclude(status=AdjustmentStatus.REPLACED)
+        .select_related("opportunity")
+        .order_by("opportunity__title", "pk")
     )
 
 

@@ -24,7 +24,7 @@ from powerwith.engagements.models import (
     StopEvent,
     WellbeingCheck,
 )
-from powerwith.offers.models import OfferStatus
+from powerwith.offers.agreement import taking_part
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -248,7 +248,7 @@ def own_person_here(membership: Membership) -> Person:
 
 def _working_on(person_id: int) -> Q:
     """An opportunity the person has accepted an offer for, or is booked into."""
-    return Q(offers__person_id=person_id, offers__status=OfferStatus.ACCEPTED) | Q(
+    return (Q(offers__person_id=person_id) & taking_part("offers__")) | Q(
         sessions__attendance__person_id=person_id,
         sessions__attendance__status=BookingStatus.BOOKED,
     )

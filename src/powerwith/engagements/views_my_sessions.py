@@ -35,7 +35,7 @@ def my_sessions(request: Request) -> HttpResponse:
 
 @login_required
 def my_session(request: Request, session_id: int) -> HttpResponse:
-    booking = queries.get_my_booking(request.user, session_id)
+    booking = queries.get_my_booking(request.user, session_id, cancelled_too=True)
     context = {
         "booking": booking,
         "session": booking.session,
@@ -72,5 +72,10 @@ def my_session_adjustments(request: Request, session_id: int) -> HttpResponse:
                 "before the session.",
             )
             return redirect("engagements:my_session", session_id=session.pk)
-    context = {"booking": booking, "session": session, "form": form}
+    context = {
+        "booking": booking,
+        "session": session,
+        "form": form,
+        "agreed": [a for a in queries.my_adjustments(booking) if a.agreed_in_id is not None],
+    }
     return render(request, "engagements/my_session_adjustments.html", context)

@@ -34,6 +34,7 @@ from powerwith.people.queries import get_person_for
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
 from powerwith.web import add_domain_error, membership_required
+from powerwith.workflows import changing_work
 
 
 def _membership(request: Request) -> Membership:
@@ -73,7 +74,7 @@ def session_new(request: Request, opportunity_id: int) -> HttpResponse:
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            session = services.add_session(
+            session = changing_work.add_session(
                 opportunity,
                 by=membership,
                 starts_at=form.starts_at(),
@@ -99,7 +100,7 @@ def session_edit(request: Request, session_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_session(
+            changing_work.change_session(
                 session,
                 by=_membership(request),
                 starts_at=form.starts_at(),
@@ -123,7 +124,7 @@ def session_cancel(request: Request, session_id: int) -> HttpResponse:
     form = CancelSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.cancel_session(
+            changing_work.cancel_session(
                 session, by=_membership(request), reason=form.cleaned_data["reason"]
             )
         except DomainError as error:

@@ -12,10 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from powerwith.accounts.models import Membership, User
+from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.roles import Role
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.completion import Booking, completed_people
+from powerwith.evaluation.impact_consent import ShownImpact, as_shown
 from powerwith.evaluation.models import (
     FeedbackAnswer,
     FeedbackRequest,
@@ -25,8 +26,9 @@ from powerwith.evaluation.models import (
     Standard,
     TeamReflection,
 )
+from powerwith.offers.agreement import taking_part
 from powerwith.offers.formats import RenderFormat, preferred_format
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.models import Offer
 from powerwith.offers.queries import offers_for_person
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
@@ -91,9 +93,9 @@ def bookings_of(
 
 def completed_in(opportunity: Opportunity, now: datetime) -> set[int]:
     """The people whose engagement in this opportunity is complete."""
-    accepted = Offer.objects.filter(
-        opportunity=opportunity, status=OfferStatus.ACCEPTED
-    ).values_list("person_id", flat=True)
+    accepted = Offer.objects.filter(taking_part(), opportunity=opportunity).values_list(
+        "person_id", flat=True
+    )
     bookings = [b for _, b in bookings_of([opportunity.pk])]
     return completed_people(opportunity.status, accepted, bookings, now)
 
@@ -111,7 +113,7 @@ class MyEngagement:
 
 def my_engagements(user: User, now: datetime) -> list[MyEngagement]:
     """The user's accepted offers, whether each is complete and whether they answered."""
-    offers = list(offers_for_person(user).filter(status=OfferStatus.ACCEPTED))
+    offers = list(offers_for_person(user).filter(taking_part()))
     if not offers:
         return []
     person_id = offers[0].person_id
@@ -233,7 +235,7 @@ def get_impact_for(membership: Membership, opportunity: Opportunity, entry_id: i
 def contributors_of(opportunity: Opportunity) -> QuerySet[Person]:
     """The people who took part: an accepted offer, or a booking for one of its sessions."""
     return Person.objects.filter(
-        Q(offers__opportunity=opportunity, offers__status=OfferStatus.ACCEPTED)
+        (Q(offers__opportunity=opportunity) & taking_part("offers__"))
         | Q(attendance__session__opportunity=opportunity)
     ).distinct()
 
@@ -245,6 +247,25 @@ def shared_with(user: User) -> QuerySet[ImpactEntry]:
         .select_related("opportunity", "organisation")
         .distinct()
     )
+
+
+def shared_impact(user: User) -> list[ShownImpact]:
+    """What was shared back with the user, each organisation's consent rule applied."""
+    entries = list(shared_with(user).prefetch_related("contributors"))
+    shown = {
+        organisation.pk: {s.entry.pk: s for s in as_shown(organisation, group)}
+        for organisation, group in _by_organisation(entries)
+    }
+    return [shown[e.organisation_id][e.pk] for e in entries]
+
+
+def _by_organisation(
+    entries: list[ImpactEntry],
+) -> list[tuple[Organisation, list[ImpactEntry]]]:
+    groups: dict[int, list[ImpactEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.organisation_id, []).append(entry)
+    return [(group[0].organisation, group) for group in groups.values()]
 
 
 def standards_count(membership: Membership) -> list[tuple[str, str, int]]:

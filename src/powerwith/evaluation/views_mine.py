@@ -78,5 +78,5 @@ def my_feedback_easy_read(request: Request, feedback_offer_id: int) -> HttpRespo
 @login_required
 def my_impact(request: Request) -> HttpResponse:
     return render(
-        request, "evaluation/my_impact.html", {"entries": list(queries.shared_with(request.user))}
+        request, "evaluation/my_impact.html", {"entries": queries.shared_impact(request.user)}
     )

@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.errors import DomainError
 from powerwith.evaluation import queries
+from powerwith.evaluation.feedback_waits import what_feedback_waits_for
 from powerwith.evaluation.forms import ImpactForm, ReflectionForm
+from powerwith.evaluation.impact_consent import as_shown
 from powerwith.evaluation.services.feedback import ask_for_feedback
 from powerwith.evaluation.services.learning import record_impact, record_reflection, share_impact
 from powerwith.http import Request
@@ -39,6 +41,7 @@ def opportunity_feedback(request: Request, evaluation_opportunity_id: int) -> Ht
             "opportunity": opportunity,
             "summary": queries.feedback_summary(membership, opportunity),
             "can_write": queries.can_write(membership),
+            "waits": what_feedback_waits_for(opportunity, timezone.now()),
         },
     )
 
@@ -51,6 +54,12 @@ def opportunity_feedback_ask(request: Request, evaluation_opportunity_id: int) -
     asked = ask_for_feedback(opportunity, now=timezone.now(), by=membership.user)
     if asked:
         messages.success(request, f"Asked {asked} {'person' if asked == 1 else 'people'}.")
+    elif what_feedback_waits_for(opportunity, timezone.now()):
+        messages.info(
+            request,
+            "There is nobody new to ask yet. The page says what is needed before others "
+            "can be asked.",
+        )
     else:
         messages.info(
             request, "There is nobody new to ask: everyone whose part is finished has been asked."
@@ -115,7 +124,9 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
         {
             "opportunity": opportunity,
             "form": form,
-            "entries": list(queries.impact_of(membership, opportunity)),
+            "entries": as_shown(
+                membership.organisation, queries.impact_of(membership, opportunity)
+            ),
             "shows_names": queries.shows_names(membership),
         },
     )

@@ -24,6 +24,7 @@ from powerwith.offers import content, offer_checks, queries, services
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.queries import get_person_for
+from powerwith.workflows import offers as offer_workflows
 
 router = Router(tags=["offers"])
 
@@ -284,7 +285,7 @@ def accept_offer(
 ) -> dict[str, Any]:
     """``?version=N``, when given, is the version the person read: a newer one refuses."""
     membership, offer = _offer(request, offer_id)
-    services.accept_offer(offer, user=membership.user, version=version)
+    offer_workflows.accept_offer(offer, user=membership.user, version=version)
     return _out(membership, offer)
 
 
@@ -306,12 +307,12 @@ def withdraw_offer(request: Request, offer_id: int) -> dict[str, Any]:
 @router.post("/offers/{offer_id}/questions", response={201: QuestionOut})
 def ask_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
     membership, offer = _offer(request, offer_id)
-    event = services.ask_question(offer, user=membership.user, text=payload.text)
+    event = offer_workflows.ask_question(offer, user=membership.user, text=payload.text)
     return Status(201, _question_out(event))
 
 
 @router.post("/offers/{offer_id}/answers", response={201: QuestionOut})
 def answer_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
     membership, offer = _offer(request, offer_id)
-    event = services.answer_question(offer, by=membership, text=payload.text)
+    event = offer_workflows.answer_question(offer, by=membership, text=payload.text)
     return Status(201, _question_out(event))

@@ -130,3 +130,18 @@ class AcceptForm(forms.Form):
     """The version the person read, so a newer one is never accepted unread."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class LeaveOnBehalfForm(forms.Form):
+    """Staff recording that the person told them they are leaving the work."""
+
+    method = forms.ChoiceField(
+        label="How did the person tell you?",
+        choices=[
+            ("verbal", "They told me (in person or on the phone)"),
+            ("written", "In writing (a letter, a message or a form)"),
+            ("supporter", "Through their supporter"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the person told you they are leaving."},
+    )

@@ -53,6 +53,13 @@ class Offer(models.Model):
     version = models.PositiveIntegerField(
         default=0, help_text="The number of the latest sent version; 0 before it is sent."
     )
+    # The agreement: the version the person last accepted. Every later step (booking,
+    # adjustments, pay, expenses) reads it, not the opportunity as it is now. It stays
+    # while a changed version waits for the person's answer, and after the work ends, so
+    # that work done under it is paid as agreed (powerwith.offers.agreement).
+    accepted_version = models.ForeignKey(
+        "OfferVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -107,6 +114,8 @@ class OfferAction(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
     QUESTION = "question", "Question asked"
     ANSWER = "answer", "Question answered"
+    LEFT = "left", "Left the work"
+    RETURNED = "returned", "Came back to the work"
 
 
 class OfferEvent(models.Model):

@@ -9,7 +9,7 @@ working paper, not an offer.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
@@ -129,3 +129,38 @@ def questions_of(offer: Offer) -> QuerySet[OfferEvent]:
 
 def last_acceptance(offer: Offer) -> OfferEvent | None:
     return events_of(offer).filter(action=OfferAction.ACCEPTED).order_by("-created_at").first()
+
+
+def left_event(offer: Offer) -> OfferEvent | None:
+    """When the person's last word on taking part in this work was to leave it, that
+    event; None while they take part."""
+    last = (
+        OfferEvent.objects.filter(offer=offer, action__in=[OfferAction.LEFT, OfferAction.RETURNED])
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return last if last is not None and last.action == OfferAction.LEFT else None
+
+
+def unanswered_question(offer: Offer) -> OfferEvent | None:
+    """The person's latest question when no answer has come since."""
+    last = questions_of(offer).order_by("-created_at", "-id").first()
+    return last if last is not None and last.action == OfferAction.QUESTION else None
+
+
+def _last_of(actions: list[str]) -> Subquery:
+    return Subquery(
+        OfferEvent.objects.filter(offer=OuterRef("pk"), action__in=actions)
+        .order_by("-created_at", "-id")
+        .values("action")[:1]
+    )
+
+
+def with_what_waits(offers: QuerySet[Offer]) -> QuerySet[Offer]:
+    """A list's offers, each knowing whether the person's question waits for an answer
+    (``last_question_event == "question"``) and whether they left the work
+    (``last_leaving_event == "left"``), in the list's one query."""
+    return offers.annotate(
+        last_question_event=_last_of([OfferAction.QUESTION, OfferAction.ANSWER]),
+        last_leaving_event=_last_of([OfferAction.LEFT, OfferAction.RETURNED]),
+    )

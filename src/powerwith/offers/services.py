@@ -87,6 +87,7 @@ def _locked(offer: Offer) -> Offer:
     bring the caller's copy up to date."""
     current = Offer.objects.select_for_update().get(pk=offer.pk)
     offer.status, offer.version, offer.terms = current.status, current.version, current.terms
+    offer.accepted_version_id = current.accepted_version_id
     return offer
 
 
@@ -237,7 +238,8 @@ def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> Off
         )
     _move(offer, OfferStatus.ACCEPTED, "accept")
     accepted = OfferVersion.objects.get(offer=offer, number=offer.version)
-    offer.save(update_fields=["status", "updated_at"])
+    offer.accepted_version = accepted
+    offer.save(update_fields=["status", "accepted_version", "updated_at"])
     event = _event(
         offer,
         OfferAction.ACCEPTED,
@@ -251,11 +253,19 @@ def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> Off
 
 @transaction.atomic
 def decline_offer(offer: Offer, *, user: User) -> OfferEvent:
-    """The person says no. No reason is asked for, and none is needed."""
+    """The person says no. No reason is asked for, and none is needed. Once they have
+    accepted a version the work is agreed: they leave it instead, which keeps their pay
+    for what is done (powerwith.workflows.leaving)."""
     _require_person(offer, user)
     _locked(offer)
     if offer.version == 0:
         raise Conflict("This offer has not been sent to you yet, so there is nothing to say no to.")
+    if offer.accepted_version_id is not None:
+        raise Conflict(
+            "You have already agreed to this work, so there is no offer to say no to. "
+            'If you want to stop, choose "Leave this work": you are still paid for '
+            "the work you have done."
+        )
     _move(offer, OfferStatus.DECLINED, "decline")
     offer.save(update_fields=["status", "updated_at"])
     sent = OfferVersion.objects.get(offer=offer, number=offer.version)
@@ -307,4 +317,13 @@ def answer_question(offer: Offer, *, by: Membership, text: str) -> OfferEvent:
     event = _event(offer, OfferAction.ANSWER, by.user, text=cleaned)
     _audit(offer, by.user, "question_answered")
     transaction.on_commit(lambda: offer_mail.question_answered(event.pk))
+    return event
+
+
+def record_leaving(offer: Offer, *, by: User, returned: bool = False) -> OfferEvent:
+    """Note in the offer's history that the person left the work, or came back to it.
+    Called by the workflow that withdraws (or gives again) their consent to take part."""
+    action = OfferAction.RETURNED if returned else OfferAction.LEFT
+    event = _event(offer, action, by)
+    _audit(offer, by, str(action))
     return event

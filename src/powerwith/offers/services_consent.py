@@ -19,6 +19,8 @@ from powerwith.consent.services import grant_consent
 from powerwith.consent.wording import Scope
 from powerwith.errors import Conflict, InvalidInput
 from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.queries import left_event
+from powerwith.offers.services import record_leaving
 
 # Always asked: the work itself, and what happens to what the person shares in it.
 ALWAYS = (Scope.TAKE_PART, Scope.SHARE_NARRATIVE, Scope.BE_RECORDED, Scope.BE_QUOTED)
@@ -65,4 +67,6 @@ def give_consent_for_offer(offer: Offer, *, user: User, scopes: Iterable[str]) -
             continue
         grant_consent(person=offer.person, scope=scope, actor=actor, opportunity=offer.opportunity)
         given.append(scope)
+    if Scope.TAKE_PART in given and left_event(offer) is not None:
+        record_leaving(offer, by=user, returned=True)
     return given

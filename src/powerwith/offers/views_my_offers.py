@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.offers import offer_display, queries, services
+from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
@@ -26,6 +27,7 @@ from powerwith.people import earnings
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
 from powerwith.web import add_domain_error, refusal
+from powerwith.workflows import offers as offer_workflows
 
 INVALID = 400
 
@@ -39,7 +41,9 @@ def my_offers(request: Request) -> HttpResponse:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    offers = queries.offers_for_person(request.user).order_by("-updated_at", "-id")
+    offers = queries.with_what_waits(queries.offers_for_person(request.user)).order_by(
+        "-updated_at", "-id"
+    )
     return render(request, "offers/my_offers.html", {"person": person, "offers": offers})
 
 
@@ -47,6 +51,8 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     latest = queries.latest_version(offer)
     assert latest is not None  # only sent offers reach the person
     acceptance = queries.last_acceptance(offer)
+    agreement = agreement_of(offer)
+    left = queries.left_event(offer)
     previous = queries.versions_of(offer).filter(number=latest.number - 1).first()
     shown = latest.content
     context = {
@@ -64,8 +70,17 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "changed": offer_display.changed_parts(previous.content, shown) if previous else [],
         "questions": queries.questions_of(offer),
         "can_answer": offer.status == OfferStatus.SENT,
+        # Once a version is accepted the work is agreed: the person leaves it rather than
+        # saying no (pay for work done is kept).
+        "agreement": agreement,
+        "can_decline": agreement is None,
+        "can_leave": agreement is not None and agreement.is_taking_part and not left,
+        "left": left,
+        "waiting_question": queries.unanswered_question(offer),
         # While an offer they have seen is being changed, the person can still say no.
-        "can_decline_while_changing": offer.status == OfferStatus.DRAFT and offer.version > 0,
+        "can_decline_while_changing": offer.status == OfferStatus.DRAFT
+        and offer.version > 0
+        and agreement is None,
         "accept_form": forms.get("accept_form") or AcceptForm(initial={"version": latest.number}),
         "question_form": forms.get("question_form") or QuestionForm(),
         "answered_at": queries.events_of(offer).filter(action=offer.status).last(),
@@ -102,7 +117,9 @@ def my_offer_accept(request: Request, offer_id: int) -> HttpResponse:
     form = AcceptForm(request.POST)
     if form.is_valid():
         try:
-            services.accept_offer(offer, user=request.user, version=form.cleaned_data["version"])
+            offer_workflows.accept_offer(
+                offer, user=request.user, version=form.cleaned_data["version"]
+            )
         except DomainError as error:
             add_domain_error(form, error)
             return _page(request, offer, status=error.status_code, accept_form=form)
@@ -135,7 +152,7 @@ def my_offer_question(request: Request, offer_id: int) -> HttpResponse:
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            services.ask_question(offer, user=request.user, text=form.cleaned_data["text"])
+            offer_workflows.ask_question(offer, user=request.user, text=form.cleaned_data["text"])
         except DomainError as error:
             add_domain_error(form, error)
             return _page(request, offer, status=error.status_code, question_form=form)

@@ -31,6 +31,7 @@ from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.web import add_domain_error, membership_required, refusal
+from powerwith.workflows import offers as offer_workflows
 
 INVALID = 400
 PAGE_SIZE = 25
@@ -82,7 +83,7 @@ def offer_list(request: Request) -> HttpResponse:
     membership = _membership(request)
     if membership.role == Role.EXPERT:
         return redirect("offers:my_offers")
-    offers = queries.offers_of(membership).order_by("-updated_at", "-id")
+    offers = queries.with_what_waits(queries.offers_of(membership)).order_by("-updated_at", "-id")
     page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "offers/offer_list.html", {"page": page})
 
@@ -200,7 +201,7 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            services.answer_question(offer, by=membership, text=form.cleaned_data["text"])
+            offer_workflows.answer_question(offer, by=membership, text=form.cleaned_data["text"])
         except DomainError as error:
             add_domain_error(form, error)
             return _page(request, offer, status=error.status_code, answer_form=form)

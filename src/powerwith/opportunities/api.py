@@ -25,6 +25,7 @@ from powerwith.opportunities.schemas import (
     OpportunityPage,
     opportunity_out,
 )
+from powerwith.workflows import changing_work
 
 router = Router(tags=["opportunities"])
 
@@ -91,7 +92,7 @@ def update_opportunity(
 ) -> dict[str, Any]:
     membership = _membership(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
-    services.update_opportunity(
+    changing_work.update_opportunity(
         opportunity,
         by=membership,
         changes=payload.changes(),

@@ -111,7 +111,7 @@ def training_evidence(request: Request, opportunity_id: int) -> dict[str, Any]:
             for row in report.sessions
         ],
         "impact": [
-            {"you_said": e.you_said, "we_did": e.we_did, "created_at": e.created_at}
+            {"you_said": e.you_said, "we_did": e.we_did, "created_at": e.entry.created_at}
             for e in report.impact
         ],
         "feedback": {

@@ -29,7 +29,12 @@ The rules, per intended use and per contributor:
 """
 
 from powerwith.consent.usability.decisions import Decision, Usability, usability, usability_of
-from powerwith.consent.usability.ledger import Standing, inherited_standing, standing_for_work
+from powerwith.consent.usability.ledger import (
+    Standing,
+    inherited_standing,
+    standing_for_work,
+    standings_for_work,
+)
 from powerwith.consent.usability.rules import KIND_SCOPE, SCOPE_USES, USE_SCOPE
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "Usability",
     "inherited_standing",
     "standing_for_work",
+    "standings_for_work",
     "usability",
     "usability_of",
 ]

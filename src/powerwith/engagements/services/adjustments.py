@@ -8,6 +8,7 @@ Asking puts a task on the contact person's list at once; the session sweep
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from powerwith.accounts import audit
@@ -22,6 +23,7 @@ from powerwith.engagements.models import (
 from powerwith.engagements.queries_sessions import unconfirmed_adjustments
 from powerwith.engagements.services.actions import close_actions, raise_action
 from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.offers.agreement import Agreement, taking_part
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.choices import Adjustment as Category
@@ -46,7 +48,7 @@ def _is_contact(user: User, opportunity: Opportunity) -> bool:
 def _may_record_for(by: User, person: Person, opportunity: Opportunity) -> bool:
     if by.pk == person.user_id:
         return Offer.objects.filter(
-            person=person, opportunity=opportunity, status__in=OPEN_OFFERS
+            Q(status__in=OPEN_OFFERS) | taking_part(), person=person, opportunity=opportunity
         ).exists()
     membership = Membership.objects.filter(
         user=by, organisation_id=opportunity.organisation_id
@@ -146,4 +148,58 @@ def confirm_adjustment(adjustment: Adjustment, *, by: Membership) -> Adjustment:
     for session in Session.objects.filter(opportunity=opportunity, cancelled_at=None):
         if not unconfirmed_adjustments(session).exists():
             close_actions(key=unconfirmed_key(session), by=by.user)
+    return adjustment
+
+
+@transaction.atomic
+def record_agreed(agreement: Agreement, *, by: User) -> Adjustment | None:
+    """The reasonable adjustments agreed in the accepted offer become the person's
+    adjustments for every session of that work, with no need to ask again. The contact
+    person still confirms the practical arrangements before the day. Accepting a later
+    version with different adjustments replaces them; the same words change nothing."""
+    offer = agreement.offer
+    earlier = list(
+        Adjustment.objects.select_for_update()
+        .filter(person_id=offer.person_id, opportunity_id=offer.opportunity_id)
+        .exclude(agreed_in=None)
+        .exclude(status=AdjustmentStatus.REPLACED)
+    )
+    text = agreement.adjustments
+    if any(a.details == text for a in earlier):
+        return next(a for a in earlier if a.details == text)
+    for replaced in earlier:
+        replaced.status = AdjustmentStatus.REPLACED
+        replaced.save(update_fields=["status"])
+        close_actions(key=f"adjustment:{replaced.pk}", by=by)
+    if not text:
+        return None
+    opportunity = offer.opportunity
+    person = offer.person
+    adjustment = Adjustment.objects.create(
+        person=person,
+        opportunity=opportunity,
+        details=text[:DETAILS_LENGTH],
+        requested_by=by,
+        agreed_in=agreement.version,
+    )
+    audit.record(
+        actor=by,
+        action="adjustment.agreed",
+        organisation=opportunity.organisation,
+        target=adjustment,
+        person_id=person.pk,
+        offer_version=agreement.number,
+    )
+    raise_action(
+        organisation=opportunity.organisation,
+        assignees=[opportunity.contact_user, opportunity.backup_contact_user],
+        kind=ActionKind.ADJUSTMENT,
+        key=f"adjustment:{adjustment.pk}",
+        title=(
+            f"Arrange the adjustments agreed with {person.preferred_name} in their offer: "
+            f"{opportunity.title}"
+        ),
+        link=f"/opportunities/{opportunity.pk}/sessions/",
+        person=person,
+    )
     return adjustment

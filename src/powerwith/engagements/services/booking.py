@@ -1,9 +1,11 @@
 """Booking people into sessions, and cancelling bookings.
 
 The gate is declared here once, for the page, the API and the consent ledger alike: a
-person is booked only with an accepted offer for the opportunity and *take part* consent
-for it, and into a recorded session only with *be recorded* consent too. Booking
-schedules the person's three wellbeing checks for the session.
+person is booked only into a session their agreement names (the version of the offer
+they accepted: a session added or changed since is booked once they accept the new
+version), with *take part* consent for the work, and into a recorded session only with
+*be recorded* consent too. Booking schedules the person's three wellbeing checks for the
+session.
 """
 
 from __future__ import annotations
@@ -30,18 +32,12 @@ from powerwith.engagements.models import (
     WellbeingCheck,
 )
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import Agreement, agreements_for
 from powerwith.people.models import Person
 
 BOOKERS = frozenset({Role.COORDINATOR, Role.ADMIN})
 TAKE_PART: str = Scope.TAKE_PART
 BE_RECORDED: str = Scope.BE_RECORDED
-
-
-def has_accepted_offer(person: Person, session: Session) -> bool:
-    return Offer.objects.filter(
-        person=person, opportunity_id=session.opportunity_id, status=OfferStatus.ACCEPTED
-    ).exists()
 
 
 def consent_given(
@@ -76,21 +72,18 @@ def booking_problems_for(people: Sequence[Person], session: Session) -> dict[int
     can), by person id: the offers and the consent ledger are read once for everyone."""
     organisation = session.opportunity.organisation
     person_ids = {person.pk for person in people}
-    accepted = set(
-        Offer.objects.filter(
-            person_id__in=person_ids,
-            opportunity_id=session.opportunity_id,
-            status=OfferStatus.ACCEPTED,
-        ).values_list("person_id", flat=True)
-    )
+    agreements = agreements_for(person_ids, session.opportunity_id)
     scopes = {TAKE_PART, BE_RECORDED} if session.recorded else {TAKE_PART}
     given = _consents_given(person_ids, organisation, scopes, session.opportunity_id)
     found: dict[int, list[str]] = {}
     for person in people:
         name = person.preferred_name
         problems = []
-        if person.pk not in accepted:
+        agreement = agreements.get(person.pk)
+        if agreement is None:
             problems.append(f"{name} has not accepted an offer of work for this opportunity.")
+        elif not agreement.covers(session.starts_at, session.minutes):
+            problems.append(_not_agreed(name, agreement))
         if (person.pk, TAKE_PART) not in given:
             problems.append(f"{name} has not given consent to take part in this opportunity.")
         if session.recorded and (person.pk, BE_RECORDED) not in given:
@@ -99,6 +92,19 @@ def booking_problems_for(people: Sequence[Person], session: Session) -> dict[int
             )
         found[person.pk] = problems
     return found
+
+
+def _not_agreed(name: str, agreement: Agreement) -> str:
+    sentence = (
+        f"This session is not in the offer {name} accepted (version {agreement.number}): "
+        "it was added or changed after they agreed."
+    )
+    if agreement.change_waiting:
+        return (
+            f"{sentence} The new version is waiting for their answer; book them once "
+            "they accept it."
+        )
+    return f"{sentence} Send them the changed offer and book them once they accept it."
 
 
 def booking_problems(person: Person, session: Session) -> list[str]:

@@ -29,7 +29,8 @@ from powerwith.engagements.queries_wellbeing import contact_for, is_caring_staff
 from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.wellbeing import contacts_of, email_staff
 from powerwith.errors import InvalidInput, NotAllowed
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -45,9 +46,7 @@ def _involved(person: Person, opportunity: Opportunity, session: Session | None)
         return Attendance.objects.filter(
             session=session, person=person, status=BookingStatus.BOOKED
         ).exists()
-    return Offer.objects.filter(
-        person=person, opportunity=opportunity, status=OfferStatus.ACCEPTED
-    ).exists()
+    return Offer.objects.filter(taking_part(), person=person, opportunity=opportunity).exists()
 
 
 def _may_record(person: Person, opportunity: Opportunity, by: Membership) -> bool:

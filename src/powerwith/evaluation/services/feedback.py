@@ -21,7 +21,8 @@ from powerwith.errors import Conflict, InvalidInput
 from powerwith.evaluation.completion import FINISHED_STATUSES
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest, Rating
 from powerwith.evaluation.queries import MyEngagement, completed_in, prefers_easy_read
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -122,7 +123,7 @@ def ask_for_feedback(opportunity: Opportunity, *, now: datetime, by: User | None
         return 0
     offers = dict(
         Offer.objects.filter(
-            opportunity=opportunity, status=OfferStatus.ACCEPTED, person_id__in=to_ask
+            taking_part(), opportunity=opportunity, person_id__in=to_ask
         ).values_list("person_id", "pk")
     )
     with transaction.atomic():
@@ -153,6 +154,6 @@ def sweep(now: datetime | None = None) -> int:
     now = now or timezone.now()
     opportunities = Opportunity.objects.filter(
         Q(sessions__starts_at__lte=now) | Q(status__in=FINISHED_STATUSES),
-        offers__status=OfferStatus.ACCEPTED,
+        taking_part("offers__"),
     ).distinct()
     return sum(ask_for_feedback(o, now=now) for o in opportunities)

@@ -41,6 +41,7 @@ from powerwith.opportunities.rules import RowError
 from powerwith.opportunities.rules.combined import CONTACT_ROLES
 from powerwith.opportunities.views.access import require_manager
 from powerwith.web import membership_required
+from powerwith.workflows import changing_work
 
 STATUS_HINTS = {
     OpportunityStatus.DRAFT: "Draft: not offered to anyone yet",
@@ -149,7 +150,7 @@ def _save(
                 requirements=requirements,
                 sessions=sessions,
             )
-        return services.update_opportunity(
+        return changing_work.update_opportunity(
             opportunity,
             by=membership,
             changes=forms_.form.changes(),

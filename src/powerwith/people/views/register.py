@@ -18,6 +18,7 @@ from django.urls import path
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
+from powerwith.engagements.queries_sessions import agreed_adjustments
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.people import queries, queries_wellness, services
@@ -116,6 +117,15 @@ def _adjustments(value: Mapping[str, str] | None) -> Row:
     return Row(label, items=[f"{kinds.get(kind, kind)}: {text}" for kind, text in value.items()])
 
 
+def _agreed(person: Person, membership: Membership) -> Row:
+    """What the organisation agreed to do in the offers the person accepted."""
+    items = [
+        f"{a.opportunity.title}: {a.details} ({a.get_status_display().lower()})"
+        for a in agreed_adjustments(person, membership.organisation_id)
+    ]
+    return Row("Reasonable adjustments agreed for work", items=items, missing="None agreed yet")
+
+
 def profile_rows(profile: Profile) -> list[Row]:
     return [
         _text("Full name", profile.full_name),
@@ -168,7 +178,7 @@ def person(request: Request, person_id: int) -> HttpResponse:
     record_read(viewer=membership, person=found, what=What.PROFILE, where=request.path)
     context = {
         "profile": profile,
-        "rows": profile_rows(profile),
+        "rows": [*profile_rows(profile), _agreed(found, membership)],
         "can_edit": services.can_edit(found, user=request.user, membership=membership),
         "shares_plan": queries_wellness.is_reader(request.user, found),
         "can_erase": membership.role == Role.ADMIN,

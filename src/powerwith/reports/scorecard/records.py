@@ -13,7 +13,13 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from powerwith.consent.models import ConsentEvent
-from powerwith.engagements.models import Adjustment, Attendance, BookingStatus, WellbeingCheck
+from powerwith.engagements.models import (
+    Adjustment,
+    AdjustmentStatus,
+    Attendance,
+    BookingStatus,
+    WellbeingCheck,
+)
 from powerwith.engagements.queries import (
     Concentration,
     paid_attendance,
@@ -195,7 +201,10 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
         ).values_list("opportunity_id", "person_id", "answered")
     )
     adjustments = _grouped(
-        (a.opportunity_id, a) for a in Adjustment.objects.filter(opportunity_id__in=ids)
+        (a.opportunity_id, a)
+        for a in Adjustment.objects.filter(opportunity_id__in=ids).exclude(
+            status=AdjustmentStatus.REPLACED
+        )
     )
     checks = _grouped(
         (c.attendance.session.opportunity_id, c)

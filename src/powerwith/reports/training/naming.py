@@ -17,9 +17,7 @@ experience". An auditor never sees a name, whatever the consent.
 from __future__ import annotations
 
 from powerwith.accounts.models import Organisation
-from powerwith.consent.queries import lapse_before
-from powerwith.consent.usability.ledger import records_for, standing
-from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
+from powerwith.consent.usability import standings_for_work
 from powerwith.consent.wording import Scope
 
 NAMING_SCOPE = Scope.BE_QUOTED
@@ -30,20 +28,5 @@ def may_be_named(
     organisation: Organisation, opportunity_ids: set[int], person_ids: set[int]
 ) -> set[tuple[int, int]]:
     """The (opportunity, person) pairs whose consent to be named is given, in one query."""
-    if not person_ids or not opportunity_ids:
-        return set()
-    records = records_for({organisation.pk}, person_ids, {NAMING_SCOPE}, set(), opportunity_ids)
-    cutoff = lapse_before(organisation)
-    return {
-        (opportunity_id, person_id)
-        for opportunity_id in opportunity_ids
-        for person_id in person_ids
-        if standing(
-            records,
-            organisation,
-            person_id,
-            NAMING_SCOPE,
-            [(OPPORTUNITY, opportunity_id), (ORGANISATION, None)],
-            cutoff,
-        ).is_given
-    }
+    found = standings_for_work(organisation, NAMING_SCOPE, opportunity_ids, person_ids)
+    return {pair for pair, stand in found.items() if stand.is_given}

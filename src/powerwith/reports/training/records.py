@@ -13,7 +13,8 @@ from powerwith.accounts.models import Organisation
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.models import FeedbackAnswer, FeedbackRequest, ImpactEntry, Question
 from powerwith.evaluation.models_training import TrainingCourseEvidence
-from powerwith.offers.models import Offer, OfferStatus, OfferVersion
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer, OfferVersion
 from powerwith.opportunities.choices import Focus
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import RewardChoice
@@ -82,7 +83,7 @@ def _reward(content: dict[str, Any]) -> Reward:
 
 def _accepted(courses: dict[int, CourseRecords]) -> None:
     offers = list(
-        Offer.objects.filter(opportunity_id__in=courses, status=OfferStatus.ACCEPTED).values_list(
+        Offer.objects.filter(taking_part(), opportunity_id__in=courses).values_list(
             "pk", "opportunity_id", "person_id", "version"
         )
     )
@@ -143,9 +144,11 @@ def gather(organisation: Organisation, opportunities: list[Opportunity]) -> Reco
     _accepted(courses)
     _bookings(courses)
     _choices(courses)
-    for impact in ImpactEntry.objects.filter(
-        organisation=organisation, opportunity_id__in=courses
-    ).order_by("created_at", "id"):
+    for impact in (
+        ImpactEntry.objects.filter(organisation=organisation, opportunity_id__in=courses)
+        .prefetch_related("contributors")
+        .order_by("created_at", "id")
+    ):
         courses[impact.opportunity_id].impact.append(impact)
     _feedback(courses)
     for evidence in TrainingCourseEvidence.objects.filter(

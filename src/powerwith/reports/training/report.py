@@ -14,7 +14,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from powerwith.engagements.models import Session
-from powerwith.evaluation.models import ImpactEntry, Question
+from powerwith.evaluation.impact_consent import ShownImpact, as_shown
+from powerwith.evaluation.models import Question
 from powerwith.evaluation.models_training import TrainingCourseEvidence
 from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
@@ -79,7 +80,7 @@ class EvidenceReport:
     anonymised: bool
     contributors: list[Contributor]
     sessions: list[CourseSession]
-    impact: list[ImpactEntry]
+    impact: list[ShownImpact]
     asked: int
     answered: int
     agreement: list[Agreement]
@@ -208,7 +209,7 @@ def build(records: Records, opportunity_id: int, *, anonymise: bool) -> Evidence
         anonymised=anonymise,
         contributors=contributors,
         sessions=sessions,
-        impact=course.impact,
+        impact=as_shown(course.opportunity.organisation, course.impact),
         asked=course.asked,
         answered=course.answered,
         agreement=[

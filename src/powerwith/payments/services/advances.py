@@ -1,0 +1,65 @@
+"""Travel paid in advance for sessions that will not happen because the person left the
+work. Money already paid is the person's: it is never asked back. A request still
+waiting for approval is withdrawn, saying why; one approved but not yet paid is put
+before the coordinators to check with the person first, because they may already have
+bought tickets they cannot get back (which are then paid as an expense).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.urls import reverse
+
+from powerwith.accounts.models import Organisation, User
+from powerwith.engagements.models import ActionKind
+from powerwith.engagements.services.actions import raise_action
+from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
+from powerwith.payments.queries import can_manage_claims
+from powerwith.payments.services.steps import _move
+
+LEFT_NOTE = "The session was cancelled because the person left the work."
+
+
+def advances_for(session_ids: Iterable[int], person_id: int) -> list[Claim]:
+    """The person's travel-in-advance requests and payments for these sessions."""
+    return list(
+        Claim.objects.filter(
+            kind=ClaimKind.TRAVEL_ADVANCE,
+            person_id=person_id,
+            session_id__in=list(session_ids),
+            status__in=(ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID),
+        ).select_related("session")
+    )
+
+
+def settle_advances(
+    claims: Iterable[Claim], *, organisation: Organisation, by: User, staff: Iterable[User]
+) -> None:
+    """Inside the leaving transaction: withdraw what waits for approval, ask the
+    coordinators to check what is approved, keep what is paid."""
+    for claim in claims:
+        if claim.status == ClaimStatus.SUBMITTED:
+            _move(claim, ClaimStatus.WITHDRAWN, actor=by, verb="withdraw", note=LEFT_NOTE)
+        elif claim.status == ClaimStatus.APPROVED:
+            raise_action(
+                organisation=organisation,
+                assignees=staff,
+                kind=ActionKind.TRAVEL_ADVANCE,
+                key=f"travel-advance-cancelled:{claim.pk}",
+                title=(
+                    f"{claim.person.preferred_name} left the work: check with them before "
+                    f"paying £{claim.amount} travel for a cancelled session"
+                ),
+                link=reverse("payments:claim", args=[claim.pk]),
+                person=claim.person,
+            )
+
+
+def claim_approvers(organisation: Organisation) -> list[User]:
+    """The organisation's members who approve and pay claims."""
+    return [
+        membership.user
+        for membership in organisation.memberships.select_related("user")
+        if can_manage_claims(membership)
+    ]
