@@ -142,9 +142,9 @@ def _latest(offer: Offer) -> OfferVersion | None:
     return next((v for v in offer.versions.all() if v.number == offer.version), None)
 
 
-def _last_acceptance(offer: Offer) -> OfferEvent | None:
-    accepted = [e for e in offer.events.all() if e.action == OfferAction.ACCEPTED]
-    return max(accepted, key=lambda e: (e.created_at, e.pk), default=None)
+def _agreed_number(offer: Offer) -> int | None:
+    """The number of the version accepted (the agreement), from the prefetch."""
+    return next((v.number for v in offer.versions.all() if v.pk == offer.accepted_version_id), None)
 
 
 def _questions(offer: Offer) -> list[OfferEvent]:
@@ -166,7 +166,6 @@ def _out(membership: Membership, offer: Offer) -> dict[str, Any]:
 
 def _one(offer: Offer, staff: bool) -> dict[str, Any]:
     latest = _latest(offer)
-    acceptance = _last_acceptance(offer)
     if staff:
         now = content.build(offer)
         shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
@@ -186,11 +185,8 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
         "terms": dict(offer.terms) if staff else None,
         "content": shown,
         "content_hash": latest.content_hash if latest else None,
-        "accepted_version": (
-            acceptance.version.number
-            if offer.status == OfferStatus.ACCEPTED and acceptance and acceptance.version
-            else None
-        ),
+        # The agreement: the version accepted, which stands while a changed one waits.
+        "accepted_version": _agreed_number(offer),
         "questions": [_question_out(e) for e in _questions(offer)],
     }
 

@@ -22,14 +22,18 @@ urlpatterns = [
     path("offers/<int:offer_id>/answers/", views_offers.offer_answer, name="offer_answer"),
     path("offers/<int:offer_id>/withdraw/", views_offers.offer_withdraw, name="offer_withdraw"),
     path("offers/<int:offer_id>/render/", views_render.offer_render, name="render"),
-    path("offers/<int:offer_id>/leave/", views_leaving.staff_leave, name="offer_leave"),
+    path("offers/<int:leaving_offer_id>/leave/", views_leaving.staff_leave, name="offer_leave"),
     # Offers of work: the person's own pages.
     path("my-offers/", views_my_offers.my_offers, name="my_offers"),
     path("my-offers/<int:offer_id>/", views_my_offers.my_offer, name="my_offer"),
     path(
         "my-offers/<int:offer_id>/accept/", views_my_offers.my_offer_accept, name="my_offer_accept"
     ),
-    path("my-offers/<int:offer_id>/leave/", views_leaving.my_offer_leave, name="my_offer_leave"),
+    path(
+        "my-offers/<int:leaving_offer_id>/leave/",
+        views_leaving.my_offer_leave,
+        name="my_offer_leave",
+    ),
     path("my-consents/leave/", views_leaving.leave_from_consents, name="leave_from_consents"),
     path(
         "my-offers/<int:offer_id>/decline/",

@@ -42,8 +42,8 @@ def _render(request: Request, status: int = 200, **context: Any) -> HttpResponse
 
 
 @login_required
-def my_offer_leave(request: Request, offer_id: int) -> HttpResponse:
-    offer = queries.get_own_offer(request.user, offer_id)
+def my_offer_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
+    offer = queries.get_own_offer(request.user, leaving_offer_id)
     membership = _own_membership(request, offer.organisation_id)
     if offer.accepted_version_id is None:
         raise Http404("You have not accepted this offer, so there is no work to leave.")
@@ -101,15 +101,15 @@ def _leave(
 
 
 @membership_required
-def staff_leave(request: Request, offer_id: int) -> HttpResponse:
+def staff_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
     """Staff record that the person told them they are leaving this work."""
     assert request.membership is not None
     membership = request.membership
-    offer = queries.get_offer_for(membership, offer_id)
+    offer = queries.get_offer_for(membership, leaving_offer_id)
     if offer.accepted_version_id is None:
         raise Http404("This offer was never accepted, so there is no work to leave.")
     back = reverse("offers:offer", args=[offer.pk])
-    form = LeaveOnBehalfForm(request.POST or None)
+    form = LeaveOnBehalfForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():

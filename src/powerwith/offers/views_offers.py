@@ -15,9 +15,11 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
+from powerwith.consent.services import STAFF_WHO_RECORD
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.offers import content, offer_checks, offer_display, queries, services
+from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import (
     AnswerForm,
     MakeOfferForm,
@@ -104,8 +106,16 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     terms_form = with_live_clarity(
         forms.get("terms_form") or TermsForm(initial=offer.terms), reverse("offers:clarity_check")
     )
+    agreement = agreement_of(offer)
+    left = queries.left_event(offer)
     context = {
         "offer": offer,
+        "agreement": agreement,
+        "left": left,
+        "can_record_leaving": agreement is not None
+        and agreement.is_taking_part
+        and left is None
+        and membership.role in STAFF_WHO_RECORD,
         "person_profile": profile_for(membership, offer.person),
         "latest": latest,
         "offer_content": shown,

@@ -36,7 +36,7 @@ from powerwith.offers.models import Offer
 from powerwith.offers.queries import left_event
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import Claim, ClaimStatus
-from powerwith.payments.services.advances import advances_for, claim_approvers, settle_advances
+from powerwith.payments.services.advances import advances_for, settle_advances
 from powerwith.people.models import Person
 
 
@@ -142,12 +142,7 @@ def leave_work(
             method=method,
             opportunity=opportunity,
         )
-    settle_advances(
-        leaving.advances,
-        organisation=actor.organisation,
-        by=actor.user,
-        staff=claim_approvers(actor.organisation),
-    )
+    settle_advances(leaving.advances, organisation=actor.organisation, by=actor.user)
     for offer in leaving.offers:
         if left_event(offer) is not None:
             continue

@@ -15,7 +15,7 @@ from powerwith.accounts.models import Organisation, User
 from powerwith.engagements.models import ActionKind
 from powerwith.engagements.services.actions import raise_action
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
-from powerwith.payments.queries import can_manage_claims
+from powerwith.payments.queries import coordinators_of, managers_of
 from powerwith.payments.services.steps import _move
 
 LEFT_NOTE = "The session was cancelled because the person left the work."
@@ -33,9 +33,7 @@ def advances_for(session_ids: Iterable[int], person_id: int) -> list[Claim]:
     )
 
 
-def settle_advances(
-    claims: Iterable[Claim], *, organisation: Organisation, by: User, staff: Iterable[User]
-) -> None:
+def settle_advances(claims: Iterable[Claim], *, organisation: Organisation, by: User) -> None:
     """Inside the leaving transaction: withdraw what waits for approval, ask the
     coordinators to check what is approved, keep what is paid."""
     for claim in claims:
@@ -44,7 +42,7 @@ def settle_advances(
         elif claim.status == ClaimStatus.APPROVED:
             raise_action(
                 organisation=organisation,
-                assignees=staff,
+                assignees=coordinators_of(organisation) or managers_of(organisation),
                 kind=ActionKind.TRAVEL_ADVANCE,
                 key=f"travel-advance-cancelled:{claim.pk}",
                 title=(
@@ -54,12 +52,3 @@ def settle_advances(
                 link=reverse("payments:claim", args=[claim.pk]),
                 person=claim.person,
             )
-
-
-def claim_approvers(organisation: Organisation) -> list[User]:
-    """The organisation's members who approve and pay claims."""
-    return [
-        membership.user
-        for membership in organisation.memberships.select_related("user")
-        if can_manage_claims(membership)
-    ]
