@@ -200,18 +200,19 @@ def other_work(person: Person, *, leaving_out_offer_id: int) -> list[Work]:
     of their accepted offers, and the sessions they are booked into (at the rate of the
     offer they accepted for it). A session counted both ways counts once."""
     from powerwith.engagements.models import Attendance, BookingStatus
-    from powerwith.offers.models import Offer, OfferStatus, OfferVersion
+    from powerwith.offers.agreement import taking_part
+    from powerwith.offers.models import Offer
 
     accepted = list(
-        Offer.objects.filter(person=person, status=OfferStatus.ACCEPTED).exclude(
-            pk=leaving_out_offer_id
-        )
+        Offer.objects.filter(taking_part(), person=person)
+        .exclude(pk=leaving_out_offer_id)
+        .select_related("accepted_version")
     )
     contents: dict[int, dict[str, Any]] = {}
     for offer in accepted:
-        version = OfferVersion.objects.filter(offer=offer, number=offer.version).first()
-        if version is not None:
-            contents[offer.opportunity_id] = dict(version.content)
+        # What the person agreed to, even while a changed version waits for them.
+        if offer.accepted_version is not None:
+            contents[offer.opportunity_id] = dict(offer.accepted_version.content)
     work: dict[tuple[str, dt.datetime], Work] = {}
     for opportunity_id, content in contents.items():
         for item in work_in(content, f"opportunity-{opportunity_id}"):
