@@ -8,12 +8,12 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from powerwith.figures import Share
 from powerwith.reports.dashboard.figures import (
     PRINCIPLE_CODES,
     QUESTION_LABELS,
     Concentration,
     Dashboard,
-    Share,
 )
 
 HEADER = ["figure", "item", "value"]

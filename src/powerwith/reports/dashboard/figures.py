@@ -9,25 +9,14 @@ from typing import ClassVar
 
 from powerwith.accounts.models import Organisation
 from powerwith.evaluation.models import QUESTIONS, Question
+from powerwith.figures import Period, Share
 from powerwith.opportunities.choices import CoWorkingLevel
-from powerwith.reports.dashboard.period import Period
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 
 PRINCIPLE_CODES = tuple(PRINCIPLE_NAMES)
 # "The busiest 20% of people": the fifth of the people who did any of the work with the
 # most of it, rounded up (so there is always at least one when anyone worked).
 BUSIEST_FRACTION = 0.2
-
-
-@dataclass(frozen=True)
-class Share:
-    part: int
-    whole: int
-
-    @property
-    def percent(self) -> float | None:
-        """To one decimal place; None when there is nothing to share (0 of 0)."""
-        return round(100 * self.part / self.whole, 1) if self.whole else None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from powerwith.consent.models import ConsentEvent
 from powerwith.engagements.models import Attendance, BookingStatus, WellbeingCheck
 from powerwith.engagements.queries import UNPAID_BASES
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
+from powerwith.figures import Period, Share
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
 from powerwith.payments.models import Claim, ClaimStatus
@@ -39,9 +40,7 @@ from powerwith.reports.dashboard.figures import (
     FeedbackMonth,
     LevelCount,
     PaymentTimeliness,
-    Share,
 )
-from powerwith.reports.dashboard.period import Period
 from powerwith.reports.dashboard.scorecards import scorecards_across
 from powerwith.reports.queries import can_read_scorecards
 from powerwith.reports.scorecard.base import take_part_given
