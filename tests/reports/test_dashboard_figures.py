@@ -24,6 +24,7 @@ from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.people.models import Person
+from powerwith.people.services import update_person
 from powerwith.reports.dashboard.figures import Dashboard
 from powerwith.reports.dashboard.period import period_from
 from powerwith.reports.dashboard.queries import dashboard
@@ -280,7 +281,7 @@ def test_feedback_over_time_counts_asked_and_answered_each_month_with_averages(
     assert (march.asked, march.answered) == (0, 0)
 
 
-def test_concentration_shows_how_much_of_the_work_the_busiest_fifth_did(
+def test_concentration_shows_how_much_of_the_work_the_busiest_tenth_of_the_experts_did(
     riverside_coordinator: Membership, hillview_noise: None
 ) -> None:
     by = riverside_coordinator
@@ -295,11 +296,16 @@ def test_concentration_shows_how_much_of_the_work_the_busiest_fifth_did(
             Attendance.objects.create(session=session, person=who, attended=True)
     Attendance.objects.create(session=session_of(unpaid), person=people[9], attended=True)
     Attendance.objects.create(session=sessions[9], person=people[2], attended=False)
+    # Ten more active on the register, never asked: twenty experts, so the busiest are 2.
+    for n in range(10):
+        person(by, f"Waiting {n}")
+    left = person(by, "Left, with no work")
+    update_person(left, user=by.user, membership=by, changes={"status": "left"})
 
     found = figures(by)
 
-    # Bookings: 18 (16 attended, one unpaid, one not attended); the busiest 2 of 10 had 6 + 2.
-    assert (found.bookings.people, found.bookings.total) == (10, 18)
+    # Bookings: 18 (16 attended, one unpaid, one not attended); the busiest 2 had 6 + 2.
+    assert (found.bookings.experts, found.bookings.people, found.bookings.total) == (20, 10, 18)
     assert (found.bookings.busiest_people, found.bookings.busiest_total) == (2, 8)
     assert found.bookings.busiest_share.percent == 44.4
     # 6 + 2 = 8 is not more than half of 18; 6 + 2 + 2 (person 2's two bookings) is.

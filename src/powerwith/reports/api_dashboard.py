@@ -27,6 +27,7 @@ class ShareOut(Schema):
 
 
 class WorkConcentrationOut(Schema):
+    experts: int
     people: int
     total: int
     busiest_people: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
+from powerwith.engagements.concentration import BUSIEST_WORDS
 from powerwith.figures import Share
 from powerwith.reports.charts import bar_chart, line_chart
 from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, Dashboard
@@ -59,7 +60,7 @@ def charts_of(d: Dashboard) -> dict[str, SafeString]:
             points=[(month.label, month.answered) for month in d.feedback],
         ),
         "concentration": bar_chart(
-            title="Share of the work done by the busiest 20% of people",
+            title=f"Share of the work done by the {BUSIEST_WORDS} of the experts by experience",
             bars=[
                 (label, share.percent)
                 for label, share in (

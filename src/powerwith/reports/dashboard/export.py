@@ -8,13 +8,9 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from powerwith.engagements.concentration import BUSIEST_WORDS, Concentration
 from powerwith.figures import Share
-from powerwith.reports.dashboard.figures import (
-    PRINCIPLE_CODES,
-    QUESTION_LABELS,
-    Concentration,
-    Dashboard,
-)
+from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, QUESTION_LABELS, Dashboard
 
 HEADER = ["figure", "item", "value"]
 
@@ -35,11 +31,12 @@ def _share(figure: str, share: Share) -> Iterator[list[str]]:
 
 
 def _concentration(figure: str, c: Concentration) -> Iterator[list[str]]:
+    yield [figure, "experts by experience working with you", str(c.experts)]
     yield [figure, "people", str(c.people)]
     yield [figure, "total", str(c.total)]
-    yield [figure, "busiest 20% people", str(c.busiest_people)]
-    yield [figure, "busiest 20% total", str(c.busiest_total)]
-    yield [figure, "busiest 20% percent", _number(c.busiest_share.percent)]
+    yield [figure, f"{BUSIEST_WORDS} people", str(c.busiest_people)]
+    yield [figure, f"{BUSIEST_WORDS} total", str(c.busiest_total)]
+    yield [figure, f"{BUSIEST_WORDS} percent", _number(c.busiest_share.percent)]
     yield [figure, "fewest people doing more than half", str(c.people_for_most)]
 
 
@@ -86,6 +83,7 @@ def _share_json(share: Share) -> dict[str, Any]:
 
 def _concentration_json(c: Concentration) -> dict[str, Any]:
     return {
+        "experts": c.experts,
         "people": c.people,
         "total": c.total,
         "busiest_people": c.busiest_people,

@@ -8,15 +8,13 @@ from datetime import date
 from typing import ClassVar
 
 from powerwith.accounts.models import Organisation
+from powerwith.engagements.concentration import Concentration
 from powerwith.evaluation.models import QUESTIONS, Question
 from powerwith.figures import Period, Share
 from powerwith.opportunities.choices import CoWorkingLevel
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 
 PRINCIPLE_CODES = tuple(PRINCIPLE_NAMES)
-# "The busiest 20% of people": the fifth of the people who did any of the work with the
-# most of it, rounded up (so there is always at least one when anyone worked).
-BUSIEST_FRACTION = 0.2
 
 
 @dataclass(frozen=True)
@@ -124,26 +122,6 @@ class FeedbackMonth:
 
 
 QUESTION_LABELS: dict[str, str] = {q: Question(q).label for q in QUESTIONS}
-
-
-@dataclass(frozen=True)
-class Concentration:
-    """How one measure of work (bookings, or paid minutes) was shared out among the
-    people who had any of it in the period.
-
-    ``busiest_people`` is the busiest 20% (rounded up) and ``busiest_total`` their part
-    of ``total``; ``people_for_most`` is the fewest people who between them had more than
-    half of it (0 when there was none)."""
-
-    people: int
-    total: int
-    busiest_people: int
-    busiest_total: int
-    people_for_most: int
-
-    @property
-    def busiest_share(self) -> Share:
-        return Share(self.busiest_total, self.total)
 
 
 @dataclass(frozen=True)

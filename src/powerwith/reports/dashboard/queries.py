@@ -5,13 +5,14 @@ Every query is scoped to ``membership.organisation``; only coordinators, admins 
 auditors may ask (``reports.queries.READ_ROLES``). No figure names a person.
 
 "In the period" means from the first moment of the first month to the first moment
-after the last month, in local time (see ``period``). A "booking" is an ``Attendance``
-still booked (not cancelled) in a session that is not cancelled.
+after the last month, in local time (see ``period``). A "booking" is one that stood
+(``engagements.queries.standing_bookings``). A figure shown elsewhere too is worked out
+by the one function that defines it, in the app below: the concentration of work
+(``engagements.concentration``).
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -25,16 +26,15 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.consent.models import ConsentEvent
+from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
 from powerwith.engagements.models import Attendance, BookingStatus, WellbeingCheck
-from powerwith.engagements.queries import UNPAID_BASES
+from powerwith.engagements.queries import standing_bookings
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
 from powerwith.figures import Period, Share
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
 from powerwith.payments.models import Claim, ClaimStatus
 from powerwith.reports.dashboard.figures import (
-    BUSIEST_FRACTION,
-    Concentration,
     ConsentCoverage,
     Dashboard,
     FeedbackMonth,
@@ -72,13 +72,7 @@ def opportunities_in(membership: Membership, period: Period) -> QuerySet[Opportu
 
 
 def _bookings(membership: Membership, period: Period) -> QuerySet[Attendance]:
-    return Attendance.objects.filter(
-        session__opportunity__organisation_id=membership.organisation_id,
-        status=BookingStatus.BOOKED,
-        session__cancelled_at__isnull=True,
-        session__starts_at__gte=period.start,
-        session__starts_at__lt=period.end,
-    )
+    return standing_bookings(membership.organisation_id, period)
 
 
 def levels(opportunities: Iterable[Opportunity]) -> list[LevelCount]:
@@ -197,45 +191,10 @@ def feedback_over_time(membership: Membership, period: Period) -> list[FeedbackM
     ]
 
 
-def _spread(amounts: Iterable[int]) -> Concentration:
-    ordered = sorted((a for a in amounts if a > 0), reverse=True)
-    total = sum(ordered)
-    busiest = math.ceil(len(ordered) * BUSIEST_FRACTION)
-    running, most = 0, 0
-    for count, amount in enumerate(ordered, start=1):
-        running += amount
-        if running * 2 > total:
-            most = count
-            break
-    return Concentration(
-        people=len(ordered),
-        total=total,
-        busiest_people=busiest,
-        busiest_total=sum(ordered[:busiest]),
-        people_for_most=most,
-    )
-
-
-def concentration(membership: Membership, period: Period) -> tuple[Concentration, Concentration]:
-    """How work was shared out in the period, by bookings (sessions booked) and by paid
-    hours (attended sessions of paid opportunities, in minutes): see ``Concentration``."""
-    bookings = Counter(_bookings(membership, period).values_list("person_id", flat=True).order_by())
-    minutes: Counter[int] = Counter()
-    for person_id, length in (
-        _bookings(membership, period)
-        .filter(attended=True)
-        .exclude(session__opportunity__reward_basis__in=UNPAID_BASES)
-        .values_list("person_id", "session__minutes")
-    ):
-        minutes[person_id] += length
-    return _spread(bookings.values()), _spread(minutes.values())
-
-
 def dashboard(membership: Membership, period: Period, now: datetime | None = None) -> Dashboard:
     require_reader(membership)
     now = now or timezone.now()
     opportunities = list(opportunities_in(membership, period))
-    by_bookings, by_minutes = concentration(membership, period)
     return Dashboard(
         organisation=membership.organisation,
         period=period,
@@ -245,8 +204,8 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         consent=consent_coverage(membership, period, now),
         wellbeing=wellbeing_completion(membership, period, now),
         feedback=feedback_over_time(membership, period),
-        bookings=by_bookings,
-        paid_minutes=by_minutes,
+        bookings=bookings_concentration(membership.organisation_id, period),
+        paid_minutes=paid_hours_concentration(membership.organisation_id, now, period),
     )
 
 

@@ -1,0 +1,98 @@
+"""When a figure appears in two places, it is the same figure: each one shown on more than
+one page or API is worked out from crafted records and read back from every place that
+shows it, with Hillview's records planted alongside and never counted."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from powerwith.accounts.models import Membership
+from powerwith.people.models import Person
+from tests.conftest import api_client_for, logged_in
+from tests.opportunities.factories import opportunity, person, worked
+from tests.reports.page_tables import csv_figures, tables, text_of
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = re.compile(
+    r"the busiest 10% of the (?P<experts>\d+) experts by experience working with you "
+    r"\((?P<busiest>\d+) (?:person|people)\) did (?P<percent>[\d.]+)% of the "
+    r"(?P<hours>[\d.]+) hours? of paid work; .*? (?P<people>\d+) people did any paid work; "
+    r"(?P<most>\d+) of them did more than half"
+)
+
+
+def _dashboard(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_concentration_of_paid_work_is_one_figure_everywhere(
+    client: Client,
+    riverside_coordinator: Membership,
+    riverside_admin: Membership,
+    hillview_coordinator: Membership,
+    expert_at_both: Person,
+) -> None:
+    by = riverside_coordinator
+    panel = opportunity(by, title="Panel")
+    # Twenty experts on the register (Sam among them); ten did paid work: 26 hours, of
+    # which the busiest two (10% of twenty) did 10 + 6 = 16, more than half between them.
+    workers = [person(by, f"Person {n}") for n in range(19)]
+    for who, minutes in zip(workers, [600, 360, 120, 120, 60, 60, 60, 60, 60, 60], strict=False):
+        worked(who, panel, minutes, days_ago=3)
+    worked(workers[0], opportunity(by, title="Voluntary", reward_basis="voluntary"), 600)
+    # Hillview's paid work, Sam's included, is Hillview's alone.
+    theirs = opportunity(hillview_coordinator, title="Hillview panel")
+    worked(expert_at_both, theirs, 6000, days_ago=3)
+    worked(person(hillview_coordinator, "Hillview person"), theirs, 600, days_ago=3)
+    wanted = opportunity(by, title="Wanted")
+    expected = {"experts": 20, "busiest": 2, "percent": 61.5, "hours": 26.0, "people": 10}
+
+    matches = text_of(logged_in(client, by.user).get(f"/opportunities/{wanted.pk}/matches/").text)
+    settings_page = text_of(
+        logged_in(Client(), riverside_admin.user).get("/organisation/settings/").text
+    )
+    for sentence in (SENTENCE.search(matches), SENTENCE.search(settings_page)):
+        assert sentence is not None
+        assert {k: float(v) for k, v in sentence.groupdict().items() if k != "most"} == expected
+        assert sentence["most"] == "2"
+
+    api = api_client_for(by).get(f"/api/v1/opportunities/{wanted.pk}/matches").json()
+    c = api["concentration"]
+    assert (c["experts_count"], c["busiest_count"], c["busiest_percent"]) == (20, 2, 61.5)
+    assert (c["total_hours"], c["people"], c["people_for_most"]) == (26.0, 10, 2)
+
+    for url in ("/dashboard/", "/dashboard/report/"):
+        paid = tables(_dashboard(client, url))["Paid hours"]
+        assert paid["Experts by experience working with you"] == ["20"]
+        assert paid["People who did any"] == ["10"]
+        assert paid["In all"] == ["26 hours"]
+        assert paid["Busiest 10% of the experts"] == ["2"]
+        assert paid["Their share"] == ["16 hours (61.5%)"]
+        assert paid["Fewest people who did more than half"] == ["2"]
+
+    rows = csv_figures(_dashboard(client, "/dashboard/dashboard.csv"))
+    figure = "concentration of paid minutes"
+    assert rows[figure, "experts by experience working with you"] == "20"
+    assert rows[figure, "total"] == str(26 * 60)
+    assert rows[figure, "busiest 10% people"] == "2"
+    assert rows[figure, "busiest 10% percent"] == "61.5"
+    assert rows[figure, "fewest people doing more than half"] == "2"
+
+    body: dict[str, Any] = api_client_for(by).get("/api/v1/dashboard").json()
+    assert body["concentration"]["paid_minutes"] == {
+        "experts": 20,
+        "people": 10,
+        "total": 26 * 60,
+        "busiest_people": 2,
+        "busiest_total": 16 * 60,
+        "busiest_percent": 61.5,
+        "people_for_most": 2,
+    }
+    assert (body["from"], body["to"]) == (c["from"], c["to"])
