@@ -222,7 +222,7 @@ def test_consent_coverage_is_the_share_of_people_booked_with_consent_before_each
     assert (found.part, found.whole, found.percent) == (2, 4, 50.0)
 
 
-def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
+def test_wellbeing_completion_is_the_share_of_checks_due_done_for_the_periods_bookings(
     riverside_coordinator: Membership, hillview_noise: None
 ) -> None:
     by = riverside_coordinator
@@ -231,6 +231,11 @@ def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
     gone = booking(project, person(by, "Cancelled"))
     gone.status = BookingStatus.CANCELLED
     gone.save()
+    after = work(by, "After the period", sessions=("2025-04-02",))
+    off = work(by, "Checks switched off", sessions=("2025-02-06",))
+    off.wellbeing_checks = False
+    off.save()
+    booking(off, person(by, "No checks planned"))
 
     def check(kind: str, due: str, done: bool, on: Attendance = attendance) -> None:
         WellbeingCheck.objects.create(
@@ -242,12 +247,21 @@ def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
 
     check(CheckKind.BEFORE, "2025-02-04", True)
     check(CheckKind.END, "2025-02-05", False)
-    check(CheckKind.FOLLOW_UP, "2025-04-05", False)  # due after the period
+    # The follow-up was never scheduled: it is still owed, and not done.
     check(CheckKind.BEFORE, "2025-02-04", False, on=gone)  # the booking was cancelled
+    check(CheckKind.BEFORE, "2025-04-01", True, on=booking(after, person(by, "Later")))
 
     found = figures(by).wellbeing
 
-    assert (found.part, found.whole, found.percent) == (1, 2, 50.0)
+    assert (found.part, found.whole, found.percent) == (1, 3, 33.3)
+    # The same figure as the opportunity's own scorecard.
+    evidence = {
+        c["name"]: c["evidence"]
+        for c in scorecard_for(by, project.pk).as_dict()["principles"]["work"]["checks"]
+    }
+    assert evidence["Wellbeing checks before, at the end and follow-up done"] == (
+        "1 of 3 wellbeing checks due by now were done."
+    )
 
 
 def test_feedback_over_time_counts_asked_and_answered_each_month_with_averages(
@@ -324,4 +338,5 @@ def test_hillviews_own_figures_count_only_hillviews_records(
     found = dashboard(hillview_coordinator, PERIOD)
 
     assert {level.code: level.count for level in found.levels}["co_production"] == 1
-    assert (found.payments.paid, found.wellbeing.whole, found.bookings.total) == (1, 1, 1)
+    # One booking: its before check scheduled, its end and follow-up checks owed.
+    assert (found.payments.paid, found.wellbeing.whole, found.bookings.total) == (1, 3, 1)

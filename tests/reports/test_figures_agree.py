@@ -5,12 +5,16 @@ shows it, with Hillview's records planted alongside and never counted."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.engagements.models import Attendance, Session
+from powerwith.engagements.services.booking import schedule_checks
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in
 from tests.opportunities.factories import opportunity, person, worked
@@ -96,3 +100,68 @@ def test_the_concentration_of_paid_work_is_one_figure_everywhere(
         "people_for_most": 2,
     }
     assert (body["from"], body["to"]) == (c["from"], c["to"])
+
+
+def _scorecard_check(client: Client, by: Membership, opportunity_id: int, name: str) -> str:
+    """The check's evidence on the scorecard page, which must be the API's too."""
+    page = tables(client.get(f"/opportunities/{opportunity_id}/scorecard/").content.decode())
+    on_page = next(rows[name] for rows in page.values() if name in rows)
+    card = api_client_for(by).get(f"/api/v1/opportunities/{opportunity_id}/scorecard").json()
+    in_api = next(c for p in card["principles"].values() for c in p["checks"] if c["name"] == name)
+    assert on_page[1] == in_api["evidence"]
+    return on_page[1]
+
+
+def _dashboard_share(
+    client: Client, by: Membership, caption: str, csv_figure: str, key: str
+) -> tuple[int, int]:
+    """(part, whole) as the dashboard page, its report, its CSV and its API show them."""
+    found = set()
+    for url in ("/dashboard/", "/dashboard/report/"):
+        # The whole first ("People booked": 4), then the part ("…": "3 (75.0%)").
+        whole, part = tables(_dashboard(client, url))[caption].values()
+        found.add((int(part[0].split()[0]), int(whole[0])))
+    csv_rows = csv_figures(_dashboard(client, "/dashboard/dashboard.csv"))
+    found.add((int(csv_rows[csv_figure, "count"]), int(csv_rows[csv_figure, "out of"])))
+    api = api_client_for(by).get("/api/v1/dashboard").json()[key]
+    found.add((api["count"], api["out_of"]))
+    assert len(found) == 1, found
+    return found.pop()
+
+
+def test_wellbeing_completion_is_one_figure_on_the_dashboard_and_the_scorecard(
+    client: Client, riverside_coordinator: Membership, hillview_coordinator: Membership
+) -> None:
+    by = riverside_coordinator
+    project = opportunity(by, title="Project", status="open")
+    session = Session.objects.create(
+        opportunity=project, starts_at=timezone.now() - timedelta(days=20), minutes=60
+    )
+    # Three people booked through the real scheduling, five of their nine checks done;
+    # a fourth recorded after the session, whose three checks were never scheduled.
+    for n, done in enumerate((3, 2, 0)):
+        booking = Attendance.objects.create(session=session, person=person(by, f"P{n}"))
+        for check in schedule_checks(booking)[:done]:
+            check.completed_at = check.due_at
+            check.save()
+    Attendance.objects.create(session=session, person=person(by, "Recorded after"))
+    theirs = opportunity(hillview_coordinator, title="Hillview work", status="open")
+    hillview_session = Session.objects.create(
+        opportunity=theirs, starts_at=timezone.now() - timedelta(days=20), minutes=60
+    )
+    schedule_checks(
+        Attendance.objects.create(
+            session=hillview_session, person=person(hillview_coordinator, "Hillview person")
+        )
+    )
+    logged_in(client, by.user)
+
+    assert _dashboard_share(
+        client, by, "Wellbeing checks", "wellbeing checks completed", "wellbeing_checks"
+    ) == (5, 12)
+    assert (
+        _scorecard_check(
+            client, by, project.pk, "Wellbeing checks before, at the end and follow-up done"
+        )
+        == "5 of 12 wellbeing checks due by now were done."
+    )

@@ -199,20 +199,25 @@ def test_adjustments_must_be_confirmed_before_the_session(
     assert check(card(riverside_coordinator, offer.opportunity, later), "work", named)["met"]
 
 
-def test_wellbeing_checks_of_ended_sessions_must_be_done(
-    riverside_coordinator, expert_at_riverside
-):
+def test_wellbeing_checks_due_by_now_must_be_done(riverside_coordinator, expert_at_riverside):
     named = "Wellbeing checks before, at the end and follow-up done"
     attendance = attending(riverside_coordinator, expert_at_riverside)
     opportunity = attendance.session.opportunity
     later = after_the_work(opportunity)
+    assert not check(card(riverside_coordinator, opportunity), "work", named)["judged"]
+    # On the session's day, only the check before it is due.
+    on_the_day = attendance.session.starts_at - timedelta(minutes=30)
+    result = check(card(riverside_coordinator, opportunity, on_the_day), "work", named)
+    assert result["evidence"] == "0 of 1 wellbeing check due by now was done."
     result = check(card(riverside_coordinator, opportunity, later), "work", named)
     assert not result["met"]
-    assert (
-        result["evidence"] == "0 of 3 wellbeing checks due for sessions that have ended were done."
-    )
+    assert result["evidence"] == "0 of 3 wellbeing checks due by now were done."
     WellbeingCheck.objects.filter(attendance=attendance).update(completed_at=timezone.now())
     assert check(card(riverside_coordinator, opportunity, later), "work", named)["met"]
+    # A check that was never scheduled is still owed, and not done.
+    WellbeingCheck.objects.filter(attendance=attendance, kind="follow_up").delete()
+    result = check(card(riverside_coordinator, opportunity, later), "work", named)
+    assert result["evidence"] == "2 of 3 wellbeing checks due by now were done."
 
 
 def test_wellbeing_checks_switched_off_are_not_met(riverside_coordinator):

@@ -8,7 +8,8 @@ auditors may ask (``reports.queries.READ_ROLES``). No figure names a person.
 after the last month, in local time (see ``period``). A "booking" is one that stood
 (``engagements.queries.standing_bookings``). A figure shown elsewhere too is worked out
 by the one function that defines it, in the app below: the concentration of work
-(``engagements.concentration``).
+(``engagements.concentration``) and wellbeing completion
+(``engagements.wellbeing_completion``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.consent.models import ConsentEvent
 from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
-from powerwith.engagements.models import Attendance, BookingStatus, WellbeingCheck
+from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
+from powerwith.engagements.wellbeing_completion import organisation_wellbeing
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
 from powerwith.figures import Period, Share
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
@@ -134,20 +136,6 @@ def consent_coverage(membership: Membership, period: Period, now: datetime) -> C
     return ConsentCoverage(Share(len(people) - len(uncovered), len(people)))
 
 
-def wellbeing_completion(membership: Membership, period: Period, now: datetime) -> Share:
-    """Wellbeing checks due in the period and already due now (before, at the end and
-    follow-up), for bookings still standing: how many are completed."""
-    due = WellbeingCheck.objects.filter(
-        attendance__session__opportunity__organisation_id=membership.organisation_id,
-        attendance__status=BookingStatus.BOOKED,
-        attendance__session__cancelled_at__isnull=True,
-        due_at__gte=period.start,
-        due_at__lt=min(period.end, now),
-    ).values_list("completed_at", flat=True)
-    completed = list(due)
-    return Share(sum(1 for at in completed if at is not None), len(completed))
-
-
 def _month_of(moment: datetime) -> date:
     return timezone.localdate(moment).replace(day=1)
 
@@ -202,7 +190,9 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         scorecards=scorecards_across(opportunities, now),
         payments=payment_timeliness(membership, period),
         consent=consent_coverage(membership, period, now),
-        wellbeing=wellbeing_completion(membership, period, now),
+        wellbeing=organisation_wellbeing(
+            membership.organisation_id, period, now, membership.organisation.follow_up_days
+        ),
         feedback=feedback_over_time(membership, period),
         bookings=bookings_concentration(membership.organisation_id, period),
         paid_minutes=paid_hours_concentration(membership.organisation_id, now, period),
