@@ -220,6 +220,14 @@ def test_consent_coverage_is_the_share_of_people_booked_with_consent_before_each
     found = figures(by).consent.people
 
     assert (found.part, found.whole, found.percent) == (2, 4, 50.0)
+    # The same figure as the opportunity's own scorecard.
+    outcomes = scorecard_for(by, project.pk).as_dict()["principles"]["outcomes"]["checks"]
+    assert {c["name"]: c["evidence"] for c in outcomes}[
+        "Take part consent before every session"
+    ] == (
+        "2 of 4 people booked on sessions that have started had consent to take part before "
+        "every one of them."
+    )
 
 
 def test_wellbeing_completion_is_the_share_of_checks_due_done_for_the_periods_bookings(

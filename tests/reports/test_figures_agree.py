@@ -9,11 +9,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.engagements.models import Attendance, Session
+from powerwith.consent import services as consent
+from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.booking import schedule_checks
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in
@@ -164,4 +166,53 @@ def test_wellbeing_completion_is_one_figure_on_the_dashboard_and_the_scorecard(
             client, by, project.pk, "Wellbeing checks before, at the end and follow-up done"
         )
         == "5 of 12 wellbeing checks due by now were done."
+    )
+
+
+def test_consent_coverage_is_one_figure_on_the_dashboard_and_the_scorecard(
+    client: Client,
+    riverside_coordinator: Membership,
+    hillview_coordinator: Membership,
+    expert_at_both: Person,
+) -> None:
+    by = riverside_coordinator
+    now = timezone.now()
+    project = opportunity(by, title="Project", status="open")
+    sessions = [
+        Session.objects.create(
+            opportunity=project, starts_at=now - timedelta(days=days), minutes=60
+        )
+        for days in (30, 10)
+    ]
+    covered, for_all, late, without, cancelled = (
+        person(by, name) for name in ("Covered", "For all", "Late", "Without", "Cancelled")
+    )
+    for who in (covered, for_all, late, without, cancelled, expert_at_both):
+        for session in sessions:
+            Attendance.objects.create(session=session, person=who)
+    Attendance.objects.filter(person=cancelled).update(status=BookingStatus.CANCELLED)
+    joined_later = person(by, "Joined later")
+    Attendance.objects.create(session=sessions[1], person=joined_later)
+
+    def grant(who: Person, days_ago: int, actor: Membership, **context: Any) -> None:
+        with time_machine.travel(now - timedelta(days=days_ago), tick=False):
+            consent.grant_consent(
+                person=who, scope="take_part", actor=actor, method="written", **context
+            )
+
+    grant(covered, 40, by, opportunity=project)
+    grant(for_all, 40, by)  # for all of Riverside's work
+    grant(late, 20, by, opportunity=project)  # after the first session
+    grant(joined_later, 20, by, opportunity=project)  # before the only session booked
+    grant(cancelled, 40, by, opportunity=project)
+    # Sam's consent is given to Hillview, for Hillview's work: it never covers Riverside's.
+    grant(expert_at_both, 40, hillview_coordinator)
+    logged_in(client, by.user)
+
+    assert _dashboard_share(
+        client, by, "Consent to take part", "consent coverage (people)", "consent_coverage"
+    ) == (3, 6)
+    assert _scorecard_check(client, by, project.pk, "Take part consent before every session") == (
+        "3 of 6 people booked on sessions that have started had consent to take part before "
+        "every one of them."
     )

@@ -8,8 +8,8 @@ auditors may ask (``reports.queries.READ_ROLES``). No figure names a person.
 after the last month, in local time (see ``period``). A "booking" is one that stood
 (``engagements.queries.standing_bookings``). A figure shown elsewhere too is worked out
 by the one function that defines it, in the app below: the concentration of work
-(``engagements.concentration``) and wellbeing completion
-(``engagements.wellbeing_completion``).
+(``engagements.concentration``), wellbeing completion
+(``engagements.wellbeing_completion``) and consent coverage (``consent.coverage``).
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.consent.models import ConsentEvent
+from powerwith.consent.coverage import organisation_consent_coverage
 from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
 from powerwith.engagements.wellbeing_completion import organisation_wellbeing
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
-from powerwith.figures import Period, Share
+from powerwith.figures import Period
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
 from powerwith.payments.models import Claim, ClaimStatus
@@ -45,7 +45,6 @@ from powerwith.reports.dashboard.figures import (
 )
 from powerwith.reports.dashboard.scorecards import scorecards_across
 from powerwith.reports.queries import can_read_scorecards
-from powerwith.reports.scorecard.base import take_part_given
 
 NOT_COUNTED = (OpportunityStatus.DRAFT, OpportunityStatus.CANCELLED)
 
@@ -102,40 +101,6 @@ def payment_timeliness(membership: Membership, period: Period) -> PaymentTimelin
     )
 
 
-def consent_coverage(membership: Membership, period: Period, now: datetime) -> ConsentCoverage:
-    """Of the people with a booking in a session that started in the period (up to now),
-    how many had *take part* consent in place before every one of those sessions — for
-    that opportunity, or for all the organisation's work, not withdrawn and not lapsed
-    (the booking rule; see ``scorecard.base.take_part_given``)."""
-    sessions = list(
-        _bookings(membership, period)
-        .filter(session__starts_at__lte=now)
-        .values_list("person_id", "session__opportunity_id", "session__starts_at")
-    )
-    people = sorted({person_id for person_id, _, _ in sessions})
-    events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
-    for person_id, opportunity_id, action, at in (
-        ConsentEvent.objects.filter(
-            organisation_id=membership.organisation_id,
-            person_id__in=people,
-            scope="take_part",
-            output_id__isnull=True,
-        )
-        .order_by("id")
-        .values_list("person_id", "opportunity_id", "action", "created_at")
-    ):
-        events[person_id].append((opportunity_id, action, at))
-    reconfirm = membership.organisation.reconfirm_months
-    uncovered = {
-        person_id
-        for person_id, opportunity_id, starts_at in sessions
-        if not take_part_given(
-            [e for e in events[person_id] if e[0] in (None, opportunity_id)], starts_at, reconfirm
-        )
-    }
-    return ConsentCoverage(Share(len(people) - len(uncovered), len(people)))
-
-
 def _month_of(moment: datetime) -> date:
     return timezone.localdate(moment).replace(day=1)
 
@@ -189,7 +154,11 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         levels=levels(opportunities),
         scorecards=scorecards_across(opportunities, now),
         payments=payment_timeliness(membership, period),
-        consent=consent_coverage(membership, period, now),
+        consent=ConsentCoverage(
+            organisation_consent_coverage(
+                membership.organisation_id, period, now, membership.organisation.reconfirm_months
+            )
+        ),
         wellbeing=organisation_wellbeing(
             membership.organisation_id, period, now, membership.organisation.follow_up_days
         ),
