@@ -143,13 +143,20 @@ def test_scorecards_are_each_opportunitys_own_with_their_averages(
     assert [row.title for row in found.rows] == ["A consultation", "Co-production"]
     for row, opp in zip(found.rows, (consultation, other), strict=True):
         card = scorecard_for(by, opp.pk).as_dict()
-        assert row.scores == {code: p["score"] for code, p in card["principles"].items()}
+        assert row.scores == {
+            code: p["score"] if p["judged"] else None for code, p in card["principles"].items()
+        }
         assert row.flags == card["tokenism_flags"]
     # A consultation that has begun with no impact recorded is a sign of tokenism.
     assert "consultation_no_impact" in found.rows[0].flags
     first, second = found.rows
+    # Nothing has begun in the co-production: its evaluation has no score, and the
+    # average is the consultation's alone.
+    assert second.scores["evaluation"] is None
+    assert found.judged["evaluation"] == 1
     for code in ("people", "outcomes", "work", "evaluation", "review"):
-        assert found.averages[code] == round((first.scores[code] + second.scores[code]) / 2, 2)
+        judged = [s for s in (first.scores[code], second.scores[code]) if s is not None]
+        assert found.averages[code] == round(sum(judged) / len(judged), 2)
     assert found.average_flags == round((len(first.flags) + len(second.flags)) / 2, 2)
 
 

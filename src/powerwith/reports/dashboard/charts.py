@@ -25,11 +25,10 @@ def charts_of(d: Dashboard) -> dict[str, SafeString]:
         "scorecards": bar_chart(
             title="Average P.O.W.E.R. score of each principle",
             bars=[
-                (PRINCIPLE_NAMES[code], round(100 * (averages[code] or 0)))
+                (PRINCIPLE_NAMES[code], round(100 * average))
                 for code in PRINCIPLE_CODES
-            ]
-            if d.scorecards.rows
-            else [],
+                if (average := averages[code]) is not None
+            ],
             unit="%",
         ),
         "payments": bar_chart(

@@ -11,8 +11,10 @@ from typing import Any
 from powerwith.engagements.concentration import BUSIEST_WORDS, Concentration
 from powerwith.figures import Share
 from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, QUESTION_LABELS, Dashboard
+from powerwith.reports.scorecard import contract_score
 
 HEADER = ["figure", "item", "value"]
+NOT_JUDGED = "not yet judged"
 
 
 def _safe(text: str) -> str:
@@ -22,6 +24,11 @@ def _safe(text: str) -> str:
 
 def _number(value: float | int | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def _score(score: float | None) -> str:
+    """A principle with no check to judge yet has no score: said so, never a 0."""
+    return NOT_JUDGED if score is None else f"{score:g}"
 
 
 def _share(figure: str, share: Share) -> Iterator[list[str]]:
@@ -47,10 +54,12 @@ def rows(d: Dashboard) -> Iterator[list[str]]:
         yield ["opportunities by co-working level", level.label, str(level.count)]
     for row in d.scorecards.rows:
         for code in PRINCIPLE_CODES:
-            yield [f"scorecard: {row.title}", code, _number(row.scores[code])]
+            yield [f"scorecard: {row.title}", code, _score(row.scores[code])]
         yield [f"scorecard: {row.title}", "tokenism flags", str(len(row.flags))]
+    judged = d.scorecards.judged
     for code, average in d.scorecards.averages.items():
-        yield ["scorecard average", code, _number(average)]
+        yield ["scorecard average", code, _score(average)]
+        yield ["scorecard average", f"{code} opportunities judged", str(judged[code])]
     yield ["scorecard average", "tokenism flags", _number(d.scorecards.average_flags)]
     yield ["payment timeliness", "claims paid", str(d.payments.paid)]
     yield ["payment timeliness", "target days", str(d.payments.target_days)]
@@ -103,12 +112,14 @@ def as_json(d: Dashboard) -> dict[str, Any]:
                 {
                     "opportunity_id": r.opportunity_id,
                     "title": r.title,
-                    "scores": r.scores,
+                    "scores": {code: contract_score(s) for code, s in r.scores.items()},
+                    "judged": {code: s is not None for code, s in r.scores.items()},
                     "tokenism_flags": len(r.flags),
                 }
                 for r in d.scorecards.rows
             ],
             "averages": d.scorecards.averages,
+            "judged": d.scorecards.judged,
             "average_tokenism_flags": d.scorecards.average_flags,
         },
         "payment_timeliness": {

@@ -28,19 +28,30 @@ class LevelCount:
         return CoWorkingLevel(self.code).label if self.code else "Level not set"
 
 
+def percent_of(score: float | None) -> int | None:
+    return None if score is None else round(100 * score)
+
+
 @dataclass(frozen=True)
 class OpportunityScores:
-    """One opportunity's five principle scores (0 to 1) and its tokenism flags."""
+    """One opportunity's five principle scores (0 to 1, None when the principle has no
+    check to judge yet: see ``scorecard``) and its tokenism flags."""
 
     opportunity_id: int
     title: str
-    scores: dict[str, float]
+    scores: dict[str, float | None]
     flags: list[str]
 
     @property
-    def percents(self) -> list[tuple[str, int]]:
-        """(principle letter, whole percent) in P, O, W, E, R order, for the page."""
-        return [(code[0].upper(), round(100 * self.scores[code])) for code in PRINCIPLE_CODES]
+    def percents(self) -> list[tuple[str, int | None]]:
+        """(principle letter, whole percent or None) in P, O, W, E, R order, for the page."""
+        return [(code[0].upper(), percent_of(self.scores[code])) for code in PRINCIPLE_CODES]
+
+    @property
+    def mean_score(self) -> float:
+        """The mean of the judged principles' scores; 1 when none is judged yet."""
+        judged = [s for s in self.scores.values() if s is not None]
+        return sum(judged) / len(judged) if judged else 1.0
 
 
 SHOWN = 25
@@ -50,21 +61,29 @@ SHOWN = 25
 class Scorecards:
     rows: list[OpportunityScores]
 
+    def _judged(self, code: str) -> list[float]:
+        return [score for r in self.rows if (score := r.scores[code]) is not None]
+
+    @property
+    def judged(self) -> dict[str, int]:
+        """How many of the opportunities have a score for each principle."""
+        return {code: len(self._judged(code)) for code in PRINCIPLE_CODES}
+
     @property
     def averages(self) -> dict[str, float | None]:
-        """Each principle's mean score across the opportunities, to two places."""
-        if not self.rows:
-            return {code: None for code in PRINCIPLE_CODES}
+        """Each principle's mean score across the opportunities where it is judged, to two
+        places; None when it is judged in none of them."""
         return {
-            code: round(sum(r.scores[code] for r in self.rows) / len(self.rows), 2)
+            code: round(sum(found) / len(found), 2) if (found := self._judged(code)) else None
             for code in PRINCIPLE_CODES
         }
 
     @property
-    def average_percents(self) -> list[tuple[str, int | None]]:
-        """(principle name, whole percent or None when there is no opportunity)."""
+    def average_percents(self) -> list[tuple[str, int | None, int]]:
+        """(principle name, whole percent or None, how many opportunities are judged)."""
+        judged = self.judged
         return [
-            (PRINCIPLE_NAMES[code], None if average is None else round(100 * average))
+            (PRINCIPLE_NAMES[code], percent_of(average), judged[code])
             for code, average in self.averages.items()
         ]
 
@@ -77,9 +96,10 @@ class Scorecards:
     @property
     def needing_attention(self) -> list[OpportunityScores]:
         """The ``SHOWN`` opportunities most in need of attention, for the page and the
-        report: most signs of tokenism first, then the lowest total score. Every one is in
-        the CSV and the API; a large organisation's full list would make the page heavy."""
-        ranked = sorted(self.rows, key=lambda r: (-len(r.flags), sum(r.scores.values())))
+        report: most signs of tokenism first, then the lowest mean of the judged scores.
+        Every one is in the CSV and the API; a large organisation's full list would make
+        the page heavy."""
+        ranked = sorted(self.rows, key=lambda r: (-len(r.flags), r.mean_score))
         return ranked[:SHOWN]
 
     @property
