@@ -17,11 +17,21 @@ from powerwith.accounts.models import Membership
 from powerwith.consent import services as consent
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.booking import schedule_checks
-from powerwith.evaluation.models import ImpactEntry
+from powerwith.payments import services as payments
+from powerwith.payments.models import Claim
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in
+from tests.engagements.factories import accepted_offer
 from tests.opportunities.factories import opportunity, person, worked
+from tests.payments.helpers import backdate, expense_claim
 from tests.reports.page_tables import csv_figures, tables, text_of
+from tests.reports.surfaces import (
+    DASHBOARD_CSV,
+    DASHBOARD_PAGES,
+    dashboard_share,
+    page_of,
+    scorecard_evidence,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +41,6 @@ SENTENCE = re.compile(
     r"(?P<hours>[\d.]+) hours? of paid work; .*? (?P<people>\d+) people did any paid work; "
     r"(?P<most>\d+) of them did more than half"
 )
-
-
-def _dashboard(client: Client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_the_concentration_of_paid_work_is_one_figure_everywhere(
@@ -75,8 +79,8 @@ def test_the_concentration_of_paid_work_is_one_figure_everywhere(
     assert (c["experts_count"], c["busiest_count"], c["busiest_percent"]) == (20, 2, 61.5)
     assert (c["total_hours"], c["people"], c["people_for_most"]) == (26.0, 10, 2)
 
-    for url in ("/dashboard/", "/dashboard/report/"):
-        paid = tables(_dashboard(client, url))["Paid hours"]
+    for url in DASHBOARD_PAGES:
+        paid = tables(page_of(client, url))["Paid hours"]
         assert paid["Experts by experience working with you"] == ["20"]
         assert paid["People who did any"] == ["10"]
         assert paid["In all"] == ["26 hours"]
@@ -84,7 +88,7 @@ def test_the_concentration_of_paid_work_is_one_figure_everywhere(
         assert paid["Their share"] == ["16 hours (61.5%)"]
         assert paid["Fewest people who did more than half"] == ["2"]
 
-    rows = csv_figures(_dashboard(client, "/dashboard/dashboard.csv"))
+    rows = csv_figures(page_of(client, DASHBOARD_CSV))
     figure = "concentration of paid minutes"
     assert rows[figure, "experts by experience working with you"] == "20"
     assert rows[figure, "total"] == str(26 * 60)
@@ -103,33 +107,6 @@ def test_the_concentration_of_paid_work_is_one_figure_everywhere(
         "people_for_most": 2,
     }
     assert (body["from"], body["to"]) == (c["from"], c["to"])
-
-
-def _scorecard_check(client: Client, by: Membership, opportunity_id: int, name: str) -> str:
-    """The check's evidence on the scorecard page, which must be the API's too."""
-    page = tables(client.get(f"/opportunities/{opportunity_id}/scorecard/").content.decode())
-    on_page = next(rows[name] for rows in page.values() if name in rows)
-    card = api_client_for(by).get(f"/api/v1/opportunities/{opportunity_id}/scorecard").json()
-    in_api = next(c for p in card["principles"].values() for c in p["checks"] if c["name"] == name)
-    assert on_page[1] == in_api["evidence"]
-    return on_page[1]
-
-
-def _dashboard_share(
-    client: Client, by: Membership, caption: str, csv_figure: str, key: str
-) -> tuple[int, int]:
-    """(part, whole) as the dashboard page, its report, its CSV and its API show them."""
-    found = set()
-    for url in ("/dashboard/", "/dashboard/report/"):
-        # The whole first ("People booked": 4), then the part ("…": "3 (75.0%)").
-        whole, part = tables(_dashboard(client, url))[caption].values()
-        found.add((int(part[0].split()[0]), int(whole[0])))
-    csv_rows = csv_figures(_dashboard(client, "/dashboard/dashboard.csv"))
-    found.add((int(csv_rows[csv_figure, "count"]), int(csv_rows[csv_figure, "out of"])))
-    api = api_client_for(by).get("/api/v1/dashboard").json()[key]
-    found.add((api["count"], api["out_of"]))
-    assert len(found) == 1, found
-    return found.pop()
 
 
 def test_wellbeing_completion_is_one_figure_on_the_dashboard_and_the_scorecard(
@@ -159,11 +136,11 @@ def test_wellbeing_completion_is_one_figure_on_the_dashboard_and_the_scorecard(
     )
     logged_in(client, by.user)
 
-    assert _dashboard_share(
+    assert dashboard_share(
         client, by, "Wellbeing checks", "wellbeing checks completed", "wellbeing_checks"
     ) == (5, 12)
     assert (
-        _scorecard_check(
+        scorecard_evidence(
             client, by, project.pk, "Wellbeing checks before, at the end and follow-up done"
         )
         == "5 of 12 wellbeing checks due by now were done."
@@ -210,88 +187,51 @@ def test_consent_coverage_is_one_figure_on_the_dashboard_and_the_scorecard(
     grant(expert_at_both, 40, hillview_coordinator)
     logged_in(client, by.user)
 
-    assert _dashboard_share(
+    assert dashboard_share(
         client, by, "Consent to take part", "consent coverage (people)", "consent_coverage"
     ) == (3, 6)
-    assert _scorecard_check(client, by, project.pk, "Take part consent before every session") == (
+    assert scorecard_evidence(client, by, project.pk, "Take part consent before every session") == (
         "3 of 6 people booked on sessions that have started had consent to take part before "
         "every one of them."
     )
 
 
-def _scorecard_percents(client: Client, opportunity_id: int) -> dict[str, str]:
-    """Each principle's score as the scorecard page's table captions show it."""
-    page = client.get(f"/opportunities/{opportunity_id}/scorecard/").content.decode()
-    return {
-        caption.split(" —")[0]: caption.rsplit(": ", 1)[1]
-        for caption in tables(page)
-        if " — " in caption
-    }
-
-
-def test_a_principle_with_nothing_to_judge_has_no_score_anywhere_and_no_place_in_averages(
-    client: Client, riverside_coordinator: Membership, hillview_coordinator: Membership
+def test_payment_timeliness_is_one_figure_on_the_claims_page_and_the_dashboard(
+    client: Client,
+    riverside_coordinator: Membership,
+    hillview_coordinator: Membership,
+    expert_at_riverside: Person,
+    expert_at_both: Person,
 ) -> None:
     by = riverside_coordinator
-    begun = opportunity(by, title="Begun", status="open")
-    Session.objects.create(
-        opportunity=begun, starts_at=timezone.now() - timedelta(days=5), minutes=60
-    )
-    ImpactEntry.objects.create(
-        organisation=by.organisation,
-        opportunity=begun,
-        you_said="The course felt rushed.",
-        we_did="We made it two days.",
-        recorded_by=by.user,
-    )
-    # Nothing has begun: neither evaluation check can be judged yet.
-    new = opportunity(by, title="New", status="open")
-    # Hillview's consultation has begun with no impact recorded: its 0% is its own.
-    theirs = opportunity(hillview_coordinator, title="Hillview work", status="open")
-    Session.objects.create(
-        opportunity=theirs, starts_at=timezone.now() - timedelta(days=5), minutes=60
-    )
+    offer = accepted_offer(by, expert_at_riverside)
+    # Claims made 2, 4, 6, 9 and 30 days ago, all paid today: 4 of 5 within 14 days.
+    for days in (2, 4, 6, 9, 30):
+        claim = backdate(expense_claim(offer), days)
+        payments.approve_claim(claim, by=by)
+        payments.record_payment(claim, by=by, paid_on=timezone.localdate())
+    # Paid more than a year ago, and Hillview's own: neither counts.
+    old = backdate(expense_claim(offer), 400)
+    payments.approve_claim(old, by=by)
+    payments.record_payment(old, by=by, paid_on=timezone.localdate())
+    Claim.objects.filter(pk=old.pk).update(paid_on=timezone.localdate() - timedelta(days=390))
+    theirs = backdate(expense_claim(accepted_offer(hillview_coordinator, expert_at_both)), 40)
+    payments.approve_claim(theirs, by=hillview_coordinator)
+    payments.record_payment(theirs, by=hillview_coordinator, paid_on=timezone.localdate())
     logged_in(client, by.user)
-    api = api_client_for(by)
 
-    cards = {
-        o.pk: api.get(f"/api/v1/opportunities/{o.pk}/scorecard").json()["principles"]
-        for o in (begun, new)
-    }
-    # Begun's impact entry is met, its feedback check not judged: 100%, not 50%.
-    assert cards[begun.pk]["evaluation"]["score"] == 1.0
-    assert (cards[new.pk]["evaluation"]["score"], cards[new.pk]["evaluation"]["judged"]) == (
-        0.0,
-        False,
-    )
-    assert _scorecard_percents(client, begun.pk)["E"] == "100%"
-    assert _scorecard_percents(client, new.pk)["E"] == "not yet judged"
-
-    dashboard = _dashboard(client, "/dashboard/")
-    listed = tables(dashboard)["Scorecard of each opportunity, most signs of tokenism first"]
-    rows = csv_figures(_dashboard(client, "/dashboard/dashboard.csv"))
-    body = api.get("/api/v1/dashboard").json()["scorecards"]
-    in_api = {o["opportunity_id"]: o for o in body["opportunities"]}
-    for found in (begun, new):
-        on_scorecard = _scorecard_percents(client, found.pk)
-        on_dashboard = dict(item.split(": ") for item in _items(listed[found.title][0]))
-        assert on_dashboard == on_scorecard
-        for code, principle in cards[found.pk].items():
-            words = f"{round(100 * principle['score'])}%" if principle["judged"] else None
-            assert on_scorecard[code[0].upper()] == (words or "not yet judged")
-            assert rows[f"scorecard: {found.title}", code] == (
-                f"{principle['score']:g}" if words else "not yet judged"
-            )
-            assert in_api[found.pk]["scores"][code] == principle["score"]
-            assert in_api[found.pk]["judged"][code] == principle["judged"]
-    # The average evaluation is Begun's alone: New has none to give, Hillview's is theirs.
-    averages = tables(dashboard)["Average score across 2 opportunities"]
-    assert averages["E — evaluation and learning"] == ["100%", "1"]
-    assert (body["averages"]["evaluation"], body["judged"]["evaluation"]) == (1.0, 1)
-    assert rows["scorecard average", "evaluation"] == "1"
-    assert rows["scorecard average", "evaluation opportunities judged"] == "1"
-
-
-def _items(cell: str) -> list[str]:
-    """ "P: 50% O: not yet judged …" as ["P: 50%", "O: not yet judged", …]."""
-    return [item.strip() for item in re.split(r" (?=[POWER]: )", cell)]
+    claims = text_of(page_of(client, "/claims/"))
+    assert "4 of 5 claims paid within 14 days in the last 12 months; median 6 days." in claims
+    api = api_client_for(by).get("/api/v1/payments/timeliness").json()
+    assert (api["paid"], api["paid_within_target"], api["median_days"]) == (5, 4, 6)
+    for url in DASHBOARD_PAGES:
+        paid = tables(page_of(client, url))["Claims paid"]
+        assert paid["Claims paid"] == ["5"]
+        assert paid["Paid within 14 days"] == ["4 (80.0%)"]
+        assert paid["Median days to pay"] == ["6.0"]
+    rows = csv_figures(page_of(client, DASHBOARD_CSV))
+    assert rows["payment timeliness", "claims paid"] == "5"
+    assert rows["payment timeliness", "paid within target"] == "4"
+    assert rows["payment timeliness", "median days to pay"] == "6"
+    body = api_client_for(by).get("/api/v1/dashboard").json()["payment_timeliness"]
+    assert (body["paid"], body["within_target"], body["median_days"]) == (5, 4, 6)

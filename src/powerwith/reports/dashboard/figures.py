@@ -12,6 +12,7 @@ from powerwith.engagements.concentration import Concentration
 from powerwith.evaluation.models import QUESTIONS, Question
 from powerwith.figures import Period, Share
 from powerwith.opportunities.choices import CoWorkingLevel
+from powerwith.payments.timeliness import PaymentTimeliness
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 
 PRINCIPLE_CODES = tuple(PRINCIPLE_NAMES)
@@ -106,18 +107,6 @@ class Scorecards:
     def flagged(self) -> int:
         """How many opportunities have at least one tokenism flag."""
         return sum(1 for r in self.rows if r.flags)
-
-
-@dataclass(frozen=True)
-class PaymentTimeliness:
-    target_days: int
-    paid: int
-    within_target: int
-    median_days: float | None
-
-    @property
-    def share(self) -> Share:
-        return Share(self.within_target, self.paid)
 
 
 @dataclass(frozen=True)

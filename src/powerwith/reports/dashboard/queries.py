@@ -9,7 +9,8 @@ after the last month, in local time (see ``period``). A "booking" is one that st
 (``engagements.queries.standing_bookings``). A figure shown elsewhere too is worked out
 by the one function that defines it, in the app below: the concentration of work
 (``engagements.concentration``), wellbeing completion
-(``engagements.wellbeing_completion``) and consent coverage (``consent.coverage``).
+(``engagements.wellbeing_completion``), consent coverage (``consent.coverage``) and
+payment timeliness (``payments.timeliness``).
 """
 
 from __future__ import annotations
@@ -35,13 +36,12 @@ from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackReque
 from powerwith.figures import Period
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
-from powerwith.payments.models import Claim, ClaimStatus
+from powerwith.payments.timeliness import payment_timeliness
 from powerwith.reports.dashboard.figures import (
     ConsentCoverage,
     Dashboard,
     FeedbackMonth,
     LevelCount,
-    PaymentTimeliness,
 )
 from powerwith.reports.dashboard.scorecards import scorecards_across
 from powerwith.reports.queries import can_read_scorecards
@@ -79,26 +79,6 @@ def _bookings(membership: Membership, period: Period) -> QuerySet[Attendance]:
 def levels(opportunities: Iterable[Opportunity]) -> list[LevelCount]:
     counts = Counter(o.level for o in opportunities)
     return [LevelCount(code, counts.get(code, 0)) for code in LevelCount.ORDER]
-
-
-def payment_timeliness(membership: Membership, period: Period) -> PaymentTimeliness:
-    """Claims paid in the period (``paid_on`` within it): how many, the share paid
-    within the organisation's target days, and the median days from the day the claim
-    was made (local date) to the day it was paid."""
-    paid = Claim.objects.filter(
-        organisation_id=membership.organisation_id,
-        status=ClaimStatus.PAID,
-        paid_on__gte=period.first,
-        paid_on__lt=period.end.date(),
-    ).values_list("created_at", "paid_on")
-    days = [(paid_on - timezone.localdate(made)).days for made, paid_on in paid if paid_on]
-    target = membership.organisation.payment_target_days
-    return PaymentTimeliness(
-        target_days=target,
-        paid=len(days),
-        within_target=sum(1 for d in days if d <= target),
-        median_days=float(statistics.median(days)) if days else None,
-    )
 
 
 def _month_of(moment: datetime) -> date:
@@ -153,7 +133,7 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         period=period,
         levels=levels(opportunities),
         scorecards=scorecards_across(opportunities, now),
-        payments=payment_timeliness(membership, period),
+        payments=payment_timeliness(membership.organisation, period),
         consent=ConsentCoverage(
             organisation_consent_coverage(
                 membership.organisation_id, period, now, membership.organisation.reconfirm_months
