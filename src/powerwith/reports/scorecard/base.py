@@ -3,7 +3,8 @@
 A check that has nothing to judge yet (no sessions, nobody offered the work, no claims…)
 is shown with ``judged`` false, ``met`` false and evidence that says why, and is left out
 of its principle's score: a new opportunity is not marked down for work not yet done,
-and not marked up either. A principle with no judged check scores 0.
+and not marked up either. A principle with no judged check has no score (see
+``scorecard.Principle``).
 """
 
 from __future__ import annotations
