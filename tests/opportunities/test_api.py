@@ -129,7 +129,8 @@ def test_matches_are_ranked_with_reasons_and_what_is_missing(riverside_coordinat
     ]
     assert items[0]["missing"] == []
     assert items[1]["missing"] == [
-        "Desirable experience: Participating in a mental health tribunal"
+        "Desirable experience: Participating in a mental health tribunal (partly met by "
+        "other direct experience)"
     ]
     assert items[0]["communication_formats"] == ["easy_read"]
 

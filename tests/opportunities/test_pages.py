@@ -207,4 +207,4 @@ def test_the_matches_page_says_so_when_no_one_matches(client, riverside_coordina
     client.force_login(riverside_coordinator.user)
     page = client.get(f"/opportunities/{wanted.pk}/matches/")
     assert "No one active on your register has every essential experience" in page.text
-    assert "No paid work has been recorded in the last 12 months" in page.text
+    assert "no paid work was recorded, so there is no concentration to show yet" in page.text

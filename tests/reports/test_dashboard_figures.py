@@ -24,6 +24,7 @@ from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.people.models import Person
+from powerwith.people.services import update_person
 from powerwith.reports.dashboard.figures import Dashboard
 from powerwith.reports.dashboard.period import period_from
 from powerwith.reports.dashboard.queries import dashboard
@@ -142,13 +143,20 @@ def test_scorecards_are_each_opportunitys_own_with_their_averages(
     assert [row.title for row in found.rows] == ["A consultation", "Co-production"]
     for row, opp in zip(found.rows, (consultation, other), strict=True):
         card = scorecard_for(by, opp.pk).as_dict()
-        assert row.scores == {code: p["score"] for code, p in card["principles"].items()}
+        assert row.scores == {
+            code: p["score"] if p["judged"] else None for code, p in card["principles"].items()
+        }
         assert row.flags == card["tokenism_flags"]
     # A consultation that has begun with no impact recorded is a sign of tokenism.
     assert "consultation_no_impact" in found.rows[0].flags
     first, second = found.rows
+    # Nothing has begun in the co-production: its evaluation has no score, and the
+    # average is the consultation's alone.
+    assert second.scores["evaluation"] is None
+    assert found.judged["evaluation"] == 1
     for code in ("people", "outcomes", "work", "evaluation", "review"):
-        assert found.averages[code] == round((first.scores[code] + second.scores[code]) / 2, 2)
+        judged = [s for s in (first.scores[code], second.scores[code]) if s is not None]
+        assert found.averages[code] == round(sum(judged) / len(judged), 2)
     assert found.average_flags == round((len(first.flags) + len(second.flags)) / 2, 2)
 
 
@@ -219,9 +227,17 @@ def test_consent_coverage_is_the_share_of_people_booked_with_consent_before_each
     found = figures(by).consent.people
 
     assert (found.part, found.whole, found.percent) == (2, 4, 50.0)
+    # The same figure as the opportunity's own scorecard.
+    outcomes = scorecard_for(by, project.pk).as_dict()["principles"]["outcomes"]["checks"]
+    assert {c["name"]: c["evidence"] for c in outcomes}[
+        "Take part consent before every session"
+    ] == (
+        "2 of 4 people booked on sessions that have started had consent to take part before "
+        "every one of them."
+    )
 
 
-def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
+def test_wellbeing_completion_is_the_share_of_checks_due_done_for_the_periods_bookings(
     riverside_coordinator: Membership, hillview_noise: None
 ) -> None:
     by = riverside_coordinator
@@ -230,6 +246,11 @@ def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
     gone = booking(project, person(by, "Cancelled"))
     gone.status = BookingStatus.CANCELLED
     gone.save()
+    after = work(by, "After the period", sessions=("2025-04-02",))
+    off = work(by, "Checks switched off", sessions=("2025-02-06",))
+    off.wellbeing_checks = False
+    off.save()
+    booking(off, person(by, "No checks planned"))
 
     def check(kind: str, due: str, done: bool, on: Attendance = attendance) -> None:
         WellbeingCheck.objects.create(
@@ -241,12 +262,21 @@ def test_wellbeing_completion_is_the_share_of_checks_due_in_the_period_done(
 
     check(CheckKind.BEFORE, "2025-02-04", True)
     check(CheckKind.END, "2025-02-05", False)
-    check(CheckKind.FOLLOW_UP, "2025-04-05", False)  # due after the period
+    # The follow-up was never scheduled: it is still owed, and not done.
     check(CheckKind.BEFORE, "2025-02-04", False, on=gone)  # the booking was cancelled
+    check(CheckKind.BEFORE, "2025-04-01", True, on=booking(after, person(by, "Later")))
 
     found = figures(by).wellbeing
 
-    assert (found.part, found.whole, found.percent) == (1, 2, 50.0)
+    assert (found.part, found.whole, found.percent) == (1, 3, 33.3)
+    # The same figure as the opportunity's own scorecard.
+    evidence = {
+        c["name"]: c["evidence"]
+        for c in scorecard_for(by, project.pk).as_dict()["principles"]["work"]["checks"]
+    }
+    assert evidence["Wellbeing checks before, at the end and follow-up done"] == (
+        "1 of 3 wellbeing checks due by now were done."
+    )
 
 
 def test_feedback_over_time_counts_asked_and_answered_each_month_with_averages(
@@ -280,7 +310,7 @@ def test_feedback_over_time_counts_asked_and_answered_each_month_with_averages(
     assert (march.asked, march.answered) == (0, 0)
 
 
-def test_concentration_shows_how_much_of_the_work_the_busiest_fifth_did(
+def test_concentration_shows_how_much_of_the_work_the_busiest_tenth_of_the_experts_did(
     riverside_coordinator: Membership, hillview_noise: None
 ) -> None:
     by = riverside_coordinator
@@ -295,11 +325,16 @@ def test_concentration_shows_how_much_of_the_work_the_busiest_fifth_did(
             Attendance.objects.create(session=session, person=who, attended=True)
     Attendance.objects.create(session=session_of(unpaid), person=people[9], attended=True)
     Attendance.objects.create(session=sessions[9], person=people[2], attended=False)
+    # Ten more active on the register, never asked: twenty experts, so the busiest are 2.
+    for n in range(10):
+        person(by, f"Waiting {n}")
+    left = person(by, "Left, with no work")
+    update_person(left, user=by.user, membership=by, changes={"status": "left"})
 
     found = figures(by)
 
-    # Bookings: 18 (16 attended, one unpaid, one not attended); the busiest 2 of 10 had 6 + 2.
-    assert (found.bookings.people, found.bookings.total) == (10, 18)
+    # Bookings: 18 (16 attended, one unpaid, one not attended); the busiest 2 had 6 + 2.
+    assert (found.bookings.experts, found.bookings.people, found.bookings.total) == (20, 10, 18)
     assert (found.bookings.busiest_people, found.bookings.busiest_total) == (2, 8)
     assert found.bookings.busiest_share.percent == 44.4
     # 6 + 2 = 8 is not more than half of 18; 6 + 2 + 2 (person 2's two bookings) is.
@@ -318,4 +353,5 @@ def test_hillviews_own_figures_count_only_hillviews_records(
     found = dashboard(hillview_coordinator, PERIOD)
 
     assert {level.code: level.count for level in found.levels}["co_production"] == 1
-    assert (found.payments.paid, found.wellbeing.whole, found.bookings.total) == (1, 1, 1)
+    # One booking: its before check scheduled, its end and follow-up checks owed.
+    assert (found.payments.paid, found.wellbeing.whole, found.bookings.total) == (1, 3, 1)

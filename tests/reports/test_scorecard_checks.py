@@ -7,13 +7,20 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from powerwith.engagements.models import Adjustment, AdjustmentStatus, Session, WellbeingCheck
+from powerwith.engagements.models import (
+    Adjustment,
+    AdjustmentStatus,
+    Attendance,
+    Session,
+    WellbeingCheck,
+)
 from powerwith.evaluation.models import FeedbackRequest, ImpactEntry
 from powerwith.offers import services
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import RequiredExperience
 from powerwith.payments.models import Claim, ClaimStatus, RewardChoice
-from tests.engagements.factories import accepted_offer, consents
+from tests.conftest import make_expert
+from tests.engagements.factories import accepted_offer, booked
 from tests.offers.factories import complete_opportunity, sent_offer
 from tests.opportunities.factories import person
 from tests.reports.factories import after_the_work, attending, card, check
@@ -101,17 +108,28 @@ def test_the_offer_must_be_accepted_before_the_first_session(
     assert not check(card(riverside_coordinator, late.opportunity), "outcomes", named)["met"]
 
 
-def test_take_part_consent_must_come_before_the_first_session(
-    riverside_coordinator, expert_at_riverside
+def test_take_part_consent_must_come_before_every_session_someone_is_booked_on(
+    riverside_coordinator, expert_at_riverside, expert_at_both, riverside
 ):
-    named = "Take part consent before the first session"
-    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
-    later = after_the_work(offer.opportunity)
-    result = check(card(riverside_coordinator, offer.opportunity, later), "outcomes", named)
+    named = "Take part consent before every session"
+    attendance = booked(riverside_coordinator, expert_at_riverside)
+    opportunity = attendance.session.opportunity
+    later = after_the_work(opportunity)
+    # Someone who accepted but is not booked is not counted, nor a session still to come.
+    accepted_offer(riverside_coordinator, make_expert("kim@people.example", "Kim", riverside))
+    assert not check(card(riverside_coordinator, opportunity), "outcomes", named)["judged"]
+    result = check(card(riverside_coordinator, opportunity, later), "outcomes", named)
+    assert result["met"]
+    assert result["evidence"] == (
+        "1 of 1 person booked on sessions that have started had consent to take part "
+        "before every one of them."
+    )
+    # Sam is booked with no consent (written straight to the table: the booking service
+    # would have refused).
+    Attendance.objects.create(session=attendance.session, person=expert_at_both)
+    result = check(card(riverside_coordinator, opportunity, later), "outcomes", named)
     assert not result["met"]
-    assert result["evidence"].startswith("0 of 1 person gave consent to take part")
-    consents(expert_at_riverside, offer, "take_part")
-    assert check(card(riverside_coordinator, offer.opportunity, later), "outcomes", named)["met"]
+    assert result["evidence"].startswith("1 of 2 people booked on sessions that have started")
 
 
 def test_a_check_with_no_sessions_is_not_judged_and_not_counted(
@@ -120,9 +138,9 @@ def test_a_check_with_no_sessions_is_not_judged_and_not_counted(
     offer = accepted_offer(riverside_coordinator, expert_at_riverside)
     Session.objects.filter(opportunity=offer.opportunity).update(cancelled_at=timezone.now())
     result = card(riverside_coordinator, offer.opportunity)
-    named = check(result, "outcomes", "Take part consent before the first session")
+    named = check(result, "outcomes", "Take part consent before every session")
     assert named == {
-        "name": "Take part consent before the first session",
+        "name": "Take part consent before every session",
         "met": False,
         "evidence": "Not possible to judge yet: there are no sessions yet.",
         "judged": False,
@@ -199,20 +217,25 @@ def test_adjustments_must_be_confirmed_before_the_session(
     assert check(card(riverside_coordinator, offer.opportunity, later), "work", named)["met"]
 
 
-def test_wellbeing_checks_of_ended_sessions_must_be_done(
-    riverside_coordinator, expert_at_riverside
-):
+def test_wellbeing_checks_due_by_now_must_be_done(riverside_coordinator, expert_at_riverside):
     named = "Wellbeing checks before, at the end and follow-up done"
     attendance = attending(riverside_coordinator, expert_at_riverside)
     opportunity = attendance.session.opportunity
     later = after_the_work(opportunity)
+    assert not check(card(riverside_coordinator, opportunity), "work", named)["judged"]
+    # On the session's day, only the check before it is due.
+    on_the_day = attendance.session.starts_at - timedelta(minutes=30)
+    result = check(card(riverside_coordinator, opportunity, on_the_day), "work", named)
+    assert result["evidence"] == "0 of 1 wellbeing check due by now was done."
     result = check(card(riverside_coordinator, opportunity, later), "work", named)
     assert not result["met"]
-    assert (
-        result["evidence"] == "0 of 3 wellbeing checks due for sessions that have ended were done."
-    )
+    assert result["evidence"] == "0 of 3 wellbeing checks due by now were done."
     WellbeingCheck.objects.filter(attendance=attendance).update(completed_at=timezone.now())
     assert check(card(riverside_coordinator, opportunity, later), "work", named)["met"]
+    # A check that was never scheduled is still owed, and not done.
+    WellbeingCheck.objects.filter(attendance=attendance, kind="follow_up").delete()
+    result = check(card(riverside_coordinator, opportunity, later), "work", named)
+    assert result["evidence"] == "2 of 3 wellbeing checks due by now were done."
 
 
 def test_wellbeing_checks_switched_off_are_not_met(riverside_coordinator):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from powerwith.accounts import services
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import can_manage_members
-from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.engagements.concentration import recent_paid_work
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.web import add_domain_error, membership_required
@@ -106,6 +106,6 @@ def organisation_settings(request: Request) -> HttpResponse:
     context = {
         "form": form,
         "work_form": work_form,
-        "concentration": paid_hours_concentration(organisation.pk, timezone.now()),
+        "concentration": recent_paid_work(organisation.pk, timezone.now()),
     }
     return render(request, "accounts/organisation_settings.html", context)

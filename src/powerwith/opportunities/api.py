@@ -10,11 +10,11 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.utils import timezone
-from ninja import P, Router, Schema, Status
+from ninja import Field, P, Router, Schema, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
-from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.engagements.concentration import recent_paid_work
 from powerwith.http import Request
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.matching import MAX_LIMIT, matches_for
@@ -43,9 +43,17 @@ class MatchOut(Schema):
 
 
 class ConcentrationOut(Schema):
+    """The last 12 months' paid hours shared out: the dashboard's figure over its default
+    period (``engagements.concentration``)."""
+
+    period_from: str = Field(alias="from")
+    to: str
     share: float | None
     busiest_count: int
+    busiest_percent: float | None
     experts_count: int
+    people: int
+    people_for_most: int
     total_hours: float
     sentence: str
 
@@ -102,7 +110,7 @@ def update_opportunity(
     return opportunity_out(queries.get_opportunity_for(membership, opportunity_id))
 
 
-@router.get("/opportunities/{opportunity_id}/matches", response=MatchesOut)
+@router.get("/opportunities/{opportunity_id}/matches", response=MatchesOut, by_alias=True)
 def opportunity_matches(
     request: Request,
     opportunity_id: int,
@@ -114,7 +122,8 @@ def opportunity_matches(
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
     queries.require_matches(membership)
     now = timezone.now()
-    concentration = paid_hours_concentration(membership.organisation_id, now)
+    recent = recent_paid_work(membership.organisation_id, now)
+    concentration = recent.concentration
     return {
         "items": [
             {
@@ -130,10 +139,15 @@ def opportunity_matches(
         ],
         "fairness_weight": opportunity.organisation.fairness_weight,
         "concentration": {
+            "from": f"{recent.period.first:%Y-%m}",
+            "to": f"{recent.period.last:%Y-%m}",
             "share": concentration.share,
-            "busiest_count": concentration.busiest_count,
-            "experts_count": concentration.experts_count,
-            "total_hours": round(concentration.total_hours, 1),
-            "sentence": concentration.sentence,
+            "busiest_count": concentration.busiest_people,
+            "busiest_percent": concentration.busiest_share.percent,
+            "experts_count": concentration.experts,
+            "people": concentration.people,
+            "people_for_most": concentration.people_for_most,
+            "total_hours": concentration.total_hours,
+            "sentence": recent.sentence,
         },
     }

@@ -5,6 +5,12 @@ a score between 0 and 1, computed, ordered and limited in SQL so that no registe
 ever loaded into Python. Then, for the page returned only, each person gets reasons in
 plain words and a list of what is missing, read from the same credit expressions as
 the score, so the words always agree with the ranking.
+
+Each thing the opportunity asks for is named once, in one list: under reasons when the
+person has it, under missing when they do not. A desirable experience that is only
+partly met (the same item elsewhere, or other experience of its kind) is missing, with
+what partly meets it beside it: the page never says "counts for part of" an experience
+in one column and "missing" in the next.
 """
 
 from __future__ import annotations
@@ -149,17 +155,18 @@ def _desirable(
     wanted = _describe(requirement)
     if credit >= EXACT_CREDIT:
         reasons.append(f"Has the desirable experience: {wanted}")
-        return
-    missing.append(f"Desirable experience: {wanted}")
-    if credit >= SAME_ITEM_CREDIT:
-        reasons.append(
-            f"Has {item_label(requirement.code).lower()}, but not recorded "
-            f"{_as_asked(requirement)}, which counts for part of: {wanted}"
+    elif credit >= SAME_ITEM_CREDIT:
+        missing.append(
+            f"Desirable experience: {wanted} (partly met: has "
+            f"{item_label(requirement.code).lower()}, but not recorded {_as_asked(requirement)})"
         )
     elif credit > 0:
-        reasons.append(
-            f"Has other {kind_of(requirement)} experience, which counts for part of: {wanted}"
+        missing.append(
+            f"Desirable experience: {wanted} (partly met by other {kind_of(requirement)} "
+            "experience)"
         )
+    else:
+        missing.append(f"Desirable experience: {wanted}")
 
 
 def _fairness(weight: float, minutes: int) -> list[str]:

@@ -9,7 +9,6 @@ scorecard and reports use: see its docstring.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -27,6 +26,7 @@ from powerwith.engagements.models import (
     BookingStatus,
     Session,
 )
+from powerwith.figures import last_twelve_months
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (
@@ -39,10 +39,10 @@ from powerwith.payments.models import (
     RewardChoice,
     RewardChoiceKind,
 )
+from powerwith.payments.timeliness import payment_timeliness
 from powerwith.people.models import Person
 
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-YEAR = timedelta(days=365)
 # The staff list's filters: the words on the page, and what each shows.
 FILTERS: dict[str, str] = {
     "waiting": "Waiting for approval",
@@ -171,7 +171,8 @@ def _plural(count: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class Timeliness:
-    """How quickly the organisation paid claims in the last 12 months."""
+    """How quickly the organisation paid claims in the last 12 months (this month and the
+    eleven before it)."""
 
     target_days: int
     paid: int
@@ -197,20 +198,15 @@ class Timeliness:
 
 
 def timeliness(organisation: Organisation, now: datetime | None = None) -> Timeliness:
-    """Days from claim (the day it was made) to payment (the day paid), for claims paid in
-    the last 12 months, against the organisation's payment target."""
+    """Payment timeliness (``payments.timeliness``) over the last 12 months, the
+    dashboard's over its default period, and how many claims are overdue now."""
     now = now or timezone.now()
-    today = timezone.localdate(now)
-    paid = Claim.objects.filter(
-        organisation=organisation, status=ClaimStatus.PAID, paid_on__gt=today - YEAR
-    ).values_list("created_at", "paid_on")
-    days = [(paid_on - timezone.localdate(made)).days for made, paid_on in paid if paid_on]
-    target = organisation.payment_target_days
+    paid = payment_timeliness(organisation, last_twelve_months(now))
     return Timeliness(
-        target_days=target,
-        paid=len(days),
-        on_time=sum(1 for d in days if d <= target),
-        median_days=statistics.median(days) if days else None,
+        target_days=paid.target_days,
+        paid=paid.paid,
+        on_time=paid.within_target,
+        median_days=paid.median_days,
         overdue=overdue_claims(organisation, now).count(),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from powerwith.http import Request
 from powerwith.reports.queries import scorecard_for
@@ -20,7 +20,10 @@ class CheckOut(Schema):
 
 
 class PrincipleOut(Schema):
-    score: float
+    score: float = Field(
+        description="Met of the judged checks, 0 to 1; 0 when none is judged yet (see judged)"
+    )
+    judged: bool = Field(description="False when no check can be judged yet: no score")
     checks: list[CheckOut]
 
 

@@ -27,6 +27,7 @@ class ShareOut(Schema):
 
 
 class WorkConcentrationOut(Schema):
+    experts: int
     people: int
     total: int
     busiest_people: int
@@ -38,13 +39,19 @@ class WorkConcentrationOut(Schema):
 class OpportunityScoresOut(Schema):
     opportunity_id: int
     title: str
-    scores: dict[str, float]
+    scores: dict[str, float] = Field(
+        description="As the scorecard's: 0 for a principle not yet judged (see judged)"
+    )
+    judged: dict[str, bool]
     tokenism_flags: int
 
 
 class ScorecardsOut(Schema):
     opportunities: list[OpportunityScoresOut]
-    averages: dict[str, float | None]
+    averages: dict[str, float | None] = Field(
+        description="Over the opportunities where the principle is judged; null in none"
+    )
+    judged: dict[str, int] = Field(description="How many opportunities each average is over")
     average_tokenism_flags: float | None
 
 

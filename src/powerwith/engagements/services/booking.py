@@ -11,7 +11,6 @@ session.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,13 +23,8 @@ from powerwith.consent.usability.ledger import records_for, standing
 from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
 from powerwith.consent.wording import Scope
 from powerwith.engagements import notifications
-from powerwith.engagements.models import (
-    Attendance,
-    BookingStatus,
-    CheckKind,
-    Session,
-    WellbeingCheck,
-)
+from powerwith.engagements.models import Attendance, BookingStatus, Session, WellbeingCheck
+from powerwith.engagements.wellbeing_completion import due_times
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.agreement import Agreement, agreements_for
 from powerwith.people.models import Person
@@ -112,23 +106,13 @@ def booking_problems(person: Person, session: Session) -> list[str]:
     return booking_problems_for([person], session)[person.pk]
 
 
-def check_times(session: Session, follow_up_days: int) -> dict[str, datetime]:
-    """When each wellbeing check falls due: the start of the session's day (local time),
-    the session's end, and the follow-up ``follow_up_days`` after the end."""
-    local_day = timezone.localtime(session.starts_at).date()
-    start_of_day = timezone.make_aware(datetime.combine(local_day, time(0, 0)))
-    return {
-        CheckKind.BEFORE: start_of_day,
-        CheckKind.END: session.ends_at,
-        CheckKind.FOLLOW_UP: session.ends_at + timedelta(days=follow_up_days),
-    }
-
-
 def schedule_checks(booking: Attendance) -> list[WellbeingCheck]:
     session = booking.session
     if not session.opportunity.wellbeing_checks:
         return []
-    due = check_times(session, session.opportunity.organisation.follow_up_days)
+    due = due_times(
+        session.starts_at, session.ends_at, session.opportunity.organisation.follow_up_days
+    )
     return [
         WellbeingCheck.objects.get_or_create(
             attendance=booking, kind=kind, defaults={"due_at": at}

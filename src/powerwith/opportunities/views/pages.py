@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from powerwith.accounts.organisation_settings import can_change_settings
-from powerwith.engagements.queries import paid_hours_concentration
+from powerwith.engagements.concentration import recent_paid_work
 from powerwith.http import Request
 from powerwith.opportunities import queries
 from powerwith.opportunities.matching import matches_for
@@ -57,7 +57,7 @@ def opportunity_matches(request: Request, opportunity_id: int) -> HttpResponse:
     context = {
         "opportunity": opportunity,
         "matches": matches_for(membership, opportunity, now=now),
-        "concentration": paid_hours_concentration(membership.organisation_id, now),
+        "concentration": recent_paid_work(membership.organisation_id, now),
         "fairness_weight": membership.organisation.fairness_weight,
         "can_change_weight": can_change_settings(membership),
     }

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
+from powerwith.engagements.concentration import BUSIEST_WORDS
+from powerwith.figures import Share
 from powerwith.reports.charts import bar_chart, line_chart
-from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, Dashboard, Share
+from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, Dashboard
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 
 
@@ -23,11 +25,10 @@ def charts_of(d: Dashboard) -> dict[str, SafeString]:
         "scorecards": bar_chart(
             title="Average P.O.W.E.R. score of each principle",
             bars=[
-                (PRINCIPLE_NAMES[code], round(100 * (averages[code] or 0)))
+                (PRINCIPLE_NAMES[code], round(100 * average))
                 for code in PRINCIPLE_CODES
-            ]
-            if d.scorecards.rows
-            else [],
+                if (average := averages[code]) is not None
+            ],
             unit="%",
         ),
         "payments": bar_chart(
@@ -58,7 +59,7 @@ def charts_of(d: Dashboard) -> dict[str, SafeString]:
             points=[(month.label, month.answered) for month in d.feedback],
         ),
         "concentration": bar_chart(
-            title="Share of the work done by the busiest 20% of people",
+            title=f"Share of the work done by the {BUSIEST_WORDS} of the experts by experience",
             bars=[
                 (label, share.percent)
                 for label, share in (

@@ -8,15 +8,13 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from powerwith.reports.dashboard.figures import (
-    PRINCIPLE_CODES,
-    QUESTION_LABELS,
-    Concentration,
-    Dashboard,
-    Share,
-)
+from powerwith.engagements.concentration import BUSIEST_WORDS, Concentration
+from powerwith.figures import Share
+from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, QUESTION_LABELS, Dashboard
+from powerwith.reports.scorecard import contract_score
 
 HEADER = ["figure", "item", "value"]
+NOT_JUDGED = "not yet judged"
 
 
 def _safe(text: str) -> str:
@@ -28,6 +26,11 @@ def _number(value: float | int | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def _score(score: float | None) -> str:
+    """A principle with no check to judge yet has no score: said so, never a 0."""
+    return NOT_JUDGED if score is None else f"{score:g}"
+
+
 def _share(figure: str, share: Share) -> Iterator[list[str]]:
     yield [figure, "count", str(share.part)]
     yield [figure, "out of", str(share.whole)]
@@ -35,11 +38,12 @@ def _share(figure: str, share: Share) -> Iterator[list[str]]:
 
 
 def _concentration(figure: str, c: Concentration) -> Iterator[list[str]]:
+    yield [figure, "experts by experience working with you", str(c.experts)]
     yield [figure, "people", str(c.people)]
     yield [figure, "total", str(c.total)]
-    yield [figure, "busiest 20% people", str(c.busiest_people)]
-    yield [figure, "busiest 20% total", str(c.busiest_total)]
-    yield [figure, "busiest 20% percent", _number(c.busiest_share.percent)]
+    yield [figure, f"{BUSIEST_WORDS} people", str(c.busiest_people)]
+    yield [figure, f"{BUSIEST_WORDS} total", str(c.busiest_total)]
+    yield [figure, f"{BUSIEST_WORDS} percent", _number(c.busiest_share.percent)]
     yield [figure, "fewest people doing more than half", str(c.people_for_most)]
 
 
@@ -50,10 +54,12 @@ def rows(d: Dashboard) -> Iterator[list[str]]:
         yield ["opportunities by co-working level", level.label, str(level.count)]
     for row in d.scorecards.rows:
         for code in PRINCIPLE_CODES:
-            yield [f"scorecard: {row.title}", code, _number(row.scores[code])]
+            yield [f"scorecard: {row.title}", code, _score(row.scores[code])]
         yield [f"scorecard: {row.title}", "tokenism flags", str(len(row.flags))]
+    judged = d.scorecards.judged
     for code, average in d.scorecards.averages.items():
-        yield ["scorecard average", code, _number(average)]
+        yield ["scorecard average", code, _score(average)]
+        yield ["scorecard average", f"{code} opportunities judged", str(judged[code])]
     yield ["scorecard average", "tokenism flags", _number(d.scorecards.average_flags)]
     yield ["payment timeliness", "claims paid", str(d.payments.paid)]
     yield ["payment timeliness", "target days", str(d.payments.target_days)]
@@ -86,6 +92,7 @@ def _share_json(share: Share) -> dict[str, Any]:
 
 def _concentration_json(c: Concentration) -> dict[str, Any]:
     return {
+        "experts": c.experts,
         "people": c.people,
         "total": c.total,
         "busiest_people": c.busiest_people,
@@ -105,12 +112,14 @@ def as_json(d: Dashboard) -> dict[str, Any]:
                 {
                     "opportunity_id": r.opportunity_id,
                     "title": r.title,
-                    "scores": r.scores,
+                    "scores": {code: contract_score(s) for code, s in r.scores.items()},
+                    "judged": {code: s is not None for code, s in r.scores.items()},
                     "tokenism_flags": len(r.flags),
                 }
                 for r in d.scorecards.rows
             ],
             "averages": d.scorecards.averages,
+            "judged": d.scorecards.judged,
             "average_tokenism_flags": d.scorecards.average_flags,
         },
         "payment_timeliness": {

@@ -8,26 +8,14 @@ from datetime import date
 from typing import ClassVar
 
 from powerwith.accounts.models import Organisation
+from powerwith.engagements.concentration import Concentration
 from powerwith.evaluation.models import QUESTIONS, Question
+from powerwith.figures import Period, Share
 from powerwith.opportunities.choices import CoWorkingLevel
-from powerwith.reports.dashboard.period import Period
+from powerwith.payments.timeliness import PaymentTimeliness
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 
 PRINCIPLE_CODES = tuple(PRINCIPLE_NAMES)
-# "The busiest 20% of people": the fifth of the people who did any of the work with the
-# most of it, rounded up (so there is always at least one when anyone worked).
-BUSIEST_FRACTION = 0.2
-
-
-@dataclass(frozen=True)
-class Share:
-    part: int
-    whole: int
-
-    @property
-    def percent(self) -> float | None:
-        """To one decimal place; None when there is nothing to share (0 of 0)."""
-        return round(100 * self.part / self.whole, 1) if self.whole else None
 
 
 @dataclass(frozen=True)
@@ -41,19 +29,30 @@ class LevelCount:
         return CoWorkingLevel(self.code).label if self.code else "Level not set"
 
 
+def percent_of(score: float | None) -> int | None:
+    return None if score is None else round(100 * score)
+
+
 @dataclass(frozen=True)
 class OpportunityScores:
-    """One opportunity's five principle scores (0 to 1) and its tokenism flags."""
+    """One opportunity's five principle scores (0 to 1, None when the principle has no
+    check to judge yet: see ``scorecard``) and its tokenism flags."""
 
     opportunity_id: int
     title: str
-    scores: dict[str, float]
+    scores: dict[str, float | None]
     flags: list[str]
 
     @property
-    def percents(self) -> list[tuple[str, int]]:
-        """(principle letter, whole percent) in P, O, W, E, R order, for the page."""
-        return [(code[0].upper(), round(100 * self.scores[code])) for code in PRINCIPLE_CODES]
+    def percents(self) -> list[tuple[str, int | None]]:
+        """(principle letter, whole percent or None) in P, O, W, E, R order, for the page."""
+        return [(code[0].upper(), percent_of(self.scores[code])) for code in PRINCIPLE_CODES]
+
+    @property
+    def mean_score(self) -> float:
+        """The mean of the judged principles' scores; 1 when none is judged yet."""
+        judged = [s for s in self.scores.values() if s is not None]
+        return sum(judged) / len(judged) if judged else 1.0
 
 
 SHOWN = 25
@@ -63,21 +62,29 @@ SHOWN = 25
 class Scorecards:
     rows: list[OpportunityScores]
 
+    def _judged(self, code: str) -> list[float]:
+        return [score for r in self.rows if (score := r.scores[code]) is not None]
+
+    @property
+    def judged(self) -> dict[str, int]:
+        """How many of the opportunities have a score for each principle."""
+        return {code: len(self._judged(code)) for code in PRINCIPLE_CODES}
+
     @property
     def averages(self) -> dict[str, float | None]:
-        """Each principle's mean score across the opportunities, to two places."""
-        if not self.rows:
-            return {code: None for code in PRINCIPLE_CODES}
+        """Each principle's mean score across the opportunities where it is judged, to two
+        places; None when it is judged in none of them."""
         return {
-            code: round(sum(r.scores[code] for r in self.rows) / len(self.rows), 2)
+            code: round(sum(found) / len(found), 2) if (found := self._judged(code)) else None
             for code in PRINCIPLE_CODES
         }
 
     @property
-    def average_percents(self) -> list[tuple[str, int | None]]:
-        """(principle name, whole percent or None when there is no opportunity)."""
+    def average_percents(self) -> list[tuple[str, int | None, int]]:
+        """(principle name, whole percent or None, how many opportunities are judged)."""
+        judged = self.judged
         return [
-            (PRINCIPLE_NAMES[code], None if average is None else round(100 * average))
+            (PRINCIPLE_NAMES[code], percent_of(average), judged[code])
             for code, average in self.averages.items()
         ]
 
@@ -90,27 +97,16 @@ class Scorecards:
     @property
     def needing_attention(self) -> list[OpportunityScores]:
         """The ``SHOWN`` opportunities most in need of attention, for the page and the
-        report: most signs of tokenism first, then the lowest total score. Every one is in
-        the CSV and the API; a large organisation's full list would make the page heavy."""
-        ranked = sorted(self.rows, key=lambda r: (-len(r.flags), sum(r.scores.values())))
+        report: most signs of tokenism first, then the lowest mean of the judged scores.
+        Every one is in the CSV and the API; a large organisation's full list would make
+        the page heavy."""
+        ranked = sorted(self.rows, key=lambda r: (-len(r.flags), r.mean_score))
         return ranked[:SHOWN]
 
     @property
     def flagged(self) -> int:
         """How many opportunities have at least one tokenism flag."""
         return sum(1 for r in self.rows if r.flags)
-
-
-@dataclass(frozen=True)
-class PaymentTimeliness:
-    target_days: int
-    paid: int
-    within_target: int
-    median_days: float | None
-
-    @property
-    def share(self) -> Share:
-        return Share(self.within_target, self.paid)
 
 
 @dataclass(frozen=True)
@@ -135,26 +131,6 @@ class FeedbackMonth:
 
 
 QUESTION_LABELS: dict[str, str] = {q: Question(q).label for q in QUESTIONS}
-
-
-@dataclass(frozen=True)
-class Concentration:
-    """How one measure of work (bookings, or paid minutes) was shared out among the
-    people who had any of it in the period.
-
-    ``busiest_people`` is the busiest 20% (rounded up) and ``busiest_total`` their part
-    of ``total``; ``people_for_most`` is the fewest people who between them had more than
-    half of it (0 when there was none)."""
-
-    people: int
-    total: int
-    busiest_people: int
-    busiest_total: int
-    people_for_most: int
-
-    @property
-    def busiest_share(self) -> Share:
-        return Share(self.busiest_total, self.total)
 
 
 @dataclass(frozen=True)

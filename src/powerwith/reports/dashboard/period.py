@@ -1,67 +1,24 @@
 """The period a dashboard covers: whole calendar months, ``from`` to ``to`` inclusive,
 in the organisation's local time (Europe/London). The default is the last 12 months,
-this month included."""
+this month included (``powerwith.figures.last_twelve_months``, which every page that
+says "the last 12 months" uses)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from powerwith.errors import InvalidInput
+from powerwith.figures import Period, last_twelve_months, months_back
+
+__all__ = ["Period", "PeriodForm", "last_twelve_months", "parse_month", "period_from"]
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 LONGEST_MONTHS = 60
-
-
-def _month_after(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _months_before(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date  # the first day of the first month
-    last: date  # the first day of the last month
-
-    @property
-    def start(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.first, time.min))
-
-    @property
-    def end(self) -> datetime:
-        """The first moment after the period."""
-        return timezone.make_aware(datetime.combine(_month_after(self.last), time.min))
-
-    @property
-    def months(self) -> list[date]:
-        found, month = [], self.first
-        while month <= self.last:
-            found.append(month)
-            month = _month_after(month)
-        return found
-
-    @property
-    def words(self) -> str:
-        return f"{self.first:%B %Y} to {self.last:%B %Y}"
-
-    @property
-    def query(self) -> str:
-        return f"from={self.first:%Y-%m}&to={self.last:%Y-%m}"
-
-
-def last_twelve_months(now: datetime | None = None) -> Period:
-    this_month = timezone.localdate(now or timezone.now()).replace(day=1)
-    return Period(_months_before(this_month, 11), this_month)
 
 
 def parse_month(text: str, field: str) -> date:
@@ -83,7 +40,7 @@ def period_from(first: str | None, last: str | None, now: datetime | None = None
     start = parse_month(first, "from") if first else None
     end = parse_month(last, "to") if last else None
     if start is None and end is not None:
-        start = _months_before(end, 11)
+        start = months_back(end, 11)
     period = Period(start or default.first, end or default.last)
     if period.last < period.first:
         raise InvalidInput(

@@ -5,13 +5,16 @@ Every query is scoped to ``membership.organisation``; only coordinators, admins 
 auditors may ask (``reports.queries.READ_ROLES``). No figure names a person.
 
 "In the period" means from the first moment of the first month to the first moment
-after the last month, in local time (see ``period``). A "booking" is an ``Attendance``
-still booked (not cancelled) in a session that is not cancelled.
+after the last month, in local time (see ``period``). A "booking" is one that stood
+(``engagements.queries.standing_bookings``). A figure shown elsewhere too is worked out
+by the one function that defines it, in the app below: the concentration of work
+(``engagements.concentration``), wellbeing completion
+(``engagements.wellbeing_completion``), consent coverage (``consent.coverage``) and
+payment timeliness (``payments.timeliness``).
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -24,27 +27,24 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.consent.models import ConsentEvent
-from powerwith.engagements.models import Attendance, BookingStatus, WellbeingCheck
-from powerwith.engagements.queries import UNPAID_BASES
+from powerwith.consent.coverage import organisation_consent_coverage
+from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
+from powerwith.engagements.models import Attendance
+from powerwith.engagements.queries import standing_bookings
+from powerwith.engagements.wellbeing_completion import organisation_wellbeing
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
+from powerwith.figures import Period
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
-from powerwith.payments.models import Claim, ClaimStatus
+from powerwith.payments.timeliness import payment_timeliness
 from powerwith.reports.dashboard.figures import (
-    BUSIEST_FRACTION,
-    Concentration,
     ConsentCoverage,
     Dashboard,
     FeedbackMonth,
     LevelCount,
-    PaymentTimeliness,
-    Share,
 )
-from powerwith.reports.dashboard.period import Period
 from powerwith.reports.dashboard.scorecards import scorecards_across
 from powerwith.reports.queries import can_read_scorecards
-from powerwith.reports.scorecard.base import take_part_given
 
 NOT_COUNTED = (OpportunityStatus.DRAFT, OpportunityStatus.CANCELLED)
 
@@ -73,86 +73,12 @@ def opportunities_in(membership: Membership, period: Period) -> QuerySet[Opportu
 
 
 def _bookings(membership: Membership, period: Period) -> QuerySet[Attendance]:
-    return Attendance.objects.filter(
-        session__opportunity__organisation_id=membership.organisation_id,
-        status=BookingStatus.BOOKED,
-        session__cancelled_at__isnull=True,
-        session__starts_at__gte=period.start,
-        session__starts_at__lt=period.end,
-    )
+    return standing_bookings(membership.organisation_id, period)
 
 
 def levels(opportunities: Iterable[Opportunity]) -> list[LevelCount]:
     counts = Counter(o.level for o in opportunities)
     return [LevelCount(code, counts.get(code, 0)) for code in LevelCount.ORDER]
-
-
-def payment_timeliness(membership: Membership, period: Period) -> PaymentTimeliness:
-    """Claims paid in the period (``paid_on`` within it): how many, the share paid
-    within the organisation's target days, and the median days from the day the claim
-    was made (local date) to the day it was paid."""
-    paid = Claim.objects.filter(
-        organisation_id=membership.organisation_id,
-        status=ClaimStatus.PAID,
-        paid_on__gte=period.first,
-        paid_on__lt=period.end.date(),
-    ).values_list("created_at", "paid_on")
-    days = [(paid_on - timezone.localdate(made)).days for made, paid_on in paid if paid_on]
-    target = membership.organisation.payment_target_days
-    return PaymentTimeliness(
-        target_days=target,
-        paid=len(days),
-        within_target=sum(1 for d in days if d <= target),
-        median_days=float(statistics.median(days)) if days else None,
-    )
-
-
-def consent_coverage(membership: Membership, period: Period, now: datetime) -> ConsentCoverage:
-    """Of the people with a booking in a session that started in the period (up to now),
-    how many had *take part* consent in place before every one of those sessions — for
-    that opportunity, or for all the organisation's work, not withdrawn and not lapsed
-    (the booking rule; see ``scorecard.base.take_part_given``)."""
-    sessions = list(
-        _bookings(membership, period)
-        .filter(session__starts_at__lte=now)
-        .values_list("person_id", "session__opportunity_id", "session__starts_at")
-    )
-    people = sorted({person_id for person_id, _, _ in sessions})
-    events: dict[int, list[tuple[int | None, str, datetime]]] = defaultdict(list)
-    for person_id, opportunity_id, action, at in (
-        ConsentEvent.objects.filter(
-            organisation_id=membership.organisation_id,
-            person_id__in=people,
-            scope="take_part",
-            output_id__isnull=True,
-        )
-        .order_by("id")
-        .values_list("person_id", "opportunity_id", "action", "created_at")
-    ):
-        events[person_id].append((opportunity_id, action, at))
-    reconfirm = membership.organisation.reconfirm_months
-    uncovered = {
-        person_id
-        for person_id, opportunity_id, starts_at in sessions
-        if not take_part_given(
-            [e for e in events[person_id] if e[0] in (None, opportunity_id)], starts_at, reconfirm
-        )
-    }
-    return ConsentCoverage(Share(len(people) - len(uncovered), len(people)))
-
-
-def wellbeing_completion(membership: Membership, period: Period, now: datetime) -> Share:
-    """Wellbeing checks due in the period and already due now (before, at the end and
-    follow-up), for bookings still standing: how many are completed."""
-    due = WellbeingCheck.objects.filter(
-        attendance__session__opportunity__organisation_id=membership.organisation_id,
-        attendance__status=BookingStatus.BOOKED,
-        attendance__session__cancelled_at__isnull=True,
-        due_at__gte=period.start,
-        due_at__lt=min(period.end, now),
-    ).values_list("completed_at", flat=True)
-    completed = list(due)
-    return Share(sum(1 for at in completed if at is not None), len(completed))
 
 
 def _month_of(moment: datetime) -> date:
@@ -198,56 +124,27 @@ def feedback_over_time(membership: Membership, period: Period) -> list[FeedbackM
     ]
 
 
-def _spread(amounts: Iterable[int]) -> Concentration:
-    ordered = sorted((a for a in amounts if a > 0), reverse=True)
-    total = sum(ordered)
-    busiest = math.ceil(len(ordered) * BUSIEST_FRACTION)
-    running, most = 0, 0
-    for count, amount in enumerate(ordered, start=1):
-        running += amount
-        if running * 2 > total:
-            most = count
-            break
-    return Concentration(
-        people=len(ordered),
-        total=total,
-        busiest_people=busiest,
-        busiest_total=sum(ordered[:busiest]),
-        people_for_most=most,
-    )
-
-
-def concentration(membership: Membership, period: Period) -> tuple[Concentration, Concentration]:
-    """How work was shared out in the period, by bookings (sessions booked) and by paid
-    hours (attended sessions of paid opportunities, in minutes): see ``Concentration``."""
-    bookings = Counter(_bookings(membership, period).values_list("person_id", flat=True).order_by())
-    minutes: Counter[int] = Counter()
-    for person_id, length in (
-        _bookings(membership, period)
-        .filter(attended=True)
-        .exclude(session__opportunity__reward_basis__in=UNPAID_BASES)
-        .values_list("person_id", "session__minutes")
-    ):
-        minutes[person_id] += length
-    return _spread(bookings.values()), _spread(minutes.values())
-
-
 def dashboard(membership: Membership, period: Period, now: datetime | None = None) -> Dashboard:
     require_reader(membership)
     now = now or timezone.now()
     opportunities = list(opportunities_in(membership, period))
-    by_bookings, by_minutes = concentration(membership, period)
     return Dashboard(
         organisation=membership.organisation,
         period=period,
         levels=levels(opportunities),
         scorecards=scorecards_across(opportunities, now),
-        payments=payment_timeliness(membership, period),
-        consent=consent_coverage(membership, period, now),
-        wellbeing=wellbeing_completion(membership, period, now),
+        payments=payment_timeliness(membership.organisation, period),
+        consent=ConsentCoverage(
+            organisation_consent_coverage(
+                membership.organisation_id, period, now, membership.organisation.reconfirm_months
+            )
+        ),
+        wellbeing=organisation_wellbeing(
+            membership.organisation_id, period, now, membership.organisation.follow_up_days
+        ),
         feedback=feedback_over_time(membership, period),
-        bookings=by_bookings,
-        paid_minutes=by_minutes,
+        bookings=bookings_concentration(membership.organisation_id, period),
+        paid_minutes=paid_hours_concentration(membership.organisation_id, now, period),
     )
 
 

@@ -1,7 +1,11 @@
 """The P.O.W.E.R. scorecard of one opportunity, computed from the records, never typed in.
 
 Each principle has checks with plain-words evidence; its score is the share of its
-judged checks that are met (see ``checks`` for checks with nothing to judge yet).
+judged checks that are met. A check with nothing to judge yet ("Not yet") is counted in
+neither part of that share, and a principle with no judged check has no score at all:
+the pages say "not yet judged" and every average leaves it out. The API keeps the
+contract's ``score`` between 0 and 1 (0 then) beside ``judged``, false; see
+``docs/adr/008-one-definition-per-figure.md``.
 """
 
 from __future__ import annotations
@@ -32,10 +36,15 @@ class Principle:
     checks: list[Check]
 
     @property
-    def score(self) -> float:
+    def judged(self) -> bool:
+        return any(c.judged for c in self.checks)
+
+    @property
+    def score(self) -> float | None:
+        """Met of judged, to two places; None when no check can be judged yet."""
         judged = [c for c in self.checks if c.judged]
         if not judged:
-            return 0.0
+            return None
         return round(sum(1 for c in judged if c.met) / len(judged), 2)
 
 
@@ -53,7 +62,8 @@ class Scorecard:
         return {
             "principles": {
                 p.code: {
-                    "score": p.score,
+                    "score": contract_score(p.score),
+                    "judged": p.judged,
                     "checks": [
                         {"name": c.name, "met": c.met, "evidence": c.evidence, "judged": c.judged}
                         for c in p.checks
@@ -63,6 +73,12 @@ class Scorecard:
             },
             "tokenism_flags": list(self.flags),
         }
+
+
+def contract_score(score: float | None) -> float:
+    """The API's ``score`` is a number between 0 and 1: 0 for a principle not yet judged,
+    which ``judged`` (false) tells apart from one judged and not met."""
+    return 0.0 if score is None else score
 
 
 def scorecard(opportunity: Opportunity, now: datetime) -> Scorecard:

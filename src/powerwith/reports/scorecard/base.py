@@ -3,19 +3,19 @@
 A check that has nothing to judge yet (no sessions, nobody offered the work, no claims…)
 is shown with ``judged`` false, ``met`` false and evidence that says why, and is left out
 of its principle's score: a new opportunity is not marked down for work not yet done,
-and not marked up either. A principle with no judged check scores 0.
+and not marked up either. A principle with no judged check has no score (see
+``scorecard.Principle``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
 
-from powerwith.consent.models import Action
-from powerwith.consent.queries import months_before
+from powerwith.consent.coverage import take_part_given
 from powerwith.payments.models import RewardChoiceKind
 from powerwith.reports.scorecard.records import Records
 
@@ -46,23 +46,6 @@ def consent_given_at(records: Records, person_id: int, when: datetime) -> bool:
         when,
         records.opportunity.organisation.reconfirm_months,
     )
-
-
-def take_part_given(
-    events: Sequence[tuple[int | None, str, datetime]], when: datetime, reconfirm_months: int
-) -> bool:
-    """Was *take part* given (for this opportunity, or for all the organisation's work)
-    at ``when``? ``events`` are one person's (opportunity id or None, action, at) for this
-    opportunity and for all work, oldest first. The same rule as booking: the
-    opportunity's own consent decides when there is one; a grant older than the
-    organisation's reconfirm period has lapsed."""
-    before = [e for e in events if e[2] < when]
-    own = [e for e in before if e[0] is not None]
-    deciding = own or before
-    if not deciding:
-        return False
-    _, action, at = deciding[-1]
-    return action != Action.WITHDRAW and at >= months_before(when, reconfirm_months)
 
 
 def deadline_words(records: Records) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from powerwith.consent.coverage import BookedStart, consent_coverage
 from powerwith.reports.scorecard.base import (
     Check,
     accepted_before,
     before_first,
-    consent_given_at,
     not_yet,
     of,
 )
@@ -100,12 +100,25 @@ def offer_before_first_session(r: Records) -> Check:
     )
 
 
-def consent_before_first_session(r: Records) -> Check:
-    return before_first(
-        r,
-        "Take part consent before the first session",
-        "gave consent to take part",
-        lambda p, first: consent_given_at(r, p, first),
+def consent_before_every_session(r: Records) -> Check:
+    """Consent coverage (``consent.coverage``) of this opportunity's bookings: the
+    dashboard's figure, restricted to them."""
+    name = "Take part consent before every session"
+    if r.first_start is None:
+        return not_yet(name, "there are no sessions yet.")
+    share = consent_coverage(
+        [BookedStart(t.person_id, r.opportunity.pk, t.starts_at) for t in r.takings if t.booked],
+        r.consent_events,
+        r.opportunity.organisation.reconfirm_months,
+        r.now,
+    )
+    if not share.whole:
+        return not_yet(name, "nobody is booked on a session that has started.")
+    return Check(
+        name,
+        share.part == share.whole,
+        f"{of(share.part, share.whole, 'person', 'people')} booked on sessions that have "
+        "started had consent to take part before every one of them.",
     )
 
 
@@ -152,7 +165,7 @@ def review_not_overdue(r: Records) -> Check:
 
 PRINCIPLES: dict[str, tuple[Callable[[Records], Check], ...]] = {
     "people": (required_experience, offered_have_experience),
-    "outcomes": (goals_set, outcomes_set, offer_before_first_session, consent_before_first_session),
+    "outcomes": (goals_set, outcomes_set, offer_before_first_session, consent_before_every_session),
     "work": (
         reward_agreed,
         contact_appointed,

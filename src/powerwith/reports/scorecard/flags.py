@@ -10,7 +10,8 @@ from powerwith.reports.scorecard.records import Records
 
 # "The same few people": the busiest tenth of the organisation's experts did at least half
 # of its paid work in the last 12 months, and at least twice their even share (so two
-# people with equal hours are not flagged), and one of them has this opportunity too.
+# people with equal hours are not flagged), and one of them has this opportunity too. The
+# figure is the one the matches page and the dashboard show (``engagements.concentration``).
 CONCENTRATED_SHARE = 0.5
 OVER_EVEN_SHARE = 2
 

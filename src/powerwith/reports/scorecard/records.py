@@ -9,21 +9,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from powerwith.consent.models import ConsentEvent
+from powerwith.engagements.concentration import Concentration, paid_hours_and_busiest
 from powerwith.engagements.models import (
     Adjustment,
     AdjustmentStatus,
     Attendance,
     BookingStatus,
     WellbeingCheck,
-)
-from powerwith.engagements.queries import (
-    Concentration,
-    paid_attendance,
-    paid_hours_concentration,
 )
 from powerwith.evaluation.completion import Booking, completed_people
 from powerwith.evaluation.models import FeedbackRequest, ImpactEntry
@@ -94,20 +90,6 @@ class Records:
     @property
     def today(self) -> date:
         return timezone.localdate(self.now)
-
-
-def _concentration(opportunity: Opportunity, now: datetime) -> tuple[Concentration, set[int]]:
-    figure = paid_hours_concentration(opportunity.organisation_id, now)
-    if not figure.busiest_count or not figure.total_minutes:
-        return figure, set()
-    busiest = (
-        paid_attendance(opportunity.organisation_id, now)
-        .values("person_id")
-        .annotate(minutes=Sum("session__minutes"))
-        .order_by(F("minutes").desc(), "person_id")
-        .values_list("person_id", flat=True)[: figure.busiest_count]
-    )
-    return figure, set(busiest)
 
 
 def gather(opportunity: Opportunity, now: datetime) -> Records:
@@ -231,7 +213,7 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
     for number, (person_id, opportunity_id, action, at) in enumerate(consent_rows):
         ledger[person_id, opportunity_id].append((number, opportunity_id, action, at))
     experience_of = dict(experience)
-    concentration, busiest = _concentration(opportunities[0], now)
+    concentration, busiest = paid_hours_and_busiest(organisation_id, now)
     found = {}
     for opportunity in opportunities:
         own_offers = offers.get(opportunity.pk, [])

@@ -7,7 +7,11 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from powerwith.engagements.models import CheckKind
+from powerwith.engagements.wellbeing_completion import (
+    BookedSession,
+    checks_of,
+    wellbeing_completion,
+)
 from powerwith.offers.formats import preferred_format
 from powerwith.payments.models import ClaimStatus
 from powerwith.reports.scorecard.base import (
@@ -95,35 +99,28 @@ def adjustments_confirmed(r: Records) -> Check:
 
 
 def wellbeing_checks_done(r: Records) -> Check:
-    """Every check that is due, for each booking in a session that has ended: before and
-    end, and the follow-up once its day has come. A check that was never scheduled
-    counts as not done."""
+    """Wellbeing completion (``engagements.wellbeing_completion``) of this opportunity's
+    bookings: the dashboard's figure, restricted to them."""
     name = "Wellbeing checks before, at the end and follow-up done"
     if not r.opportunity.wellbeing_checks:
         return Check(name, False, "Wellbeing checks are switched off for this opportunity.")
-    ended = [t for t in r.takings if t.booked and t.ends_at <= r.now]
-    if not ended:
-        return not_yet(name, "no booked session has ended.")
-    found = {(c.attendance.person_id, c.attendance.session_id, c.kind): c for c in r.checks}
-    follow_up = timedelta(days=r.opportunity.organisation.follow_up_days)
-    due = done = 0
-    for t in ended:
-        for kind in CheckKind.values:
-            check = found.get((t.person_id, t.session_id, kind))
-            due_at = (
-                check.due_at
-                if check
-                else (t.ends_at + follow_up if kind == "follow_up" else t.ends_at)
-            )
-            if due_at > r.now:
-                continue
-            due += 1
-            done += bool(check and check.completed_at)
+    share = wellbeing_completion(
+        [
+            BookedSession(t.person_id, t.session_id, t.starts_at, t.ends_at)
+            for t in r.takings
+            if t.booked
+        ],
+        checks_of(r.checks),
+        r.opportunity.organisation.follow_up_days,
+        r.now,
+    )
+    if not share.whole:
+        return not_yet(name, "no wellbeing check is due yet.")
     return Check(
         name,
-        done == due,
-        f"{of(done, due, 'wellbeing check')} due for sessions that have ended "
-        f"{'was' if due == 1 else 'were'} done.",
+        share.part == share.whole,
+        f"{of(share.part, share.whole, 'wellbeing check')} due by now "
+        f"{'was' if share.whole == 1 else 'were'} done.",
     )
 
 
