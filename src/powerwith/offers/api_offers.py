@@ -2,8 +2,9 @@
 questions. Thin: parse, find through queries.py, call a service, answer.
 
 The send gate answers 409 with ``detail`` in words and the codes a client can act on:
-``missing`` (the elements the offer leaves out) and ``warnings`` (the clarity warnings
-to acknowledge).
+``missing`` (the elements the offer leaves out), ``blocking`` (the findings no
+acknowledgement lets through: speculation, promises, vague amounts and times, each with
+the ``field`` it is in and a link to it) and ``warnings`` (the clarity warnings).
 """
 
 from __future__ import annotations
@@ -65,11 +66,19 @@ class TextIn(Schema):
 
 
 class FindingOut(Schema):
+    """A clarity finding in an offer: ``blocks`` when no acknowledgement lets it be sent;
+    ``where`` in words (text on the opportunity is shared by every offer of it) and
+    ``href``, the page and text box to change it in."""
+
     rule: str
     severity: str
     message: str
     excerpt: str
     field: str
+    blocks: bool
+    on_opportunity: bool
+    where: str
+    href: str
 
 
 class QuestionOut(Schema):
@@ -106,6 +115,7 @@ class RefusedOut(Schema):
 
     detail: str
     missing: list[str] = []
+    blocking: list[FindingOut] = []
     warnings: list[FindingOut] = []
 
 
@@ -170,7 +180,7 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
         now = content.build(offer)
         shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
         missing = content.missing(now)
-        clarity = offer_checks.clarity_findings(now)
+        clarity = offer_checks.clarity_findings(now, offer_id=offer.pk)
     else:
         assert latest is not None  # a person only reaches offers sent to them
         shown, missing, clarity = latest.content, [], []
@@ -261,8 +271,9 @@ def _acknowledged(request: Request) -> bool:
     },
 )
 def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
-    """409 with ``missing`` while the offer leaves out anything it must state; then 409
-    with ``warnings`` until the clarity warnings are acknowledged."""
+    """409 with ``missing`` and ``blocking`` while the offer leaves out anything it must
+    state or says anything speculative, promised or vague (acknowledged or not); then 409
+    with ``warnings`` until the warnings about style are acknowledged."""
     acknowledge = _acknowledged(request)
     membership, offer = _offer(request, offer_id)
     try:
@@ -270,7 +281,12 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     except services.SendRefused as refused:
         return Status(
             409,
-            {"detail": refused.message, "missing": refused.missing, "warnings": refused.warnings},
+            {
+                "detail": refused.message,
+                "missing": refused.missing,
+                "blocking": refused.blocking,
+                "warnings": refused.warnings,
+            },
         )
     return Status(200, _out(membership, offer))
 
