@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from powerwith.offers.clarity.text import sentences
 from powerwith.opportunities.choices import (
     LEVEL_DESCRIPTIONS,
     CoWorkingLevel,
@@ -63,6 +64,23 @@ WELLBEING_CHECKS = (
     "Your contact person checks how you are before the work, at the end of it, "
     "and again afterwards."
 )
+
+
+def _said(sentence: str) -> str:
+    return " ".join(sentence.lower().rstrip(".!").split())
+
+
+def ground_rules(content: Content) -> str:
+    """The ground rules, less any sentence the power to stop already says: every offer
+    states the power to stop, and the ground rules an opportunity starts with say it too,
+    so it would otherwise be printed twice."""
+    already = {_said(s.text) for s in sentences(content["statements"]["power_to_stop"])}
+    lines = []
+    for line in content["support"]["ground_rules"].splitlines():
+        kept = [s.text for s in sentences(line) if _said(s.text) not in already]
+        if kept or not line.strip():
+            lines.append(" ".join(kept))
+    return "\n".join(lines).strip()
 
 
 def local_zone() -> ZoneInfo:
