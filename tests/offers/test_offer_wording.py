@@ -1,9 +1,13 @@
 """Words an offer says once, and the same way everywhere: the ground rules are not printed
-twice beside the power to stop, in any rendering or on either offer page."""
+twice beside the power to stop, in any rendering or on either offer page, and times are
+written the one way the product writes them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from powerwith.offers.renderings import render
 from tests.conftest import logged_in
@@ -47,3 +51,16 @@ def test_ground_rules_beyond_the_power_to_stop_are_printed_once(
         assert "We keep to time." in text, name
         if name != "easy-read":
             assert text.count(POWER_TO_STOP) == 1, name
+
+
+def test_the_offer_page_writes_times_the_one_way(
+    client, riverside_coordinator, expert_at_riverside
+):
+    # 13:05 UTC in July is 2:05pm in London.
+    with time_machine.travel(dt.datetime(2027, 7, 1, 13, 5, tzinfo=dt.UTC), tick=False):
+        offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    logged_in(client, riverside_coordinator.user)
+    page = flat(client.get(f"/offers/{offer.pk}/").content.decode())
+    assert "1 Jul 2027, 2:05pm" in page
+    assert "p.m." not in page
+    assert "14:05" not in page

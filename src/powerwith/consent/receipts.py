@@ -24,6 +24,7 @@ from weasyprint.urls import URLFetcher
 from powerwith.consent.models import Action, ConsentEvent, Method, Output
 from powerwith.consent.queries import state_of
 from powerwith.consent.wording import Scope, wording_for, wording_shown
+from powerwith.times import clock
 
 SCHEMA = "powerwith consent receipt (ISO/IEC TS 27560:2023 record; Kantara Consent Receipt 1.1)"
 VERSION = "1.1.0"
@@ -78,7 +79,8 @@ class Receipt:
 
 
 def _day_and_time(event: ConsentEvent) -> str:
-    return date_format(timezone.localtime(event.created_at), "j F Y \\a\\t g:i a")
+    local = timezone.localtime(event.created_at)
+    return f"{date_format(local, 'j F Y')} at {clock(local)}"
 
 
 def receipt(event: ConsentEvent) -> Receipt:

@@ -24,6 +24,7 @@ from powerwith.opportunities.choices import (
     RewardBasis,
 )
 from powerwith.people.choices import PaymentPreference
+from powerwith.times import clock
 
 Content = dict[str, Any]
 
@@ -85,17 +86,6 @@ def ground_rules(content: Content) -> str:
 
 def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-def clock(moment: datetime) -> str:
-    """10am, 5:30pm, midday, midnight."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "midday"
-    if moment.hour == 0 and moment.minute == 0:
-        return "midnight"
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
 
 
 def day(moment: datetime) -> str:
