@@ -611,6 +611,17 @@ def test_every_sent_demo_offer_states_everything_and_reads_clearly():
         assert offer.versions.get().content_hash == content.content_hash(built)
 
 
+def test_nothing_the_demo_says_would_stop_an_offer_being_sent():
+    """Speculation, promises and vague amounts or times block sending: no demo opportunity,
+    and no version of any demo offer, may say any."""
+    demo.load(people=20)
+
+    for opportunity in Opportunity.objects.all():
+        assert offer_checks.opportunity_blocking_rules(opportunity) == [], opportunity
+    for version in OfferVersion.objects.all():
+        assert offer_checks.blocking_rules(version.content) == [], version.offer_id
+
+
 def test_expert1_has_a_sent_offer_waiting_at_each_organisation():
     demo.load(people=20)
 

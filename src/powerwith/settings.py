@@ -109,7 +109,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "powerwith.accounts.context_processors.membership",
             ],
-            "builtins": ["django.templatetags.static"],
+            # ``clock``: every time of day is written one way (powerwith/times.py).
+            "builtins": ["django.templatetags.static", "powerwith.times"],
         },
     }
 ]

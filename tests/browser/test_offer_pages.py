@@ -13,7 +13,13 @@ from powerwith.offers.models import Offer
 from powerwith.people.models import Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
-from tests.offers.factories import WARNING_MESSAGE, complete_opportunity, draft_offer, sent_offer
+from tests.offers.factories import (
+    BLOCKED_MESSAGE,
+    STYLE_WARNING_MESSAGE,
+    complete_opportunity,
+    draft_offer,
+    sent_offer,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +32,7 @@ def incomplete(riverside_coordinator: Membership, expert_at_riverside: Person) -
         opportunity=complete_opportunity(riverside_coordinator, contact_user=None),
         person=expert_at_riverside,
     )
-    services.change_terms(offer, by=riverside_coordinator, terms={"message": WARNING_MESSAGE})
+    services.change_terms(offer, by=riverside_coordinator, terms={"message": BLOCKED_MESSAGE})
     return offer
 
 
@@ -56,13 +62,37 @@ def test_a_refused_send_summarises_what_is_missing_and_links_to_it(
     assert axe_violations(page) == []
     page.get_by_role("link", name="The reasonable adjustments agreed").click()
     expect(page.get_by_label("Reasonable adjustments agreed")).to_be_focused()
+    # Speculation is in the same summary, linked to the box it is written in.
+    page.get_by_role("link", name="“hopefully” is speculative in this offer's message").click()
+    expect(page.get_by_label("A message to the person")).to_be_focused()
+
+
+def test_speculation_on_the_opportunity_links_to_its_box_on_the_opportunitys_form(
+    page: Page, live_server, riverside_coordinator, expert_at_riverside
+):
+    offer = draft_offer(
+        riverside_coordinator, expert_at_riverside, purpose="This could lead to paid work."
+    )
+    log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/offers/{offer.pk}/")
+    expect(page.get_by_label("I have read the clarity warnings")).to_have_count(0)
+    page.get_by_role("button", name="Send the offer").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("shared by every offer of this opportunity")
+    assert axe_violations(page) == []
+    summary.get_by_role("link", name="“could lead to paid work” is speculative").click()
+    expect(page).to_have_url(
+        f"{live_server.url}/opportunities/{offer.opportunity_id}/edit/#id_purpose"
+    )
+    expect(page.get_by_label("Purpose")).to_have_value("This could lead to paid work.")
+    assert axe_violations(page) == []
 
 
 def test_warnings_must_be_ticked_and_the_error_links_to_the_box(
     page: Page, live_server, riverside_coordinator, expert_at_riverside
 ):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
-    services.change_terms(offer, by=riverside_coordinator, terms={"message": WARNING_MESSAGE})
+    services.change_terms(offer, by=riverside_coordinator, terms={"message": STYLE_WARNING_MESSAGE})
     log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
     page.goto(f"{live_server.url}/offers/{offer.pk}/")
     page.get_by_role("button", name="Send the offer").click()

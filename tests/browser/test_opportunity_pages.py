@@ -95,3 +95,24 @@ def test_the_settings_page_has_no_violations_with_and_without_errors(
     page.get_by_role("button", name="Save the fairness weight").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("from 0 to 1")
     assert axe_violations(page) == []
+
+
+def test_the_opportunity_page_shows_what_its_offers_cannot_say_and_links_to_each_box(
+    page: Page, live_server, riverside_coordinator
+):
+    made = opportunity(
+        riverside_coordinator,
+        purpose="This could lead to paid work.",
+        input_expected="Join the co-design workstream.",
+    )
+    log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/opportunities/{made.pk}/")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Offers of this opportunity cannot be sent yet")
+    # Seen on a plain visit, not after a refusal: the summary does not take focus.
+    expect(summary).not_to_be_focused()
+    expect(page.get_by_text("“workstream” is a hard word.")).to_be_visible()
+    assert axe_violations(page) == []
+    summary.get_by_role("link", name="“could lead to paid work” is speculative").click()
+    expect(page).to_have_url(f"{live_server.url}/opportunities/{made.pk}/edit/#id_purpose")
+    assert axe_violations(page) == []

@@ -194,7 +194,7 @@ def test_a_coordinator_fills_in_the_form_and_sees_the_results(
     assert made.answers.get(factor="grow.honesty").note == "Mostly."
     results = client.get(response["Location"]).content.decode()
     assert "What to work on first" in results
-    assert "Practical constraints such as concerns over such as time and cost" in results
+    assert "Practical constraints, such as concerns over time and cost" in results
     listing = client.get("/readiness/").content.decode()
     assert "Your latest self-assessment" in listing
 

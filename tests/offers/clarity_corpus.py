@@ -23,6 +23,14 @@ Decisions the labels encode:
 - Co-production is the charter's own word: plain enough for a standard audience, a hard
   word in easy read unless the text explains it.
 - Passive voice is only judged in easy read.
+- A limit is not an amount: "up to £50", "a maximum of £40" and "no more than £20" are
+  vague amounts; "up to 12 people" is not about money and is clear.
+- "Reimburse", "subsistence", "per diem" and "workstream" are hard words for every
+  reader; their plain alternatives ("pay you back", "money for food and drink", "a daily
+  allowance", "a part of the work") are clear, and "pay you back" is not a payment
+  without an amount: the amount is what the person spent.
+- "Later" on its own is a vague time; "no later than 31 March", "3 days later" and
+  "later in this letter" are not.
 """
 
 from __future__ import annotations
@@ -71,7 +79,7 @@ CLEAR_STANDARD: list[tuple[str, Audience, set[str]]] = [
         S,
         set(),
     ),
-    ("We pay £25 an hour, and travel costs up to £30 a day.", S, set()),
+    ("We pay £25 an hour, and travel costs up to £30 a day.", S, {AMOUNT}),
     ("The NHS trust will post the papers to you a week before the meeting.", S, set()),
     ("Please reply by Friday 8 January 2027 if you would like to take part.", S, set()),
     ("Lunch is provided, and we will pay for a taxi if you need one.", S, set()),
@@ -108,7 +116,7 @@ CLEAR_STANDARD: list[tuple[str, Audience, set[str]]] = [
         set(),
     ),
     ("You may bring a friend or supporter with you.", S, set()),
-    ("You may claim travel expenses of up to £40 a day.", S, set()),
+    ("You may claim travel expenses of up to £40 a day.", S, {AMOUNT}),
     ("Could you let us know by 20 December 2026 whether this date suits you?", S, set()),
     ("The soonest date we can offer is 3 March 2027.", S, set()),
     ("We will reply to your email within 2 working days.", S, set()),
@@ -207,7 +215,7 @@ PROBLEMS_STANDARD: list[tuple[str, Audience, set[str]]] = [
     ("The location is to be confirmed.", S, {AMOUNT}),
     ("We offer a contribution towards your travel costs.", S, {AMOUNT}),
     ("You will be paid for your time.", S, {AMOUNT}),
-    ("Reasonable expenses will be reimbursed.", S, {AMOUNT}),
+    ("Reasonable expenses will be reimbursed.", S, {AMOUNT, HARD}),
     ("We will be in touch soon.", S, {TIME}),
     ("We will send you the dates at some point.", S, {TIME}),
     ("We plan to run the workshop in the near future.", S, {TIME}),
@@ -282,7 +290,7 @@ PROBLEMS_STANDARD: list[tuple[str, Audience, set[str]]] = [
     ("Fingers crossed, the board will agree to the changes.", S, {SPECULATIVE}),
     ("We will try to pay you within a fortnight.", S, {SPECULATIVE, AMOUNT}),
     ("We anticipate that the project will run for a year.", S, {SPECULATIVE}),
-    ("Your travel will be reimbursed in a timely manner.", S, {TIME}),
+    ("Your travel will be reimbursed in a timely manner.", S, {TIME, HARD}),
     ("We will pay your expenses promptly.", S, {TIME}),
     ("In order to take part, please fill in the form.", S, {HARD}),
     ("We would like to ascertain your views on the new policy.", S, {HARD}),
@@ -481,7 +489,7 @@ HELD_OUT: list[tuple[str, Audience, set[str]]] = [
         S,
         set(),
     ),
-    ("Travel expenses will be paid at cost, up to £50.", S, set()),
+    ("Travel expenses will be paid at cost, up to £50.", S, {AMOUNT}),
     ("There will be some reading to do before each session.", S, {AMOUNT}),
     (
         "We're not able to pay for this piece of work, so please only take part if you want to.",
@@ -519,7 +527,7 @@ HELD_OUT: list[tuple[str, Audience, set[str]]] = [
         S,
         set(),
     ),
-    ("We will reimburse any costs you have, such as parking, on the day.", S, set()),
+    ("We will reimburse any costs you have, such as parking, on the day.", S, {HARD}),
     ("The Learning Disability and Autism (LDA) programme funds this work.", S, set()),
     ("We are working with the ICS on this.", S, {ACRONYM}),
     ("We have a budget of £2,000 for the whole group, shared equally.", S, set()),
@@ -600,7 +608,7 @@ HELD_OUT_2: list[tuple[str, Audience, set[str]]] = [
     ("We would be delighted if you could join the steering group.", S, set()),
     ("The steering group meets quarterly, dates to follow.", S, {TIME}),
     ("We'll cover your parking and mileage at 45p a mile.", S, set()),
-    ("Your expenses will be reimbursed within 14 days of us receiving your receipts.", S, set()),
+    ("Your expenses will be reimbursed within 14 days of us receiving your receipts.", S, {HARD}),
     ("The honorarium for each panel is £60.", S, {HARD}),
     ("This is a great chance to get your foot in the door with the trust.", S, {PROMISE}),
     ("Please could you confirm by return whether you can attend.", S, {TIME}),
@@ -663,6 +671,37 @@ HELD_OUT_2: list[tuple[str, Audience, set[str]]] = [
     ),
 ]
 
+# From issue 15: the sentence that was sent with one tick, and the words the checker missed.
+ISSUE_15: list[tuple[str, Audience, set[str]]] = [
+    (
+        "We may be able to pay you something later, and there might be more work soon.",
+        S,
+        {SPECULATIVE, AMOUNT, TIME},
+    ),
+    ("We will reimburse your parking on the day.", S, {HARD}),
+    ("We will pay you back for your parking on the day.", S, set()),
+    ("You will be paid back for the parking ticket on the day.", S, set()),
+    ("Subsistence is available for full-day sessions: £8 a day.", S, {HARD}),
+    ("We pay £8 a day for food and drink on full-day sessions.", S, set()),
+    ("A per diem of £25 is paid for the residential weekend.", S, {HARD}),
+    ("You will join the co-design workstream.", S, {HARD}),
+    ("Work streams will be agreed at the first meeting.", S, {HARD}),
+    ("You will join the group that designs the course.", S, set()),
+    ("We pay travel up to £50 a day.", S, {AMOUNT}),
+    ("Your taxi will be paid up to a maximum of £40.", S, {AMOUNT}),
+    ("No more than £20 can be claimed for lunch.", S, {AMOUNT}),
+    ("We pay the full cost of your train ticket, and you will get £50 for the day.", S, set()),
+    ("Up to 12 people can join each workshop.", S, set()),
+    ("Please send your claim no later than 31 March 2027.", S, set()),
+    ("The money reaches your bank 3 days later.", S, set()),
+    ("We will tell you the dates later.", S, {TIME}),
+    ("Later in this letter you will find a map.", S, set()),
+    ("We will pay you something for your time.", S, {AMOUNT}),
+    ("The fee is £50. We will pay it later on.", S, {TIME}),
+    ("We will pay you back for your bus ticket.", E, set()),
+    ("We will pay you back up to £10.", E, {AMOUNT}),
+]
+
 CORPUS: list[tuple[str, Audience, set[str]]] = [
     *CLEAR_STANDARD,
     *PROBLEMS_STANDARD,
@@ -671,4 +710,5 @@ CORPUS: list[tuple[str, Audience, set[str]]] = [
     *PASSAGES,
     *HELD_OUT,
     *HELD_OUT_2,
+    *ISSUE_15,
 ]

@@ -3,6 +3,7 @@ predicted (text, rule) pair is a true positive when the corpus expects that rule
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pytest
@@ -33,6 +34,15 @@ class Score:
     overall: Tally = field(default_factory=Tally)
     by_rule: dict[str, Tally] = field(default_factory=lambda: {rule: Tally() for rule in RULES})
     mistakes: list[str] = field(default_factory=list)
+
+    def of(self, rules: Iterable[str]) -> Tally:
+        """The rules' findings counted together."""
+        tallies = [self.by_rule[rule] for rule in rules]
+        return Tally(
+            sum(t.true_positives for t in tallies),
+            sum(t.false_positives for t in tallies),
+            sum(t.false_negatives for t in tallies),
+        )
 
     def lines(self) -> list[str]:
         expected = self.overall.true_positives + self.overall.false_negatives
@@ -69,5 +79,6 @@ def score(corpus: list[tuple[str, Audience, set[str]]]) -> Score:
     return result
 
 
-# Where the corpus test leaves its figures for the terminal summary (tests/offers/conftest.py).
+# Where the corpus tests leave their figures for the terminal summary (tests/offers/conftest.py).
 CLARITY_SCORE = pytest.StashKey[Score]()
+HELD_BACK_SCORE = pytest.StashKey[Score]()

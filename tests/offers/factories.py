@@ -26,8 +26,10 @@ COMPLETE_TERMS = {
     "support": "A debrief with your contact person after each session.",
     "payment_method": "bank_transfer",
 }
-# A speculative word the clarity checker warns about.
-WARNING_MESSAGE = "This work will hopefully lead to more work with us."
+# A speculative word: the clarity checker finds it, and it blocks sending.
+BLOCKED_MESSAGE = "This work will hopefully lead to more work with us."
+# An acronym nobody explained: a warning about style, sent once acknowledged.
+STYLE_WARNING_MESSAGE = "Please bring your DBS certificate to the first session."
 
 
 def complete_opportunity(

@@ -30,9 +30,19 @@ def test_it_answers_the_findings_with_the_contracts_field_names(riverside_coordi
                 "message": "“soon” is vague about time. Give a date or a number of days, for "
                 "example “by 12 January 2027” or “within 14 days”.",
                 "excerpt": "soon",
+                "blocks": True,
             }
         ]
     }
+
+
+def test_it_says_which_findings_stop_an_offer_being_sent(riverside_coordinator):
+    response = post(
+        api_client_for(riverside_coordinator),
+        {"text": "We will facilitate it, hopefully."},
+    )
+    found = [(f["rule"], f["blocks"]) for f in response.json()["findings"]]
+    assert found == [("hard_word", False), ("speculative", True)]
 
 
 def test_easy_read_is_stricter(riverside_coordinator):

@@ -6,9 +6,15 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from powerwith.offers.models import Offer, OfferVersion
+from powerwith.offers.models import Offer, OfferStatus, OfferVersion
 from tests.conftest import api_client_for, make_expert
-from tests.offers.factories import WARNING_MESSAGE, complete_opportunity, draft_offer, sent_offer
+from tests.offers.factories import (
+    BLOCKED_MESSAGE,
+    STYLE_WARNING_MESSAGE,
+    complete_opportunity,
+    draft_offer,
+    sent_offer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +88,7 @@ def test_an_auditor_cannot_make_offers(
 def test_reading_an_offer_has_the_contracts_fields(riverside_coordinator, expert_at_riverside):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
     client = api_client_for(riverside_coordinator)
-    client.patch(f"/api/v1/offers/{offer.pk}", {"message": WARNING_MESSAGE}, content_type=JSON)
+    client.patch(f"/api/v1/offers/{offer.pk}", {"message": BLOCKED_MESSAGE}, content_type=JSON)
     body = client.get(f"/api/v1/offers/{offer.pk}").json()
     assert {"id", "status", "version", "missing", "clarity"} <= set(body)
     assert body["missing"] == []
@@ -93,8 +99,10 @@ def test_reading_an_offer_has_the_contracts_fields(riverside_coordinator, expert
         "warning",
         "hopefully",
     )
-    assert body["terms"]["message"] == WARNING_MESSAGE
-    assert body["content"]["message"] == WARNING_MESSAGE
+    assert (finding["field"], finding["blocks"]) == ("message", True)
+    assert finding["href"] == f"/offers/{offer.pk}/#id_message"
+    assert body["terms"]["message"] == BLOCKED_MESSAGE
+    assert body["content"]["message"] == BLOCKED_MESSAGE
 
 
 def test_patch_changes_only_the_terms_it_sends_and_refuses_unknown_ones(
@@ -113,24 +121,94 @@ def test_patch_changes_only_the_terms_it_sends_and_refuses_unknown_ones(
     assert "Unknown payment method" in refused.json()["detail"]
 
 
-def test_send_answers_409_with_the_warnings_until_they_are_acknowledged(
+def test_send_answers_409_with_style_warnings_until_they_are_acknowledged(
     riverside_coordinator, expert_at_riverside, django_capture_on_commit_callbacks
 ):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
     client = api_client_for(riverside_coordinator)
-    client.patch(f"/api/v1/offers/{offer.pk}", {"message": WARNING_MESSAGE}, content_type=JSON)
-    refused = post(client, f"/api/v1/offers/{offer.pk}/send", {"acknowledge_warnings": False})
+    path = f"/api/v1/offers/{offer.pk}"
+    client.patch(path, {"message": STYLE_WARNING_MESSAGE}, content_type=JSON)
+    refused = post(client, f"{path}/send", {"acknowledge_warnings": False})
     assert refused.status_code == 409
     body = refused.json()
     assert isinstance(body["detail"], str)
-    assert body["missing"] == []
-    assert [(w["rule"], w["excerpt"]) for w in body["warnings"]] == [("speculative", "hopefully")]
+    assert (body["missing"], body["blocking"]) == ([], [])
+    assert [(w["rule"], w["excerpt"], w["blocks"]) for w in body["warnings"]] == [
+        ("unexplained_acronym", "DBS", False)
+    ]
     assert OfferVersion.objects.count() == 0
     with django_capture_on_commit_callbacks(execute=True):
-        sent = post(client, f"/api/v1/offers/{offer.pk}/send", {"acknowledge_warnings": True})
+        sent = post(client, f"{path}/send", {"acknowledge_warnings": True})
     assert sent.status_code == 200
     assert (sent.json()["status"], sent.json()["version"]) == ("sent", 1)
     assert mail.outbox[0].to == ["alex@people.example"]
+
+
+def test_speculation_is_never_sent_even_with_the_warnings_acknowledged(
+    riverside_coordinator, expert_at_riverside
+):
+    """The rule changed in issue 15: acknowledging warnings used to send this."""
+    offer = draft_offer(riverside_coordinator, expert_at_riverside)
+    client = api_client_for(riverside_coordinator)
+    path = f"/api/v1/offers/{offer.pk}"
+    client.patch(path, {"message": BLOCKED_MESSAGE}, content_type=JSON)
+    for acknowledged in (False, True):
+        refused = post(client, f"{path}/send", {"acknowledge_warnings": acknowledged})
+        assert refused.status_code == 409
+        body = refused.json()
+        assert body["missing"] == []
+        [finding] = body["blocking"]
+        assert (finding["rule"], finding["excerpt"], finding["field"]) == (
+            "speculative",
+            "hopefully",
+            "message",
+        )
+        assert finding["href"] == f"/offers/{offer.pk}/#id_message"
+        assert "“hopefully” is speculative in this offer's message to the person" in body["detail"]
+    assert OfferVersion.objects.count() == 0
+    offer.refresh_from_db()
+    assert (offer.status, offer.version) == (OfferStatus.DRAFT, 0)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "rule", "excerpt"),
+    [
+        ("purpose", "We might run the course again next spring.", "speculative", "might"),
+        ("input_expected", "You will definitely get a paid role after this.", "promise", None),
+        ("success_measures", "Staff use the course soon.", "vague_time", "soon"),
+        ("ground_rules", "Breaks are paid, up to £5 each.", "vague_amount", "up to £5"),
+    ],
+)
+def test_blocking_text_on_the_opportunity_is_named_with_its_field_and_shared(
+    riverside_coordinator, expert_at_riverside, field, text, rule, excerpt
+):
+    offer = draft_offer(riverside_coordinator, expert_at_riverside, **{field: text})
+    client = api_client_for(riverside_coordinator)
+    refused = post(client, f"/api/v1/offers/{offer.pk}/send", {"acknowledge_warnings": True})
+    assert refused.status_code == 409
+    body = refused.json()
+    found = [f for f in body["blocking"] if f["rule"] == rule]
+    assert found, body
+    assert {f["field"] for f in body["blocking"]} == {field}
+    assert all(f["on_opportunity"] for f in body["blocking"])
+    if excerpt:
+        assert found[0]["excerpt"] == excerpt
+    assert found[0]["href"] == f"/opportunities/{offer.opportunity_id}/edit/#id_{field}"
+    assert "shared by every offer of this opportunity" in body["detail"]
+    assert OfferVersion.objects.count() == 0
+
+
+def test_missing_elements_and_blocking_words_are_refused_together(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = draft_offer(riverside_coordinator, expert_at_riverside, contact_user=None)
+    client = api_client_for(riverside_coordinator)
+    client.patch(f"/api/v1/offers/{offer.pk}", {"message": BLOCKED_MESSAGE}, content_type=JSON)
+    body = post(client, f"/api/v1/offers/{offer.pk}/send", {"acknowledge_warnings": True}).json()
+    assert body["missing"] == ["contact_person"]
+    assert [f["excerpt"] for f in body["blocking"]] == ["hopefully"]
+    assert "The appointed contact person" in body["detail"]
+    assert "“hopefully” is speculative" in body["detail"]
 
 
 def test_a_malformed_send_body_is_422(riverside_coordinator, expert_at_riverside):

@@ -12,7 +12,13 @@ from django.core import mail
 from powerwith.offers import offer_display, services
 from powerwith.offers.models import Offer, OfferStatus, OfferVersion
 from tests.conftest import logged_in
-from tests.offers.factories import WARNING_MESSAGE, complete_opportunity, draft_offer, sent_offer
+from tests.offers.factories import (
+    BLOCKED_MESSAGE,
+    STYLE_WARNING_MESSAGE,
+    complete_opportunity,
+    draft_offer,
+    sent_offer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +66,7 @@ def test_the_offer_page_lists_what_is_missing_with_links_and_the_clarity_finding
         opportunity=complete_opportunity(riverside_coordinator, contact_user=None),
         person=expert_at_riverside,
     )
-    services.change_terms(offer, by=riverside_coordinator, terms={"message": WARNING_MESSAGE})
+    services.change_terms(offer, by=riverside_coordinator, terms={"message": BLOCKED_MESSAGE})
     page = text(logged_in(client, riverside_coordinator.user).get(f"/offers/{offer.pk}/"))
     assert "The offer cannot be sent yet" in page
     assert 'href="#id_adjustments">The reasonable adjustments agreed' in page
@@ -68,17 +74,48 @@ def test_the_offer_page_lists_what_is_missing_with_links_and_the_clarity_finding
     [contact] = offer_display.gaps(offer, ["contact_person"])
     assert contact.href.startswith(f"/opportunities/{offer.opportunity_id}/")
     assert f'href="{contact.href}">The appointed contact person' in page
+    # Words that block sending are in the same summary, linked to the box they are in.
+    assert (
+        'href="#id_message">“hopefully” is speculative in this offer\'s message to the person'
+        in page
+    )
     assert "“hopefully” is speculative" in page
-    assert "I have read the clarity warnings" in page
+    # No box to tick lets speculation through.
+    assert "I have read the clarity warnings" not in page
     assert "It's OK to say no." in page
 
 
-def test_sending_with_warnings_asks_for_the_checkbox_then_sends(
+def test_blocking_words_on_the_opportunity_link_to_their_box_on_its_form(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = draft_offer(
+        riverside_coordinator, expert_at_riverside, purpose="This could lead to paid work."
+    )
+    logged_in(client, riverside_coordinator.user)
+    refused = client.post(f"/offers/{offer.pk}/send/", {"acknowledge_warnings": "on"})
+    assert refused.status_code == 409
+    page = text(refused)
+    assert "<title>Error: " in page
+    assert "There is a problem: the offer cannot be sent yet" in page
+    edit = f"/opportunities/{offer.opportunity_id}/edit/#id_purpose"
+    assert (
+        f'href="{edit}">“could lead to paid work” is speculative in the opportunity\'s purpose '
+        "— shared by every offer of this opportunity</a>"
+    ) in page
+    # The anchor is a real box on the opportunity's form.
+    form = text(client.get(f"/opportunities/{offer.opportunity_id}/edit/"))
+    assert 'id="id_purpose"' in form
+    assert OfferVersion.objects.count() == 0
+
+
+def test_sending_with_style_warnings_asks_for_the_checkbox_then_sends(
     client, riverside_coordinator, expert_at_riverside, django_capture_on_commit_callbacks
 ):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
     logged_in(client, riverside_coordinator.user)
-    saved = client.post(f"/offers/{offer.pk}/terms/", {**offer.terms, "message": WARNING_MESSAGE})
+    saved = client.post(
+        f"/offers/{offer.pk}/terms/", {**offer.terms, "message": STYLE_WARNING_MESSAGE}
+    )
     assert saved.status_code == 302
     refused = client.post(f"/offers/{offer.pk}/send/")
     assert refused.status_code == 409

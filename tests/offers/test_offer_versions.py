@@ -11,7 +11,8 @@ from powerwith.errors import Conflict, NotAllowed
 from powerwith.offers import content, services
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from tests.offers.factories import (
-    WARNING_MESSAGE,
+    BLOCKED_MESSAGE,
+    STYLE_WARNING_MESSAGE,
     draft_offer,
     sent_offer,
 )
@@ -57,17 +58,17 @@ def test_the_email_waits_for_the_transaction_to_commit(
     assert mail.outbox == []
 
 
-def test_clarity_warnings_must_be_acknowledged_before_sending(
+def test_style_warnings_must_be_acknowledged_before_sending(
     riverside_coordinator, expert_at_riverside
 ):
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
-    services.change_terms(offer, by=riverside_coordinator, terms={"message": WARNING_MESSAGE})
+    services.change_terms(offer, by=riverside_coordinator, terms={"message": STYLE_WARNING_MESSAGE})
     before = rows()
     with pytest.raises(services.SendRefused) as refused:
         services.send_offer(offer, by=riverside_coordinator)
-    assert refused.value.missing == []
+    assert (refused.value.missing, refused.value.blocking) == ([], [])
     assert [(w["rule"], w["excerpt"], w["field"]) for w in refused.value.warnings] == [
-        ("speculative", "hopefully", "message")
+        ("unexplained_acronym", "DBS", "message")
     ]
     assert rows() == before
     offer.refresh_from_db()
@@ -75,7 +76,34 @@ def test_clarity_warnings_must_be_acknowledged_before_sending(
 
     services.send_offer(offer, by=riverside_coordinator, acknowledge_warnings=True)
     sent = offer.events.get(action=OfferAction.SENT)
-    assert [w["rule"] for w in sent.acknowledged_warnings] == ["speculative"]
+    assert [w["rule"] for w in sent.acknowledged_warnings] == ["unexplained_acronym"]
+
+
+def test_speculation_blocks_sending_whatever_is_acknowledged(
+    riverside_coordinator, expert_at_riverside
+):
+    """Issue 15: it was sent by ticking "I have read the warnings"; now it never is."""
+    offer = draft_offer(riverside_coordinator, expert_at_riverside)
+    services.change_terms(offer, by=riverside_coordinator, terms={"message": BLOCKED_MESSAGE})
+    before = rows()
+    with pytest.raises(services.SendRefused) as refused:
+        services.send_offer(offer, by=riverside_coordinator, acknowledge_warnings=True)
+    assert [(f["rule"], f["excerpt"], f["field"]) for f in refused.value.blocking] == [
+        ("speculative", "hopefully", "message")
+    ]
+    assert rows() == before
+
+
+def test_blocking_words_block_for_someone_who_reads_easy_read_too(
+    riverside_coordinator, expert_at_riverside
+):
+    expert_at_riverside.formats = ["easy_read"]
+    expert_at_riverside.save()
+    offer = draft_offer(riverside_coordinator, expert_at_riverside)
+    services.change_terms(offer, by=riverside_coordinator, terms={"support": "We might help."})
+    with pytest.raises(services.SendRefused) as refused:
+        services.send_offer(offer, by=riverside_coordinator, acknowledge_warnings=True)
+    assert [(f["rule"], f["field"]) for f in refused.value.blocking] == [("speculative", "support")]
 
 
 def test_advice_alone_needs_no_acknowledgement(riverside_coordinator, expert_at_riverside):

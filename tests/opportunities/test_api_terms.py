@@ -158,7 +158,7 @@ def test_an_unknown_code_answers_422_naming_the_valid_ones(
         (
             {"sessions": [{"starts_at": "2020-01-12T10:00:00Z", "minutes": 60}]},
             422,
-            "Session 1: 12 January 2020 at 10:00 is in the past.",
+            "Session 1: 12 January 2020 at 10am is in the past.",
         ),
         ({"sessions": [{"starts_at": STARTS, "minutes": 0}]}, 422, "from 1 to 1440 minutes"),
         ({"contact_user_id": 999_999}, 422, "not a member of Riverside Care Partnership"),

@@ -229,7 +229,7 @@ def test_a_session_in_the_past_is_shown_on_its_row(client, riverside_coordinator
     )
     text = text_of(response)
     assert (
-        'href="#id_session-2-date_0">Session 3: 3 March 2020 at 09:30 is in the past. '
+        'href="#id_session-2-date_0">Session 3: 3 March 2020 at 9:30am is in the past. '
         "A new session needs a date and time from now on." in text
     )
     assert not Opportunity.objects.exists()

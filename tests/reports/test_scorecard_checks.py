@@ -145,8 +145,9 @@ def test_a_check_with_no_sessions_is_not_judged_and_not_counted(
         "evidence": "Not possible to judge yet: there are no sessions yet.",
         "judged": False,
     }
-    # Goal set, outcomes not set: the two sessionless checks are left out of the score.
-    assert result["principles"]["outcomes"]["score"] == 0.5
+    # Goal set and nothing speculative said, outcomes not set: the two sessionless checks
+    # are left out of the score.
+    assert result["principles"]["outcomes"]["score"] == 0.67
 
 
 # W

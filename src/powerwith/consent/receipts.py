@@ -23,7 +23,8 @@ from weasyprint.urls import URLFetcher
 
 from powerwith.consent.models import Action, ConsentEvent, Method, Output
 from powerwith.consent.queries import state_of
-from powerwith.consent.wording import Scope, wording_for
+from powerwith.consent.wording import Scope, wording_for, wording_shown
+from powerwith.times import clock
 
 SCHEMA = "powerwith consent receipt (ISO/IEC TS 27560:2023 record; Kantara Consent Receipt 1.1)"
 VERSION = "1.1.0"
@@ -78,7 +79,8 @@ class Receipt:
 
 
 def _day_and_time(event: ConsentEvent) -> str:
-    return date_format(timezone.localtime(event.created_at), "j F Y \\a\\t g:i a")
+    local = timezone.localtime(event.created_at)
+    return f"{date_format(local, 'j F Y')} at {clock(local)}"
 
 
 def receipt(event: ConsentEvent) -> Receipt:
@@ -96,7 +98,9 @@ def receipt(event: ConsentEvent) -> Receipt:
     return Receipt(
         event=event,
         scope_label=Scope(event.scope).label,
-        wording=wording_for(event.scope),
+        # The words this event's hash proves were shown; the current ones only if the
+        # record holds a wording nobody kept (which the ledger tests rule out).
+        wording=wording_shown(event.scope, event.wording_hash) or wording_for(event.scope),
         event_type=EVENT_TYPE[event.action],
         when=_day_and_time(event),
         method=Method(event.method).label,

@@ -2,6 +2,8 @@
 
 Every consent event stores the SHA-256 of the exact wording the person was shown, so
 changing a sentence here later never changes what an earlier event proves they agreed to.
+The wording a scope had before is kept in ``EARLIER_WORDING``, so a receipt for an earlier
+event still shows the words whose hash it holds.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ class Scope(models.TextChoices):
 
 
 WORDING: dict[str, str] = {
+    # The same promise as the offer's power to stop: all the time booked, and work done.
     Scope.TAKE_PART: (
         "I agree to take part in this piece of work. I can stop at any time, without "
-        "giving a reason, and I will still be paid for the work I have already done."
+        "giving a reason. If the work is paid, I will still be paid for all the time booked "
+        "with me, and for the work I have already done."
     ),
     Scope.SHARE_NARRATIVE: (
         "I agree that the story I share can be used by the people working on this project. "
@@ -36,9 +40,14 @@ WORDING: dict[str, str] = {
         "I agree to be recorded (sound or video). I can ask for the recording to stop at "
         "any time, and I can withdraw my agreement later."
     ),
+    # Where the choice is really made: each use of each output has its own named or
+    # anonymised answer (UseChoice, anonymised until the person says otherwise), and the
+    # training evidence report names people who gave this consent (reports.training.naming).
     Scope.BE_QUOTED: (
-        "I agree that my words can be quoted. I choose whether my name is used or whether "
-        "I stay anonymous."
+        "I agree that my words can be quoted, and that reports about this work can name me "
+        "as someone who took part. For each thing made from the work that uses my words, I "
+        "choose on my “Your contributions” page whether my name is used with them. Until I "
+        "choose, it is not."
     ),
     Scope.PUBLISH: (
         "I agree that what I contributed can be published where anyone can see it, such as "
@@ -58,9 +67,35 @@ WORDING: dict[str, str] = {
 }
 
 
+# Wording shown before, kept word for word: earlier events hold these texts' hashes.
+EARLIER_WORDING: dict[str, tuple[str, ...]] = {
+    Scope.TAKE_PART: (
+        "I agree to take part in this piece of work. I can stop at any time, without "
+        "giving a reason, and I will still be paid for the work I have already done.",
+    ),
+    Scope.BE_QUOTED: (
+        "I agree that my words can be quoted. I choose whether my name is used or whether "
+        "I stay anonymous.",
+    ),
+}
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def wording_for(scope: str) -> str:
     return WORDING[scope]
 
 
 def wording_hash(scope: str) -> str:
-    return hashlib.sha256(wording_for(scope).encode("utf-8")).hexdigest()
+    return _hash(wording_for(scope))
+
+
+def wording_shown(scope: str, shown_hash: str) -> str | None:
+    """The words a person was shown for ``scope``, found by the hash an event holds; None
+    when no wording this scope has had matches it."""
+    for text in (WORDING[scope], *EARLIER_WORDING.get(scope, ())):
+        if _hash(text) == shown_hash:
+            return text
+    return None

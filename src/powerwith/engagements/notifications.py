@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from powerwith.engagements.models import Attendance, Session
 from powerwith.engagements.services.calendar import calendar_file
+from powerwith.times import clock, day_and_clock
 
 
 def when(session: Session) -> str:
-    starts = timezone.localtime(session.starts_at)
-    ends = timezone.localtime(session.ends_at)
-    return f"{starts:%A %-d %B %Y}, {starts:%H:%M} to {ends:%H:%M}"
+    return f"{day_and_clock(session.starts_at)} to {clock(timezone.localtime(session.ends_at))}"
 
 
 def details(session: Session) -> str:

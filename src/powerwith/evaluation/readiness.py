@@ -70,7 +70,7 @@ FACTORS: tuple[Factor, ...] = (
     Factor(
         "barrier.time_and_cost",
         BARRIER,
-        "Practical constraints such as concerns over such as time and cost implications",
+        "Practical constraints, such as concerns over time and cost implications",
     ),
     Factor(
         "barrier.welfare_and_benefits",

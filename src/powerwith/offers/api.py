@@ -23,6 +23,8 @@ class ClarityFinding(Schema):
     severity: Literal["warning", "advice"]
     message: str
     excerpt: str
+    # An offer saying this cannot be sent, whatever is acknowledged.
+    blocks: bool
 
 
 class ClarityCheckOut(Schema):

@@ -2,8 +2,9 @@
 questions. Thin: parse, find through queries.py, call a service, answer.
 
 The send gate answers 409 with ``detail`` in words and the codes a client can act on:
-``missing`` (the elements the offer leaves out) and ``warnings`` (the clarity warnings
-to acknowledge).
+``missing`` (the elements the offer leaves out), ``blocking`` (the findings no
+acknowledgement lets through: speculation, promises, vague amounts and times, each with
+the ``field`` it is in and a link to it) and ``warnings`` (the clarity warnings).
 """
 
 from __future__ import annotations
@@ -11,16 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import prefetch_related_objects
-from ninja import Field, P, Router, Schema, Status
+from ninja import P, Router, Status
 from ninja.errors import ValidationError
 from ninja.params import QueryEx
-from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
 from powerwith.http import Request
 from powerwith.offers import content, offer_checks, queries, services
+from powerwith.offers.api_schemas import (
+    OfferIn,
+    OfferOut,
+    OfferPage,
+    QuestionOut,
+    RefusedOut,
+    SendIn,
+    TermsIn,
+    TextIn,
+)
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.queries import get_person_for
@@ -30,87 +40,6 @@ router = Router(tags=["offers"])
 
 PAGE_SIZE = 25
 QUESTIONS_AND_ANSWERS = frozenset({OfferAction.QUESTION, OfferAction.ANSWER})
-
-
-class OfferIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    person_id: int
-
-
-class TermsIn(Schema):
-    """PATCH changes only the terms it sends; an unknown one is refused, not dropped."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    message: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["message"])
-    adjustments: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["adjustments"])
-    support: str | None = Field(default=None, max_length=offer_checks.TEXT_TERMS["support"])
-    payment_method: str | None = Field(default=None, max_length=20)
-    benefits_signpost: str | None = Field(
-        default=None, max_length=offer_checks.TEXT_TERMS["benefits_signpost"]
-    )
-
-
-class SendIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    acknowledge_warnings: bool = False
-
-
-class TextIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    text: str = Field(max_length=offer_checks.QUESTION_LENGTH)
-
-
-class FindingOut(Schema):
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-    field: str
-
-
-class QuestionOut(Schema):
-    id: int
-    kind: str
-    text: str
-    version: int | None
-    created_at: str
-
-
-class OfferOut(Schema):
-    id: int
-    status: str
-    version: int
-    missing: list[str]
-    clarity: list[FindingOut]
-    person_id: int
-    opportunity_id: int
-    terms: dict[str, str] | None
-    content: dict[str, Any]
-    content_hash: str | None
-    accepted_version: int | None
-    questions: list[QuestionOut]
-
-
-class OfferPage(Schema):
-    items: list[OfferOut]
-    count: int
-
-
-class RefusedOut(Schema):
-    """The send gate's refusal; an offer that can no longer be sent (already accepted,
-    declined or withdrawn) is refused with ``detail`` alone."""
-
-    detail: str
-    missing: list[str] = []
-    warnings: list[FindingOut] = []
-
-
-class DetailOut(Schema):
-    detail: str
 
 
 def _membership(request: Request) -> Membership:
@@ -170,7 +99,7 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
         now = content.build(offer)
         shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
         missing = content.missing(now)
-        clarity = offer_checks.clarity_findings(now)
+        clarity = offer_checks.clarity_findings(now, offer_id=offer.pk)
     else:
         assert latest is not None  # a person only reaches offers sent to them
         shown, missing, clarity = latest.content, [], []
@@ -261,8 +190,9 @@ def _acknowledged(request: Request) -> bool:
     },
 )
 def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
-    """409 with ``missing`` while the offer leaves out anything it must state; then 409
-    with ``warnings`` until the clarity warnings are acknowledged."""
+    """409 with ``missing`` and ``blocking`` while the offer leaves out anything it must
+    state or says anything speculative, promised or vague (acknowledged or not); then 409
+    with ``warnings`` until the warnings about style are acknowledged."""
     acknowledge = _acknowledged(request)
     membership, offer = _offer(request, offer_id)
     try:
@@ -270,7 +200,12 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     except services.SendRefused as refused:
         return Status(
             409,
-            {"detail": refused.message, "missing": refused.missing, "warnings": refused.warnings},
+            {
+                "detail": refused.message,
+                "missing": refused.missing,
+                "blocking": refused.blocking,
+                "warnings": refused.warnings,
+            },
         )
     return Status(200, _out(membership, offer))
 

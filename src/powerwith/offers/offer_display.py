@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from powerwith.offers.content import REQUIRED_ELEMENTS
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import Offer
+from powerwith.offers.offer_checks import CHANGE_THESE
 
 # Elements written for this person on the offer page itself; the rest are the
 # opportunity's terms.
@@ -36,16 +37,6 @@ PARTS = {
     "backup_contact": "the backup contact person",
     "support": "the support",
     "adjustments": "the adjustments",
-}
-FIELD_LABELS = {
-    "message": "Message",
-    "input_expected": "What the person is asked to do",
-    "purpose": "Purpose",
-    "success_measures": "Success measures",
-    "support": "Support arrangements",
-    "ground_rules": "Ground rules",
-    "adjustments": "Adjustments",
-    "benefits_signpost": "Benefits advice",
 }
 
 
@@ -76,6 +67,28 @@ def gaps(offer: Offer, codes: list[str]) -> list[Gap]:
         )
         for code in codes
     ]
+
+
+def on_the_page(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clarity findings as the offer page links them: text in this person's terms to its
+    box on the same page, the opportunity's text to its box on the opportunity's form."""
+    return [
+        {**f, "page_href": f["href"] if f["on_opportunity"] else f"#{f['href'].partition('#')[2]}"}
+        for f in findings
+    ]
+
+
+def cannot_send(gaps_: list[Gap], blocking: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What stops the offer being sent, for the error summary: each problem linked to the
+    place to put it right."""
+    groups = []
+    if gaps_:
+        links = [{"text": gap.label, "href": gap.href} for gap in gaps_]
+        groups.append({"intro": "It must state:", "links": links})
+    if blocking:
+        links = [{"text": f["summary"], "href": f["page_href"]} for f in blocking]
+        groups.append({"intro": CHANGE_THESE, "links": links})
+    return groups
 
 
 def changed_parts(before: dict[str, Any], after: dict[str, Any]) -> list[str]:

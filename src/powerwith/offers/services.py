@@ -17,7 +17,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.offers import content, notifications, offer_checks, offer_mail
+from powerwith.offers import content, notifications, offer_checks, offer_mail, send_gate
 from powerwith.offers.models import (
     TRANSITIONS,
     Offer,
@@ -27,8 +27,21 @@ from powerwith.offers.models import (
     OfferVersion,
 )
 from powerwith.offers.queries import can_answer_questions, can_manage_offers, live_offer
+from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.models import Person, PersonStatus
+
+__all__ = [
+    "SendRefused",
+    "accept_offer",
+    "answer_question",
+    "ask_question",
+    "change_terms",
+    "create_offer",
+    "decline_offer",
+    "send_offer",
+    "withdraw_offer",
+]
 
 CLOSED_OPPORTUNITIES = (
     OpportunityStatus.COMPLETED,
@@ -45,18 +58,6 @@ STATE_SENTENCES: dict[str, str] = {
     OfferStatus.DECLINED: "This offer was declined.",
     OfferStatus.WITHDRAWN: "This offer was withdrawn.",
 }
-
-
-class SendRefused(Conflict):
-    """The send gate's refusal: what the offer leaves out, or the clarity warnings still to
-    be acknowledged, for the page's error summary and the API's 409."""
-
-    def __init__(
-        self, message: str, *, missing: list[str] | None = None, warnings: list[dict[str, str]]
-    ) -> None:
-        super().__init__(message)
-        self.missing = missing or []
-        self.warnings = warnings
 
 
 def _state(offer: Offer) -> str:
@@ -183,25 +184,14 @@ def change_terms(offer: Offer, *, by: Membership, terms: Mapping[str, Any]) -> O
 @transaction.atomic
 def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = False) -> OfferVersion:
     """Send the offer as it stands now, as a new version, once it states everything it
-    must and the clarity warnings have been read."""
+    must, says nothing the charter rules out (speculation, promises, vague amounts or
+    times: no acknowledgement lets these through) and its other clarity warnings have been
+    read."""
     _require_manager(offer, by)
     _locked(offer)
     _check(offer, OfferStatus.SENT, "send")
     snapshot = content.build(offer)
-    gaps = content.missing(snapshot)
-    if gaps:
-        labels = "; ".join(content.REQUIRED_ELEMENTS[code] for code in gaps)
-        raise SendRefused(
-            f"The offer cannot be sent until it states: {labels}.", missing=gaps, warnings=[]
-        )
-    warnings = offer_checks.warnings_in(offer_checks.clarity_findings(snapshot))
-    if warnings and not acknowledge_warnings:
-        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-        raise SendRefused(
-            f"The clarity checker has {count} about the offer's wording. Read them, then "
-            "change the wording or confirm you have read them before you send the offer.",
-            warnings=warnings,
-        )
+    warnings = send_gate.check(snapshot, offer_id=offer.pk, acknowledged=acknowledge_warnings)
     _move(offer, OfferStatus.SENT, "send")
     offer.version += 1
     version = OfferVersion.objects.create(

@@ -99,10 +99,9 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     latest = queries.latest_version(offer)
     # A draft shows what would be sent; a sent offer shows exactly what was sent.
     shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
-    findings = [
-        {**f, "field_label": offer_display.FIELD_LABELS.get(f["field"], f["field"])}
-        for f in offer_checks.clarity_findings(now)
-    ]
+    findings = offer_display.on_the_page(offer_checks.clarity_findings(now, offer_id=offer.pk))
+    gaps = offer_display.gaps(offer, content.missing(now))
+    blocking = offer_checks.blocking_in(findings)
     terms_form = with_live_clarity(
         forms.get("terms_form") or TermsForm(initial=offer.terms), reverse("offers:clarity_check")
     )
@@ -120,10 +119,12 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "latest": latest,
         "offer_content": shown,
         **standard.context(shown),
-        "gaps": offer_display.gaps(offer, content.missing(now)),
+        "gaps": gaps,
         "findings": findings,
+        "blocking": blocking,
+        "cannot_send": offer_display.cannot_send(gaps, blocking),
         "audience": offer_checks.audience_for(list(offer.person.formats)),
-        "warnings": offer_checks.warnings_in(findings),
+        "warnings": offer_checks.style_warnings_in(findings),
         "stale": latest is not None
         and offer.status != OfferStatus.DRAFT
         and content.content_hash(now) != latest.content_hash,
@@ -134,7 +135,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "terms_form": terms_form,
         "send_form": forms.get("send_form") or SendForm(),
         "answer_form": forms.get("answer_form") or AnswerForm(),
-        "refused_missing": forms.get("refused_missing", False),
+        "refused": forms.get("refused", False),
         "can_withdraw": manager and OfferStatus.WITHDRAWN in _next(offer),
         "can_send": manager and OfferStatus.SENT in _next(offer),
         "can_change": manager and offer.status not in (OfferStatus.DECLINED, OfferStatus.WITHDRAWN),
@@ -190,8 +191,8 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
             acknowledge_warnings=form.cleaned_data.get("acknowledge_warnings", False),
         )
     except services.SendRefused as refused:
-        if refused.missing:
-            return _page(request, offer, status=CONFLICT, refused_missing=True)
+        if refused.missing or refused.blocking:
+            return _page(request, offer, status=CONFLICT, refused=True)
         form.add_error("acknowledge_warnings", refused.message)
         return _page(request, offer, status=CONFLICT, send_form=form)
     except DomainError as error:

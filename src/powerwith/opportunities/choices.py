@@ -65,7 +65,7 @@ class RewardBasis(models.TextChoices):
 
 class Outcome(models.TextChoices):
     """What the work produces: the charter's tangible products, then the less tangible
-    (but never the less measurable) outputs."""
+    (but nevertheless measurable) outputs."""
 
     BLOG = "blog", "A blog"
     JOURNAL_ARTICLE = "journal_article", "A journal article"

@@ -16,6 +16,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from powerwith.offers.offer_checks import opportunity_findings
 from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.readiness import offer_gaps
@@ -192,6 +193,20 @@ class RewardOut(Schema):
     label: str
 
 
+class ClarityOut(Schema):
+    """A clarity finding in the opportunity's own text, which every offer of it shares:
+    while one ``blocks``, no offer of the opportunity can be sent."""
+
+    rule: str
+    severity: str
+    message: str
+    excerpt: str
+    field: str
+    blocks: bool
+    where: str
+    href: str
+
+
 class OpportunityOut(Schema):
     id: int
     title: str
@@ -217,6 +232,7 @@ class OpportunityOut(Schema):
     review_date: dt.date | None
     status: str
     missing: list[str]
+    clarity: list[ClarityOut]
 
 
 class OpportunityPage(Schema):
@@ -225,8 +241,9 @@ class OpportunityPage(Schema):
 
 
 def opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
-    """The opportunity in the shape it is posted in, with its id, status and ``missing``:
-    the elements an offer built from it would still leave out (offers.content codes)."""
+    """The opportunity in the shape it is posted in, with its id, status, ``missing`` (the
+    elements an offer built from it would still leave out: offers.content codes) and
+    ``clarity`` (the clarity checker's findings in its own text)."""
     o = opportunity
     return {
         "id": o.pk,
@@ -275,4 +292,5 @@ def opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
         "review_date": o.review_date,
         "status": o.status,
         "missing": offer_gaps(o),
+        "clarity": opportunity_findings(o),
     }

@@ -22,6 +22,7 @@ from powerwith.opportunities.choices import (
 )
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.rules import money
+from powerwith.times import clock
 
 NOT_DECIDED = "Not decided yet"
 
@@ -34,15 +35,6 @@ class Section:
     def add(self, key: str, *lines: str) -> None:
         kept = [line for line in lines if line]
         self.rows.append((key, kept or [NOT_DECIDED]))
-
-
-def clock(moment: dt.datetime | dt.time) -> str:
-    """10am, 2:30pm, midday: the GOV.UK way of writing times."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "midday"
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
 def session_line(starts_at: dt.datetime, minutes: int) -> str:

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership, User
@@ -29,6 +28,7 @@ from powerwith.payments.forms import (
 from powerwith.payments.models import ClaimStatus
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
+from powerwith.times import day_and_clock
 from powerwith.web import add_domain_error, membership_required, refusal
 
 
@@ -47,7 +47,7 @@ def _posted(request: Request) -> QueryDict | None:
 
 def _when(booking: Attendance) -> str:
     session = booking.session
-    return date_format(timezone.localtime(session.starts_at), "l j F Y, g:i a")
+    return day_and_clock(session.starts_at)
 
 
 def _time_label(user: User, booking: Attendance) -> str:

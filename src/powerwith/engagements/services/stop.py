@@ -12,7 +12,6 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
@@ -33,6 +32,7 @@ from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
+from powerwith.times import day_and_clock
 
 WHAT_HAPPENED = {
     StopKind.TIME_OUT: "is taking time out",
@@ -104,9 +104,7 @@ def stop_or_time_out(
         link=staff_link(event),
         person=person,
     )
-    when = (
-        f"Session: {timezone.localtime(session.starts_at):%A %d %B %Y, %H:%M}\n" if session else ""
-    )
+    when = f"Session: {day_and_clock(session.starts_at)}\n" if session else ""
     body = (
         f"{person.preferred_name} {happened}.\n\n"
         f"Work: {opportunity.title}\n{when}\n"

@@ -31,6 +31,7 @@ from powerwith.engagements.queries_wellbeing import checks_visible_to, is_caring
 from powerwith.engagements.services.actions import close_actions, raise_action
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
+from powerwith.times import day_and_clock
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def _alert_support(check: WellbeingCheck, by: Membership) -> None:
     body = (
         f"{person.preferred_name} said in a wellbeing check that they would like support.\n\n"
         f"Work: {opportunity.title}\n"
-        f"Session: {timezone.localtime(session.starts_at):%A %d %B %Y, %H:%M}\n\n"
+        f"Session: {day_and_clock(session.starts_at)}\n\n"
         "Please get in touch with them as soon as you can. You can see the check here:\n"
         f"{settings.SITE_URL}{staff_check_link(check)}\n"
     )

@@ -1,11 +1,14 @@
 """The clarity checker: speculation, promises, vagueness and hard reading in a message.
 
-``check(text, audience)`` answers a list of findings. It advises and warns but never
-blocks on its own: callers decide (an offer is sent only once its warnings have been
-acknowledged). Each rule lives in one module:
+``check(text, audience)`` answers a list of findings; ``blocking(text, audience)`` answers
+only the ones that block (``core.BLOCKING_RULES``: speculation, promises, vague amounts and
+vague times), the same as ``check`` finds them, without the cost of judging style. The
+checker itself refuses nothing: callers decide (an offer is not sent while its text has a
+blocking finding, nor before its other warnings are acknowledged). Each rule lives in one
+module:
 
-- ``language``: ``speculative`` and ``promise`` (warnings);
-- ``vagueness``: ``vague_amount`` and ``vague_time`` (warnings);
+- ``language``: ``speculative`` and ``promise`` (warnings that block);
+- ``vagueness``: ``vague_amount`` and ``vague_time`` (warnings that block);
 - ``words``: ``unexplained_acronym`` (warning), ``hard_word`` (advice) and, for easy read
   only, ``passive_voice`` (advice);
 - ``readability``: ``long_sentence`` (advice; a warning in easy read, whose rendering
@@ -23,11 +26,13 @@ from collections.abc import Iterable
 
 from powerwith.offers.clarity.core import (
     AUDIENCES,
+    BLOCKING_RULES,
     MAX_TEXT_LENGTH,
     RULES,
     Audience,
     Finding,
     Hit,
+    blocks,
     severity_of,
 )
 from powerwith.offers.clarity.language import promises, speculation
@@ -36,12 +41,31 @@ from powerwith.offers.clarity.text import Sentence, inside, quoted_spans, senten
 from powerwith.offers.clarity.vagueness import vague_amounts, vague_times
 from powerwith.offers.clarity.words import hard_words, passive_voice, unexplained_acronyms
 
-__all__ = ["AUDIENCES", "MAX_TEXT_LENGTH", "RULES", "Audience", "Finding", "check"]
+__all__ = [
+    "AUDIENCES",
+    "BLOCKING_RULES",
+    "MAX_TEXT_LENGTH",
+    "RULES",
+    "Audience",
+    "Finding",
+    "blocking",
+    "blocks",
+    "check",
+]
 
 _ASSERTIONS = frozenset({"speculative", "promise"})
 
 
 def check(text: str, audience: Audience = "standard") -> list[Finding]:
+    return _findings(text, audience, style=True)
+
+
+def blocking(text: str, audience: Audience = "standard") -> list[Finding]:
+    """The findings of ``check`` that block, found without judging style."""
+    return _findings(text, audience, style=False)
+
+
+def _findings(text: str, audience: Audience, *, style: bool) -> list[Finding]:
     if audience not in AUDIENCES:
         raise ValueError(f"Unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}.")
     found = sentences(text)
@@ -49,15 +73,19 @@ def check(text: str, audience: Audience = "standard") -> list[Finding]:
         *_reported_speech_removed(text, [*speculation(text), *promises(text)]),
         *vague_amounts(text),
         *vague_times(text),
-        *unexplained_acronyms(text, audience),
-        *long_sentences(found, audience),
-        *hard_words(text, audience),
     ]
-    if audience == "easy_read":
-        candidates.extend(passive_voice(text))
+    # Every rule below keeps its own findings apart from the blocking rules' (overlaps are
+    # settled within a rule), so leaving them out changes nothing that blocks.
+    if style:
+        candidates.extend(unexplained_acronyms(text, audience))
+        candidates.extend(long_sentences(found, audience))
+        candidates.extend(hard_words(text, audience))
+        if audience == "easy_read":
+            candidates.extend(passive_voice(text))
     kept = _hedged_promises_removed(_overlaps_removed(candidates), found)
     kept.sort(key=lambda hit: (hit.start, RULES.index(hit.rule)))
-    kept.extend(reading_ease(text, found, audience))
+    if style:
+        kept.extend(reading_ease(text, found, audience))
     return _unique(
         Finding(hit.rule, severity_of(hit.rule, audience), hit.message, text[hit.start : hit.end])
         for hit in kept

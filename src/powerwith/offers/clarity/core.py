@@ -25,12 +25,14 @@ RULES = (
     "reading_ease",
 )
 
-# Warnings are what the charter rules out: speculation, promises, vagueness and jargon
-# nobody explained. They must be acknowledged before an offer is sent. Advice is about
-# style and is never a reason to hold a message back.
-WARNING_RULES = frozenset(
-    {"speculative", "promise", "vague_amount", "vague_time", "unexplained_acronym"}
-)
+# What the charter rules out of every offer: "speculative assertions, or what could be
+# construed as intentions or promises", and amounts or times left vague. An offer saying
+# any of these cannot be sent, whatever the coordinator acknowledges, and whoever reads it.
+BLOCKING_RULES = frozenset({"speculative", "promise", "vague_amount", "vague_time"})
+# Warnings are the blocking findings and jargon nobody explained. A warning that does not
+# block is a matter of style: it must be acknowledged before an offer is sent. Advice is
+# never a reason to hold a message back.
+WARNING_RULES = BLOCKING_RULES | {"unexplained_acronym"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class Finding:
     severity: Severity
     message: str
     excerpt: str
+
+    @property
+    def blocks(self) -> bool:
+        return blocks(self.rule)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,11 @@ class Hit:
 
     def overlaps(self, other: Hit) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def blocks(rule: str) -> bool:
+    """Does a finding of this rule stop an offer being sent?"""
+    return rule in BLOCKING_RULES
 
 
 def severity_of(rule: str, audience: Audience) -> Severity:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from powerwith.offers.clarity.core import Hit
-from powerwith.offers.clarity.text import has_amount, hits, phrases
+from powerwith.offers.clarity.text import before, has_amount, hits, phrases
 
 _UNITS_OF_WORK = (
     r"(?:hours?|sessions?|meetings?|workshops?|days of work|tasks|pieces of work|activities"
@@ -21,15 +22,23 @@ VAGUE_AMOUNT = phrases(
     r"tbc|tbd|tba|to be (?:confirmed|decided|agreed|arranged|announced|determined)",
     r"details to follow",
     r"(?:paid|covered|reimbursed|refunded) as (?:appropriate|necessary|required)",
+    r"(?:pay|give) you something|something (?:towards|for your time)",
 )
 UNDECIDED = frozenset({"tbc", "tbd", "tba"})
+
+_POUNDS = r"(?:£\s?\d[\d,]*(?:\.\d\d)?|\d[\d,]*(?:\.\d\d)? pounds)"
+# A limit is not an amount: "up to £50" leaves the person to guess what they will get.
+UPPER_BOUND = phrases(
+    rf"(?:up to|a maximum of|maximum of|no more than|capped at|at most) {_POUNDS}",
+)
 
 # Money named without a sum: vague only when the text gives no amount in pounds anywhere.
 # An offer usually states its rate once ("£25 an hour") and then says "you will be paid
 # within 14 days"; flagging every later mention would teach people to ignore warnings.
 MONEY_WITHOUT_AMOUNT = phrases(
-    r"(?:you(?:'ll| will| would| are| get| will get|'ll get)?|to) (?:be )?paid",
-    r"pay you|remunerated? you|(?:paid|pay) for your time",
+    # Paying someone back is for what they spent: the amount is on their receipt.
+    r"(?:you(?:'ll| will| would| are| get| will get|'ll get)?|to) (?:be )?paid(?! back)",
+    r"pay you(?! back)|remunerated? you|(?:paid|pay) for your time",
     r"(?:receive|sort out|arrange|organise|process|make) payment",
     r"(?:a|one) (?:thank-you |thank you )?(?:payment|fee|honorarium|voucher|gift card)",
     r"a (?:small|modest|nominal|token|one-off) (?:fee|payment|sum|amount|honorarium"
@@ -61,6 +70,17 @@ VAGUE_TIME = phrases(
     r"(?:on )?a weekday(?: morning| afternoon| evening)?|one (?:morning|afternoon|evening)",
     r"(?:usually|normally|generally|typically) (?:on|at|in|within|by|between"
     r"|held|paid|sent|made|arrives?|takes?|lasts?|runs?|starts?|finishes?)",
+    r"sooner or later|later on",
+)
+# "Later" on its own says nothing about when ("we may pay you something later"), unless it
+# is "no later than" a date, a number of days after something, or further on in the text.
+LATER = phrases(r"later")
+_NOT_VAGUE_BEFORE_LATER = re.compile(
+    r"\b(?:no|not|\d+|(?:days?|weeks?|months?|hours?|minutes?))\s+$", re.IGNORECASE
+)
+_NOT_VAGUE_AFTER_LATER = re.compile(
+    r"\s+(?:than\b|(?:in|on)\s+(?:this|the)\s+(?:letter|e-?mail|offer|message|page)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -73,6 +93,13 @@ def _amount_message(excerpt: str) -> str:
     return (
         f"“{excerpt}” is vague. Give the exact figure, such as the number of hours or the "
         "amount in pounds."
+    )
+
+
+def _limit_message(excerpt: str) -> str:
+    return (
+        f"“{excerpt}” is a limit, not an amount. Say what the person will get, for example "
+        "“£50” or “the cost of your train ticket”."
     )
 
 
@@ -92,9 +119,16 @@ def _time_message(excerpt: str) -> str:
 
 def vague_amounts(text: str) -> Iterator[Hit]:
     yield from hits(VAGUE_AMOUNT, text, "vague_amount", _amount_message)
+    yield from hits(UPPER_BOUND, text, "vague_amount", _limit_message)
     if not has_amount(text):
         yield from hits(MONEY_WITHOUT_AMOUNT, text, "vague_amount", _money_message)
 
 
 def vague_times(text: str) -> Iterator[Hit]:
     yield from hits(VAGUE_TIME, text, "vague_time", _time_message)
+    for hit in hits(LATER, text, "vague_time", _time_message):
+        if _NOT_VAGUE_BEFORE_LATER.search(before(text, hit.start)):
+            continue
+        if _NOT_VAGUE_AFTER_LATER.match(text, hit.end):
+            continue
+        yield hit

@@ -46,6 +46,10 @@ HARD_WORDS: list[tuple[str, str]] = [
     (r"at this (?:moment|point) in time", "Use “now” instead."),
     (r"pro rata", "Say what it means for this role, for example “£12,250 for 2½ days a week”."),
     (r"approximately", "Use “about” instead, or give the exact figure."),
+    (r"reimburs(?:e|es|ed|ing|ement)", "Use “pay you back” instead."),
+    (r"subsistence", "Use “money for food and drink” instead, and say how much."),
+    (r"per diems?", "Use “a daily allowance” instead, and say how much."),
+    (r"work(?:-| )?streams?", "Use “a part of the work” instead, and say which part."),
 ]
 
 # Fine for most readers, hard in easy read.
@@ -54,7 +58,6 @@ EASY_READ_HARD_WORDS: list[tuple[str, str]] = [
     (r"requirements?", "Use “what you need” instead."),
     (r"confidential(?:ity)?", "Use “private” instead."),
     (r"anonymi[sz]ed|anonymous(?:ly)?", "Use “without your name” instead."),
-    (r"reimburs(?:e|es|ed|ing|ement)", "Use “pay you back” instead."),
     (r"consultation", "Use “asking what you think” instead."),
     (r"safeguarding", "Use “keeping people safe” instead."),
 ]

@@ -173,7 +173,7 @@ def support(content: Content) -> Part:
         part.sentences.append("They still pay you for the time booked.")
     if content["adjustments"].strip():
         part.sentences.append("They agreed changes to make the work easier for you.")
-    if content["support"]["text"].strip() or content["support"]["ground_rules"].strip():
+    if content["support"]["text"].strip() or words.ground_rules(content):
         part.after.append("You can read more about support in their words, below.")
     return part
 
@@ -228,7 +228,7 @@ def their_words(content: Content) -> list[tuple[str, str]]:
         "purpose": content["opportunity"]["purpose"],
         "success_measures": content["opportunity"]["success_measures"],
         "support": content["support"]["text"],
-        "ground_rules": content["support"]["ground_rules"],
+        "ground_rules": words.ground_rules(content),
         "adjustments": content["adjustments"],
         "benefits_signpost": (
             ""

@@ -48,5 +48,6 @@ def context(content: Content) -> dict[str, Any]:
         "output_not_used": words.output_not_used(content),
         "consents": words.consents(content),
         "wellbeing_checks": words.WELLBEING_CHECKS,
+        "ground_rules": words.ground_rules(content),
         "contact_name": contact["name"] if contact else "",
     }

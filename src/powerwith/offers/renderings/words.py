@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from powerwith.offers.clarity.text import sentences
 from powerwith.opportunities.choices import (
     LEVEL_DESCRIPTIONS,
     CoWorkingLevel,
@@ -23,6 +24,7 @@ from powerwith.opportunities.choices import (
     RewardBasis,
 )
 from powerwith.people.choices import PaymentPreference
+from powerwith.times import clock
 
 Content = dict[str, Any]
 
@@ -65,19 +67,25 @@ WELLBEING_CHECKS = (
 )
 
 
+def _said(sentence: str) -> str:
+    return " ".join(sentence.lower().rstrip(".!").split())
+
+
+def ground_rules(content: Content) -> str:
+    """The ground rules, less any sentence the power to stop already says: every offer
+    states the power to stop, and the ground rules an opportunity starts with say it too,
+    so it would otherwise be printed twice."""
+    already = {_said(s.text) for s in sentences(content["statements"]["power_to_stop"])}
+    lines = []
+    for line in content["support"]["ground_rules"].splitlines():
+        kept = [s.text for s in sentences(line) if _said(s.text) not in already]
+        if kept or not line.strip():
+            lines.append(" ".join(kept))
+    return "\n".join(lines).strip()
+
+
 def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
-
-
-def clock(moment: datetime) -> str:
-    """10am, 5:30pm, midday, midnight."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "midday"
-    if moment.hour == 0 and moment.minute == 0:
-        return "midnight"
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
 
 
 def day(moment: datetime) -> str:

@@ -121,7 +121,7 @@ class OpportunityForm(forms.Form):
     outcomes_less_tangible = _ticks(
         "Less tangible outcomes",
         [(o.value, o.label) for o in LESS_TANGIBLE_OUTCOMES],
-        "Less tangible, but never the less measurable.",
+        "Less tangible, but nevertheless measurable.",
     )
     success_measures = _text(
         "Success measures", 4000, "How you and the people taking part will know it worked.", 3

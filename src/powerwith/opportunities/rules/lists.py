@@ -12,6 +12,7 @@ from django.utils import dateformat, timezone
 
 from powerwith.errors import InvalidInput
 from powerwith.people.schedule import check_codes
+from powerwith.times import clock
 
 MAX_REQUIREMENTS = 20
 MAX_SESSIONS = 100
@@ -71,7 +72,7 @@ def _on_the_minute(moment: dt.datetime) -> dt.datetime:
 
 def when(moment: dt.datetime) -> str:
     local = moment.astimezone(ZoneInfo(settings.TIME_ZONE))
-    return dateformat.format(local, "j F Y \\a\\t H:i")
+    return f"{dateformat.format(local, 'j F Y')} at {clock(local)}"
 
 
 def clean_sessions(

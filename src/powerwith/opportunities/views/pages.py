@@ -10,6 +10,7 @@ from django.utils import timezone
 from powerwith.accounts.organisation_settings import can_change_settings
 from powerwith.engagements.concentration import recent_paid_work
 from powerwith.http import Request
+from powerwith.offers.offer_checks import CHANGE_THESE, blocking_in, opportunity_findings
 from powerwith.opportunities import queries
 from powerwith.opportunities.matching import matches_for
 from powerwith.opportunities.readiness import offer_gap_labels
@@ -38,11 +39,24 @@ def opportunity_list(request: Request) -> HttpResponse:
 def opportunity_detail(request: Request, opportunity_id: int) -> HttpResponse:
     membership = membership_of(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
+    can_manage = queries.can_manage_opportunities(membership)
+    # The clarity findings are for the people who can change the words.
+    findings = opportunity_findings(opportunity) if can_manage else []
+    blocking = blocking_in(findings)
     context = {
         "opportunity": opportunity,
         "sections": terms_summary(opportunity),
         "gaps": offer_gap_labels(opportunity),
-        "can_manage": queries.can_manage_opportunities(membership),
+        "findings": findings,
+        "cannot_send": [
+            {
+                "intro": CHANGE_THESE,
+                "links": [{"text": f["summary"], "href": f["href"]} for f in blocking],
+            }
+        ]
+        if blocking
+        else [],
+        "can_manage": can_manage,
         "can_see_matches": queries.can_see_matches(membership),
     }
     return render(request, "opportunities/detail.html", context)

@@ -18,6 +18,7 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import members_of
 from powerwith.errors import DomainError
 from powerwith.http import Request
+from powerwith.offers.offer_checks import opportunity_findings
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import (
     FIELD_FOR,
@@ -162,6 +163,20 @@ def _save(
         return None
 
 
+def _clarity_note(opportunity: Opportunity) -> str:
+    """Saved whatever the clarity checker finds (a draft can be finished later); what it
+    found is on the opportunity's page."""
+    findings = opportunity_findings(opportunity)
+    if any(f["blocks"] for f in findings):
+        return (
+            " Its offers cannot be sent until the words the clarity checker marks below "
+            "are changed."
+        )
+    if any(f["severity"] == "warning" for f in findings):
+        return " The clarity checker has warnings about its wording: see below."
+    return ""
+
+
 def _page(request: Request, forms_: TermForms, opportunity: Opportunity | None) -> HttpResponse:
     context = {**forms_.context(), "opportunity": opportunity}
     return render(request, "opportunities/terms_form.html", context)
@@ -174,7 +189,7 @@ def opportunity_new(request: Request) -> HttpResponse:
     if request.method == "POST" and forms_.is_valid():
         made = _save(membership, forms_, None)
         if made is not None:
-            messages.success(request, f"“{made.title}” is saved.")
+            messages.success(request, f"“{made.title}” is saved.{_clarity_note(made)}")
             return redirect("opportunities:detail", opportunity_id=made.pk)
     return _page(request, forms_, None)
 
@@ -187,6 +202,8 @@ def opportunity_edit(request: Request, opportunity_id: int) -> HttpResponse:
     if request.method == "POST" and forms_.is_valid():
         changed = _save(membership, forms_, opportunity)
         if changed is not None:
-            messages.success(request, f"The changes to “{changed.title}” are saved.")
+            messages.success(
+                request, f"The changes to “{changed.title}” are saved.{_clarity_note(changed)}"
+            )
             return redirect("opportunities:detail", opportunity_id=changed.pk)
     return _page(request, forms_, opportunity)

@@ -4,9 +4,12 @@ nothing to judge yet is scored is explained in ``base``."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from powerwith.consent.coverage import BookedStart, consent_coverage
+from powerwith.offers.models import OfferStatus
+from powerwith.offers.offer_checks import PLACES, blocking_rules, opportunity_blocking_rules
 from powerwith.reports.scorecard.base import (
     Check,
     accepted_before,
@@ -91,6 +94,58 @@ def outcomes_set(r: Records) -> Check:
     return Check(name, True, f"{len(r.opportunity.outcomes)} outcomes and success measures set.")
 
 
+# How the scorecard counts the findings that block an offer being sent.
+BLOCKING_WORDS = {
+    "speculative": ("speculative phrase", "speculative phrases"),
+    "promise": ("promise", "promises"),
+    "vague_amount": ("vague amount", "vague amounts"),
+    "vague_time": ("vague time", "vague times"),
+}
+# Offers the person still holds: the version last sent says what they were told.
+NOT_HELD = frozenset({OfferStatus.DECLINED, OfferStatus.WITHDRAWN})
+
+
+def _held(count: int) -> str:
+    return f"the {count} offer{'' if count == 1 else 's'} people hold"
+
+
+def nothing_speculative_or_vague(r: Records) -> Check:
+    """The charter: communications "should never involve or include speculative
+    assertions, or what could be construed as intentions or promises". Counted in the
+    opportunity's own words and in the version each person holds, including versions
+    sent before such words stopped an offer being sent."""
+    name = "Nothing speculative, promised or vague in what people are told"
+    own = opportunity_blocking_rules(r.opportunity)
+    held = [o for o in r.offers if o.pk in r.sent_contents and o.status not in NOT_HELD]
+    in_offers = {o.pk: blocking_rules(r.sent_contents[o.pk]) for o in held}
+    found = Counter(rule for _, rule in own)
+    found.update(rule for rules in in_offers.values() for _, rule in rules)
+    offers_words = f" and in {_held(len(held))}" if held else ""
+    if not found:
+        return Check(
+            name,
+            True,
+            "The clarity checker finds nothing speculative, promised or vague in the "
+            f"opportunity's words{offers_words}.",
+        )
+    kinds = ", ".join(
+        f"{count} {BLOCKING_WORDS[rule][count != 1]}"
+        for rule, count in sorted(
+            found.items(), key=lambda item: list(BLOCKING_WORDS).index(item[0])
+        )
+    )
+    places = []
+    if own:
+        fields = sorted({PLACES[field].words for field, _ in own})
+        places.append(f"{len(own)} in {' and '.join(fields)}")
+    if any(in_offers.values()):
+        offending = sum(1 for rules in in_offers.values() if rules)
+        total = sum(len(rules) for rules in in_offers.values())
+        some = "" if offending == len(held) else f"{offending} of "
+        places.append(f"{total} in {some}{_held(len(held))}")
+    return Check(name, False, f"{kinds}: {'; '.join(places)}.")
+
+
 def offer_before_first_session(r: Records) -> Check:
     return before_first(
         r,
@@ -165,7 +220,13 @@ def review_not_overdue(r: Records) -> Check:
 
 PRINCIPLES: dict[str, tuple[Callable[[Records], Check], ...]] = {
     "people": (required_experience, offered_have_experience),
-    "outcomes": (goals_set, outcomes_set, offer_before_first_session, consent_before_every_session),
+    "outcomes": (
+        goals_set,
+        outcomes_set,
+        nothing_speculative_or_vague,
+        offer_before_first_session,
+        consent_before_every_session,
+    ),
     "work": (
         reward_agreed,
         contact_appointed,

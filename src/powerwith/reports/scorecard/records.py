@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -50,6 +51,8 @@ class Records:
     offers: list[Offer]
     first_acceptance: dict[int, datetime]
     sent_formats: dict[int, list[str]]
+    # What each offer last sent said, word for word (OfferVersion.content).
+    sent_contents: dict[int, dict[str, Any]]
     experience: dict[int, set[tuple[str, str, str]]]
     consent_events: dict[int, list[tuple[int | None, str, datetime]]]
     takings: list[Taking]
@@ -131,12 +134,16 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
     ).values_list("offer_id", "created_at"):
         first_acceptance[offer_id] = min(at, first_acceptance.get(offer_id, at))
     latest = {o.pk: o.version for group in offers.values() for o in group if o.version >= 1}
-    sent_formats = {
-        offer_id: list(content.get("person", {}).get("formats", []))
+    sent_contents = {
+        offer_id: content
         for offer_id, number, content in OfferVersion.objects.filter(
             offer_id__in=latest
         ).values_list("offer_id", "number", "content")
         if latest.get(offer_id) == number
+    }
+    sent_formats = {
+        offer_id: list(content.get("person", {}).get("formats", []))
+        for offer_id, content in sent_contents.items()
     }
     takings = _grouped(
         (
@@ -243,6 +250,7 @@ def gather_many(opportunities: Sequence[Opportunity], now: datetime) -> dict[int
             offers=own_offers,
             first_acceptance=first_acceptance,
             sent_formats=sent_formats,
+            sent_contents=sent_contents,
             experience=experience_of,
             consent_events=consent_events,
             takings=own_takings,

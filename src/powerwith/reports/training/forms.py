@@ -8,6 +8,7 @@ from django import forms
 
 from powerwith.engagements.models import Session
 from powerwith.evaluation.services.training import HOW_LENGTH
+from powerwith.times import day_and_clock
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -43,7 +44,7 @@ class LivedExperienceFirstForm(forms.Form):
         field = self.fields["session"]
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = [("", "Not for one session")] + [
-            (s.pk, s.starts_at.strftime("%-d %B %Y, %H:%M")) for s in sessions
+            (s.pk, day_and_clock(s.starts_at, "j F Y")) for s in sessions
         ]
 
     def service_arguments(self) -> dict[str, Any]:

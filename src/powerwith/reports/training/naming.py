@@ -2,9 +2,9 @@
 
 The report goes to certification bodies and commissioners, so naming someone in it is
 quoting them, by name, about their part in the work. The consent that covers that is
-*be quoted* (``be_quoted``): its wording is "I agree that my words can be quoted. I choose
-whether my name is used or whether I stay anonymous", and its receipt lists "your name,
-if you choose to be named" as the data it concerns. *Share my profile* is not enough: it
+*be quoted* (``be_quoted``): its wording says "reports about this work can name me as
+someone who took part", and its receipt lists "your name, if you choose to be named" as
+the data it concerns. *Share my profile* is not enough: it
 lets this organisation see the profile, not put the name in a report for others.
 
 So a person is named only while their consent to be quoted is given for this course's
