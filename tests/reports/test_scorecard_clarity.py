@@ -75,7 +75,7 @@ def test_a_version_sent_before_speculation_was_blocked_fails_it_until_it_is_sent
         "2 speculative phrases, 1 vague amount, 2 vague times: 5 in the 1 offer people hold."
     )
     # The scorecard keeps its shape: each check a name, whether it is met and the evidence.
-    assert set(card_now["principles"]["outcomes"]) == {"score", "checks"}
+    assert {"score", "checks"} <= set(card_now["principles"]["outcomes"])
     assert {"name", "met", "evidence"} <= set(result)
 
     services.change_terms(offer, by=riverside_coordinator, terms={"message": "Join us."})

@@ -139,7 +139,7 @@ def paid_hours_and_busiest(
 def paid_hours_concentration(
     organisation_id: int, now: datetime, period: Period | None = None
 ) -> Concentration:
-    """Paid hours (in minutes) in the period (the last 12 months by default), by now."""
+    """Paid time, in minutes, in the period (the last 12 months by default), by now."""
     return paid_hours_and_busiest(organisation_id, now, period)[0]
 
 
