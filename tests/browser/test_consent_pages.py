@@ -44,7 +44,7 @@ def test_the_my_consents_page_with_an_error_has_no_violations(
     page.locator("input[name=scope]").evaluate_all(
         "inputs => inputs.forEach(input => { input.value = 'monetise'; })"
     )
-    page.get_by_role("button", name="Withdraw consent: Take part in this opportunity").click()
+    page.get_by_role("button", name="Withdraw consent: Publish outside the organisation").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     assert axe_violations(page) == []
 
