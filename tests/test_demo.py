@@ -19,7 +19,8 @@ from powerwith.demo import offers as demo_offers
 from powerwith.demo import terms as demo_terms
 from powerwith.demo.work_data import OPPORTUNITIES
 from powerwith.engagements.models import Attendance, Session
-from powerwith.offers import clarity, content, offer_checks
+from powerwith.offers import checks as offer_checks
+from powerwith.offers import clarity, content
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.opportunities.choices import Focus, LocationMode, Outcome, RewardBasis
 from powerwith.opportunities.models import (

@@ -67,4 +67,4 @@ def test_no_code_writes_a_time_of_day_with_strftime():
         and re.search(r"%[HIp]|g:i|H:i", path.read_text())
     ]
     # What a time box shows and reads (HTML's own "10:00" for <input type="time">) stays.
-    assert sorted(found) == ["engagements/forms_sessions.py", "opportunities/forms/rows.py"]
+    assert sorted(found) == ["engagements/forms/sessions.py", "opportunities/forms/rows.py"]

@@ -18,12 +18,12 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 SWEEPS = (
-    "powerwith.engagements.reminders_sessions.sweep",
-    "powerwith.engagements.reminders_wellbeing.sweep",
+    "powerwith.engagements.reminders.sessions.sweep",
+    "powerwith.engagements.reminders.wellbeing.sweep",
     "powerwith.payments.reminders.sweep",
     "powerwith.consent.reminders.sweep",
     "powerwith.evaluation.reminders.sweep",
-    "powerwith.evaluation.reminders_reviews.sweep",
+    "powerwith.evaluation.reminders.reviews.sweep",
     "powerwith.privacy.retention.sweep",
 )
 EVERY = timedelta(minutes=15)

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance, CheckKind, WellbeingCheck
-from powerwith.engagements.queries_wellbeing import opens_at
+from powerwith.engagements.queries.wellbeing import opens_at
 from powerwith.people.models import Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from powerwith.accounts.models import Membership
 from powerwith.people import services
 from powerwith.people.models import Person
-from powerwith.people.services_benefits import add_earnings_limit, set_benefits_advice
+from powerwith.people.services.benefits import add_earnings_limit, set_benefits_advice
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
 from tests.offers.factories import sent_offer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.consent.models import Output
-from powerwith.consent.output_services import OutputInput, create_output
+from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 from tests.consent.helpers import opportunity_of

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from powerwith.consent.models import ConsentEvent, Output, UseChoice
-from powerwith.consent.output_services import review_use
 from powerwith.consent.services import grant_consent, reconfirm_consent, withdraw_consent
+from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import usability
 from powerwith.engagements.models import ActionNeeded, BookingStatus
 from powerwith.errors import Conflict, InvalidInput
@@ -277,7 +277,7 @@ def test_reconfirming_for_an_output_acts_on_the_consent_it_inherits(alex, rivers
 
 
 def test_a_recording_also_needs_consent_to_be_recorded(alex, riverside_coordinator):
-    from powerwith.consent.output_services import OutputInput, create_output
+    from powerwith.consent.services.outputs import OutputInput, create_output
 
     opportunity = opportunity_of(riverside_coordinator)
     output = create_output(

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from powerwith.engagements.models import ActionKind, ActionNeeded, Adjustment, AdjustmentStatus
-from powerwith.engagements.reminders_sessions import sweep
+from powerwith.engagements.reminders.sessions import sweep
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 from powerwith.errors import NotAllowed
 from tests.conftest import logged_in, make_expert

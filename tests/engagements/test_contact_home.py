@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from powerwith.engagements.models import Adjustment, CheckKind, StopKind
-from powerwith.engagements.queries_contact import contact_home
+from powerwith.engagements.queries.contact import contact_home
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check
 from tests.conftest import logged_in, make_expert, make_member

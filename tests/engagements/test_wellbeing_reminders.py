@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from powerwith import reminders
 from powerwith.engagements.models import ActionKind, ActionNeeded, CheckKind
-from powerwith.engagements.reminders_wellbeing import sweep
+from powerwith.engagements.reminders.wellbeing import sweep
 from powerwith.engagements.services.actions import mark_done
 from powerwith.engagements.services.booking import cancel_booking
 from powerwith.engagements.services.wellbeing import complete_check
@@ -21,7 +21,7 @@ from tests.engagements.factories import booked, expert_membership
 
 pytestmark = pytest.mark.django_db
 
-MINE = "powerwith.engagements.reminders_wellbeing.sweep"
+MINE = "powerwith.engagements.reminders.wellbeing.sweep"
 
 
 @pytest.fixture

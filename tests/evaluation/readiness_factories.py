@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.evaluation.models_readiness import ReadinessAssessment
+from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.readiness import BARRIER, FACTORS, NOT_A_BARRIER, PARTLY_IN_PLACE
 from powerwith.evaluation.services.readiness import complete_assessment
 

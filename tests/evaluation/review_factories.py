@@ -14,7 +14,7 @@ from powerwith.accounts.models import Membership, Organisation
 from powerwith.consent import services as consent
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person, WellnessActionPlan
-from powerwith.people.services_wellness import choose_readers, save_plan
+from powerwith.people.services.wellness import choose_readers, save_plan
 from tests.engagements.factories import expert_membership
 from tests.offers.factories import complete_opportunity
 

@@ -7,7 +7,7 @@ import pytest
 
 from powerwith import demo
 from powerwith.demo.development import add_development
-from powerwith.evaluation.models_development import DevelopmentAction, DevelopmentNote
+from powerwith.evaluation.models.development import DevelopmentAction, DevelopmentNote
 from powerwith.people.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 
 from powerwith import demo
 from powerwith.demo.readiness import add_readiness
-from powerwith.evaluation.models_readiness import ReadinessAction, ReadinessAssessment
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.readiness import ReadinessAction, ReadinessAssessment
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.errors import InvalidInput, NotAllowed
-from powerwith.evaluation.models_development import DevelopmentAction, DevelopmentNote
+from powerwith.evaluation.models.development import DevelopmentAction, DevelopmentNote
 from powerwith.evaluation.services.development import (
     comment_on_action,
     offer_action,

@@ -8,8 +8,8 @@ from django.test import Client
 
 from powerwith.accounts.models import AuditEvent, Membership
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.evaluation import queries_readiness as queries
-from powerwith.evaluation.models_readiness import ReadinessAnswer, ReadinessAssessment
+from powerwith.evaluation.models.readiness import ReadinessAnswer, ReadinessAssessment
+from powerwith.evaluation.queries import readiness as queries
 from powerwith.evaluation.readiness import (
     BARRIER,
     ENABLER,

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from powerwith.accounts.models import Membership
-from powerwith.evaluation.models_readiness import ReadinessAssessment
+from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.services.readiness import add_action
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in

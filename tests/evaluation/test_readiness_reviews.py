@@ -13,8 +13,8 @@ from django.test import Client
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.evaluation.queries_reviews import reviews_for_staff
-from powerwith.evaluation.reminders_reviews import sweep
+from powerwith.evaluation.queries.reviews import reviews_for_staff
+from powerwith.evaluation.reminders.reviews import sweep
 from powerwith.evaluation.services.readiness import add_action, mark_action_done
 from tests.conftest import api_client_for, logged_in
 from tests.evaluation.readiness_factories import assessment, in_days

@@ -11,7 +11,7 @@ import time_machine
 from django.utils.html import escape
 
 from powerwith.consent import services as consent
-from powerwith.evaluation.queries_reviews import DUE_WITHIN_DAYS
+from powerwith.evaluation.queries.reviews import DUE_WITHIN_DAYS
 from tests.conftest import api_client_for, logged_in, make_member
 from tests.engagements.factories import expert_membership
 from tests.evaluation.review_factories import (

@@ -12,9 +12,9 @@ from django.core import mail
 from django.utils import timezone
 
 from powerwith import reminders
-from powerwith.evaluation.models_reviews import ReviewReminder
-from powerwith.evaluation.reminders_reviews import REMIND_DAYS, sweep
-from powerwith.people.services_wellness import save_plan
+from powerwith.evaluation.models.reviews import ReviewReminder
+from powerwith.evaluation.reminders.reviews import REMIND_DAYS, sweep
+from powerwith.people.services.wellness import save_plan
 from tests.evaluation.review_factories import NOW, days, opportunity_for_review, plan_with_review
 
 
@@ -30,7 +30,7 @@ def _sweep(capture) -> int:
 
 
 def test_the_sweep_runs_with_the_other_reminders():
-    assert "powerwith.evaluation.reminders_reviews.sweep" in reminders.SWEEPS
+    assert "powerwith.evaluation.reminders.reviews.sweep" in reminders.SWEEPS
 
 
 def test_the_person_is_emailed_once_when_their_plan_review_is_due(
@@ -121,6 +121,6 @@ def test_the_worker_run_sends_the_reminders_once(
         first = reminders.run_sweeps()
     with django_capture_on_commit_callbacks(execute=True):
         second = reminders.run_sweeps()
-    path = "powerwith.evaluation.reminders_reviews.sweep"
+    path = "powerwith.evaluation.reminders.reviews.sweep"
     assert (first[path], second[path]) == (1, 0)
     assert len(mail.outbox) == 1

@@ -9,7 +9,8 @@ import html
 import pytest
 from django.core import mail
 
-from powerwith.offers import offer_display, services
+from powerwith.offers import display as offer_display
+from powerwith.offers import services
 from powerwith.offers.models import Offer, OfferStatus, OfferVersion
 from tests.conftest import logged_in
 from tests.offers.factories import (

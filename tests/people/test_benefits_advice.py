@@ -12,7 +12,8 @@ from django.test import Client
 from pypdf import PdfReader
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.people import services, services_benefits
+from powerwith.people import services
+from powerwith.people.services import benefits as services_benefits
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer
 from tests.people.self_service_helpers import signed_in

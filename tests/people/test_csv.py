@@ -12,7 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.errors import InvalidInput
-from powerwith.people import csv_export, csv_io, queries, services
+from powerwith.people import csv as csv_io
+from powerwith.people import queries, services
+from powerwith.people.csv import export as csv_export
 from powerwith.people.models import Person
 from powerwith.people.services import ExperienceInput, PersonInput
 from powerwith.people.views.register_csv import PENDING

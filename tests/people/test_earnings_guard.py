@@ -20,7 +20,7 @@ from powerwith.people.earnings import (
     weekly_earnings,
 )
 from powerwith.people.models import EarningsLimit, Person
-from powerwith.people.services_benefits import add_earnings_limit
+from powerwith.people.services.benefits import add_earnings_limit
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, booked
 from tests.offers.factories import sent_offer

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from powerwith.people import services_wellness
 from powerwith.people.models import Person, WellnessActionPlan
+from powerwith.people.services import wellness as services_wellness
 
 PLAN_WORDS = "A walk at lunchtime keeps me well."
 

@@ -12,10 +12,10 @@ from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance, WellbeingCheck
 from powerwith.engagements.services.adjustments import request_adjustment
 from powerwith.evaluation.models import FeedbackAnswer
-from powerwith.evaluation.models_development import DevelopmentAction
+from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.payments.models import Claim
 from powerwith.people.models import EarningsLimit, ExperienceEntry, Person, WellnessActionPlan
-from powerwith.people.services_wellness import choose_readers, save_plan
+from powerwith.people.services.wellness import choose_readers, save_plan
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
 from tests.engagements.factories import booked

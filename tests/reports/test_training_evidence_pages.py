@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from powerwith.accounts.models import Membership
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.reports.training.naming import ANONYMOUS
 from tests.conftest import api_client_for, logged_in

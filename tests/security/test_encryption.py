@@ -49,7 +49,7 @@ from powerwith.payments.services import record_reward_choice
 from powerwith.people.models import ExperienceEntry, Person, WellnessActionPlan
 from powerwith.people.schedule import ITEM_CHOICES
 from powerwith.people.services import ExperienceInput, replace_experience, update_person
-from powerwith.people.services_wellness import SECTIONS, save_plan
+from powerwith.people.services.wellness import SECTIONS, save_plan
 from tests.engagements.factories import accepted_offer, booked, expert_membership
 from tests.evaluation.factories import ALL_AGREE, finished
 from tests.offers.factories import draft_offer

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from powerwith.consent import views, views_mine, views_outputs
+from powerwith.consent import views
+from powerwith.consent.views import mine as views_mine
+from powerwith.consent.views import outputs as views_outputs
 
 app_name = "consent"
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
-from powerwith.evaluation.models_development import DevelopmentAction
+from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.evaluation.services.development import (
     comment_on_action,
     offer_action,

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
-from powerwith.evaluation.models_readiness import ReadinessAssessment
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.readiness import ReadinessAssessment
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.evaluation.readiness import FACTORS
 from powerwith.evaluation.services.readiness import (
     add_action,

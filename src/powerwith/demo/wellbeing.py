@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance, BookingStatus, StopEvent, WellbeingCheck
-from powerwith.engagements.queries_wellbeing import opens_at
+from powerwith.engagements.queries.wellbeing import opens_at
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check
 

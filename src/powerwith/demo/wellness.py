@@ -15,8 +15,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from powerwith.accounts.models import Membership, User
-from powerwith.people import services_benefits, services_wellness
 from powerwith.people.models import EarningsLimit, Person, WellnessActionPlan
+from powerwith.people.services import benefits as services_benefits
+from powerwith.people.services import wellness as services_wellness
 
 PLAN = {
     "keeps_me_well": (

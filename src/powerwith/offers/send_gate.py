@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from powerwith.errors import Conflict
-from powerwith.offers import content, offer_checks
+from powerwith.offers import checks as offer_checks
+from powerwith.offers import content
 
 
 class SendRefused(Conflict):

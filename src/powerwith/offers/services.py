@@ -17,7 +17,8 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.offers import content, notifications, offer_checks, offer_mail, send_gate
+from powerwith.offers import checks as offer_checks
+from powerwith.offers import content, notifications, send_gate
 from powerwith.offers.models import (
     TRANSITIONS,
     Offer,
@@ -26,6 +27,7 @@ from powerwith.offers.models import (
     OfferStatus,
     OfferVersion,
 )
+from powerwith.offers.notifications import questions as offer_mail
 from powerwith.offers.queries import can_answer_questions, can_manage_offers, live_offer
 from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus

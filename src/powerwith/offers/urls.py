@@ -1,13 +1,11 @@
 from django.urls import path
 
-from powerwith.offers import (
-    views_clarity,
-    views_consent,
-    views_leaving,
-    views_my_offers,
-    views_offers,
-    views_render,
-)
+from powerwith.offers.views import clarity as views_clarity
+from powerwith.offers.views import consent as views_consent
+from powerwith.offers.views import leaving as views_leaving
+from powerwith.offers.views import mine as views_my_offers
+from powerwith.offers.views import offers as views_offers
+from powerwith.offers.views import render as views_render
 
 app_name = "offers"
 

@@ -16,7 +16,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
-from powerwith.offers.offer_checks import opportunity_findings
+from powerwith.offers.checks import opportunity_findings
 from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.readiness import offer_gaps

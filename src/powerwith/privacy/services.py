@@ -17,7 +17,7 @@ from powerwith.engagements.models import ActionNeeded, Adjustment, CalendarFeed,
 from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.evaluation.models import FeedbackAnswer
-from powerwith.evaluation.models_development import DevelopmentAction
+from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.people.models import (
     EarningsLimit,
     ExperienceEntry,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from powerwith.consent.models import ConsentEvent
-from powerwith.consent.output_services import OutputInput, create_output
 from powerwith.consent.services import grant_consent
+from powerwith.consent.services.outputs import OutputInput, create_output
 from tests.browser.page_values import PartCast
 
 NOT_PAGES = {

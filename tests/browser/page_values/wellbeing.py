@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from powerwith.engagements.models import CheckKind, WellbeingCheck
-from powerwith.engagements.queries_wellbeing import opens_at
+from powerwith.engagements.queries.wellbeing import opens_at
 from powerwith.engagements.services.stop import stop_or_time_out
 from tests.browser.page_values import PartCast
 from tests.engagements.factories import booked, expert_membership

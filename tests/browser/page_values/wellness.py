@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from powerwith.people import services_wellness
+from powerwith.people.services import wellness as services_wellness
 from tests.browser.page_values import PartCast
 
 NOT_PAGES = {

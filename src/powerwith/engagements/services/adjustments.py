@@ -20,7 +20,7 @@ from powerwith.engagements.models import (
     AdjustmentStatus,
     Session,
 )
-from powerwith.engagements.queries_sessions import unconfirmed_adjustments
+from powerwith.engagements.queries.sessions import unconfirmed_adjustments
 from powerwith.engagements.services.actions import close_actions, raise_action
 from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.offers.agreement import Agreement, taking_part

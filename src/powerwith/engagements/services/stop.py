@@ -24,7 +24,7 @@ from powerwith.engagements.models import (
     StopEvent,
     StopKind,
 )
-from powerwith.engagements.queries_wellbeing import contact_for, is_caring_staff
+from powerwith.engagements.queries.wellbeing import contact_for, is_caring_staff
 from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.wellbeing import contacts_of, email_staff
 from powerwith.errors import InvalidInput, NotAllowed

@@ -27,7 +27,7 @@ from powerwith.engagements.models import (
     Feeling,
     WellbeingCheck,
 )
-from powerwith.engagements.queries_wellbeing import checks_visible_to, is_caring_staff, opens_at
+from powerwith.engagements.queries.wellbeing import checks_visible_to, is_caring_staff, opens_at
 from powerwith.engagements.services.actions import close_actions, raise_action
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity

@@ -14,14 +14,14 @@ from django.urls import reverse
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership, User
 from powerwith.errors import InvalidInput, NotAllowed
-from powerwith.evaluation.models_development import (
+from powerwith.evaluation.models.development import (
     ActionCode,
     DevelopmentAction,
     DevelopmentNote,
     Progress,
     current_progress,
 )
-from powerwith.evaluation.queries_development import PLAN_STAFF
+from powerwith.evaluation.queries.development import PLAN_STAFF
 from powerwith.people.models import OrganisationLink, Person
 
 logger = logging.getLogger(__name__)

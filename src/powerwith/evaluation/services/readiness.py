@@ -11,13 +11,13 @@ from django.utils import timezone
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.evaluation.models_readiness import (
+from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
     ReadinessAnswer,
     ReadinessAssessment,
 )
-from powerwith.evaluation.queries_readiness import WRITE_ROLES
+from powerwith.evaluation.queries.readiness import WRITE_ROLES
 from powerwith.evaluation.readiness import FACTORS, FACTORS_BY_CODE, is_valid_rating
 
 NOTE_LENGTH = 2000

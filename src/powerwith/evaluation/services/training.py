@@ -12,7 +12,7 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.errors import InvalidInput, NotAllowed
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.choices import Focus
 from powerwith.opportunities.models import Opportunity
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from powerwith.accounts.organisation_settings import can_change_settings
 from powerwith.engagements.concentration import recent_paid_work
 from powerwith.http import Request
-from powerwith.offers.offer_checks import CHANGE_THESE, blocking_in, opportunity_findings
+from powerwith.offers.checks import CHANGE_THESE, blocking_in, opportunity_findings
 from powerwith.opportunities import queries
 from powerwith.opportunities.matching import matches_for
 from powerwith.opportunities.readiness import offer_gap_labels

@@ -18,7 +18,7 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import members_of
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.offers.offer_checks import opportunity_findings
+from powerwith.offers.checks import opportunity_findings
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import (
     FIELD_FOR,

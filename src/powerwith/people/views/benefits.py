@@ -24,9 +24,11 @@ from powerwith.http import Request
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import words
-from powerwith.people import queries, queries_wellness, services_benefits
-from powerwith.people.forms_wellness import BenefitsAdviceForm, EarningsLimitForm
+from powerwith.people import queries
+from powerwith.people.forms.wellness import BenefitsAdviceForm, EarningsLimitForm
 from powerwith.people.models import Person
+from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.services import benefits as services_benefits
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.web import add_domain_error, membership_required
 

@@ -18,19 +18,20 @@ from django.urls import path
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
-from powerwith.engagements.queries_sessions import agreed_adjustments
+from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.people import queries, queries_wellness, services
+from powerwith.people import queries, services
 from powerwith.people.forms import (
     ExperienceFormSet,
     ProfileForm,
     experience_initial,
     experience_inputs,
 )
+from powerwith.people.forms.register import RegisterFilterForm
 from powerwith.people.models import Person
 from powerwith.people.queries import Profile
-from powerwith.people.register_forms import RegisterFilterForm
+from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.templatetags.people import LABELS
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What

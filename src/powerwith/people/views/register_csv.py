@@ -16,8 +16,10 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.people import csv_export, csv_io, queries, services
-from powerwith.people.register_forms import ImportForm, RegisterFilterForm
+from powerwith.people import csv as csv_io
+from powerwith.people import queries, services
+from powerwith.people.csv import export as csv_export
+from powerwith.people.forms.register import ImportForm, RegisterFilterForm
 from powerwith.people.views.register import register_member
 from powerwith.web import add_domain_error, membership_required
 

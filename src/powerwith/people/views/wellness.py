@@ -17,9 +17,11 @@ from django.urls import URLPattern, path
 
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.people import queries, queries_wellness, services_wellness
-from powerwith.people.forms_wellness import QUESTIONS, ReadersForm, WellnessPlanForm
+from powerwith.people import queries
+from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
+from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.services import wellness as services_wellness
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What

@@ -8,9 +8,9 @@ import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from powerwith.people.csv_export import csv_lines, safe_cell
-from powerwith.people.csv_io import UnreadableFile
-from powerwith.people.csv_io import decode as decode_upload
+from powerwith.people.csv import UnreadableFile
+from powerwith.people.csv import decode as decode_upload
+from powerwith.people.csv.export import csv_lines, safe_cell
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS
 from powerwith.reports.models import InterventionCount, Service
 from powerwith.reports.outcomes import months

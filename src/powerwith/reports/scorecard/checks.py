@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from powerwith.consent.coverage import BookedStart, consent_coverage
+from powerwith.offers.checks import PLACES, blocking_rules, opportunity_blocking_rules
 from powerwith.offers.models import OfferStatus
-from powerwith.offers.offer_checks import PLACES, blocking_rules, opportunity_blocking_rules
 from powerwith.reports.scorecard.base import (
     Check,
     accepted_before,

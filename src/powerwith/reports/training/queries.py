@@ -12,7 +12,7 @@ from django.http import Http404
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import get_opportunity_for, opportunities_of
 from powerwith.reports.training.records import gather, is_training_course

@@ -12,7 +12,7 @@ from typing import Any
 from powerwith.accounts.models import Organisation
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.models import FeedbackAnswer, FeedbackRequest, ImpactEntry, Question
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer, OfferVersion
 from powerwith.opportunities.choices import Focus

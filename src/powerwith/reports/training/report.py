@@ -16,7 +16,7 @@ from decimal import Decimal
 from powerwith.engagements.models import Session
 from powerwith.evaluation.impact_consent import ShownImpact, as_shown
 from powerwith.evaluation.models import Question
-from powerwith.evaluation.models_training import TrainingCourseEvidence
+from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import RewardChoiceKind

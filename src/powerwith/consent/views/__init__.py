@@ -1,0 +1,150 @@
+"""The person's own "My consents" page: what they have agreed to with the organisation
+they are acting in, and a one-step withdrawal for each, with no reason asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.models import Membership
+from powerwith.consent import queries, services
+from powerwith.consent.forms import WithdrawForm
+from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
+from powerwith.consent.queries import outputs as output_queries
+from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
+from powerwith.consent.wording import Scope
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.people.models import Person
+from powerwith.people.queries import person_of
+from powerwith.web import membership_required
+
+INVALID = 400
+
+
+@dataclass(frozen=True)
+class Row:
+    consent: ConsentState
+    label: str
+    context: str
+    lapses_on: date | None = None
+    ask_again: bool = False
+
+
+def _me(request: Request) -> tuple[Membership, Person]:
+    person = person_of(request.user)
+    if person is None or request.membership is None:
+        raise Http404("You do not have a profile.")
+    return request.membership, person
+
+
+def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, str]) -> str:
+    if consent.output_id is not None:
+        return outputs.get(consent.output_id, "")
+    if consent.opportunity_id is not None:
+        return titles.get(consent.opportunity_id, "")
+    return ""
+
+
+def _page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
+    membership, person = _me(request)
+    consents = queries.current_consents(membership, person)
+    titles = queries.opportunity_titles(membership, consents)
+    outputs = output_queries.output_titles(
+        membership, {c.output_id for c in consents if c.output_id is not None}
+    )
+    months = membership.organisation.reconfirm_months
+    soon = timezone.now() + REMIND_BEFORE
+    rows = []
+    for c in consents:
+        lapses = months_before(c.at, -months) if c.at and c.state != WITHDRAWN else None
+        rows.append(
+            Row(
+                consent=c,
+                label=Scope(c.scope).label,
+                context=_context(c, titles, outputs),
+                lapses_on=timezone.localdate(lapses) if lapses else None,
+                ask_again=lapses is not None and lapses <= soon,
+            )
+        )
+    context = {
+        "rows": rows,
+        "organisation": membership.organisation,
+        "form": form,
+        "has_outputs": output_queries.outputs_of_person(person, membership).exists(),
+        "history": queries.events_of(person, membership.organisation),
+    }
+    return render(request, "consent/my_consents.html", context, status=status)
+
+
+def _leave_page(opportunity_id: int | None) -> str:
+    page = reverse("offers:leave_from_consents")
+    return f"{page}?opportunity_id={opportunity_id}" if opportunity_id else page
+
+
+@membership_required
+def my_consents(request: Request) -> HttpResponse:
+    return _page(request)
+
+
+@require_POST
+@membership_required
+def withdraw(request: Request) -> HttpResponse:
+    membership, person = _me(request)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        form.add_error(None, "That consent could not be found. Choose one from the list.")
+        return _page(request, form, status=INVALID)
+    if form.cleaned_data["scope"] == Scope.TAKE_PART and form.cleaned_data["output_id"] is None:
+        # Withdrawing consent to take part is leaving the work: say first what happens.
+        return redirect(_leave_page(form.cleaned_data["opportunity_id"]))
+    try:
+        services.withdraw_consent(
+            person=person,
+            scope=form.cleaned_data["scope"],
+            actor=membership,
+            opportunity=queries.context_opportunity(
+                membership, form.cleaned_data["opportunity_id"]
+            ),
+            output_id=form.cleaned_data["output_id"],
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _page(request, form, status=error.status_code)
+    label = Scope(form.cleaned_data["scope"]).label
+    messages.success(request, f"You have withdrawn your consent: {label}.")
+    return redirect("consent:my_consents")
+
+
+@require_POST
+@membership_required
+def reconfirm(request: Request) -> HttpResponse:
+    """The person says they still agree, for a consent that has lapsed or lapses soon."""
+    membership, person = _me(request)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        form.add_error(None, "That consent could not be found. Choose one from the list.")
+        return _page(request, form, status=INVALID)
+    try:
+        services.reconfirm_consent(
+            person=person,
+            scope=form.cleaned_data["scope"],
+            actor=membership,
+            opportunity=queries.context_opportunity(
+                membership, form.cleaned_data["opportunity_id"]
+            ),
+            output_id=form.cleaned_data["output_id"],
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _page(request, form, status=error.status_code)
+    label = Scope(form.cleaned_data["scope"]).label
+    messages.success(request, f"Thank you. You still agree: {label}.")
+    return redirect("consent:my_consents")

@@ -1,0 +1,148 @@
+"""The person's own pages beyond "My consents": the outputs that contain their
+contribution, with a review of each use (yes or no, named or anonymised, an optional end
+date), and a receipt for every consent event."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from powerwith.accounts.models import Membership
+from powerwith.consent import queries, receipts
+from powerwith.consent.forms import UseReviewForm
+from powerwith.consent.models import Output, Use
+from powerwith.consent.queries import outputs as output_queries
+from powerwith.consent.services.outputs import review_use
+from powerwith.consent.usability import USE_SCOPE, usability, usability_of
+from powerwith.consent.wording import wording_for
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.people.models import Person
+from powerwith.people.queries import person_of
+from powerwith.web import add_domain_error, membership_required
+
+
+def _me(request: Request) -> tuple[Membership, Person]:
+    person = person_of(request.user)
+    if person is None or request.membership is None:
+        raise Http404("You do not have a profile.")
+    return request.membership, person
+
+
+@membership_required
+def my_outputs(request: Request) -> HttpResponse:
+    membership, person = _me(request)
+    outputs = list(output_queries.outputs_of_person(person, membership))
+    found = usability_of(outputs)
+    rows = [
+        {
+            "output": o,
+            "finished": found[o.pk].finished,
+            "to_review": [
+                d for d in found[o.pk].decisions if d.person_id == person.pk and not d.usable
+            ],
+        }
+        for o in outputs
+    ]
+    return render(request, "consent/my_outputs.html", {"rows": rows})
+
+
+def _review_page(
+    request: Request,
+    membership: Membership,
+    person: Person,
+    output: Output,
+    posted: UseReviewForm | None = None,
+) -> HttpResponse:
+    found = usability(output)
+    uses = []
+    for use in output.uses:
+        mine = next((d for d in found.decisions_for(use) if d.person_id == person.pk), None)
+        form = posted if posted is not None and posted.prefix == use else None
+        if form is None:
+            initial = {}
+            if mine is not None:
+                initial = {
+                    "named": "named" if mine.named else "anonymised",
+                    "expires_on": mine.expires_on,
+                }
+            form = UseReviewForm(use=use, initial=initial)
+        uses.append(
+            {
+                "code": use,
+                "label": Use(use).label,
+                "wording": wording_for(USE_SCOPE[use]),
+                "mine": mine,
+                "form": form,
+            }
+        )
+    context = {"output": output, "finished": found.finished, "uses": uses, "form": posted}
+    return render(request, "consent/my_output.html", context)
+
+
+@membership_required
+def my_output(request: Request, output_id: int) -> HttpResponse:
+    membership, person = _me(request)
+    output = output_queries.get_own_output(person, membership, output_id)
+    if request.method != "POST":
+        return _review_page(request, membership, person, output)
+    use = request.POST.get("use_form", "")
+    if use not in output.uses:
+        raise Http404("No such use of this output.")
+    form = UseReviewForm(request.POST, use=use)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            recorded = review_use(
+                person=person,
+                output=output,
+                use=use,
+                answer=data["answer"],
+                actor=membership,
+                named=data["named"] == "named",
+                expires_on=data["expires_on"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            label = Use(use).label
+            done = "You said no to" if recorded == "withdraw" else "You agreed to"
+            messages.success(request, f"{done}: {label}.")
+            return redirect("consent:my_output", output_id=output.pk)
+    return _review_page(request, membership, person, output, posted=form)
+
+
+@require_GET
+@membership_required
+def receipt(request: Request, event_id: int) -> HttpResponse:
+    assert request.membership is not None
+    event = queries.get_event_for(request.membership, event_id)
+    found = receipts.receipt(event)
+    context = {
+        "receipt": found,
+        "how_to_change": receipts.how_to_change(found),
+        "own": event.person.user_id == request.user.pk,
+    }
+    return render(request, "consent/receipt.html", context)
+
+
+@require_GET
+@membership_required
+def receipt_pdf(request: Request, event_id: int) -> HttpResponse:
+    assert request.membership is not None
+    event = queries.get_event_for(request.membership, event_id)
+    response = HttpResponse(receipts.receipt_pdf(event), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="consent-receipt-{event.pk}.pdf"'
+    return response
+
+
+@require_GET
+@membership_required
+def receipt_json(request: Request, event_id: int) -> HttpResponse:
+    assert request.membership is not None
+    event = queries.get_event_for(request.membership, event_id)
+    response = JsonResponse(receipts.receipt_json(event), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="consent-receipt-{event.pk}.json"'
+    return response

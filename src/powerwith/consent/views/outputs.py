@@ -1,0 +1,89 @@
+"""Outputs for coordinators and admins (and the contact people appointed to the work):
+the list with what each may be used for, adding one, and one output with every use and,
+in plain words, why a use is blocked."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from powerwith.consent.forms import OutputForm
+from powerwith.consent.models import Use
+from powerwith.consent.queries import outputs as output_queries
+from powerwith.consent.services.outputs import OutputInput, create_output
+from powerwith.consent.usability import usability, usability_of
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.people.queries import register_of
+from powerwith.web import add_domain_error, membership_required
+
+
+@membership_required
+def output_list(request: Request) -> HttpResponse:
+    assert request.membership is not None
+    membership = request.membership
+    outputs = list(output_queries.outputs_for(membership))
+    found = usability_of(outputs)
+    rows = [
+        {
+            "output": o,
+            "usable": [Use(u).label for u in found[o.pk].usable_uses],
+            "blocked": [Use(u).label for u in o.uses if not found[o.pk].usable.get(u)],
+        }
+        for o in outputs
+    ]
+    context = {"rows": rows, "can_add": output_queries.can_manage_outputs(membership)}
+    return render(request, "consent/output_list.html", context)
+
+
+@membership_required
+def output_new(request: Request) -> HttpResponse:
+    assert request.membership is not None
+    membership = request.membership
+    output_queries.require_manager(membership)
+    opportunities = [(o.pk, o.title) for o in output_queries.opportunities_for_outputs(membership)]
+    people = [(p.pk, p.preferred_name) for p in register_of(membership).order_by("preferred_name")]
+    form = OutputForm(request.POST or None, opportunities=opportunities, people=people)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            output = create_output(
+                by=membership,
+                data=OutputInput(
+                    opportunity_id=data["opportunity_id"],
+                    title=data["title"],
+                    kind=data["kind"],
+                    contributors=data["contributors"],
+                    uses=data["uses"],
+                ),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, f"Output added: {output.title}.")
+            return redirect("consent:output", output_id=output.pk)
+    return render(request, "consent/output_new.html", {"form": form})
+
+
+@membership_required
+def output_detail(request: Request, output_id: int) -> HttpResponse:
+    assert request.membership is not None
+    output = output_queries.get_output_for(request.membership, output_id)
+    found = usability(output)
+    uses = [
+        {
+            "code": use,
+            "label": Use(use).label,
+            "usable": found.usable[use],
+            "decisions": found.decisions_for(use),
+        }
+        for use in output.uses
+    ]
+    context = {
+        "output": output,
+        "found": found,
+        "uses": uses,
+        "contributors": output_queries.contributors_of(output),
+    }
+    return render(request, "consent/output_detail.html", context)

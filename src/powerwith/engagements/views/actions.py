@@ -1,0 +1,51 @@
+"""The "action needed" list: a member of staff's own tasks, and marking them done."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.roles import is_staff_role
+from powerwith.engagements.queries import wellbeing as queries
+from powerwith.engagements.services.actions import mark_done
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.web import membership_required
+
+
+def _require_staff(request: Request) -> None:
+    assert request.membership is not None
+    if not is_staff_role(request.membership.role):
+        raise PermissionDenied("The action needed list is for members of staff.")
+
+
+@membership_required
+def action_needed(request: Request) -> HttpResponse:
+    _require_staff(request)
+    assert request.membership is not None
+    context = {
+        "open_actions": list(queries.open_actions(request.membership)),
+        "done_actions": list(
+            queries.recently_done_actions(request.membership, timezone.now())[:20]
+        ),
+    }
+    return render(request, "engagements/action_needed.html", context)
+
+
+@membership_required
+@require_POST
+def action_done(request: Request, action_id: int) -> HttpResponse:
+    _require_staff(request)
+    assert request.membership is not None
+    item = queries.get_action_for(request.membership, action_id)
+    try:
+        mark_done(item, by=request.membership)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Marked as done: {item.title}")
+    return redirect("engagements:action_needed")

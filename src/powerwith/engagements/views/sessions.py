@@ -1,0 +1,226 @@
+"""The staff's session pages: an opportunity's sessions, one session with who is booked
+and their reasonable adjustments, booking, cancelling and recording attendance.
+
+Coordinators and admins manage; a contact person (for their opportunities) and an
+auditor read. Every session is found through queries_sessions, so another
+organisation's is 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.models import Membership
+from powerwith.engagements.forms.sessions import (
+    AttendanceForm,
+    BookForm,
+    CancelSessionForm,
+    SessionForm,
+)
+from powerwith.engagements.models import Session
+from powerwith.engagements.queries import sessions as queries
+from powerwith.engagements.services import booking as booking_services
+from powerwith.engagements.services import sessions as services
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.people.queries import get_person_for
+from powerwith.privacy.access import record_reads
+from powerwith.privacy.models import What
+from powerwith.web import add_domain_error, membership_required
+from powerwith.workflows import changing_work
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # membership_required
+    return request.membership
+
+
+def _session(request: Request, session_id: int) -> Session:
+    return queries.get_staff_session(_membership(request), session_id)
+
+
+def _require_manager(request: Request) -> None:
+    if not queries.can_manage_sessions(_membership(request)):
+        raise PermissionDenied("Only coordinators and admins can change sessions.")
+
+
+@membership_required
+def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
+    membership = _membership(request)
+    queries.require_staff(membership)
+    opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
+    sessions = queries.sessions_of_opportunity(membership, opportunity)
+    context = {
+        "opportunity": opportunity,
+        "sessions": sessions,
+        "now": timezone.now(),
+        "can_manage": queries.can_manage_sessions(membership),
+    }
+    return render(request, "engagements/opportunity_sessions.html", context)
+
+
+@membership_required
+def session_new(request: Request, opportunity_id: int) -> HttpResponse:
+    membership = _membership(request)
+    _require_manager(request)
+    opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = changing_work.add_session(
+                opportunity,
+                by=membership,
+                starts_at=form.starts_at(),
+                minutes=form.cleaned_data["minutes"],
+                place=form.cleaned_data["place"],
+                recorded=form.cleaned_data["recorded"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The session is added.")
+            return redirect("engagements:session", session_id=session.pk)
+    context = {"opportunity": opportunity, "form": form, "session": None}
+    return render(request, "engagements/session_form.html", context)
+
+
+@membership_required
+def session_edit(request: Request, session_id: int) -> HttpResponse:
+    _require_manager(request)
+    session = _session(request, session_id)
+    form = (
+        SessionForm(request.POST) if request.method == "POST" else SessionForm.for_session(session)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changing_work.change_session(
+                session,
+                by=_membership(request),
+                starts_at=form.starts_at(),
+                minutes=form.cleaned_data["minutes"],
+                place=form.cleaned_data["place"],
+                recorded=form.cleaned_data["recorded"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The session is changed. Everyone booked is told.")
+            return redirect("engagements:session", session_id=session.pk)
+    context = {"opportunity": session.opportunity, "form": form, "session": session}
+    return render(request, "engagements/session_form.html", context)
+
+
+@membership_required
+def session_cancel(request: Request, session_id: int) -> HttpResponse:
+    _require_manager(request)
+    session = _session(request, session_id)
+    form = CancelSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changing_work.cancel_session(
+                session, by=_membership(request), reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "The session is cancelled. Everyone booked is told.")
+            return redirect("engagements:session", session_id=session.pk)
+    context = {"session": session, "form": form, "booked": queries.people_booked(session)}
+    return render(request, "engagements/session_cancel.html", context)
+
+
+def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
+    membership = _membership(request)
+    bookings = list(queries.bookings_of(session))
+    now = timezone.now()
+    can_manage = queries.can_manage_sessions(membership)
+    adjustments = list(queries.adjustments_for_session(session))
+    context = {
+        "session": session,
+        "opportunity": session.opportunity,
+        "bookings": bookings,
+        "candidates": queries.candidates_for(session) if can_manage else [],
+        "adjustments": adjustments,
+        "can_manage": can_manage,
+        "can_confirm": can_manage or queries.is_contact_for(membership.user, session.opportunity),
+        "can_record_adjustment": can_manage
+        or queries.is_contact_for(membership.user, session.opportunity),
+        "started": session.starts_at <= now,
+        "open": session.cancelled_at is None and session.starts_at > now,
+        "form": forms.get("form"),
+    }
+    record_reads(
+        viewer=membership,
+        people=[a.person for a in adjustments],
+        what=What.ADJUSTMENTS,
+        where=request.path,
+    )
+    return render(request, "engagements/session.html", context)
+
+
+@membership_required
+def session_detail(request: Request, session_id: int) -> HttpResponse:
+    return _page(request, _session(request, session_id))
+
+
+@membership_required
+@require_POST
+def session_book(request: Request, session_id: int) -> HttpResponse:
+    _require_manager(request)
+    membership = _membership(request)
+    session = _session(request, session_id)
+    form = BookForm(request.POST)
+    if form.is_valid():
+        person = get_person_for(membership, form.cleaned_data["person_id"])
+        try:
+            booking_services.book(session=session, person=person, by=membership)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, f"{person.preferred_name} is booked. They are sent an invitation."
+            )
+            return redirect("engagements:session", session_id=session.pk)
+    else:
+        form.add_error(None, "Choose who to book.")
+    return _page(request, session, form=form)
+
+
+@membership_required
+@require_POST
+def booking_cancel(request: Request, session_id: int, booking_id: int) -> HttpResponse:
+    _require_manager(request)
+    session = _session(request, session_id)
+    booking = queries.get_booking(session, booking_id)
+    booking_services.cancel_booking(booking, by=_membership(request))
+    messages.success(
+        request, f"{booking.person.preferred_name}'s booking is cancelled. They are told."
+    )
+    return redirect("engagements:session", session_id=session.pk)
+
+
+@membership_required
+@require_POST
+def booking_attendance(request: Request, session_id: int, booking_id: int) -> HttpResponse:
+    _require_manager(request)
+    session = _session(request, session_id)
+    booking = queries.get_booking(session, booking_id)
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_attendance(
+                booking, by=_membership(request), attended=form.cleaned_data["attended"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"Attendance for {booking.person.preferred_name} is saved.")
+            return redirect("engagements:session", session_id=session.pk)
+    return _page(request, session, form=form)

@@ -1,0 +1,72 @@
+"""Reviews due: the staff page (the organisation's opportunities, enduring roles and
+consents, and the Wellness Action Plans the member was chosen to read) and the person's
+own page (their plan and their consents to reconfirm)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from powerwith.accounts.queries import memberships_of
+from powerwith.accounts.roles import Role
+from powerwith.evaluation.queries import reviews as queries
+from powerwith.http import Request
+from powerwith.people.queries import person_of
+from powerwith.people.queries.wellness import plan_of
+from powerwith.web import membership_required
+
+
+def _split(reviews: list[queries.Review]) -> dict[str, object]:
+    return {
+        "overdue": [r for r in reviews if r.overdue],
+        "due_soon": [r for r in reviews if not r.overdue],
+        "days": queries.DUE_WITHIN_DAYS,
+    }
+
+
+@membership_required
+def reviews_due(request: Request) -> HttpResponse:
+    membership = request.membership
+    assert membership is not None  # guaranteed by membership_required
+    if membership.role == Role.EXPERT:
+        return redirect("evaluation:my_reviews")
+    reviews = queries.reviews_for_staff(membership, timezone.localdate())
+    return render(
+        request,
+        "evaluation/reviews.html",
+        {
+            **_split(reviews),
+            "organisation": membership.organisation,
+            "whole_organisation": membership.role in queries.ORGANISATION_STAFF,
+        },
+    )
+
+
+@login_required
+def my_reviews(request: Request) -> HttpResponse:
+    person = person_of(request.user)
+    if person is None:
+        raise Http404("You do not have a profile.")
+    today = timezone.localdate()
+    reviews = queries.reviews_for_person(person, queries.organisations_of(person), today)
+    plan = plan_of(person)
+    later = (
+        plan.review_date
+        if plan and plan.review_date and plan.review_date > queries.horizon(today)
+        else None
+    )
+    acting = request.membership.organisation_id if request.membership else None
+    return render(
+        request,
+        "evaluation/my_reviews.html",
+        {
+            **_split(reviews),
+            "acting_organisation_id": acting,
+            "member_of": set(
+                memberships_of(request.user).values_list("organisation_id", flat=True)
+            ),
+            "plan_review": later,
+        },
+    )

@@ -1,0 +1,147 @@
+"""Forms for offers of work. They parse; the rules live in offers/services.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from powerwith.offers.checks import PAYMENT_METHODS, QUESTION_LENGTH, TEXT_TERMS
+from powerwith.people.choices import PaymentPreference
+
+PAYMENT_LABELS = dict(PaymentPreference.choices)
+
+
+def _text(label: str, help_text: str, max_length: int) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": f"Keep it to {max_length} characters or fewer."},
+    )
+
+
+class MakeOfferForm(forms.Form):
+    person_id = forms.TypedChoiceField(
+        label="Who is the offer for?",
+        coerce=int,
+        help_text="Active people on your register.",
+        error_messages={
+            "required": "Choose who the offer is for.",
+            "invalid_choice": "Choose someone who is active on your register.",
+        },
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["person_id"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "Choose a person"), *people]
+
+
+class TermsForm(forms.Form):
+    """What is written for this person on top of the opportunity's own terms."""
+
+    message = _text(
+        "A message to the person",
+        "Say why you are asking them. Plain words: no promises you cannot keep.",
+        TEXT_TERMS["message"],
+    )
+    adjustments = _text(
+        "Reasonable adjustments agreed",
+        "What you will do so the person can take part, or write that none are needed.",
+        TEXT_TERMS["adjustments"],
+    )
+    support = _text(
+        "Support arrangements",
+        "For example: a debrief after each session, a quiet room, a named person to talk to.",
+        TEXT_TERMS["support"],
+    )
+    payment_method = forms.ChoiceField(
+        label="How the payment is made",
+        required=False,
+        help_text="Leave it as the person's own choice unless you have agreed another way.",
+        choices=[
+            ("", "The person's own choice"),
+            *((m, PAYMENT_LABELS[m]) for m in PAYMENT_METHODS),
+        ],
+    )
+    benefits_signpost = _text(
+        "Where to get benefits advice",
+        "Shown only to people who asked for benefits advice. Leave it empty to use our "
+        "standard signpost to free, independent advice.",
+        TEXT_TERMS["benefits_signpost"],
+    )
+
+
+LIVE_CHECKED = ("message", "adjustments", "support", "benefits_signpost")
+
+
+def with_live_clarity(form: TermsForm, url: str) -> TermsForm:
+    """Each text box posts to the clarity checker as it is typed in (htmx), which answers
+    its findings into ``#clarity-findings``; without JavaScript nothing changes."""
+    for name in LIVE_CHECKED:
+        form.fields[name].widget.attrs.update(
+            {
+                "hx-post": f"{url}?field={name}",
+                "hx-trigger": "input changed delay:700ms",
+                "hx-target": "#clarity-findings",
+                "hx-swap": "outerHTML",
+            }
+        )
+    return form
+
+
+class SendForm(forms.Form):
+    acknowledge_warnings = forms.BooleanField(
+        label="I have read the clarity warnings, and the offer is clear as it is",
+        required=False,
+    )
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label="Your question",
+        help_text="Ask anything about this offer. Asking does not mean you have said yes.",
+        max_length=QUESTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Write your question.",
+            "max_length": f"Keep it to {QUESTION_LENGTH} characters or fewer.",
+        },
+    )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=QUESTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Write your answer.",
+            "max_length": f"Keep it to {QUESTION_LENGTH} characters or fewer.",
+        },
+    )
+
+
+class AcceptForm(forms.Form):
+    """The version the person read, so a newer one is never accepted unread."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class LeaveOnBehalfForm(forms.Form):
+    """Staff recording that the person told them they are leaving the work."""
+
+    method = forms.ChoiceField(
+        label="How did the person tell you?",
+        choices=[
+            ("verbal", "They told me (in person or on the phone)"),
+            ("written", "In writing (a letter, a message or a form)"),
+            ("supporter", "Through their supporter"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the person told you they are leaving."},
+    )

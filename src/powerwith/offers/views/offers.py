@@ -1,0 +1,245 @@
+"""The coordinator's offer pages: make an offer, read it as it will be sent, change the
+terms, send it, answer questions and withdraw it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from powerwith.accounts.models import Membership
+from powerwith.accounts.roles import Role
+from powerwith.consent.services import STAFF_WHO_RECORD
+from powerwith.errors import DomainError
+from powerwith.http import Request
+from powerwith.offers import checks as offer_checks
+from powerwith.offers import content, queries, services
+from powerwith.offers import display as offer_display
+from powerwith.offers.agreement import agreement_of
+from powerwith.offers.forms import (
+    AnswerForm,
+    MakeOfferForm,
+    SendForm,
+    TermsForm,
+    with_live_clarity,
+)
+from powerwith.offers.models import TRANSITIONS, Offer, OfferStatus
+from powerwith.offers.renderings import standard
+from powerwith.opportunities.queries import get_opportunity_for
+from powerwith.people.models import PersonStatus
+from powerwith.people.queries import get_person_for, profile_for, register_of
+from powerwith.web import add_domain_error, membership_required, refusal
+from powerwith.workflows import offers as offer_workflows
+
+INVALID = 400
+PAGE_SIZE = 25
+CONFLICT = 409
+
+
+def _membership(request: Request) -> Membership:
+    assert request.membership is not None  # guaranteed by membership_required
+    return request.membership
+
+
+def _offer(request: Request, offer_id: int) -> Offer:
+    return queries.get_offer_for(_membership(request), offer_id)
+
+
+def _people_choices(membership: Membership) -> list[tuple[int, str]]:
+    people = register_of(membership).filter(status=PersonStatus.ACTIVE).order_by("preferred_name")
+    return list(people.values_list("pk", "preferred_name"))
+
+
+@membership_required
+def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
+    """The matches page posts here with ``person_id``; a plain visit offers a choice of
+    everyone active on the register."""
+    membership = _membership(request)
+    opportunity = get_opportunity_for(membership, opportunity_id)
+    queries.require_manager(membership)
+    form = MakeOfferForm(request.POST or None, people=_people_choices(membership))
+    if request.method == "POST" and form.is_valid():
+        person = get_person_for(membership, form.cleaned_data["person_id"])
+        try:
+            offer = services.create_offer(by=membership, opportunity=opportunity, person=person)
+        except DomainError as error:
+            existing = queries.live_offer(membership.organisation_id, opportunity.pk, person.pk)
+            if existing is not None:
+                messages.info(request, error.message)
+                return redirect("offers:offer", offer_id=existing.pk)
+            add_domain_error(form, error)
+        else:
+            messages.success(request, f"A draft offer for {person.preferred_name} is ready.")
+            return redirect("offers:offer", offer_id=offer.pk)
+    status = INVALID if form.errors else 200
+    context = {"form": form, "opportunity": opportunity}
+    return render(request, "offers/offer_new.html", context, status=status)
+
+
+@membership_required
+def offer_list(request: Request) -> HttpResponse:
+    membership = _membership(request)
+    if membership.role == Role.EXPERT:
+        return redirect("offers:my_offers")
+    offers = queries.with_what_waits(queries.offers_of(membership)).order_by("-updated_at", "-id")
+    page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "offers/offer_list.html", {"page": page})
+
+
+def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
+    membership = _membership(request)
+    manager = queries.can_manage_offers(membership) and offer.organisation_id == (
+        membership.organisation_id
+    )
+    now = content.build(offer)
+    latest = queries.latest_version(offer)
+    # A draft shows what would be sent; a sent offer shows exactly what was sent.
+    shown = now if latest is None or offer.status == OfferStatus.DRAFT else latest.content
+    findings = offer_display.on_the_page(offer_checks.clarity_findings(now, offer_id=offer.pk))
+    gaps = offer_display.gaps(offer, content.missing(now))
+    blocking = offer_checks.blocking_in(findings)
+    terms_form = with_live_clarity(
+        forms.get("terms_form") or TermsForm(initial=offer.terms), reverse("offers:clarity_check")
+    )
+    agreement = agreement_of(offer)
+    left = queries.left_event(offer)
+    context = {
+        "offer": offer,
+        "agreement": agreement,
+        "left": left,
+        "can_record_leaving": agreement is not None
+        and agreement.is_taking_part
+        and left is None
+        and membership.role in STAFF_WHO_RECORD,
+        "person_profile": profile_for(membership, offer.person),
+        "latest": latest,
+        "offer_content": shown,
+        **standard.context(shown),
+        "gaps": gaps,
+        "findings": findings,
+        "blocking": blocking,
+        "cannot_send": offer_display.cannot_send(gaps, blocking),
+        "audience": offer_checks.audience_for(list(offer.person.formats)),
+        "warnings": offer_checks.style_warnings_in(findings),
+        "stale": latest is not None
+        and offer.status != OfferStatus.DRAFT
+        and content.content_hash(now) != latest.content_hash,
+        "events": queries.events_of(offer),
+        "questions": queries.questions_of(offer),
+        "can_manage": manager,
+        "can_answer": queries.can_answer_questions(membership),
+        "terms_form": terms_form,
+        "send_form": forms.get("send_form") or SendForm(),
+        "answer_form": forms.get("answer_form") or AnswerForm(),
+        "refused": forms.get("refused", False),
+        "can_withdraw": manager and OfferStatus.WITHDRAWN in _next(offer),
+        "can_send": manager and OfferStatus.SENT in _next(offer),
+        "can_change": manager and offer.status not in (OfferStatus.DECLINED, OfferStatus.WITHDRAWN),
+    }
+    return render(request, "offers/offer.html", context, status=status)
+
+
+def _next(offer: Offer) -> frozenset[str]:
+    return TRANSITIONS[offer.status]
+
+
+@membership_required
+def offer_detail(request: Request, offer_id: int) -> HttpResponse:
+    if _membership(request).role == Role.EXPERT:
+        return redirect("offers:my_offer", offer_id=offer_id)
+    return _page(request, _offer(request, offer_id))
+
+
+@membership_required
+@require_POST
+def offer_terms(request: Request, offer_id: int) -> HttpResponse:
+    membership = _membership(request)
+    offer = _offer(request, offer_id)
+    form = TermsForm(request.POST)
+    if form.is_valid():
+        was = offer.status
+        try:
+            services.change_terms(offer, by=membership, terms=form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _page(request, offer, status=error.status_code, terms_form=form)
+        if was != offer.status:
+            messages.success(
+                request, "The terms are saved. The offer is a draft again: send it again."
+            )
+        else:
+            messages.success(request, "The terms are saved.")
+        return redirect("offers:offer", offer_id=offer.pk)
+    return _page(request, offer, status=INVALID, terms_form=form)
+
+
+@membership_required
+@require_POST
+def offer_send(request: Request, offer_id: int) -> HttpResponse:
+    membership = _membership(request)
+    offer = _offer(request, offer_id)
+    form = SendForm(request.POST)
+    form.is_valid()  # one optional checkbox: always valid
+    try:
+        version = services.send_offer(
+            offer,
+            by=membership,
+            acknowledge_warnings=form.cleaned_data.get("acknowledge_warnings", False),
+        )
+    except services.SendRefused as refused:
+        if refused.missing or refused.blocking:
+            return _page(request, offer, status=CONFLICT, refused=True)
+        form.add_error("acknowledge_warnings", refused.message)
+        return _page(request, offer, status=CONFLICT, send_form=form)
+    except DomainError as error:
+        add_domain_error(form, error)
+        return _page(request, offer, status=error.status_code, send_form=form)
+    messages.success(
+        request, f"Version {version.number} of the offer is sent to {offer.person.preferred_name}."
+    )
+    return redirect("offers:offer", offer_id=offer.pk)
+
+
+@membership_required
+@require_POST
+def offer_answer(request: Request, offer_id: int) -> HttpResponse:
+    membership = _membership(request)
+    offer = _offer(request, offer_id)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            offer_workflows.answer_question(offer, by=membership, text=form.cleaned_data["text"])
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _page(request, offer, status=error.status_code, answer_form=form)
+        else:
+            messages.success(request, f"Your answer is sent to {offer.person.preferred_name}.")
+            return redirect("offers:offer", offer_id=offer.pk)
+    return _page(request, offer, status=INVALID, answer_form=form)
+
+
+@membership_required
+def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
+    """Asks first: a withdrawn offer cannot be sent again."""
+    membership = _membership(request)
+    offer = _offer(request, offer_id)
+    if not queries.can_manage_offers(membership):
+        raise PermissionDenied("Only coordinators and admins can withdraw offers of work.")
+    error = ""
+    if request.method == "POST":
+        try:
+            services.withdraw_offer(offer, by=membership)
+        except DomainError as refused:
+            error = refused.message
+        else:
+            messages.success(request, "The offer is withdrawn.")
+            return redirect("offers:offer", offer_id=offer.pk)
+    status = CONFLICT if error else 200
+    context = {"offer": offer, "form": refusal(error) if error else None}
+    return render(request, "offers/offer_withdraw.html", context, status=status)
