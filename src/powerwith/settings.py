@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "powerwith.payments",
     "powerwith.evaluation",
     "powerwith.reports",
+    "powerwith.outcomes",
     "powerwith.privacy",
     "django.contrib.auth",
     "django.contrib.contenttypes",

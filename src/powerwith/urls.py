@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("powerwith.payments.urls")),
     path("", include("powerwith.evaluation.urls")),
     path("", include("powerwith.reports.urls")),
+    path("", include("powerwith.outcomes.urls")),
     path("", include("powerwith.privacy.urls")),
     path("api/v1/", api.urls),
 ]

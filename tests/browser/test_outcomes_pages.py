@@ -10,11 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from powerwith.accounts.models import Membership
-from powerwith.reports.outcomes import months, services
+from powerwith.outcomes import months, services
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
 from tests.opportunities.factories import opportunity
-from tests.reports.outcome_factories import ago, figures, session_in, ward
+from tests.outcomes.factories import ago, figures, session_in, ward
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

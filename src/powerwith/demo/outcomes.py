@@ -13,9 +13,9 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.demo.logins import coordinator_email
 from powerwith.opportunities.models import Opportunity
-from powerwith.reports.models import InterventionCount, Service, ServiceProject
-from powerwith.reports.outcomes import months, services
-from powerwith.reports.outcomes.services import Entry
+from powerwith.outcomes import months, services
+from powerwith.outcomes.models import InterventionCount, Service, ServiceProject
+from powerwith.outcomes.services import Entry
 
 MONTHS = 18
 # Service name, setting, linked opportunity, and each type's monthly uses at the start.

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from powerwith.reports.outcomes import services
+from powerwith.outcomes import services
 from tests.browser.page_values import PartCast
 from tests.opportunities.factories import opportunity
-from tests.reports.outcome_factories import ago, figures, session_in, ward
+from tests.outcomes.factories import ago, figures, session_in, ward
 
 NOT_PAGES = {
-    "reports:outcomes_import_template": "the CSV template for importing figures (a download)",
-    "reports:outcomes_export": "every figure as a CSV download",
+    "outcomes:outcomes_import_template": "the CSV template for importing figures (a download)",
+    "outcomes:outcomes_export": "every figure as a CSV download",
 }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from powerwith.reports import urls_outcomes, views
+from powerwith.reports import views
 from powerwith.reports.urls import dashboard as urls_dashboard
 from powerwith.reports.urls import training as urls_training
 
@@ -13,6 +13,5 @@ urlpatterns = [
         name="scorecard",
     ),
     *urls_dashboard.urlpatterns,
-    *urls_outcomes.urlpatterns,
     *urls_training.urlpatterns,
 ]

@@ -1,6 +1,9 @@
 from django.urls import URLPattern, path
 
-from powerwith.reports.outcomes import views, views_csv
+from powerwith.outcomes import views
+from powerwith.outcomes.views import csv as views_csv
+
+app_name = "outcomes"
 
 urlpatterns: list[URLPattern] = [
     path("outcomes/", views.outcomes, name="outcomes"),

@@ -10,9 +10,9 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
 from powerwith.opportunities.models import Opportunity
-from powerwith.reports.models import Service
-from powerwith.reports.outcomes import months, services
-from powerwith.reports.outcomes.services import Change, Entry
+from powerwith.outcomes import months, services
+from powerwith.outcomes.models import Service
+from powerwith.outcomes.services import Change, Entry
 
 
 def ward(by: Membership, name: str = "Willow Ward", setting: str = "mental_health") -> Service:

@@ -31,6 +31,8 @@ class Service(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        # Made when outcomes were part of reports; the table keeps its name.
+        db_table = "reports_service"
         ordering = ["name", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -63,6 +65,8 @@ class InterventionCount(models.Model):
     source = models.CharField(max_length=10, choices=CountSource.choices, default=CountSource.FORM)
 
     class Meta:
+        # Made when outcomes were part of reports; the table keeps its name.
+        db_table = "reports_interventioncount"
         ordering = ["service", "month", "intervention"]
         constraints = [
             models.UniqueConstraint(
@@ -92,6 +96,8 @@ class ServiceProject(models.Model):
     linked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        # Made when outcomes were part of reports; the table keeps its name.
+        db_table = "reports_serviceproject"
         ordering = ["linked_at", "id"]
         constraints = [
             models.UniqueConstraint(

@@ -13,9 +13,9 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from powerwith.http import Request
-from powerwith.reports.models import CountSource, Service
-from powerwith.reports.outcomes import months, queries, services
-from powerwith.reports.outcomes.rows import check_rows
+from powerwith.outcomes import months, queries, services
+from powerwith.outcomes.models import CountSource, Service
+from powerwith.outcomes.rows import check_rows
 
 router = Router(tags=["reports"])
 

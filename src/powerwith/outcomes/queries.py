@@ -19,9 +19,9 @@ from powerwith.engagements.models import Session
 from powerwith.opportunities.choices import CoWorkingLevel
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import opportunities_of
+from powerwith.outcomes import months
+from powerwith.outcomes.models import InterventionCount, Service, ServiceProject
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
-from powerwith.reports.models import InterventionCount, Service, ServiceProject
-from powerwith.reports.outcomes import months
 
 READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
 CO_PRODUCED = "co_production"

@@ -22,9 +22,9 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.roles import Role
 from powerwith.errors import Conflict, InvalidInput
 from powerwith.opportunities.models import Opportunity
+from powerwith.outcomes import months
+from powerwith.outcomes.models import CountSource, InterventionCount, Service, ServiceProject
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS
-from powerwith.reports.models import CountSource, InterventionCount, Service, ServiceProject
-from powerwith.reports.outcomes import months
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 

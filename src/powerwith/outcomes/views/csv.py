@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from powerwith.errors import DomainError
 from powerwith.http import Request
+from powerwith.outcomes import csv_import, queries, services
+from powerwith.outcomes.forms import ImportForm
+from powerwith.outcomes.models import CountSource
+from powerwith.outcomes.rows import RowCheck
+from powerwith.outcomes.services import Change
+from powerwith.outcomes.views import reader
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
-from powerwith.reports.models import CountSource
-from powerwith.reports.outcomes import csv_import, queries, services
-from powerwith.reports.outcomes.forms import ImportForm
-from powerwith.reports.outcomes.rows import RowCheck
-from powerwith.reports.outcomes.services import Change
-from powerwith.reports.outcomes.views import reader
 from powerwith.web import add_domain_error, membership_required
 
 MAX_LISTED = 500  # corrections listed one by one on the report; the rest are counted
@@ -95,7 +95,7 @@ def outcomes_import(request: Request) -> HttpResponse:
         "interventions": RESTRICTIVE_INTERVENTIONS,
         "max_rows": f"{csv_import.MAX_ROWS:,}",
     }
-    return render(request, "reports/outcomes/import.html", context)
+    return render(request, "outcomes/import.html", context)
 
 
 @membership_required

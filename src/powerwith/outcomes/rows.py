@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from powerwith.errors import DomainError
+from powerwith.outcomes import months
+from powerwith.outcomes.models import Service
+from powerwith.outcomes.services import Entry, check_figure
 from powerwith.people.schedule import INTERVENTION_LABELS
-from powerwith.reports.models import Service
-from powerwith.reports.outcomes import months
-from powerwith.reports.outcomes.services import Entry, check_figure
 
 WHOLE_NUMBER = re.compile(r"^\d+$")
 BY_LABEL = {label.lower(): code for code, label in INTERVENTION_LABELS.items()}

@@ -7,8 +7,8 @@ import pytest
 
 from powerwith import demo
 from powerwith.demo.outcomes import MONTHS, add_outcomes
-from powerwith.reports.models import InterventionCount, Service, ServiceProject
-from powerwith.reports.outcomes.queries import CO_PRODUCED, trend_of
+from powerwith.outcomes.models import InterventionCount, Service, ServiceProject
+from powerwith.outcomes.queries import CO_PRODUCED, trend_of
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from powerwith.reports.models import InterventionCount, ServiceProject
-from powerwith.reports.outcomes import months
-from powerwith.reports.outcomes.queries import CO_PRODUCED, OTHER_WORK, markers_for, trend_of
+from powerwith.outcomes import months
+from powerwith.outcomes.models import InterventionCount, ServiceProject
+from powerwith.outcomes.queries import CO_PRODUCED, OTHER_WORK, markers_for, trend_of
 from tests.conftest import logged_in
 from tests.opportunities.factories import opportunity
-from tests.reports.outcome_factories import ago, figures, session_in, ward
+from tests.outcomes.factories import ago, figures, session_in, ward
 
 READ_PAGES = ["/outcomes/", "/outcomes/services/{id}/", "/outcomes/services/{id}/projects/"]
 WRITE_PAGES = [

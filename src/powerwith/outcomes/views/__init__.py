@@ -12,11 +12,11 @@ from powerwith.accounts.models import Membership
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.opportunities.queries import get_opportunity_for
+from powerwith.outcomes import months, queries, services
+from powerwith.outcomes.chart import trend_charts
+from powerwith.outcomes.forms import FiguresForm, LinkForm, ServiceForm, count_field_name
+from powerwith.outcomes.models import CountSource, Service
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
-from powerwith.reports.models import CountSource, Service
-from powerwith.reports.outcomes import months, queries, services
-from powerwith.reports.outcomes.chart import trend_charts
-from powerwith.reports.outcomes.forms import FiguresForm, LinkForm, ServiceForm, count_field_name
 from powerwith.web import add_domain_error, membership_required
 
 ASSOCIATION = (
@@ -46,7 +46,7 @@ def outcomes(request: Request) -> HttpResponse:
     rows = [(service, latest.get(service.pk)) for service in found]
     return render(
         request,
-        "reports/outcomes/outcomes.html",
+        "outcomes/outcomes.html",
         {"rows": rows, "can_write": services.can_write(membership), "association": ASSOCIATION},
     )
 
@@ -63,8 +63,8 @@ def service_new(request: Request) -> HttpResponse:
             add_domain_error(form, error)
         else:
             messages.success(request, f"{service.name} is added. Record its first figures.")
-            return redirect("reports:outcome_service", outcome_service_id=service.pk)
-    return render(request, "reports/outcomes/service_new.html", {"form": form})
+            return redirect("outcomes:outcome_service", outcome_service_id=service.pk)
+    return render(request, "outcomes/service_new.html", {"form": form})
 
 
 @membership_required
@@ -73,7 +73,7 @@ def service_detail(request: Request, outcome_service_id: int) -> HttpResponse:
     trend = queries.trend_of(service)
     return render(
         request,
-        "reports/outcomes/service.html",
+        "outcomes/service.html",
         {
             "service": service,
             "trend": trend,
@@ -112,11 +112,11 @@ def service_record(request: Request, outcome_service_id: int) -> HttpResponse:
             changed = sum(1 for change in changes if change.kind == "changed")
             note = f" {changed} figure{'s' if changed != 1 else ''} corrected." if changed else ""
             messages.success(request, f"The figures for {months.label(month)} are saved.{note}")
-            return redirect("reports:outcome_service", outcome_service_id=service.pk)
+            return redirect("outcomes:outcome_service", outcome_service_id=service.pk)
     count_fields = [form[count_field_name(code)] for code, _ in RESTRICTIVE_INTERVENTIONS]
     return render(
         request,
-        "reports/outcomes/record.html",
+        "outcomes/record.html",
         {"service": service, "form": form, "count_fields": count_fields},
     )
 
@@ -145,10 +145,10 @@ def service_projects(request: Request, outcome_service_id: int) -> HttpResponse:
                 add_domain_error(form, error)
             else:
                 messages.success(request, f"{opportunity.title} is linked to {service.name}.")
-                return redirect("reports:outcome_service_projects", outcome_service_id=service.pk)
+                return redirect("outcomes:outcome_service_projects", outcome_service_id=service.pk)
     return render(
         request,
-        "reports/outcomes/projects.html",
+        "outcomes/projects.html",
         {
             "service": service,
             "projects": queries.projects_of(service),
@@ -165,4 +165,4 @@ def _unlink(request: Request, membership: Membership, service: Service) -> HttpR
         opportunity_id = 0
     services.unlink_project(by=membership, service=service, opportunity_id=opportunity_id)
     messages.success(request, "The project is no longer linked to this service.")
-    return redirect("reports:outcome_service_projects", outcome_service_id=service.pk)
+    return redirect("outcomes:outcome_service_projects", outcome_service_id=service.pk)

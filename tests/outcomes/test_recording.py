@@ -9,10 +9,10 @@ from django.http import Http404
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.errors import Conflict, InvalidInput
-from powerwith.reports.models import InterventionCount
-from powerwith.reports.outcomes import services
-from powerwith.reports.outcomes.services import Entry
-from tests.reports.outcome_factories import ago, figures, this_month, ward
+from powerwith.outcomes import services
+from powerwith.outcomes.models import InterventionCount
+from powerwith.outcomes.services import Entry
+from tests.outcomes.factories import ago, figures, this_month, ward
 
 
 def test_a_coordinator_records_a_month_and_it_is_audited(riverside_coordinator):

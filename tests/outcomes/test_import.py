@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from powerwith.accounts.models import AuditEvent, Membership
-from powerwith.reports.models import CountSource, InterventionCount
-from powerwith.reports.outcomes import csv_import, months
+from powerwith.outcomes import csv_import, months
+from powerwith.outcomes.models import CountSource, InterventionCount
 from tests.conftest import logged_in
-from tests.reports.outcome_factories import ago, figures, ward
+from tests.outcomes.factories import ago, figures, ward
 
 URL = "/outcomes/import/"
 

@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from powerwith.outcomes import months
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS, SETTINGS
-from powerwith.reports.outcomes import months
 
 MONTHS_OFFERED = 60
 

@@ -8,13 +8,13 @@ import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from powerwith.outcomes import months
+from powerwith.outcomes.models import InterventionCount, Service
+from powerwith.outcomes.rows import RowCheck, RowProblem, check_rows
 from powerwith.people.csv import UnreadableFile
 from powerwith.people.csv import decode as decode_upload
 from powerwith.people.csv.export import csv_lines, safe_cell
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS
-from powerwith.reports.models import InterventionCount, Service
-from powerwith.reports.outcomes import months
-from powerwith.reports.outcomes.rows import RowCheck, RowProblem, check_rows
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 5000

@@ -8,11 +8,11 @@ import json
 import pytest
 from django.http import Http404
 
-from powerwith.reports.models import InterventionCount, ServiceProject
-from powerwith.reports.outcomes import months, services
+from powerwith.outcomes import months, services
+from powerwith.outcomes.models import InterventionCount, ServiceProject
 from tests.conftest import api_client_for
 from tests.opportunities.factories import opportunity
-from tests.reports.outcome_factories import ago, figures, session_in, ward
+from tests.outcomes.factories import ago, figures, session_in, ward
 
 
 def put(client, url: str, body: object):

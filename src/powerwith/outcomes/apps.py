@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OutcomesConfig(AppConfig):
+    name = "powerwith.outcomes"
+    verbose_name = "Restraint-reduction outcomes"
