@@ -18,7 +18,7 @@ from powerwith.engagements.models import Attendance
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.payments import queries, services
-from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
+from powerwith.payments.fees import agreed_expenses, agreed_fee, duration, pay_rate, time_amount
 from powerwith.payments.forms import (
     ExpenseClaimForm,
     RewardChoiceForm,
@@ -178,7 +178,7 @@ def _travel_sessions(request: Request) -> dict[int, Attendance]:
     found = {}
     for booking in queries.travel_bookings(request.user, timezone.now()):
         offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
-        if offer is not None and agreed_fee(offer).travel_in_advance:
+        if offer is not None and agreed_expenses(offer).travel_in_advance:
             found[booking.session_id] = booking
     return found
 

@@ -23,7 +23,7 @@ from powerwith.engagements.services.actions import raise_action
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.payments import queries
-from powerwith.payments.fees import agreed_fee, money, pay_rate, time_amount
+from powerwith.payments.fees import agreed_expenses, agreed_fee, money, pay_rate, time_amount
 from powerwith.payments.models import (
     Claim,
     ClaimEvent,
@@ -238,7 +238,7 @@ def request_travel_advance(
     asked to pay it in time."""
     require_person(person, by)
     _require_offer(person, offer)
-    if not agreed_fee(offer).travel_in_advance:
+    if not agreed_expenses(offer).travel_in_advance:
         raise Conflict(
             "The offer for this work does not include travel paid in advance. You can claim "
             "your travel as expenses after the session."
