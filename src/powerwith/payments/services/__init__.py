@@ -1,10 +1,10 @@
 """Every write about pay and expenses: one function per action, in a transaction, with an
-audit record. See ``choices`` (the person's choice about payment), ``claims`` (making
-them) and ``steps`` (from approval to payment)."""
+audit record. See ``choices`` (the person's choice about payment), ``claims`` and
+``travel`` (making them, held to ``claim_rules``) and ``steps`` (from approval to
+payment)."""
 
 from powerwith.payments.services.choices import record_reward_choice
 from powerwith.payments.services.claims import (
-    request_travel_advance,
     submit_claim,
     submit_expense_claim,
     submit_time_claim,
@@ -15,6 +15,7 @@ from powerwith.payments.services.steps import (
     reject_claim,
     withdraw_claim,
 )
+from powerwith.payments.services.travel import request_travel_advance
 
 __all__ = [
     "approve_claim",

@@ -19,7 +19,7 @@ from powerwith.engagements.services.actions import close_actions
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.payments import notifications, queries
 from powerwith.payments.models import TRANSITIONS, Claim, ClaimEvent, ClaimStatus
-from powerwith.payments.services.claims import TEXT_LENGTH, require_person
+from powerwith.payments.services.claim_rules import TEXT_LENGTH, require_person
 
 STATE_SENTENCES: dict[str, str] = {
     ClaimStatus.SUBMITTED: "This claim is waiting for approval.",
