@@ -1,4 +1,5 @@
-"""Claims, payment timeliness and the person's choice about payment over the API.
+"""Claims over the API; payment timeliness and the person's choice about payment are in
+``api_choices``.
 
 Thin: parse, find through queries.py, call the same services as the pages. An expert's
 token sees and makes their own claims in the token's organisation; a coordinator's or
@@ -20,11 +21,11 @@ from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.errors import NotAllowed
 from powerwith.http import Request
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
-from powerwith.payments.models import Claim, RewardChoice
+from powerwith.payments.models import Claim
 from powerwith.people.queries import get_person_for, person_id_for
 
 router = Router(tags=["payments"])
@@ -56,16 +57,6 @@ class PaymentIn(Schema):
 
     paid_on: date
     note: str = Field(default="", max_length=500)
-
-
-class ChoiceIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    choice: str = Field(max_length=10)
-    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
-    reason: str = Field(default="", max_length=1000)
-    person_id: int | None = Field(default=None, ge=1, le=ID_MAX)
-    person_said: bool = False
 
 
 class EventOut(Schema):
@@ -100,28 +91,7 @@ class ClaimList(Schema):
     count: int
 
 
-class TimelinessOut(Schema):
-    target_days: int
-    paid: int
-    paid_within_target: int
-    median_days: float | None
-    overdue: int
-    sentence: str
-
-
-class ChoiceOut(Schema):
-    id: int
-    person_id: int
-    opportunity_id: int
-    choice: str = Field(max_length=10)
-    amount: str | None
-    reason: str
-    recorded_by_id: int
-    voluntary: bool
-    created_at: str
-
-
-def _membership(request: Request) -> Membership:
+def membership_of(request: Request) -> Membership:
     assert request.membership is not None  # set by token authentication
     return request.membership
 
@@ -157,7 +127,7 @@ def _out(claim: Claim) -> dict[str, Any]:
 
 
 def _claim(request: Request, claim_id: int) -> tuple[Membership, Claim]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return membership, queries.get_claim_for(membership, claim_id)
 
 
@@ -166,7 +136,7 @@ def list_claims(
     request: Request, show: str = "", page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
 ) -> dict[str, Any]:
     """25 a page, newest first. ``show`` filters: waiting, approved, overdue, paid."""
-    membership = _membership(request)
+    membership = membership_of(request)
     claims = queries.filtered(queries.claims_of(membership), show, membership.organisation)
     start = (page - 1) * PAGE_SIZE
     return {
@@ -179,7 +149,7 @@ def list_claims(
 def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     """The person's own claim against their accepted offer: ``time`` (for a session they
     were booked into), ``expenses`` or ``travel_advance`` (before the session)."""
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
     own = person_id_for(membership)
     if own is None:
@@ -258,57 +228,3 @@ def withdraw_claim(request: Request, claim_id: int) -> dict[str, Any]:
     membership, claim = _claim(request, claim_id)
     services.withdraw_claim(claim, by=membership)
     return _out(claim)
-
-
-@router.get("/payments/timeliness", response=TimelinessOut)
-def payment_timeliness(request: Request) -> dict[str, Any]:
-    """Days from claim to payment, for claims paid in the last 12 months."""
-    membership = _membership(request)
-    queries.require_manager(membership)
-    figure = queries.timeliness(membership.organisation)
-    return {
-        "target_days": figure.target_days,
-        "paid": figure.paid,
-        "paid_within_target": figure.on_time,
-        "median_days": figure.median_days,
-        "overdue": figure.overdue,
-        "sentence": figure.sentence,
-    }
-
-
-def _choice_out(choice: RewardChoice) -> dict[str, Any]:
-    return {
-        "id": choice.pk,
-        "person_id": choice.person_id,
-        "opportunity_id": choice.opportunity_id,
-        "choice": choice.choice,
-        "amount": f"{choice.amount:.2f}" if choice.amount is not None else None,
-        "reason": choice.reason,
-        "recorded_by_id": choice.recorded_by_id,
-        "voluntary": queries.is_voluntary_by_choice(choice.person, choice.opportunity_id),
-        "created_at": choice.created_at.isoformat(),
-    }
-
-
-@router.post("/opportunities/{opportunity_id}/reward-choice", response={201: ChoiceOut})
-def record_reward_choice(
-    request: Request, opportunity_id: int, payload: ChoiceIn
-) -> Status[dict[str, Any]]:
-    """The person's choice about payment: ``full``, ``less`` (with ``amount``) or
-    ``decline`` (with ``reason``). Staff give ``person_id`` and ``person_said: true``."""
-    membership = _membership(request)
-    person_id = payload.person_id or person_id_for(membership)
-    if person_id is None:
-        raise InvalidInput("Say whose choice it is (person_id).", field="person_id")
-    person = get_person_for(membership, person_id)
-    opportunity = queries.opportunity_offered_to(membership, person, opportunity_id)
-    choice = services.record_reward_choice(
-        person=person,
-        opportunity=opportunity,
-        choice=payload.choice,
-        amount=payload.amount,
-        reason=payload.reason,
-        by=membership,
-        person_said=payload.person_said,
-    )
-    return Status(201, _choice_out(choice))
