@@ -55,10 +55,12 @@ def time_claim(booking: Attendance, **kwargs: Any) -> Claim:
 
 
 def expense_claim(offer: Offer, amount: str = "12.40", **kwargs: Any) -> Claim:
+    """Travel, which the complete opportunity's offer covers, unless told otherwise."""
     person = offer.person
     return services.submit_expense_claim(
         person=person,
         offer=offer,
+        category=kwargs.pop("category", "travel"),
         amount=Decimal(amount),
         description=kwargs.pop("description", "Bus fares to and from the session"),
         by=me(person, offer),

@@ -168,6 +168,7 @@ def test_nobody_claims_for_someone_else(riverside_coordinator, expert_at_riversi
             services.submit_expense_claim(
                 person=expert_at_riverside,
                 offer=offer,
+                category="subsistence",
                 amount="10.00",
                 description="Lunch",
                 by=who,
@@ -183,6 +184,7 @@ def test_a_claim_against_someone_elses_offer_is_refused(
         services.submit_expense_claim(
             person=expert_at_both,
             offer=offer,
+            category="subsistence",
             amount="10.00",
             description="Lunch",
             by=expert_membership(expert_at_both, offer.organisation_id),
@@ -211,6 +213,7 @@ def test_a_bad_amount_is_explained_and_nothing_is_written(
         services.submit_expense_claim(
             person=expert_at_riverside,
             offer=offer,
+            category="subsistence",
             amount=amount,
             description="Lunch",
             by=me(expert_at_riverside, offer),

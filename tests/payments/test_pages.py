@@ -59,7 +59,13 @@ def test_the_person_claims_for_their_time_from_the_page(
 
 
 def expense_form(offer, **extra):
-    return {"offer_id": offer.pk, "amount": "12.40", "description": "Bus fares", **extra}
+    return {
+        "offer_id": offer.pk,
+        "category": "travel",
+        "amount": "12.40",
+        "description": "Bus fares",
+        **extra,
+    }
 
 
 def test_an_expense_claim_with_a_good_receipt_is_saved_and_downloads_to_the_right_people(

@@ -377,6 +377,7 @@ PAGE_FORMS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], type[mod
     "payments:my_expense_claim": (
         lambda v: {
             "offer_id": v["accepted_offer_id"],
+            "category": "travel",
             "amount": "1.00",
             "description": "Probe",
         },

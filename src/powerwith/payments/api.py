@@ -25,7 +25,8 @@ from powerwith.errors import NotAllowed
 from powerwith.http import Request
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
-from powerwith.payments.models import Claim
+from powerwith.payments.fees import outside_agreement
+from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
 
 router = Router(tags=["payments"])
@@ -44,6 +45,8 @@ class ClaimIn(Schema):
     minutes: int | None = Field(default=None, ge=0, le=100_000)
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     description: str = Field(default="", max_length=500)
+    # What expenses were for; without it, "other", which the approver decides on.
+    category: str = Field(default=ExpenseCategory.OTHER.value, max_length=20)
 
 
 class NoteIn(Schema):
@@ -74,6 +77,9 @@ class ClaimOut(Schema):
     opportunity_id: int
     session_id: int | None
     kind: str
+    category: str
+    # An expense the accepted offer does not say it covers: the approver decides.
+    outside_agreement: bool
     minutes: int | None
     amount: str
     description: str
@@ -105,6 +111,8 @@ def _out(claim: Claim) -> dict[str, Any]:
         "opportunity_id": claim.offer.opportunity_id,
         "session_id": claim.session_id,
         "kind": claim.kind,
+        "category": claim.category,
+        "outside_agreement": outside_agreement(claim),
         "minutes": claim.minutes,
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
@@ -148,7 +156,8 @@ def list_claims(
 @router.post("/claims", response={201: ClaimOut})
 def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     """The person's own claim against their accepted offer: ``time`` (for a session they
-    were booked into), ``expenses`` or ``travel_advance`` (before the session)."""
+    were booked into), ``expenses`` (with a ``category``: one the offer does not cover is
+    refused) or ``travel_advance`` (before the session, where the offer pays it)."""
     membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
     own = person_id_for(membership)
@@ -164,6 +173,7 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
         minutes=payload.minutes,
         amount=payload.amount,
         description=payload.description,
+        category=payload.category,
     )
     return Status(201, _out(claim))
 

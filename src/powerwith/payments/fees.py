@@ -16,7 +16,7 @@ from typing import Any
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import latest_version
 from powerwith.opportunities.choices import EXPENSES, RewardBasis
-from powerwith.payments.models import RewardChoice, RewardChoiceKind
+from powerwith.payments.models import Claim, ClaimKind, RewardChoice, RewardChoiceKind
 
 PENNY = Decimal("0.01")
 # How travel is paid, not a kind of expense: no claim is "for" travel in advance.
@@ -97,6 +97,15 @@ def agreed_expenses(offer: Offer) -> AgreedExpenses:
     expenses = _agreement(offer).get("expenses") or {}
     return AgreedExpenses(
         listed={key: bool(value) for key, value in expenses.items() if key in EXPENSES}
+    )
+
+
+def outside_agreement(claim: Claim) -> bool:
+    """Whether an expense claim is for something the accepted offer does not say it
+    covers ("something else", or a kind it does not list): the approver decides on it."""
+    return (
+        claim.kind == ClaimKind.EXPENSES
+        and agreed_expenses(claim.offer).covers(claim.category) is not True
     )
 
 

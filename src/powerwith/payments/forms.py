@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from powerwith.payments.models import RewardChoiceKind
+from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
 
 AMOUNT_ERRORS = {
@@ -103,6 +103,15 @@ class ExpenseClaimForm(forms.Form):
         error_messages={
             "required": "Choose the work the expenses were for.",
             "invalid_choice": "Choose one of the pieces of work listed.",
+        },
+    )
+    category = forms.ChoiceField(
+        label="What kind of expense is it?",
+        choices=ExpenseCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what kind of expense it is.",
+            "invalid_choice": "Choose one of the kinds of expense listed.",
         },
     )
     amount = _amount("How much did you spend?", "In pounds, like 12.50.")

@@ -160,6 +160,7 @@ def my_expense_claim(request: Request) -> HttpResponse:
             claim = services.submit_expense_claim(
                 person=person,
                 offer=offers[data["offer_id"]],
+                category=data["category"],
                 amount=data["amount"],
                 description=data["description"],
                 receipt=data["receipt"] or None,
@@ -170,7 +171,12 @@ def my_expense_claim(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your expenses claim is sent for approval.")
             return redirect("payments:my_claim", claim_id=claim.pk)
-    return render(request, "payments/my_expense_claim.html", {"form": form, "offers": choices})
+    context = {
+        "form": form,
+        "offers": choices,
+        "agreements": [(offer, agreed_expenses(offer)) for offer in offers.values()],
+    }
+    return render(request, "payments/my_expense_claim.html", context)
 
 
 def _travel_sessions(request: Request) -> dict[int, Attendance]:

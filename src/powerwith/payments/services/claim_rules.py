@@ -18,8 +18,8 @@ from powerwith.engagements.models import Session
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.payments import queries
-from powerwith.payments.fees import money
-from powerwith.payments.models import Claim, ClaimEvent, ClaimStatus
+from powerwith.payments.fees import agreed_expenses, money
+from powerwith.payments.models import Claim, ClaimEvent, ClaimStatus, ExpenseCategory
 from powerwith.people.models import Person
 
 MAX_AMOUNT = Decimal("99999.99")
@@ -51,6 +51,23 @@ def session_of(offer: Offer, session_id: int | None, *, required: bool) -> Sessi
     if session is None:
         raise InvalidInput("That session is not part of this work.", field="session_id")
     return session
+
+
+def expense_category(offer: Offer, category: str) -> str:
+    """What the money was spent on, held to the agreement: a kind of expense the accepted
+    offer says it does not cover is refused, with the reason. "Something else", and a
+    kind the offer does not mention, are the approver's to decide (``fees.outside_agreement``)."""
+    if category not in ExpenseCategory.values:
+        raise InvalidInput(
+            "Choose what the money was spent on, or choose something else.", field="category"
+        )
+    if agreed_expenses(offer).covers(category) is False:
+        words = ExpenseCategory(category).label.lower()
+        raise Conflict(
+            f"Your offer does not cover {words}. Ask your contact person if you need it.",
+            field="category",
+        )
+    return category
 
 
 def day_of(session: Session) -> str:

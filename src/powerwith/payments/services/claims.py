@@ -26,6 +26,7 @@ from powerwith.payments.services.claim_rules import (
     amount_of,
     create_claim,
     day_of,
+    expense_category,
     lock_person,
     require_booking,
     require_offer,
@@ -102,22 +103,29 @@ def submit_expense_claim(
     *,
     person: Person,
     offer: Offer,
+    category: str,
     amount: Decimal | str | None,
     description: str,
     by: Membership,
     session_id: int | None = None,
     receipt: UploadedFile[bytes] | None = None,
 ) -> Claim:
-    """Money the person spent to do the work. Allowed whatever their choice about payment."""
+    """Money the person spent to do the work, on something the accepted offer covers (or
+    that the approver decides on). Allowed whatever their choice about payment."""
     require_person(person, by)
     require_offer(person, offer)
+    kind_of_expense = expense_category(offer, category)
     value = amount_of(amount)
     text = text_of(description, "what the money was spent on")
     session = session_of(offer, session_id, required=False)
     if session is not None:
         require_booking(person, session)
     upload = checked_receipt(receipt) if receipt is not None else None
-    fields: dict[str, object] = {"session": session, "description": text}
+    fields: dict[str, object] = {
+        "session": session,
+        "category": kind_of_expense,
+        "description": text,
+    }
     if upload is not None:
         fields["receipt"] = upload
     return create_claim(
@@ -135,6 +143,7 @@ def submit_claim(
     minutes: int | None = None,
     amount: Decimal | str | None = None,
     description: str = "",
+    category: str = "",
     receipt: UploadedFile[bytes] | None = None,
 ) -> Claim:
     """Any kind of claim, for the API: the same services as the pages."""
@@ -146,6 +155,7 @@ def submit_claim(
         return submit_expense_claim(
             person=person,
             offer=offer,
+            category=category,
             amount=amount,
             description=description,
             by=by,

@@ -19,7 +19,7 @@ from powerwith.errors import Conflict
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses
-from powerwith.payments.models import Claim, ClaimKind
+from powerwith.payments.models import Claim, ClaimKind, ExpenseCategory
 from powerwith.payments.services.claim_rules import (
     amount_of,
     create_claim,
@@ -76,6 +76,7 @@ def request_travel_advance(
         amount=value,
         by=by,
         session=session,
+        category=ExpenseCategory.TRAVEL,
         description=text,
     )
     when = day_of(session)
