@@ -25,7 +25,7 @@ from powerwith.errors import NotAllowed
 from powerwith.http import Request
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
-from powerwith.payments.fees import outside_agreement
+from powerwith.payments.fees import agreed_expenses, outside_agreement
 from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
 
@@ -55,6 +55,11 @@ class NoteIn(Schema):
     note: str = Field(default="", max_length=500)
 
 
+class ApproveIn(NoteIn):
+    # Needed to approve an expense outside the agreed expenses: the approver's decision.
+    confirm_outside_agreement: bool = False
+
+
 class PaymentIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
@@ -78,8 +83,10 @@ class ClaimOut(Schema):
     session_id: int | None
     kind: str
     category: str
-    # An expense the accepted offer does not say it covers: the approver decides.
+    # An expense the accepted offer does not say it covers: the approver decides, with
+    # what the offer covers beside it.
     outside_agreement: bool
+    agreed_expenses: dict[str, bool]
     minutes: int | None
     amount: str
     description: str
@@ -103,6 +110,7 @@ def membership_of(request: Request) -> Membership:
 
 
 def _out(claim: Claim) -> dict[str, Any]:
+    expenses = agreed_expenses(claim.offer)
     return {
         "id": claim.pk,
         "organisation_id": claim.organisation_id,
@@ -112,7 +120,8 @@ def _out(claim: Claim) -> dict[str, Any]:
         "session_id": claim.session_id,
         "kind": claim.kind,
         "category": claim.category,
-        "outside_agreement": outside_agreement(claim),
+        "outside_agreement": outside_agreement(claim, expenses),
+        "agreed_expenses": expenses.listed,
         "minutes": claim.minutes,
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
@@ -183,13 +192,13 @@ def get_claim(request: Request, claim_id: int) -> dict[str, Any]:
     return _out(_claim(request, claim_id)[1])
 
 
-def _optional_note(request: Request) -> str:
-    """The body is optional: none at all, or an empty one, is no note."""
+def _optional_body(request: Request) -> ApproveIn:
+    """The body is optional: none at all, or an empty one, is no note and no decision."""
     raw = request.body.strip() if request.content_type == "application/json" else b""
     if not raw:
-        return ""
+        return ApproveIn()
     try:
-        return NoteIn.model_validate_json(raw).note
+        return ApproveIn.model_validate_json(raw)
     except PydanticError as error:
         raise ValidationError(
             [
@@ -205,15 +214,21 @@ def _optional_note(request: Request) -> str:
     openapi_extra={
         "requestBody": {
             "required": False,
-            "content": {"application/json": {"schema": NoteIn.model_json_schema()}},
+            "content": {"application/json": {"schema": ApproveIn.model_json_schema()}},
         }
     },
 )
 def approve_claim(request: Request, claim_id: int) -> dict[str, Any]:
-    """With an optional ``note``."""
-    note = _optional_note(request)
+    """With an optional ``note``; an expense outside the agreed expenses (``outside_agreement``)
+    needs ``confirm_outside_agreement: true``, the approver's decision to pay it."""
+    body = _optional_body(request)
     membership, claim = _claim(request, claim_id)
-    services.approve_claim(claim, by=membership, note=note)
+    services.approve_claim(
+        claim,
+        by=membership,
+        note=body.note,
+        confirm_outside_agreement=body.confirm_outside_agreement,
+    )
     return _out(claim)
 
 

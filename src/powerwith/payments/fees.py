@@ -100,13 +100,13 @@ def agreed_expenses(offer: Offer) -> AgreedExpenses:
     )
 
 
-def outside_agreement(claim: Claim) -> bool:
+def outside_agreement(claim: Claim, expenses: AgreedExpenses | None = None) -> bool:
     """Whether an expense claim is for something the accepted offer does not say it
-    covers ("something else", or a kind it does not list): the approver decides on it."""
-    return (
-        claim.kind == ClaimKind.EXPENSES
-        and agreed_expenses(claim.offer).covers(claim.category) is not True
-    )
+    covers ("something else", or a kind it does not list): the approver decides on it.
+    ``expenses``: the offer's agreed expenses, when the caller has read them already."""
+    if claim.kind != ClaimKind.EXPENSES:
+        return False
+    return (expenses or agreed_expenses(claim.offer)).covers(claim.category) is not True
 
 
 def time_amount(basis: str, rate: Decimal, minutes: int) -> Decimal:

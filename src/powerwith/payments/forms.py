@@ -163,7 +163,16 @@ class TravelAdvanceForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
+    confirm_outside_agreement = forms.BooleanField(
+        label="I have decided to pay it, although it is not in the agreed expenses",
+        required=False,
+    )
     note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+
+    def __init__(self, *args: Any, outside_agreement: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not outside_agreement:
+            del self.fields["confirm_outside_agreement"]
 
 
 class RejectForm(forms.Form):
