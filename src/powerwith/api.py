@@ -163,6 +163,8 @@ api.add_router("/", "powerwith.consent.api_outputs.router")
 api.add_router("/", "powerwith.engagements.api_sessions.router")
 api.add_router("/", "powerwith.engagements.api_wellbeing.router")
 api.add_router("/", "powerwith.people.api_wellness.router")
+# Before the claims router: its /claims/{claim_id} would take /claims/time-from-attendance.
+api.add_router("/", "powerwith.payments.api_time.router")
 api.add_router("/", "powerwith.payments.api.router")
 api.add_router("/", "powerwith.payments.api_choices.router")
 api.add_router("/", "powerwith.evaluation.api.router")

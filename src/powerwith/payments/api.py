@@ -109,7 +109,7 @@ def membership_of(request: Request) -> Membership:
     return request.membership
 
 
-def _out(claim: Claim) -> dict[str, Any]:
+def claim_out(claim: Claim) -> dict[str, Any]:
     expenses = agreed_expenses(claim.offer)
     return {
         "id": claim.pk,
@@ -157,7 +157,7 @@ def list_claims(
     claims = queries.filtered(queries.claims_of(membership), show, membership.organisation)
     start = (page - 1) * PAGE_SIZE
     return {
-        "items": [_out(c) for c in claims[start : start + PAGE_SIZE]],
+        "items": [claim_out(c) for c in claims[start : start + PAGE_SIZE]],
         "count": claims.count(),
     }
 
@@ -184,12 +184,12 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
         description=payload.description,
         category=payload.category,
     )
-    return Status(201, _out(claim))
+    return Status(201, claim_out(claim))
 
 
 @router.get("/claims/{claim_id}", response=ClaimOut)
 def get_claim(request: Request, claim_id: int) -> dict[str, Any]:
-    return _out(_claim(request, claim_id)[1])
+    return claim_out(_claim(request, claim_id)[1])
 
 
 def _optional_body(request: Request) -> ApproveIn:
@@ -229,7 +229,7 @@ def approve_claim(request: Request, claim_id: int) -> dict[str, Any]:
         note=body.note,
         confirm_outside_agreement=body.confirm_outside_agreement,
     )
-    return _out(claim)
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/reject", response=ClaimOut)
@@ -237,7 +237,7 @@ def reject_claim(request: Request, claim_id: int, payload: NoteIn) -> dict[str, 
     """With a ``note`` saying why."""
     membership, claim = _claim(request, claim_id)
     services.reject_claim(claim, by=membership, note=payload.note)
-    return _out(claim)
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/pay", response=ClaimOut)
@@ -245,11 +245,11 @@ def pay_claim(request: Request, claim_id: int, payload: PaymentIn) -> dict[str, 
     """Record the payment of an approved claim and the day it was paid."""
     membership, claim = _claim(request, claim_id)
     services.record_payment(claim, by=membership, paid_on=payload.paid_on, note=payload.note)
-    return _out(claim)
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/withdraw", response=ClaimOut)
 def withdraw_claim(request: Request, claim_id: int) -> dict[str, Any]:
     membership, claim = _claim(request, claim_id)
     services.withdraw_claim(claim, by=membership)
-    return _out(claim)
+    return claim_out(claim)

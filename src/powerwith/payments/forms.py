@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 
+from powerwith.payments.fees import duration
 from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
+from powerwith.payments.time_to_claim import TimeToClaim
 
 AMOUNT_ERRORS = {
     "required": "Enter the amount in pounds, like 12.50.",
@@ -94,6 +98,35 @@ class TimeClaimForm(forms.Form):
     def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self.fields["session_id"], sessions)
+
+
+class TimeFromAttendanceForm(forms.Form):
+    """The person's "Time to claim" list: every session ticked to start with."""
+
+    session_ids = forms.TypedMultipleChoiceField(
+        label="Which sessions are you claiming for?",
+        help_text="Untick any session you do not want to claim for now.",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose at least one session to claim for.",
+            "invalid_choice": "One of those sessions is claimed already or is not on your "
+            "list now. Check the list and try again.",
+        },
+    )
+
+    def __init__(self, *args: Any, rows: list[TimeToClaim], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["session_ids"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(row.session.pk, _time_to_claim_label(row)) for row in rows]
+        self.initial.setdefault("session_ids", [row.session.pk for row in rows])
+
+
+def _time_to_claim_label(row: TimeToClaim) -> str:
+    session = row.session
+    when = date_format(timezone.localtime(session.starts_at), "l j F Y, g:i a")
+    return f"{session.opportunity.title}, {when}: {duration(row.minutes)} booked, £{row.amount}"
 
 
 class ExpenseClaimForm(forms.Form):

@@ -152,6 +152,13 @@ class Claim(models.Model):
                 condition=~models.Q(kind=ClaimKind.EXPENSES) | ~models.Q(category=""),
                 name="expense_claim_says_what_for",
             ),
+            # Time at a session is claimed once: a second claim waits for the first to be
+            # withdrawn or not approved, however the two arrive (see services.claims).
+            models.UniqueConstraint(
+                fields=["person", "session"],
+                condition=models.Q(kind=ClaimKind.TIME, status__in=LIVE_STATUSES),
+                name="one_live_time_claim_per_session",
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "status"])]
 

@@ -1,8 +1,9 @@
 """Every write about pay and expenses: one function per action, in a transaction, with an
-audit record. See ``choices`` (the person's choice about payment), ``claims`` and
-``travel`` (making them, held to ``claim_rules``) and ``steps`` (from approval to
-payment)."""
+audit record. See ``choices`` (the person's choice about payment), ``claims``,
+``travel`` and ``attendance`` (making them, held to ``claim_rules``) and ``steps`` (from
+approval to payment)."""
 
+from powerwith.payments.services.attendance import claim_time_from_attendance
 from powerwith.payments.services.choices import record_reward_choice
 from powerwith.payments.services.claims import (
     submit_claim,
@@ -19,6 +20,7 @@ from powerwith.payments.services.travel import request_travel_advance
 
 __all__ = [
     "approve_claim",
+    "claim_time_from_attendance",
     "record_payment",
     "record_reward_choice",
     "reject_claim",

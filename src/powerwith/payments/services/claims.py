@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
@@ -38,6 +38,7 @@ from powerwith.payments.services.travel import request_travel_advance
 from powerwith.people.models import Person
 
 LONGEST_SESSION = 24 * 60
+ALREADY_CLAIMED = "You have already claimed for your time at this session."
 DECLINED_PAYMENT = (
     "You chose not to be paid for this work, so there is no time to claim. Thank you for "
     "giving your time: it is recorded and recognised just the same. You can still claim "
@@ -81,21 +82,27 @@ def submit_time_claim(
     worked = max(minutes or 0, session.minutes)
     lock_person(person)
     if queries.live_claim_for_session(person, session.pk, ClaimKind.TIME) is not None:
-        raise Conflict(
-            "You have already claimed for your time at this session.", field="session_id"
-        )
+        raise Conflict(ALREADY_CLAIMED, field="session_id")
     rate = pay_rate(fee, choice)
     assert rate is not None
-    return create_claim(
-        person=person,
-        offer=offer,
-        kind=ClaimKind.TIME,
-        amount=time_amount(fee.basis, rate, worked),
-        by=by,
-        session=session,
-        minutes=worked,
-        description=f"Time at the session on {day_of(session)}",
-    )
+    try:
+        # A savepoint: a claim that arrived at the same moment wins, and this one is
+        # refused in words instead of breaking the caller's transaction.
+        with transaction.atomic():
+            return create_claim(
+                person=person,
+                offer=offer,
+                kind=ClaimKind.TIME,
+                amount=time_amount(fee.basis, rate, worked),
+                by=by,
+                session=session,
+                minutes=worked,
+                description=f"Time at the session on {day_of(session)}",
+            )
+    except IntegrityError as error:
+        if queries.live_claim_for_session(person, session.pk, ClaimKind.TIME) is None:
+            raise
+        raise Conflict(ALREADY_CLAIMED, field="session_id") from error
 
 
 @transaction.atomic
