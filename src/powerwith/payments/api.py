@@ -45,6 +45,8 @@ class ClaimIn(Schema):
     minutes: int | None = Field(default=None, ge=0, le=100_000)
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     description: str = Field(default="", max_length=500)
+    # Why a time claim is for longer than the time booked (needed then).
+    reason: str = Field(default="", max_length=500)
     # What expenses were for; without it, "other", which the approver decides on.
     category: str = Field(default=ExpenseCategory.OTHER.value, max_length=20)
 
@@ -183,6 +185,7 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
         amount=payload.amount,
         description=payload.description,
         category=payload.category,
+        reason=payload.reason,
     )
     return Status(201, claim_out(claim))
 

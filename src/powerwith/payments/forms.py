@@ -94,6 +94,28 @@ class TimeClaimForm(forms.Form):
             "invalid_choice": "Choose one of the sessions listed.",
         },
     )
+    minutes = forms.IntegerField(
+        label="If the session ran over: how long did you work, in minutes? (optional)",
+        help_text="Leave this empty to claim the time booked. You are never paid for less "
+        "than the time booked, even if you stopped or took time out.",
+        required=False,
+        min_value=1,
+        max_value=24 * 60,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the minutes as a whole number, like 210.",
+            "min_value": "Enter a number of minutes more than 0.",
+            "max_value": "A session cannot be longer than 24 hours (1440 minutes).",
+        },
+    )
+    reason = forms.CharField(
+        label="If it ran over: why? (optional)",
+        help_text="The person who approves your claim reads this.",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep the reason to 500 characters or fewer."},
+    )
 
     def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -73,7 +73,12 @@ def my_time_claim(request: Request) -> HttpResponse:
             if offer is None:
                 raise Http404("No accepted offer for this work.")
             claim = services.submit_time_claim(
-                person=person, offer=offer, session_id=booking.session_id, by=membership
+                person=person,
+                offer=offer,
+                session_id=booking.session_id,
+                by=membership,
+                minutes=form.cleaned_data["minutes"],
+                reason=form.cleaned_data["reason"],
             )
         except DomainError as error:
             add_domain_error(form, error)

@@ -120,9 +120,11 @@ def create_claim(
     kind: str,
     amount: Decimal,
     by: Membership,
+    note: str = "",
     **fields: object,
 ) -> Claim:
-    """The claim with its first step and its audit record."""
+    """The claim with its first step (with the person's ``note`` for the approver) and its
+    audit record."""
     claim = Claim.objects.create(
         organisation=offer.organisation,
         person=person,
@@ -132,7 +134,7 @@ def create_claim(
         created_by=by.user,
         **fields,
     )
-    ClaimEvent.objects.create(claim=claim, status=ClaimStatus.SUBMITTED, actor=by.user)
+    ClaimEvent.objects.create(claim=claim, status=ClaimStatus.SUBMITTED, actor=by.user, note=note)
     audit.record(
         actor=by.user,
         action="claim.submitted",

@@ -23,6 +23,7 @@ from powerwith.payments.fees import agreed_fee, pay_rate, time_amount
 from powerwith.payments.models import Claim, ClaimKind, RewardChoiceKind
 from powerwith.payments.receipts import checked_receipt
 from powerwith.payments.services.claim_rules import (
+    TEXT_LENGTH,
     amount_of,
     create_claim,
     day_of,
@@ -54,11 +55,13 @@ def submit_time_claim(
     session_id: int | None,
     by: Membership,
     minutes: int | None = None,
+    reason: str = "",
 ) -> Claim:
     """Time for a session the person was booked into, once it has started, at the agreed
     rate (or the lower one they chose) for every minute booked. Stopping or taking time
     out never reduces it: ``minutes`` below the booked time count as the booked time, and
-    may be more if the session ran over (staff approve every claim)."""
+    may be more if the session ran over, with the ``reason`` for the approver (staff
+    approve every claim)."""
     require_person(person, by)
     require_offer(person, offer)
     choice = queries.latest_choice(person, offer.opportunity_id)
@@ -80,6 +83,15 @@ def submit_time_claim(
     # Fewer minutes than booked (the person stopped or took time out) are paid as booked;
     # to be paid less is the person's own choice about payment, never a deduction.
     worked = max(minutes or 0, session.minutes)
+    why = (reason or "").strip()
+    if len(why) > TEXT_LENGTH:
+        raise InvalidInput(f"Keep the reason to {TEXT_LENGTH} characters or fewer.", field="reason")
+    if worked > session.minutes and not why:
+        raise InvalidInput(
+            "Say why you worked longer than the time booked, so the person who approves "
+            "your claim can see it.",
+            field="reason",
+        )
     lock_person(person)
     if queries.live_claim_for_session(person, session.pk, ClaimKind.TIME) is not None:
         raise Conflict(ALREADY_CLAIMED, field="session_id")
@@ -98,6 +110,7 @@ def submit_time_claim(
                 session=session,
                 minutes=worked,
                 description=f"Time at the session on {day_of(session)}",
+                note=why,
             )
     except IntegrityError as error:
         if queries.live_claim_for_session(person, session.pk, ClaimKind.TIME) is None:
@@ -128,15 +141,16 @@ def submit_expense_claim(
     if session is not None:
         require_booking(person, session)
     upload = checked_receipt(receipt) if receipt is not None else None
-    fields: dict[str, object] = {
-        "session": session,
-        "category": kind_of_expense,
-        "description": text,
-    }
-    if upload is not None:
-        fields["receipt"] = upload
     return create_claim(
-        person=person, offer=offer, kind=ClaimKind.EXPENSES, amount=value, by=by, **fields
+        person=person,
+        offer=offer,
+        kind=ClaimKind.EXPENSES,
+        amount=value,
+        by=by,
+        session=session,
+        category=kind_of_expense,
+        description=text,
+        receipt=upload if upload is not None else "",
     )
 
 
@@ -151,12 +165,18 @@ def submit_claim(
     amount: Decimal | str | None = None,
     description: str = "",
     category: str = "",
+    reason: str = "",
     receipt: UploadedFile[bytes] | None = None,
 ) -> Claim:
     """Any kind of claim, for the API: the same services as the pages."""
     if kind == ClaimKind.TIME:
         return submit_time_claim(
-            person=person, offer=offer, session_id=session_id, by=by, minutes=minutes
+            person=person,
+            offer=offer,
+            session_id=session_id,
+            by=by,
+            minutes=minutes,
+            reason=reason,
         )
     if kind == ClaimKind.EXPENSES:
         return submit_expense_claim(
