@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from powerwith.payments.fees import duration
 from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
 from powerwith.payments.time_to_claim import TimeToClaim
+from powerwith.times import day_and_clock
 
 AMOUNT_ERRORS = {
     "required": "Enter the amount in pounds, like 12.50.",
@@ -147,7 +146,7 @@ class TimeFromAttendanceForm(forms.Form):
 
 def _time_to_claim_label(row: TimeToClaim) -> str:
     session = row.session
-    when = date_format(timezone.localtime(session.starts_at), "l j F Y, g:i a")
+    when = day_and_clock(session.starts_at)
     return f"{session.opportunity.title}, {when}: {duration(row.minutes)} booked, £{row.amount}"
 
 

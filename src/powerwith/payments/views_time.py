@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from powerwith.accounts.models import User
 from powerwith.engagements.models import Attendance
@@ -19,14 +18,17 @@ from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
 from powerwith.payments.forms import TimeClaimForm, TimeFromAttendanceForm
 from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.payments.views_mine import own_profile, posted
+from powerwith.times import day_and_clock
 from powerwith.web import add_domain_error, membership_required
 
 
 def _time_label(user: User, booking: Attendance) -> str:
     session = booking.session
     offer = queries.offer_for_session(user, session.opportunity_id)
-    when = date_format(timezone.localtime(session.starts_at), "l j F Y, g:i a")
-    label = f"{session.opportunity.title}, {when} ({duration(session.minutes)} booked"
+    label = (
+        f"{session.opportunity.title}, {day_and_clock(session.starts_at)} "
+        f"({duration(session.minutes)} booked"
+    )
     if offer is not None:
         fee = agreed_fee(offer)
         rate = pay_rate(fee, queries.latest_choice(booking.person, session.opportunity_id))
