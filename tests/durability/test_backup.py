@@ -37,7 +37,7 @@ own = expert_membership(alex, riverside.pk)
 grant_consent(person=alex, scope="take_part", actor=own, opportunity=offer.opportunity)
 grant_consent(person=alex, scope="be_quoted", actor=own)
 submit_claim(person=alex, offer=offer, kind="expenses", by=own, amount="12.50",
-             description="Bus fare to Riverside House")
+             category="travel", description="Bus fare to Riverside House")
 print("ready")
 """
 
@@ -52,7 +52,7 @@ own = Membership.objects.get(user=claim.person.user)
 withdraw_consent(person=claim.person, scope="be_quoted", actor=own)
 withdraw_claim(claim, by=own)
 submit_claim(person=claim.person, offer=claim.offer, kind="expenses", by=own, amount="4.00",
-             description="Lunch")
+             category="subsistence", description="Lunch")
 Organisation.objects.filter(pk=claim.organisation_id).update(name="Renamed after the backup")
 Membership.objects.filter(role="coordinator").delete()
 print("changed")

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance, Session
+from powerwith.engagements.services.booking import book
+from powerwith.engagements.services.sessions import record_attendance
 from powerwith.offers.models import Offer
 from powerwith.payments import services
 from powerwith.payments.models import Claim
@@ -43,6 +45,29 @@ def worked(by: Membership, person: Person, days_ago: int = 2, **terms: Any) -> A
     return booking
 
 
+def attended(by: Membership, person: Person, days_ago: int = 2, **terms: Any) -> Attendance:
+    """As ``worked``, and staff recorded that the person took part."""
+    booking = worked(by, person, days_ago, **terms)
+    return record_attendance(booking, by=by, attended=True)
+
+
+def attended_each(by: Membership, person: Person, sessions: int) -> list[Attendance]:
+    """The person was booked into each of ``sessions`` sessions of one piece of work (three
+    hours at £25 an hour), all in the past, and recorded as there at every one."""
+    first = booked(by, person, sessions=sessions)
+    bookings = [first] + [
+        book(session=session, person=person, by=by)
+        for session in first.session.opportunity.sessions.exclude(pk=first.session_id)
+    ]
+    for days_ago, booking in enumerate(bookings, start=2):
+        Session.objects.filter(pk=booking.session_id).update(
+            starts_at=timezone.now() - timedelta(days=days_ago)
+        )
+        booking.session.refresh_from_db()
+        record_attendance(booking, by=by, attended=True)
+    return bookings
+
+
 def time_claim(booking: Attendance, **kwargs: Any) -> Claim:
     person = booking.person
     return services.submit_time_claim(
@@ -55,10 +80,12 @@ def time_claim(booking: Attendance, **kwargs: Any) -> Claim:
 
 
 def expense_claim(offer: Offer, amount: str = "12.40", **kwargs: Any) -> Claim:
+    """Travel, which the complete opportunity's offer covers, unless told otherwise."""
     person = offer.person
     return services.submit_expense_claim(
         person=person,
         offer=offer,
+        category=kwargs.pop("category", "travel"),
         amount=Decimal(amount),
         description=kwargs.pop("description", "Bus fares to and from the session"),
         by=me(person, offer),

@@ -101,6 +101,7 @@ def test_a_claim_against_someone_elses_offer_or_by_staff_is_refused(
         ({"kind": "expenses", "amount": "5.00", "description": ""}, 422, "Say what"),
         ({"kind": "holiday", "amount": "5.00"}, 422, "Unknown kind"),
         ({"kind": "time"}, 422, "Choose the session"),
+        ({"kind": "time", "reason": "x" * 501}, 422, "reason"),
         ({"kind": "expenses", "amount": "5.00", "colour": "red"}, 422, "extra"),
     ],
 )
@@ -114,6 +115,20 @@ def test_bad_claims_get_a_clear_json_error_and_nothing_is_written(
     assert answer.status_code == status
     assert words in str(answer.json()["detail"])
     assert not Claim.objects.exists()
+
+
+def test_a_time_claim_for_longer_than_booked_says_why(riverside_coordinator, expert_at_riverside):
+    booking = worked(riverside_coordinator, expert_at_riverside)
+    offer = offer_of(booking)
+    client = expert_api(expert_at_riverside, offer)
+    body = {"offer_id": offer.pk, "kind": "time", "session_id": booking.session_id, "minutes": 240}
+    refused = post(client, "/api/v1/claims", body)
+    assert refused.status_code == 422
+    assert "Say why you worked longer" in refused.json()["detail"]
+    made = post(client, "/api/v1/claims", {**body, "reason": "It ran an hour over."})
+    assert made.status_code == 201
+    assert made.json()["amount"] == "100.00"
+    assert made.json()["events"][0]["note"] == "It ran an hour over."
 
 
 def test_a_claim_against_an_offer_not_accepted_is_a_conflict(

@@ -75,11 +75,17 @@ def test_a_person_who_stopped_after_an_hour_is_still_paid_for_the_booked_time(
     assert (claim.minutes, claim.amount) == (180, Decimal("75.00"))
 
 
-def test_a_session_that_ran_over_is_claimed_for_the_time_worked(
+def test_a_session_that_ran_over_is_claimed_for_the_time_worked_saying_why(
     riverside_coordinator, expert_at_riverside
 ):
     booking = worked(riverside_coordinator, expert_at_riverside)
-    assert time_claim(booking, minutes=240).amount == Decimal("100.00")
+    with pytest.raises(InvalidInput, match="Say why you worked longer") as refused:
+        time_claim(booking, minutes=240)
+    assert refused.value.field == "reason"
+    assert not Claim.objects.exists()
+    claim = time_claim(booking, minutes=240, reason="The workshop ran an hour over.")
+    assert claim.amount == Decimal("100.00")
+    assert claim.events.get().note == "The workshop ran an hour over."
 
 
 def test_the_whole_life_of_a_claim(riverside_coordinator, riverside_admin, expert_at_riverside):
@@ -168,6 +174,7 @@ def test_nobody_claims_for_someone_else(riverside_coordinator, expert_at_riversi
             services.submit_expense_claim(
                 person=expert_at_riverside,
                 offer=offer,
+                category="subsistence",
                 amount="10.00",
                 description="Lunch",
                 by=who,
@@ -183,6 +190,7 @@ def test_a_claim_against_someone_elses_offer_is_refused(
         services.submit_expense_claim(
             person=expert_at_both,
             offer=offer,
+            category="subsistence",
             amount="10.00",
             description="Lunch",
             by=expert_membership(expert_at_both, offer.organisation_id),
@@ -211,6 +219,7 @@ def test_a_bad_amount_is_explained_and_nothing_is_written(
         services.submit_expense_claim(
             person=expert_at_riverside,
             offer=offer,
+            category="subsistence",
             amount=amount,
             description="Lunch",
             by=me(expert_at_riverside, offer),

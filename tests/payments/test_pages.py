@@ -58,8 +58,35 @@ def test_the_person_claims_for_their_time_from_the_page(
     assert claim.amount == Decimal("75.00")
 
 
+def test_the_person_claims_for_a_session_that_ran_over_from_the_page_saying_why(
+    client, riverside_coordinator, expert_at_riverside
+):
+    booking = worked(riverside_coordinator, expert_at_riverside)
+    client = logged_in(client, expert_at_riverside.user)
+    path = reverse("payments:my_time_claim")
+    without = client.post(path, {"session_id": booking.session_id, "minutes": "240"})
+    assert "Say why you worked longer than the time booked" in without.text
+    assert not Claim.objects.exists()
+    sent = client.post(
+        path,
+        {"session_id": booking.session_id, "minutes": "240", "reason": "It ran an hour over."},
+    )
+    assert sent.status_code == 302
+    claim = Claim.objects.get()
+    assert (claim.minutes, claim.amount) == (240, Decimal("100.00"))
+    staff = logged_in(Client(), riverside_coordinator.user)
+    detail = staff.get(reverse("payments:claim", kwargs={"claim_id": claim.pk}))
+    assert "It ran an hour over." in detail.text
+
+
 def expense_form(offer, **extra):
-    return {"offer_id": offer.pk, "amount": "12.40", "description": "Bus fares", **extra}
+    return {
+        "offer_id": offer.pk,
+        "category": "travel",
+        "amount": "12.40",
+        "description": "Bus fares",
+        **extra,
+    }
 
 
 def test_an_expense_claim_with_a_good_receipt_is_saved_and_downloads_to_the_right_people(

@@ -377,6 +377,7 @@ PAGE_FORMS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], type[mod
     "payments:my_expense_claim": (
         lambda v: {
             "offer_id": v["accepted_offer_id"],
+            "category": "travel",
             "amount": "1.00",
             "description": "Probe",
         },
@@ -472,6 +473,7 @@ BODIES: dict[str, Callable[[Values], Any]] = {
         "description": "Probe",
     },
     "POST /api/v1/claims/{claim_id}/pay": lambda v: {"paid_on": "2026-11-01"},
+    "POST /api/v1/claims/time-from-attendance": lambda v: {"session_ids": [v["session_id"]]},
     "POST /api/v1/opportunities/{opportunity_id}/reward-choice": lambda v: {
         "choice": "decline",
         "reason": "Probe",
@@ -481,7 +483,12 @@ BODIES: dict[str, Callable[[Values], Any]] = {
     "POST /api/v1/offers/{offer_id}/feedback": lambda v: {},
 }
 # Writes whose path names no object but whose body names B's.
-BODY_NAMES_B = {"POST /api/v1/outputs", "POST /api/v1/stop", "POST /api/v1/claims"}
+BODY_NAMES_B = {
+    "POST /api/v1/outputs",
+    "POST /api/v1/stop",
+    "POST /api/v1/claims",
+    "POST /api/v1/claims/time-from-attendance",
+}
 # Operations that need another of B's objects than the one their parameter usually names.
 API_VALUES = {"POST /api/v1/offers/{offer_id}/feedback": {"offer_id": "feedback_offer_id"}}
 QUERIES = {"GET /api/v1/offers/{offer_id}/render": {"format": "html"}}

@@ -17,8 +17,8 @@ from powerwith.engagements.services.booking import book
 from powerwith.engagements.services.sessions import record_attendance
 from powerwith.offers.models import OfferAction, OfferEvent
 from powerwith.payments.models import ClaimStatus
-from powerwith.payments.services.claims import request_travel_advance
 from powerwith.payments.services.steps import approve_claim, record_payment
+from powerwith.payments.services.travel import request_travel_advance
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import expert_membership
 from tests.workflows.factories import agreed_offer, book_all

@@ -2,9 +2,11 @@
 payment services by the experts themselves and the coordinator.
 
 expert1 claimed for their time at the session they took part in (paid 6 days later) and
-for a train fare (paid 9 days later); expert3 has expenses waiting for approval and,
-where the offer pays travel in advance, a request for their next session; expert5 has
-expenses approved but not paid for 20 days (overdue), one not approved, one withdrawn.
+for a train fare (paid 9 days later); expert3 has expenses waiting for approval (lunch,
+which the offer covers, and printing, which it does not list, for the approver to
+decide) and, where the offer pays travel in advance, a request for their next session;
+expert5 has expenses approved but not paid for 20 days (overdue), one not approved, one
+withdrawn. Each expense says what it was for, as every claim must.
 
 A claim is found by person, work, kind and description: a later run makes only the
 missing ones. Claims "made some days ago" are written now and their dates moved back,
@@ -25,7 +27,7 @@ from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.errors import DomainError
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.payments import services
-from powerwith.payments.models import Claim, ClaimEvent, ClaimKind, ClaimStatus
+from powerwith.payments.models import Claim, ClaimEvent, ClaimKind, ClaimStatus, ExpenseCategory
 
 ORGANISATION = "riverside"
 
@@ -40,6 +42,7 @@ class PlannedClaim:
     then: str = ClaimStatus.SUBMITTED
     days_ago: int = 0
     note: str = ""
+    category: str = ExpenseCategory.TRAVEL
 
 
 PLANNED: tuple[PlannedClaim, ...] = (
@@ -47,7 +50,20 @@ PLANNED: tuple[PlannedClaim, ...] = (
     PlannedClaim(
         1, ClaimKind.EXPENSES, "Return train from Hull to Leeds", "23.40", ClaimStatus.PAID, 9
     ),
-    PlannedClaim(3, ClaimKind.EXPENSES, "Lunch on the day of the session", "6.50"),
+    PlannedClaim(
+        3,
+        ClaimKind.EXPENSES,
+        "Lunch on the day of the session",
+        "6.50",
+        category=ExpenseCategory.SUBSISTENCE,
+    ),
+    PlannedClaim(
+        3,
+        ClaimKind.EXPENSES,
+        "Printing my notes for the session at the library",
+        "2.40",
+        category=ExpenseCategory.OTHER,
+    ),
     PlannedClaim(3, ClaimKind.TRAVEL_ADVANCE, "Return bus from Beeston to Leeds", "5.60"),
     PlannedClaim(
         5,
@@ -108,6 +124,7 @@ def _make(plan: PlannedClaim, offer: Offer, by: Membership) -> Claim | None:
             session_id=_session_id(plan, offer),
             amount=Decimal(plan.amount) if plan.amount else None,
             description=plan.description,
+            category=plan.category,
         )
     except DomainError:
         return None  # the demo's bookings or terms do not allow it: leave it out

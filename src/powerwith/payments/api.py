@@ -1,4 +1,5 @@
-"""Claims, payment timeliness and the person's choice about payment over the API.
+"""Claims over the API; payment timeliness and the person's choice about payment are in
+``api_choices``.
 
 Thin: parse, find through queries.py, call the same services as the pages. An expert's
 token sees and makes their own claims in the token's organisation; a coordinator's or
@@ -20,11 +21,12 @@ from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.errors import NotAllowed
 from powerwith.http import Request
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
-from powerwith.payments.models import Claim, RewardChoice
+from powerwith.payments.fees import agreed_expenses, outside_agreement
+from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
 
 router = Router(tags=["payments"])
@@ -43,6 +45,10 @@ class ClaimIn(Schema):
     minutes: int | None = Field(default=None, ge=0, le=100_000)
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     description: str = Field(default="", max_length=500)
+    # Why a time claim is for longer than the time booked (needed then).
+    reason: str = Field(default="", max_length=500)
+    # What expenses were for; without it, "other", which the approver decides on.
+    category: str = Field(default=ExpenseCategory.OTHER.value, max_length=20)
 
 
 class NoteIn(Schema):
@@ -51,21 +57,16 @@ class NoteIn(Schema):
     note: str = Field(default="", max_length=500)
 
 
+class ApproveIn(NoteIn):
+    # Needed to approve an expense outside the agreed expenses: the approver's decision.
+    confirm_outside_agreement: bool = False
+
+
 class PaymentIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     paid_on: date
     note: str = Field(default="", max_length=500)
-
-
-class ChoiceIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    choice: str = Field(max_length=10)
-    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
-    reason: str = Field(default="", max_length=1000)
-    person_id: int | None = Field(default=None, ge=1, le=ID_MAX)
-    person_said: bool = False
 
 
 class EventOut(Schema):
@@ -83,6 +84,11 @@ class ClaimOut(Schema):
     opportunity_id: int
     session_id: int | None
     kind: str
+    category: str
+    # An expense the accepted offer does not say it covers: the approver decides, with
+    # what the offer covers beside it.
+    outside_agreement: bool
+    agreed_expenses: dict[str, bool]
     minutes: int | None
     amount: str
     description: str
@@ -100,33 +106,13 @@ class ClaimList(Schema):
     count: int
 
 
-class TimelinessOut(Schema):
-    target_days: int
-    paid: int
-    paid_within_target: int
-    median_days: float | None
-    overdue: int
-    sentence: str
-
-
-class ChoiceOut(Schema):
-    id: int
-    person_id: int
-    opportunity_id: int
-    choice: str = Field(max_length=10)
-    amount: str | None
-    reason: str
-    recorded_by_id: int
-    voluntary: bool
-    created_at: str
-
-
-def _membership(request: Request) -> Membership:
+def membership_of(request: Request) -> Membership:
     assert request.membership is not None  # set by token authentication
     return request.membership
 
 
-def _out(claim: Claim) -> dict[str, Any]:
+def claim_out(claim: Claim) -> dict[str, Any]:
+    expenses = agreed_expenses(claim.offer)
     return {
         "id": claim.pk,
         "organisation_id": claim.organisation_id,
@@ -135,6 +121,9 @@ def _out(claim: Claim) -> dict[str, Any]:
         "opportunity_id": claim.offer.opportunity_id,
         "session_id": claim.session_id,
         "kind": claim.kind,
+        "category": claim.category,
+        "outside_agreement": outside_agreement(claim, expenses),
+        "agreed_expenses": expenses.listed,
         "minutes": claim.minutes,
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
@@ -157,7 +146,7 @@ def _out(claim: Claim) -> dict[str, Any]:
 
 
 def _claim(request: Request, claim_id: int) -> tuple[Membership, Claim]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return membership, queries.get_claim_for(membership, claim_id)
 
 
@@ -166,11 +155,11 @@ def list_claims(
     request: Request, show: str = "", page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
 ) -> dict[str, Any]:
     """25 a page, newest first. ``show`` filters: waiting, approved, overdue, paid."""
-    membership = _membership(request)
+    membership = membership_of(request)
     claims = queries.filtered(queries.claims_of(membership), show, membership.organisation)
     start = (page - 1) * PAGE_SIZE
     return {
-        "items": [_out(c) for c in claims[start : start + PAGE_SIZE]],
+        "items": [claim_out(c) for c in claims[start : start + PAGE_SIZE]],
         "count": claims.count(),
     }
 
@@ -178,8 +167,9 @@ def list_claims(
 @router.post("/claims", response={201: ClaimOut})
 def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     """The person's own claim against their accepted offer: ``time`` (for a session they
-    were booked into), ``expenses`` or ``travel_advance`` (before the session)."""
-    membership = _membership(request)
+    were booked into), ``expenses`` (with a ``category``: one the offer does not cover is
+    refused) or ``travel_advance`` (before the session, where the offer pays it)."""
+    membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
     own = person_id_for(membership)
     if own is None:
@@ -194,22 +184,24 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
         minutes=payload.minutes,
         amount=payload.amount,
         description=payload.description,
+        category=payload.category,
+        reason=payload.reason,
     )
-    return Status(201, _out(claim))
+    return Status(201, claim_out(claim))
 
 
 @router.get("/claims/{claim_id}", response=ClaimOut)
 def get_claim(request: Request, claim_id: int) -> dict[str, Any]:
-    return _out(_claim(request, claim_id)[1])
+    return claim_out(_claim(request, claim_id)[1])
 
 
-def _optional_note(request: Request) -> str:
-    """The body is optional: none at all, or an empty one, is no note."""
+def _optional_body(request: Request) -> ApproveIn:
+    """The body is optional: none at all, or an empty one, is no note and no decision."""
     raw = request.body.strip() if request.content_type == "application/json" else b""
     if not raw:
-        return ""
+        return ApproveIn()
     try:
-        return NoteIn.model_validate_json(raw).note
+        return ApproveIn.model_validate_json(raw)
     except PydanticError as error:
         raise ValidationError(
             [
@@ -225,16 +217,22 @@ def _optional_note(request: Request) -> str:
     openapi_extra={
         "requestBody": {
             "required": False,
-            "content": {"application/json": {"schema": NoteIn.model_json_schema()}},
+            "content": {"application/json": {"schema": ApproveIn.model_json_schema()}},
         }
     },
 )
 def approve_claim(request: Request, claim_id: int) -> dict[str, Any]:
-    """With an optional ``note``."""
-    note = _optional_note(request)
+    """With an optional ``note``; an expense outside the agreed expenses (``outside_agreement``)
+    needs ``confirm_outside_agreement: true``, the approver's decision to pay it."""
+    body = _optional_body(request)
     membership, claim = _claim(request, claim_id)
-    services.approve_claim(claim, by=membership, note=note)
-    return _out(claim)
+    services.approve_claim(
+        claim,
+        by=membership,
+        note=body.note,
+        confirm_outside_agreement=body.confirm_outside_agreement,
+    )
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/reject", response=ClaimOut)
@@ -242,7 +240,7 @@ def reject_claim(request: Request, claim_id: int, payload: NoteIn) -> dict[str, 
     """With a ``note`` saying why."""
     membership, claim = _claim(request, claim_id)
     services.reject_claim(claim, by=membership, note=payload.note)
-    return _out(claim)
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/pay", response=ClaimOut)
@@ -250,65 +248,11 @@ def pay_claim(request: Request, claim_id: int, payload: PaymentIn) -> dict[str, 
     """Record the payment of an approved claim and the day it was paid."""
     membership, claim = _claim(request, claim_id)
     services.record_payment(claim, by=membership, paid_on=payload.paid_on, note=payload.note)
-    return _out(claim)
+    return claim_out(claim)
 
 
 @router.post("/claims/{claim_id}/withdraw", response=ClaimOut)
 def withdraw_claim(request: Request, claim_id: int) -> dict[str, Any]:
     membership, claim = _claim(request, claim_id)
     services.withdraw_claim(claim, by=membership)
-    return _out(claim)
-
-
-@router.get("/payments/timeliness", response=TimelinessOut)
-def payment_timeliness(request: Request) -> dict[str, Any]:
-    """Days from claim to payment, for claims paid in the last 12 months."""
-    membership = _membership(request)
-    queries.require_manager(membership)
-    figure = queries.timeliness(membership.organisation)
-    return {
-        "target_days": figure.target_days,
-        "paid": figure.paid,
-        "paid_within_target": figure.on_time,
-        "median_days": figure.median_days,
-        "overdue": figure.overdue,
-        "sentence": figure.sentence,
-    }
-
-
-def _choice_out(choice: RewardChoice) -> dict[str, Any]:
-    return {
-        "id": choice.pk,
-        "person_id": choice.person_id,
-        "opportunity_id": choice.opportunity_id,
-        "choice": choice.choice,
-        "amount": f"{choice.amount:.2f}" if choice.amount is not None else None,
-        "reason": choice.reason,
-        "recorded_by_id": choice.recorded_by_id,
-        "voluntary": queries.is_voluntary_by_choice(choice.person, choice.opportunity_id),
-        "created_at": choice.created_at.isoformat(),
-    }
-
-
-@router.post("/opportunities/{opportunity_id}/reward-choice", response={201: ChoiceOut})
-def record_reward_choice(
-    request: Request, opportunity_id: int, payload: ChoiceIn
-) -> Status[dict[str, Any]]:
-    """The person's choice about payment: ``full``, ``less`` (with ``amount``) or
-    ``decline`` (with ``reason``). Staff give ``person_id`` and ``person_said: true``."""
-    membership = _membership(request)
-    person_id = payload.person_id or person_id_for(membership)
-    if person_id is None:
-        raise InvalidInput("Say whose choice it is (person_id).", field="person_id")
-    person = get_person_for(membership, person_id)
-    opportunity = queries.opportunity_offered_to(membership, person, opportunity_id)
-    choice = services.record_reward_choice(
-        person=person,
-        opportunity=opportunity,
-        choice=payload.choice,
-        amount=payload.amount,
-        reason=payload.reason,
-        by=membership,
-        person_said=payload.person_said,
-    )
-    return Status(201, _choice_out(choice))
+    return claim_out(claim)

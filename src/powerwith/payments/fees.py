@@ -1,23 +1,26 @@
-"""The fee agreement: what the accepted offer says the person is paid, and how much a
-session's time comes to.
+"""The agreement: what the accepted offer says the person is paid and which expenses it
+covers, and how much a session's time comes to.
 
-The rate is read from the version of the offer the person accepted, never from the
-opportunity as it is now: changing an opportunity after acceptance does not change what
-was agreed. Time is paid for the minutes booked, so stopping or taking time out never
-reduces pay.
+Both are read from the version of the offer the person accepted (``_agreement``, the one
+place payments reads it), never from the opportunity as it is now: changing an
+opportunity after acceptance does not change what was agreed. Time is paid for the
+minutes booked, so stopping or taking time out never reduces pay.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import latest_version
-from powerwith.opportunities.choices import RewardBasis
-from powerwith.payments.models import RewardChoice, RewardChoiceKind
+from powerwith.opportunities.choices import EXPENSES, RewardBasis
+from powerwith.payments.models import Claim, ClaimKind, RewardChoice, RewardChoiceKind
 
 PENNY = Decimal("0.01")
+# How travel is paid, not a kind of expense: no claim is "for" travel in advance.
+TRAVEL_IN_ADVANCE = "travel_in_advance"
 # The bases that pay a fee per unit of time; "less" and "decline" are choices about one.
 FEE_BASES: dict[str, str] = {
     RewardBasis.HOURLY: "an hour",
@@ -30,7 +33,6 @@ FEE_BASES: dict[str, str] = {
 class Fee:
     basis: str
     rate: Decimal | None
-    travel_in_advance: bool
 
     @property
     def has_rate(self) -> bool:
@@ -51,17 +53,60 @@ def money(amount: Decimal) -> Decimal:
     return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-def agreed_fee(offer: Offer) -> Fee:
-    """The fee in the version the person accepted (the latest sent, while accepted)."""
+@dataclass(frozen=True)
+class AgreedExpenses:
+    """The expenses the accepted offer covers: each kind it lists, with whether it is
+    covered. A kind it does not list at all is neither covered nor excluded."""
+
+    listed: dict[str, bool]
+
+    @property
+    def travel_in_advance(self) -> bool:
+        return self.listed.get(TRAVEL_IN_ADVANCE, False)
+
+    def covers(self, kind: str) -> bool | None:
+        """True when the offer covers ``kind``, False when it lists it as not covered,
+        None when it does not say (or for anything that is not one of its kinds)."""
+        return self.listed.get(kind) if kind != TRAVEL_IN_ADVANCE else None
+
+    @property
+    def rows(self) -> list[tuple[str, bool]]:
+        """Each kind the offer lists, in words, with whether it is covered."""
+        return [(label, self.listed[key]) for key, label in EXPENSES.items() if key in self.listed]
+
+
+def _agreement(offer: Offer) -> dict[str, Any]:
+    """What the person agreed to: the content of the version they accepted (the latest
+    sent, while the offer is accepted); nothing before they accept."""
     version = latest_version(offer) if offer.status == OfferStatus.ACCEPTED else None
-    content = version.content if version is not None else {}
-    reward = content.get("reward") or {}
+    return version.content if version is not None else {}
+
+
+def agreed_fee(offer: Offer) -> Fee:
+    """The fee in the version the person accepted."""
+    reward = _agreement(offer).get("reward") or {}
     amount = reward.get("amount")
     return Fee(
         basis=reward.get("basis") or "",
         rate=Decimal(amount) if amount is not None else None,
-        travel_in_advance=bool((content.get("expenses") or {}).get("travel_in_advance")),
     )
+
+
+def agreed_expenses(offer: Offer) -> AgreedExpenses:
+    """The expenses in the version the person accepted."""
+    expenses = _agreement(offer).get("expenses") or {}
+    return AgreedExpenses(
+        listed={key: bool(value) for key, value in expenses.items() if key in EXPENSES}
+    )
+
+
+def outside_agreement(claim: Claim, expenses: AgreedExpenses | None = None) -> bool:
+    """Whether an expense claim is for something the accepted offer does not say it
+    covers ("something else", or a kind it does not list): the approver decides on it.
+    ``expenses``: the offer's agreed expenses, when the caller has read them already."""
+    if claim.kind != ClaimKind.EXPENSES:
+        return False
+    return (expenses or agreed_expenses(claim.offer)).covers(claim.category) is not True
 
 
 def time_amount(basis: str, rate: Decimal, minutes: int) -> Decimal:

@@ -6,8 +6,11 @@ from typing import Any
 
 from django import forms
 
-from powerwith.payments.models import RewardChoiceKind
+from powerwith.payments.fees import duration
+from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
+from powerwith.payments.time_to_claim import TimeToClaim
+from powerwith.times import day_and_clock
 
 AMOUNT_ERRORS = {
     "required": "Enter the amount in pounds, like 12.50.",
@@ -90,10 +93,61 @@ class TimeClaimForm(forms.Form):
             "invalid_choice": "Choose one of the sessions listed.",
         },
     )
+    minutes = forms.IntegerField(
+        label="If the session ran over: how long did you work, in minutes? (optional)",
+        help_text="Leave this empty to claim the time booked. You are never paid for less "
+        "than the time booked, even if you stopped or took time out.",
+        required=False,
+        min_value=1,
+        max_value=24 * 60,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the minutes as a whole number, like 210.",
+            "min_value": "Enter a number of minutes more than 0.",
+            "max_value": "A session cannot be longer than 24 hours (1440 minutes).",
+        },
+    )
+    reason = forms.CharField(
+        label="If it ran over: why? (optional)",
+        help_text="The person who approves your claim reads this.",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep the reason to 500 characters or fewer."},
+    )
 
     def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self.fields["session_id"], sessions)
+
+
+class TimeFromAttendanceForm(forms.Form):
+    """The person's "Time to claim" list: every session ticked to start with."""
+
+    session_ids = forms.TypedMultipleChoiceField(
+        label="Which sessions are you claiming for?",
+        help_text="Untick any session you do not want to claim for now.",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose at least one session to claim for.",
+            "invalid_choice": "One of those sessions is claimed already or is not on your "
+            "list now. Check the list and try again.",
+        },
+    )
+
+    def __init__(self, *args: Any, rows: list[TimeToClaim], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["session_ids"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(row.session.pk, _time_to_claim_label(row)) for row in rows]
+        self.initial.setdefault("session_ids", [row.session.pk for row in rows])
+
+
+def _time_to_claim_label(row: TimeToClaim) -> str:
+    session = row.session
+    when = day_and_clock(session.starts_at)
+    return f"{session.opportunity.title}, {when}: {duration(row.minutes)} booked, £{row.amount}"
 
 
 class ExpenseClaimForm(forms.Form):
@@ -103,6 +157,15 @@ class ExpenseClaimForm(forms.Form):
         error_messages={
             "required": "Choose the work the expenses were for.",
             "invalid_choice": "Choose one of the pieces of work listed.",
+        },
+    )
+    category = forms.ChoiceField(
+        label="What kind of expense is it?",
+        choices=ExpenseCategory.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what kind of expense it is.",
+            "invalid_choice": "Choose one of the kinds of expense listed.",
         },
     )
     amount = _amount("How much did you spend?", "In pounds, like 12.50.")
@@ -154,7 +217,16 @@ class TravelAdvanceForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
+    confirm_outside_agreement = forms.BooleanField(
+        label="I have decided to pay it, although it is not in the agreed expenses",
+        required=False,
+    )
     note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+
+    def __init__(self, *args: Any, outside_agreement: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not outside_agreement:
+            del self.fields["confirm_outside_agreement"]
 
 
 class RejectForm(forms.Form):

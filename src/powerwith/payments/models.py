@@ -71,6 +71,19 @@ class ClaimKind(models.TextChoices):
     TRAVEL_ADVANCE = "travel_advance", "Travel paid in advance"
 
 
+class ExpenseCategory(models.TextChoices):
+    """What an expense was for: each kind of expense an offer can agree to cover
+    (``opportunities.choices.EXPENSES``, but for travel in advance, which is how travel is
+    paid rather than a kind of expense), and anything else."""
+
+    TRAVEL = "travel", "Travel"
+    SUBSISTENCE = "subsistence", "Food and drink while working"
+    CARE = "care", "Care or childcare"
+    SUPPORT_WORKER = "support_worker", "A support worker"
+    EQUIPMENT = "equipment", "Equipment"
+    OTHER = "other", "Something else"
+
+
 class ClaimStatus(models.TextChoices):
     SUBMITTED = "submitted", "Waiting for approval"
     APPROVED = "approved", "Approved, waiting for payment"
@@ -106,6 +119,8 @@ class Claim(models.Model):
         Session, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
     )
     kind = models.CharField(max_length=20, choices=ClaimKind.choices)
+    # What expenses (and travel in advance) were for; blank for time.
+    category = models.CharField(max_length=20, choices=ExpenseCategory.choices, blank=True)
     minutes = models.PositiveIntegerField(null=True, blank=True)
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     description = models.CharField(max_length=500, blank=True)
@@ -128,6 +143,21 @@ class Claim(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=ClaimStatus.values), name="claim_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(category__in=[*ExpenseCategory.values, ""]),
+                name="claim_category_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=ClaimKind.EXPENSES) | ~models.Q(category=""),
+                name="expense_claim_says_what_for",
+            ),
+            # Time at a session is claimed once: a second claim waits for the first to be
+            # withdrawn or not approved, however the two arrive (see services.claims).
+            models.UniqueConstraint(
+                fields=["person", "session"],
+                condition=models.Q(kind=ClaimKind.TIME, status__in=LIVE_STATUSES),
+                name="one_live_time_claim_per_session",
             ),
         ]
         indexes = [models.Index(fields=["organisation", "status"])]

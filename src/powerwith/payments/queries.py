@@ -251,6 +251,29 @@ def claimable_bookings(user: User, now: datetime) -> QuerySet[Attendance]:
     return bookings_of(user).filter(session__starts_at__lte=now).exclude(session_id__in=claimed)
 
 
+def attended_unclaimed(
+    user: User, now: datetime, organisation_id: int | None = None
+) -> QuerySet[Attendance]:
+    """Sessions the person's attendance is recorded at, with no time claim yet: the time
+    they can claim from attendance (with one organisation, when given)."""
+    attended = claimable_bookings(user, now).filter(attended=True)
+    if organisation_id is not None:
+        attended = attended.filter(session__opportunity__organisation_id=organisation_id)
+    return attended
+
+
+def require_own_sessions(membership: Membership, session_ids: list[int]) -> None:
+    """404 unless the member was booked, as a person, into every one of the sessions, with
+    the organisation they act for: anyone else's, or another organisation's, is not found."""
+    found = Attendance.objects.filter(
+        person__user_id=membership.user_id,
+        session__opportunity__organisation_id=membership.organisation_id,
+        session_id__in=session_ids,
+    ).values_list("session_id", flat=True)
+    if set(found) != set(session_ids):
+        raise Http404("No such session.")
+
+
 def travel_bookings(user: User, now: datetime) -> QuerySet[Attendance]:
     """Sessions still to come, with no travel-in-advance request yet."""
     asked = Claim.objects.filter(

@@ -1,13 +1,14 @@
 from django.urls import path
 
-from powerwith.payments import views_mine, views_staff
+from powerwith.payments import views_mine, views_staff, views_time
 
 app_name = "payments"
 
 urlpatterns = [
     # The person's own claims and payment choices.
     path("my-claims/", views_mine.my_claims, name="my_claims"),
-    path("my-claims/time/", views_mine.my_time_claim, name="my_time_claim"),
+    path("my-claims/time/", views_time.my_time_claim, name="my_time_claim"),
+    path("my-claims/time-to-claim/", views_time.my_time_to_claim, name="my_time_to_claim"),
     path("my-claims/expenses/", views_mine.my_expense_claim, name="my_expense_claim"),
     path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
     path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),

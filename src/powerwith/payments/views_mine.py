@@ -1,7 +1,8 @@
-"""The person's own pages: "Your claims and payments", new claims for time, expenses and
-travel paid in advance, withdrawing a claim, and their choice about payment for each
-piece of work they accepted. Everything is reached through the logged-in user's own
-profile, so no one reaches another person's claims here."""
+"""The person's own pages: "Your claims and payments" (with the time to claim from
+attendance), new claims for expenses and travel paid in advance, withdrawing a claim,
+and their choice about payment for each piece of work they accepted; claims for time
+are in ``views_time``. Everything is reached through the logged-in user's own profile,
+so no one reaches another person's claims here."""
 
 from __future__ import annotations
 
@@ -13,26 +14,27 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership, User
+from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance
 from powerwith.errors import DomainError
 from powerwith.http import Request
 from powerwith.payments import queries, services
-from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
+from powerwith.payments.fees import agreed_expenses, agreed_fee
 from powerwith.payments.forms import (
     ExpenseClaimForm,
     RewardChoiceForm,
-    TimeClaimForm,
+    TimeFromAttendanceForm,
     TravelAdvanceForm,
 )
 from powerwith.payments.models import ClaimStatus
+from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
 from powerwith.times import day_and_clock
 from powerwith.web import add_domain_error, membership_required, refusal
 
 
-def _me(request: Request) -> tuple[Person, Membership]:
+def own_profile(request: Request) -> tuple[Person, Membership]:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
@@ -40,7 +42,7 @@ def _me(request: Request) -> tuple[Person, Membership]:
     return person, request.membership
 
 
-def _posted(request: Request) -> QueryDict | None:
+def posted(request: Request) -> QueryDict | None:
     """The form data of a POST, even an empty one (so a choice left out is an error)."""
     return request.POST if request.method == "POST" else None
 
@@ -48,18 +50,6 @@ def _posted(request: Request) -> QueryDict | None:
 def _when(booking: Attendance) -> str:
     session = booking.session
     return day_and_clock(session.starts_at)
-
-
-def _time_label(user: User, booking: Attendance) -> str:
-    session = booking.session
-    offer = queries.offer_for_session(user, session.opportunity_id)
-    label = f"{session.opportunity.title}, {_when(booking)} ({duration(session.minutes)} booked"
-    if offer is not None:
-        fee = agreed_fee(offer)
-        rate = pay_rate(fee, queries.latest_choice(booking.person, session.opportunity_id))
-        if rate is not None:
-            label += f": £{time_amount(fee.basis, rate, session.minutes)}"
-    return label + ")"
 
 
 def _payment_choices(request: Request) -> list[dict[str, Any]]:
@@ -78,9 +68,13 @@ def _payment_choices(request: Request) -> list[dict[str, Any]]:
 
 @membership_required
 def my_claims(request: Request) -> HttpResponse:
-    _me(request)
+    own_profile(request)
     now = timezone.now()
+    rows = time_to_claim(request.user, now)
     context = {
+        "time_to_claim": rows,
+        "time_total": total(rows),
+        "time_form": TimeFromAttendanceForm(rows=rows),
         "claims": queries.own_claims(request.user),
         "payment_choices": _payment_choices(request),
         "can_claim_time": queries.claimable_bookings(request.user, now).exists(),
@@ -92,7 +86,7 @@ def my_claims(request: Request) -> HttpResponse:
 
 @membership_required
 def my_claim(request: Request, claim_id: int) -> HttpResponse:
-    _me(request)
+    own_profile(request)
     claim = queries.get_own_claim(request.user, claim_id)
     return render(
         request,
@@ -108,7 +102,7 @@ def my_claim(request: Request, claim_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def my_claim_withdraw(request: Request, claim_id: int) -> HttpResponse:
-    _, membership = _me(request)
+    _, membership = own_profile(request)
     claim = queries.get_own_claim(request.user, claim_id)
     try:
         services.withdraw_claim(claim, by=membership)
@@ -124,35 +118,12 @@ def my_claim_withdraw(request: Request, claim_id: int) -> HttpResponse:
 
 
 @membership_required
-def my_time_claim(request: Request) -> HttpResponse:
-    person, membership = _me(request)
-    bookings = {b.session_id: b for b in queries.claimable_bookings(request.user, timezone.now())}
-    sessions = [(session_id, _time_label(request.user, b)) for session_id, b in bookings.items()]
-    form = TimeClaimForm(_posted(request), sessions=sessions)
-    if request.method == "POST" and form.is_valid():
-        booking = bookings[form.cleaned_data["session_id"]]
-        offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
-        try:
-            if offer is None:
-                raise Http404("No accepted offer for this work.")
-            claim = services.submit_time_claim(
-                person=person, offer=offer, session_id=booking.session_id, by=membership
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "Your claim for your time is sent for approval.")
-            return redirect("payments:my_claim", claim_id=claim.pk)
-    return render(request, "payments/my_time_claim.html", {"form": form, "sessions": sessions})
-
-
-@membership_required
 def my_expense_claim(request: Request) -> HttpResponse:
-    person, membership = _me(request)
+    person, membership = own_profile(request)
     offers = {o.pk: o for o in queries.accepted_offers_of(request.user)}
     choices = [(pk, f"{o.opportunity.title} ({o.organisation.name})") for pk, o in offers.items()]
     form = ExpenseClaimForm(
-        _posted(request), request.FILES if request.method == "POST" else None, offers=choices
+        posted(request), request.FILES if request.method == "POST" else None, offers=choices
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -160,6 +131,7 @@ def my_expense_claim(request: Request) -> HttpResponse:
             claim = services.submit_expense_claim(
                 person=person,
                 offer=offers[data["offer_id"]],
+                category=data["category"],
                 amount=data["amount"],
                 description=data["description"],
                 receipt=data["receipt"] or None,
@@ -170,7 +142,12 @@ def my_expense_claim(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your expenses claim is sent for approval.")
             return redirect("payments:my_claim", claim_id=claim.pk)
-    return render(request, "payments/my_expense_claim.html", {"form": form, "offers": choices})
+    context = {
+        "form": form,
+        "offers": choices,
+        "agreements": [(offer, agreed_expenses(offer)) for offer in offers.values()],
+    }
+    return render(request, "payments/my_expense_claim.html", context)
 
 
 def _travel_sessions(request: Request) -> dict[int, Attendance]:
@@ -178,20 +155,20 @@ def _travel_sessions(request: Request) -> dict[int, Attendance]:
     found = {}
     for booking in queries.travel_bookings(request.user, timezone.now()):
         offer = queries.offer_for_session(request.user, booking.session.opportunity_id)
-        if offer is not None and agreed_fee(offer).travel_in_advance:
+        if offer is not None and agreed_expenses(offer).travel_in_advance:
             found[booking.session_id] = booking
     return found
 
 
 @membership_required
 def my_travel_advance(request: Request) -> HttpResponse:
-    person, membership = _me(request)
+    person, membership = own_profile(request)
     bookings = _travel_sessions(request)
     sessions = [
         (session_id, f"{b.session.opportunity.title}, {_when(b)}")
         for session_id, b in bookings.items()
     ]
-    form = TravelAdvanceForm(_posted(request), sessions=sessions)
+    form = TravelAdvanceForm(posted(request), sessions=sessions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         booking = bookings[data["session_id"]]
@@ -219,12 +196,12 @@ def my_travel_advance(request: Request) -> HttpResponse:
 
 @membership_required
 def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
-    person, membership = _me(request)
+    person, membership = own_profile(request)
     offer = queries.get_accepted_offer(request.user, accepted_offer_id)
     fee = agreed_fee(offer)
     current = queries.latest_choice(offer.person, offer.opportunity_id)
     initial = {"choice": current.choice, "amount": current.amount} if current else {}
-    form = RewardChoiceForm(_posted(request), initial=initial, unit=fee.unit)
+    form = RewardChoiceForm(posted(request), initial=initial, unit=fee.unit)
     if request.method == "POST" and fee.has_rate and form.is_valid():
         data = form.cleaned_data
         try:

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -22,7 +22,7 @@ from powerwith.http import Request
 from powerwith.offers.models import OfferStatus
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import export, queries, receipts, services
-from powerwith.payments.fees import agreed_fee
+from powerwith.payments.fees import agreed_expenses, agreed_fee, outside_agreement
 from powerwith.payments.forms import ApproveForm, PaymentForm, RejectForm, StaffChoiceForm
 from powerwith.payments.models import Claim, ClaimStatus
 from powerwith.web import add_domain_error, membership_required
@@ -62,17 +62,25 @@ def claim_list(request: Request) -> HttpResponse:
     return render(request, "payments/claim_list.html", context)
 
 
+def _approve_form(claim: Claim, data: QueryDict | None = None) -> ApproveForm:
+    return ApproveForm(data, prefix="approve", outside_agreement=outside_agreement(claim))
+
+
 def _detail(
     request: Request, claim: Claim, status: int = 200, **forms_given: forms.Form
 ) -> HttpResponse:
     today = timezone.localdate()
+    expenses = agreed_expenses(claim.offer)
     context: dict[str, Any] = {
         "claim": claim,
+        "fee": agreed_fee(claim.offer),
+        "agreed_expenses": expenses,
+        "outside_agreement": outside_agreement(claim, expenses),
         "events": queries.events_of(claim),
         "overdue": queries.is_overdue(claim, timezone.now()),
         "days_to_pay": queries.days_to_pay(claim),
         "target_days": claim.organisation.payment_target_days,
-        "approve_form": forms_given.get("approve_form") or ApproveForm(prefix="approve"),
+        "approve_form": forms_given.get("approve_form") or _approve_form(claim),
         "reject_form": forms_given.get("reject_form") or RejectForm(prefix="reject"),
         "payment_form": forms_given.get("payment_form")
         or PaymentForm(prefix="pay", initial={"paid_on": today.isoformat()}),
@@ -91,13 +99,14 @@ def claim_detail(request: Request, claim_id: int) -> HttpResponse:
 def _step(
     request: Request,
     claim_id: int,
-    form: forms.Form,
+    make_form: Callable[[Claim], forms.Form],
     form_name: str,
     take: Callable[[Membership, Claim, dict[str, Any]], object],
     done: str,
 ) -> HttpResponse:
     """One step in a claim's life from its page: the form, the service, the answer."""
     membership, claim = _claim(request, claim_id)
+    form = make_form(claim)
     if form.is_valid():
         try:
             take(membership, claim, form.cleaned_data)
@@ -115,9 +124,14 @@ def claim_approve(request: Request, claim_id: int) -> HttpResponse:
     return _step(
         request,
         claim_id,
-        ApproveForm(request.POST, prefix="approve"),
+        lambda claim: _approve_form(claim, request.POST),
         "approve_form",
-        lambda by, claim, data: services.approve_claim(claim, by=by, note=data["note"]),
+        lambda by, claim, data: services.approve_claim(
+            claim,
+            by=by,
+            note=data["note"],
+            confirm_outside_agreement=data.get("confirm_outside_agreement", False),
+        ),
         "The claim is approved. Record the payment once it is made.",
     )
 
@@ -128,7 +142,7 @@ def claim_reject(request: Request, claim_id: int) -> HttpResponse:
     return _step(
         request,
         claim_id,
-        RejectForm(request.POST, prefix="reject"),
+        lambda claim: RejectForm(request.POST, prefix="reject"),
         "reject_form",
         lambda by, claim, data: services.reject_claim(claim, by=by, note=data["note"]),
         "The claim is not approved. The person can see your note.",
@@ -141,7 +155,7 @@ def claim_pay(request: Request, claim_id: int) -> HttpResponse:
     return _step(
         request,
         claim_id,
-        PaymentForm(request.POST, prefix="pay"),
+        lambda claim: PaymentForm(request.POST, prefix="pay"),
         "payment_form",
         lambda by, claim, data: services.record_payment(
             claim, by=by, paid_on=data["paid_on"], note=data["note"]

@@ -1,12 +1,14 @@
 """Pay and expenses: a time claim the expert made for a session they worked, waiting for
-approval, so the staff page shows its forms and the person's page its withdraw button."""
+approval, so the staff page shows its forms and the person's page its withdraw button;
+and a session their attendance is recorded at, not claimed yet, so the person's pages
+show their "Time to claim" list."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from tests.browser.page_values import PartCast
-from tests.payments.helpers import offer_of, time_claim, worked
+from tests.payments.helpers import attended, offer_of, time_claim, worked
 
 NOT_PAGES = {
     "payments:claims_csv": "the claims as a CSV download for the finance team",
@@ -17,5 +19,6 @@ NOT_PAGES = {
 def values(cast: PartCast) -> dict[str, Any]:
     booking = worked(cast.coordinator, cast.expert)
     claim = time_claim(booking)
+    attended(cast.coordinator, cast.expert)
     offer_id = offer_of(booking).pk
     return {"claim_id": claim.pk, "accepted_offer_id": offer_id, "fee_offer_id": offer_id}

@@ -1,10 +1,11 @@
 """Every write about pay and expenses: one function per action, in a transaction, with an
-audit record. See ``choices`` (the person's choice about payment), ``claims`` (making
-them) and ``steps`` (from approval to payment)."""
+audit record. See ``choices`` (the person's choice about payment), ``claims``,
+``travel`` and ``attendance`` (making them, held to ``claim_rules``) and ``steps`` (from
+approval to payment)."""
 
+from powerwith.payments.services.attendance import claim_time_from_attendance
 from powerwith.payments.services.choices import record_reward_choice
 from powerwith.payments.services.claims import (
-    request_travel_advance,
     submit_claim,
     submit_expense_claim,
     submit_time_claim,
@@ -15,9 +16,11 @@ from powerwith.payments.services.steps import (
     reject_claim,
     withdraw_claim,
 )
+from powerwith.payments.services.travel import request_travel_advance
 
 __all__ = [
     "approve_claim",
+    "claim_time_from_attendance",
     "record_payment",
     "record_reward_choice",
     "reject_claim",

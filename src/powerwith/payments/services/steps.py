@@ -18,8 +18,9 @@ from powerwith.accounts.models import Membership, User
 from powerwith.engagements.services.actions import close_actions
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.payments import notifications, queries
+from powerwith.payments.fees import outside_agreement
 from powerwith.payments.models import TRANSITIONS, Claim, ClaimEvent, ClaimStatus
-from powerwith.payments.services.claims import TEXT_LENGTH, require_person
+from powerwith.payments.services.claim_rules import TEXT_LENGTH, require_person
 
 STATE_SENTENCES: dict[str, str] = {
     ClaimStatus.SUBMITTED: "This claim is waiting for approval.",
@@ -52,7 +53,14 @@ def _note(note: str, *, required: bool = False) -> str:
 
 
 def _move(
-    claim: Claim, to: str, *, actor: User, verb: str, note: str = "", paid_on: date | None = None
+    claim: Claim,
+    to: str,
+    *,
+    actor: User,
+    verb: str,
+    note: str = "",
+    paid_on: date | None = None,
+    **details: object,
 ) -> ClaimEvent:
     """Change the claim's status as TRANSITIONS allows, with its event and audit record."""
     current = Claim.objects.select_for_update().get(pk=claim.pk)
@@ -73,6 +81,7 @@ def _move(
         target=claim,
         note=note,
         paid_on=paid_on.isoformat() if paid_on else None,
+        **details,
     )
     if to in (ClaimStatus.PAID, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN):
         for key in action_keys(claim):
@@ -83,9 +92,27 @@ def _move(
 
 
 @transaction.atomic
-def approve_claim(claim: Claim, *, by: Membership, note: str = "") -> ClaimEvent:
+def approve_claim(
+    claim: Claim, *, by: Membership, note: str = "", confirm_outside_agreement: bool = False
+) -> ClaimEvent:
+    """Approved for payment. An expense the accepted offer does not say it covers is paid
+    only on the approver's explicit decision (``confirm_outside_agreement``)."""
     _require_manager(claim, by)
-    return _move(claim, ClaimStatus.APPROVED, actor=by.user, verb="approve", note=_note(note))
+    outside = outside_agreement(claim)
+    if outside and not confirm_outside_agreement:
+        raise Conflict(
+            "This claim is not in the agreed expenses. Decide whether to pay it, and confirm "
+            "that you have decided to before approving it.",
+            field="confirm_outside_agreement",
+        )
+    return _move(
+        claim,
+        ClaimStatus.APPROVED,
+        actor=by.user,
+        verb="approve",
+        note=_note(note),
+        outside_agreement=outside,
+    )
 
 
 @transaction.atomic
