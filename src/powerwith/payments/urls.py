@@ -1,6 +1,8 @@
 from django.urls import path
 
-from powerwith.payments import views_mine, views_staff, views_time
+from powerwith.payments.views import mine as views_mine
+from powerwith.payments.views import staff as views_staff
+from powerwith.payments.views import time as views_time
 
 app_name = "payments"
 

@@ -17,7 +17,7 @@ from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
 from powerwith.payments.forms import TimeClaimForm, TimeFromAttendanceForm
 from powerwith.payments.time_to_claim import time_to_claim, total
-from powerwith.payments.views_mine import own_profile, posted
+from powerwith.payments.views.mine import own_profile, posted
 from powerwith.times import day_and_clock
 from powerwith.web import add_domain_error, membership_required
 
