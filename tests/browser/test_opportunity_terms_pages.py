@@ -65,7 +65,7 @@ def test_the_create_form_with_errors_has_no_violations_and_links_to_the_session_
     # amount is put right.
     page.get_by_label("Amount in pounds").fill("25")
     page.get_by_role("button", name="Save the opportunity").click()
-    expect(summary).to_contain_text("Session 1: 3 March 2020 at 10:00 is in the past.")
+    expect(summary).to_contain_text("Session 1: 3 March 2020 at 10am is in the past.")
     assert axe_violations(page) == []
     page.get_by_role("link", name="Session 1: 3 March 2020").click()
     expect(page.locator("#id_session-0-date_0")).to_be_focused()

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from powerwith.offers.models import Offer, OfferStatus
-from powerwith.offers.queries import latest_version
+from powerwith.offers.models import Offer
 from powerwith.opportunities.choices import EXPENSES, RewardBasis
 from powerwith.payments.models import Claim, ClaimKind, RewardChoice, RewardChoiceKind
 
@@ -76,10 +75,11 @@ class AgreedExpenses:
 
 
 def _agreement(offer: Offer) -> dict[str, Any]:
-    """What the person agreed to: the content of the version they accepted (the latest
-    sent, while the offer is accepted); nothing before they accept."""
-    version = latest_version(offer) if offer.status == OfferStatus.ACCEPTED else None
-    return version.content if version is not None else {}
+    """What the person agreed to: the content of the version they accepted
+    (offers.agreement), which stands while a changed version waits for their answer and
+    after the work ends, so work done is paid as agreed; nothing before they accept."""
+    version = offer.accepted_version
+    return dict(version.content) if version is not None else {}
 
 
 def agreed_fee(offer: Offer) -> Fee:

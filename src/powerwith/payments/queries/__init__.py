@@ -27,7 +27,7 @@ from powerwith.engagements.models import (
     Session,
 )
 from powerwith.figures import last_twelve_months
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (
     LIVE_STATUSES,
@@ -63,7 +63,9 @@ def require_manager(membership: Membership) -> None:
 
 
 def _with_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    return claims.select_related("organisation", "person", "offer__opportunity", "session")
+    return claims.select_related(
+        "organisation", "person", "offer__opportunity", "offer__accepted_version", "session"
+    )
 
 
 def claims_of(membership: Membership) -> QuerySet[Claim]:
@@ -215,9 +217,11 @@ def timeliness(organisation: Organisation, now: datetime | None = None) -> Timel
 
 
 def accepted_offers_of(user: User) -> QuerySet[Offer]:
+    """The offers the user accepted a version of: their agreements, which stand after
+    the work ends so that work done is claimed as agreed."""
     return Offer.objects.filter(
-        person__user_id=user.pk, status=OfferStatus.ACCEPTED
-    ).select_related("organisation", "opportunity", "person")
+        person__user_id=user.pk, accepted_version__isnull=False
+    ).select_related("organisation", "opportunity", "person", "accepted_version")
 
 
 def get_accepted_offer(user: User, offer_id: int) -> Offer:
@@ -235,7 +239,7 @@ def bookings_of(user: User) -> QuerySet[Attendance]:
             status=BookingStatus.BOOKED,
             session__cancelled_at=None,
             session__opportunity__offers__person__user_id=user.pk,
-            session__opportunity__offers__status=OfferStatus.ACCEPTED,
+            session__opportunity__offers__accepted_version__isnull=False,
         )
         .select_related("session__opportunity__organisation", "person")
         .distinct()

@@ -11,7 +11,8 @@ from django.db import transaction
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.fees import agreed_fee, money
 from powerwith.payments.models import RewardChoice, RewardChoiceKind
@@ -66,9 +67,7 @@ def record_reward_choice(
     _acting_for(person, opportunity, by, person_said)
     if choice not in RewardChoiceKind.values:
         raise InvalidInput("Choose how you would like to be paid.", field="choice")
-    offer = Offer.objects.filter(
-        person=person, opportunity=opportunity, status=OfferStatus.ACCEPTED
-    ).first()
+    offer = Offer.objects.filter(taking_part(), person=person, opportunity=opportunity).first()
     if offer is None:
         raise Conflict("A choice about payment is made once the offer of work is accepted.")
     fee = agreed_fee(offer)

@@ -16,7 +16,7 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
 from powerwith.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses, money
 from powerwith.payments.models import Claim, ClaimEvent, ClaimStatus, ExpenseCategory
@@ -34,7 +34,8 @@ def require_person(person: Person, by: Membership) -> None:
 def require_offer(person: Person, offer: Offer) -> None:
     if offer.person_id != person.pk:
         raise NotAllowed("That offer of work was made to someone else: claim against your own.")
-    if offer.status != OfferStatus.ACCEPTED:
+    # The agreement: work done under it is paid as agreed even after the work ends.
+    if offer.accepted_version_id is None:
         raise Conflict(
             "You can claim only against an offer of work you have accepted: it is the "
             "agreement about what you are paid.",

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.errors import DomainError
 from powerwith.http import Request
-from powerwith.offers.models import OfferStatus
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import export, queries, receipts, services
 from powerwith.payments.fees import agreed_expenses, agreed_fee, outside_agreement
@@ -175,7 +174,7 @@ def staff_payment_choice(request: Request, fee_offer_id: int) -> HttpResponse:
     form = StaffChoiceForm(
         request.POST if request.method == "POST" else None, unit=fee.unit or "a session"
     )
-    usable = fee.has_rate and offer.status == OfferStatus.ACCEPTED
+    usable = fee.has_rate and offer.accepted_version_id is not None
     if request.method == "POST" and usable and form.is_valid():
         data = form.cleaned_data
         try:
