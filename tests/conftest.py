@@ -11,7 +11,7 @@ from django.test import Client
 
 from powerwith.accounts import services
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import OrganisationLink, Person
 
 PASSWORD = "correct horse battery staple"

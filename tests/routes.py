@@ -23,7 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from powerwith.accounts import services as accounts
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import Person
 from tests.browser.page_values import PartCast
 from tests.offers.factories import sent_offer

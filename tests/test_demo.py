@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from powerwith import demo, demo_data
 from powerwith.accounts.models import AuditEvent, Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.choices import Focus, LocationMode, Outcome, RewardBasis
+from powerwith.core.roles import Role
 from powerwith.demo import offers as demo_offers
 from powerwith.demo import terms as demo_terms
 from powerwith.demo.work_data import OPPORTUNITIES
@@ -22,7 +23,6 @@ from powerwith.engagements.models import Attendance, Session
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import clarity, content
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
-from powerwith.opportunities.choices import Focus, LocationMode, Outcome, RewardBasis
 from powerwith.opportunities.models import (
     Opportunity,
     OpportunityStatus,

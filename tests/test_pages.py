@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template
 
-from powerwith.times import clock, day_and_clock
+from powerwith.core.times import clock, day_and_clock
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "powerwith"
 LONDON = dt.timezone(dt.timedelta(hours=1))  # British Summer Time

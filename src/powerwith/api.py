@@ -23,7 +23,7 @@ from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
 from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router

@@ -111,11 +111,11 @@ TEMPLATES = [
                 "powerwith.accounts.context_processors.membership",
             ],
             # ``clock``: every time of day is written one way (powerwith/times.py).
-            "builtins": ["django.templatetags.static", "powerwith.times"],
+            "builtins": ["django.templatetags.static", "powerwith.core.times"],
         },
     }
 ]
-FORM_RENDERER = "powerwith.forms.GovukFormRenderer"
+FORM_RENDERER = "powerwith.core.forms.GovukFormRenderer"
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if not DATABASE_URL:
@@ -299,7 +299,7 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 # Requests per minute one API token may make (powerwith.api.TokenRateThrottle).
 API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE") or "600")
 
-# Keys of the encrypted special-category fields (powerwith.encryption, docs/adr/
+# Keys of the encrypted special-category fields (powerwith.core.encryption, docs/adr/
 # 007-field-encryption.md): Fernet keys, comma-separated; the first encrypts, every one
 # decrypts. Rotate by putting a new key first, running `powerwith manage rotate_keys`,
 # then removing the old one. Without keys only the local demo and the tests start, with

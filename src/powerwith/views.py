@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from powerwith.accounts import queries as accounts_queries
-from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role, can_see_members
+from powerwith.core.http import Request
+from powerwith.core.roles import ROLE_DESCRIPTIONS, Role, can_see_members
 from powerwith.engagements.queries.contact import contact_home
-from powerwith.http import Request
 from powerwith.people import queries as people_queries
 
 

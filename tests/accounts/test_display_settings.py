@@ -9,7 +9,7 @@ import pytest
 
 from powerwith.accounts import services
 from powerwith.accounts.models import AuditEvent, User
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
 from powerwith.offers.formats import RenderFormat, preferred_format
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from powerwith.accounts.models import AuditEvent, Invitation, Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

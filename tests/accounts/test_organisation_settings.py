@@ -6,7 +6,7 @@ import pytest
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.accounts.services import set_fairness_weight
-from powerwith.errors import DomainError, NotAllowed
+from powerwith.core.errors import DomainError, NotAllowed
 from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db

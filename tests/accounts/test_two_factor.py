@@ -15,7 +15,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from powerwith.accounts.models import ApiToken, AuditEvent, RecoveryCode, UserSession
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from tests.conftest import PASSWORD, api_client_for
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.test import Client
 
 from powerwith.accounts import services
 from powerwith.accounts.models import ApiToken, AuditEvent
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from tests.conftest import api_client_for
 
 pytestmark = pytest.mark.django_db

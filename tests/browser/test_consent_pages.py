@@ -52,8 +52,8 @@ def test_the_my_consents_page_with_an_error_has_no_violations(
 def test_the_outputs_review_and_receipt_pages_have_no_violations(
     page: Page, live_server, alex: Person, riverside: Organisation
 ) -> None:
-    from powerwith.accounts.roles import Role
     from powerwith.consent.models import ConsentEvent
+    from powerwith.core.roles import Role
     from tests.conftest import make_member
     from tests.consent.outputs_factories import output_of
 
@@ -78,7 +78,7 @@ def test_the_outputs_review_and_receipt_pages_have_no_violations(
 def test_the_staff_outputs_pages_have_no_violations(
     page: Page, live_server, alex: Person, riverside: Organisation
 ) -> None:
-    from powerwith.accounts.roles import Role
+    from powerwith.core.roles import Role
     from tests.conftest import make_member
     from tests.consent.outputs_factories import output_of
 

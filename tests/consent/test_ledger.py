@@ -13,7 +13,7 @@ from powerwith.consent.models import GENESIS_HASH, AppendOnly, ConsentEvent
 from powerwith.consent.queries import consents_of
 from powerwith.consent.services import grant_consent, reconfirm_consent, withdraw_consent
 from powerwith.consent.wording import wording_hash
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from tests.consent.helpers import opportunity_of
 
 

@@ -12,8 +12,8 @@ from powerwith.consent.models import ConsentEvent, Output, UseChoice
 from powerwith.consent.services import grant_consent, reconfirm_consent, withdraw_consent
 from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import usability
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.engagements.models import ActionNeeded, BookingStatus
-from powerwith.errors import Conflict, InvalidInput
 from tests.conftest import make_expert
 from tests.consent.helpers import opportunity_of
 from tests.consent.outputs_factories import finish, output_of, own

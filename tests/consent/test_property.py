@@ -22,7 +22,7 @@ from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import consents_of, verify_chain
 from powerwith.consent.services import ACTIONS
 from powerwith.consent.usability import usability
-from powerwith.errors import Conflict
+from powerwith.core.errors import Conflict
 from tests.consent.helpers import opportunity_of
 from tests.consent.outputs_factories import output_of
 

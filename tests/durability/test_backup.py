@@ -23,7 +23,7 @@ from tests.durability.processes import SCHEMA, environment_for, powerwith, scrip
 
 SETUP = """
 from powerwith.accounts import services
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.consent.services import grant_consent
 from powerwith.payments.services import submit_claim
 from tests.conftest import make_expert, make_member

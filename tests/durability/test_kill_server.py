@@ -46,7 +46,7 @@ SCOPES = ("keep_contact", "share_profile", "be_quoted")
 
 SETUP = """
 from powerwith.accounts import services
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import accepted_offer
 

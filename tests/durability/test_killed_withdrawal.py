@@ -25,7 +25,7 @@ from tests.durability.processes import PRELUDE, ROOT, SCHEMA, environment_for, s
 SETUP = (
     SCHEMA
     + """
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.consent.services import grant_consent
 from powerwith.accounts import services
 from tests.conftest import make_expert, make_member

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.consent import services as consent
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.engagements.models import Attendance, BookingStatus, CheckKind, Session
 from powerwith.engagements.services.booking import book, cancel_future_bookings
 from powerwith.engagements.services.sessions import cancel_session
-from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.offers import services as offers
 from powerwith.offers.content import build
 from tests.conftest import api_client_for

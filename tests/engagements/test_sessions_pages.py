@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.sessions import add_session
-from powerwith.errors import Conflict
 from powerwith.opportunities.rules import SessionInput
 from powerwith.opportunities.services.sessions import set_sessions
 from tests.conftest import logged_in, make_expert

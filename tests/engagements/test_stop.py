@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.engagements.models import (
     ActionKind,
     ActionNeeded,
@@ -15,7 +16,6 @@ from powerwith.engagements.models import (
 )
 from powerwith.engagements.queries import paid_attendance
 from powerwith.engagements.services.stop import stop_or_time_out
-from powerwith.errors import InvalidInput, NotAllowed
 from tests.conftest import api_client_for, logged_in, make_expert
 from tests.engagements.factories import booked, expert_membership
 

@@ -10,9 +10,9 @@ import time_machine
 from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import ActionKind, ActionNeeded, CheckKind, WellbeingCheck
 from powerwith.engagements.services.wellbeing import complete_check
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import booked, expert_membership
 

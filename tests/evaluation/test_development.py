@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.evaluation.models.development import DevelopmentAction, DevelopmentNote
 from powerwith.evaluation.services.development import (
     comment_on_action,

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from powerwith.accounts.models import AuditEvent, Membership
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.evaluation.models.readiness import ReadinessAnswer, ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
 from powerwith.evaluation.readiness import (

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.offers import queries, services
 from powerwith.offers.models import Offer

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from powerwith.core.choices import CoWorkingLevel, Focus, LocationMode, RewardBasis
 from powerwith.offers.renderings import easy_read, render
-from powerwith.opportunities.choices import CoWorkingLevel, Focus, LocationMode, RewardBasis
 from tests.offers.factories import COMPLETE_TERMS
 from tests.offers.rendering_helpers import (
     ADDRESS,

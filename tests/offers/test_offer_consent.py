@@ -7,7 +7,7 @@ import pytest
 
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import state_of
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.offers import services
 from powerwith.offers.services_consent import give_consent_for_offer, scopes_asked
 from tests.conftest import logged_in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from powerwith.errors import Conflict
+from powerwith.core.errors import Conflict
 from powerwith.offers import services
 from powerwith.offers.models import OfferAction, OfferStatus
 from tests.offers.factories import draft_offer, sent_offer

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers import services
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.people.models import PersonStatus

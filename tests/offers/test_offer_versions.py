@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import Conflict, NotAllowed
+from powerwith.core.errors import Conflict, NotAllowed
 from powerwith.offers import content, services
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from tests.offers.factories import (

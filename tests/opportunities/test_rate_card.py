@@ -11,7 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.opportunities.models import RateCard
 from powerwith.opportunities.services import set_rate
 

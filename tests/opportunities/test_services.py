@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity, RequiredExperience
 from powerwith.opportunities.services import (
     RequirementInput,

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import Attendance, Session
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.rules import RowError
 from powerwith.opportunities.services import (
     SessionInput,

@@ -12,7 +12,7 @@ import time_machine
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.services import create_opportunity, set_rate, update_opportunity
 from tests.opportunities.factories import complete_terms, opportunity

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.outcomes import services
 from powerwith.outcomes.models import InterventionCount
 from powerwith.outcomes.services import Entry

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import Conflict, InvalidInput
-from powerwith.opportunities.choices import EXPENSES
+from powerwith.core.choices import EXPENSES
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.payments import services
 from powerwith.payments.fees import (
     TRAVEL_IN_ADVANCE,

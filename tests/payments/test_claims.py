@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import StopEvent, StopKind
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimEvent, ClaimKind, ClaimStatus
 from tests.engagements.factories import accepted_offer, booked, expert_membership

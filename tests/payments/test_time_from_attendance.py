@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.services.sessions import record_attendance
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.payments.time_to_claim import time_to_claim

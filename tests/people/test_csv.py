@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
 from powerwith.people import csv as csv_io
 from powerwith.people import queries, services
 from powerwith.people.csv import export as csv_export

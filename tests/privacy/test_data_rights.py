@@ -10,7 +10,7 @@ from django.test import Client
 
 from powerwith.accounts.models import Membership, User
 from powerwith.consent.models import ConsentEvent
-from powerwith.errors import Conflict, NotAllowed
+from powerwith.core.errors import Conflict, NotAllowed
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.payments.models import Claim, ClaimEvent
 from powerwith.people.models import Person

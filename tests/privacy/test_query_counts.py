@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import Person
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What

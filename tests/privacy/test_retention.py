@@ -253,7 +253,7 @@ def test_bad_periods_are_refused_and_change_nothing(
 
 
 def test_the_service_refuses_less_than_six_years_too(riverside_admin: Membership) -> None:
-    from powerwith.errors import InvalidInput
+    from powerwith.core.errors import InvalidInput
     from powerwith.privacy.services import set_retention
 
     with pytest.raises(InvalidInput, match="72 months"):

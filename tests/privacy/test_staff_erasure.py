@@ -9,7 +9,7 @@ from django.test import Client
 
 from powerwith.accounts.models import AuditEvent, Membership
 from powerwith.consent.models import ConsentEvent
-from powerwith.errors import NotAllowed
+from powerwith.core.errors import NotAllowed
 from powerwith.payments.models import Claim, ClaimEvent
 from powerwith.people.models import OrganisationLink, Person
 from powerwith.people.services import create_person

@@ -32,7 +32,7 @@ from django.urls import reverse
 
 from powerwith.accounts import services as accounts
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.people.models import Person
 from tests.conftest import make_expert, make_member

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Attendance, Session
 from powerwith.people.models import Person
 from powerwith.reports.dashboard.period import last_twelve_months, period_from

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from powerwith.accounts.models import AuditEvent, Membership
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.evaluation.services.learning import record_impact
 from powerwith.evaluation.services.training import record_lived_experience_first
 from powerwith.payments.services.choices import record_reward_choice

@@ -28,7 +28,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.encryption import (
+from powerwith.core.encryption import (
     DecryptionFailed,
     EncryptedTextField,
     encrypt_plaintext_rows,
@@ -237,7 +237,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 call_command("migrate", run_syncdb=True, verbosity=0)
 from powerwith.accounts import services
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from tests.conftest import make_expert, make_member
 from tests.security.test_encryption import PLANTED_BY
 riverside = services.create_organisation(name="Riverside Care Partnership", slug="riverside")

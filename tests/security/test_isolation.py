@@ -55,8 +55,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from powerwith.accounts import services as accounts
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
 from powerwith.api import api
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.offers.models import Offer
 from powerwith.payments.models import Claim

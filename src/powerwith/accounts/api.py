@@ -4,8 +4,8 @@ from ninja import Router, Schema
 
 from powerwith.accounts import queries, services
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
 from powerwith.people.queries import person_id_for
 
 router = Router(tags=["accounts"])

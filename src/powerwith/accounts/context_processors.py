@@ -1,8 +1,8 @@
 from typing import Any
 
 from powerwith.accounts.queries import memberships_of
-from powerwith.accounts.roles import is_staff_role
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.roles import is_staff_role
 
 
 def membership(request: Request) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 
 from powerwith.accounts import services
 from powerwith.accounts.models import TextSize
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import add_domain_error
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error
 
 
 class DisplaySettingsForm(forms.Form):

@@ -7,7 +7,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import ROLE_DESCRIPTIONS, Role
+from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 
 GENERIC_LOGIN_ERROR = (
     "The email address or password is not right. Check them and try again, or reset your password."

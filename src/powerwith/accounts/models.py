@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django_otp.models import Device, ThrottlingMixin
 
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 
 
 def normalise_email(email: str) -> str:

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from powerwith.accounts import services
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import can_manage_members
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import can_manage_members
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.concentration import recent_paid_work
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import add_domain_error, membership_required
 
 WEIGHT_ERROR = (
     "Enter a fairness weight from 0 to 1, like 0.3. 0 ignores recent work; 1 favours "

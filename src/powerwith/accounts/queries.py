@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from powerwith.accounts import tokens
 from powerwith.accounts.models import ApiToken, AuditEvent, Invitation, Membership, User
-from powerwith.accounts.roles import Role, can_manage_members, can_see_members
+from powerwith.core.roles import Role, can_manage_members, can_see_members
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:

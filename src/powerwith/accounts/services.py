@@ -26,8 +26,8 @@ from powerwith.accounts.models import (
     User,
     normalise_email,
 )
-from powerwith.accounts.roles import Role, can_manage_members
-from powerwith.errors import Conflict, DomainError, NotAllowed
+from powerwith.core.errors import Conflict, DomainError, NotAllowed
+from powerwith.core.roles import Role, can_manage_members
 
 INVITATION_LIFETIME = timedelta(days=14)
 

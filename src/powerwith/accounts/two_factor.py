@@ -29,9 +29,9 @@ from powerwith.accounts.models import (
     User,
     normalise_recovery_code,
 )
-from powerwith.accounts.roles import STAFF_ROLES
-from powerwith.errors import DomainError, NotAllowed
-from powerwith.http import Request
+from powerwith.core.errors import DomainError, NotAllowed
+from powerwith.core.http import Request
+from powerwith.core.roles import STAFF_ROLES
 
 RECOVERY_CODE_COUNT = 10
 # 16 characters from 32 unambiguous ones: 80 random bits per code.
@@ -234,7 +234,7 @@ def unused_recovery_codes(user: User) -> int:
 def reset_for_member(*, member: Membership, by: Membership) -> None:
     """An admin turns off a member's lost authenticator and recovery codes; staff set up a
     new one at their next login. Their open sessions end."""
-    from powerwith.accounts.roles import can_manage_members
+    from powerwith.core.roles import can_manage_members
 
     if not can_manage_members(by.role):
         raise NotAllowed("Only an organisation admin can reset two-step verification.")

@@ -18,8 +18,8 @@ from datetime import datetime
 
 from powerwith.consent.models import Action, ConsentEvent
 from powerwith.consent.queries import months_before
+from powerwith.core.figures import Period, Share
 from powerwith.engagements.queries import standing_bookings
-from powerwith.figures import Period, Share
 
 # One person's take part events: (opportunity id, or None for all the work; action; when).
 type Event = tuple[int | None, str, datetime]

@@ -24,7 +24,7 @@ from weasyprint.urls import URLFetcher
 from powerwith.consent.models import Action, ConsentEvent, Method, Output
 from powerwith.consent.queries import state_of
 from powerwith.consent.wording import Scope, wording_for, wording_shown
-from powerwith.times import clock
+from powerwith.core.times import clock
 
 SCHEMA = "powerwith consent receipt (ISO/IEC TS 27560:2023 record; Kantara Consent Receipt 1.1)"
 VERSION = "1.1.0"

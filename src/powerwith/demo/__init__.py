@@ -26,7 +26,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.demo.development import add_development
 from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.logins import (

@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Any
 
 from powerwith import demo_data
-from powerwith.opportunities.choices import Focus
+from powerwith.core.choices import Focus
 from powerwith.people.choices import PREFER_NOT_TO_SAY, Day, Skill
 from powerwith.people.schedule import (
     ITEMS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.evaluation.services.development import (
     comment_on_action,

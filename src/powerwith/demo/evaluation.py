@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.evaluation.models import (
     FeedbackAnswer,
     FeedbackRequest,

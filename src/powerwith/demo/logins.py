@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import make_password
 
 from powerwith import demo_data
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 
 # Printed for anyone to use: it guards only made-up data on a local demo.
 DEMO_PASSWORD = "power-with-demo"  # noqa: S105

@@ -10,11 +10,11 @@ is left as it is.
 from __future__ import annotations
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import Output
 from powerwith.consent.queries import state_of
 from powerwith.consent.services import grant_consent
 from powerwith.consent.services.outputs import OutputInput, create_output
+from powerwith.core.roles import Role
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 

@@ -22,9 +22,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import DomainError
 from powerwith.demo.logins import coordinator_email
 from powerwith.engagements.models import Attendance, BookingStatus
-from powerwith.errors import DomainError
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimEvent, ClaimKind, ClaimStatus, ExpenseCategory

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.evaluation.readiness import FACTORS

@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from powerwith import demo_data
 from powerwith.accounts.models import Organisation
+from powerwith.core.encryption import encrypt
 from powerwith.demo.details import details
-from powerwith.encryption import encrypt
 from powerwith.people.choices import Sharing
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 
@@ -168,7 +168,7 @@ def add_people(
             ExperienceEntry,
             ("person", "code", "setting", "intervention", "note", "share_narrative", "created_at"),
             [
-                # The note column is encrypted (powerwith.encryption): raw SQL must encrypt too.
+                # The note column is encrypted (core.encryption): raw SQL must encrypt too.
                 (
                     person.pk,
                     e.code,

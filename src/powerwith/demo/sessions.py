@@ -17,8 +17,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
 from powerwith.consent import services as consent
+from powerwith.core.roles import Role
 from powerwith.demo.logins import coordinator_email
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment

@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from powerwith.accounts.models import Organisation
-from powerwith.accounts.roles import Role
+from powerwith.core.choices import Commitment, LocationMode, Outcome, RewardBasis
+from powerwith.core.roles import Role
 from powerwith.demo.logins import staff_email
 from powerwith.demo.work_data import OpportunityTemplate
-from powerwith.opportunities.choices import Commitment, LocationMode, Outcome, RewardBasis
 from powerwith.opportunities.models import RateCard
 
 # The rate card each demo organisation keeps, from the start of the 2026 financial year.

@@ -28,9 +28,9 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet, Sum
 
+from powerwith.core.figures import Period, Share, last_twelve_months
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import paid_attendance, standing_bookings
-from powerwith.figures import Period, Share, last_twelve_months
 from powerwith.people.models import OrganisationLink, Person, PersonStatus
 
 BUSIEST_FRACTION = 0.10

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedTextField
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 

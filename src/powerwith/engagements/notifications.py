@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from powerwith.core.times import clock, day_and_clock
 from powerwith.engagements.models import Attendance, Session
 from powerwith.engagements.services.calendar import calendar_file
-from powerwith.times import clock, day_and_clock
 
 
 def when(session: Session) -> str:

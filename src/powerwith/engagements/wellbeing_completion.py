@@ -20,9 +20,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from powerwith.core.figures import Period, Share
 from powerwith.engagements.models import CheckKind, WellbeingCheck
 from powerwith.engagements.queries import standing_bookings
-from powerwith.figures import Period, Share
 
 # (person, session, kind) -> (when it is due, when it was done or None)
 type CheckKey = tuple[int, int, str]

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
 from powerwith.offers import clarity, content
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.opportunities.models import Opportunity

@@ -13,14 +13,14 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from powerwith.offers.models import Offer
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     EXPENSES,
     OUTPUT_USES,
     Focus,
     LocationMode,
     RewardBasis,
 )
+from powerwith.offers.models import Offer
 from powerwith.people.choices import PaymentPreference, Sharing, YesNo
 
 OK_TO_SAY_NO = (

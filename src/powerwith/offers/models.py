@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedJSONField
+from powerwith.core.encryption import EncryptedJSONField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person, empty_dict
 
@@ -48,7 +48,7 @@ class Offer(models.Model):
     )
     # Terms written for this person, on top of the opportunity's: a personal message,
     # the adjustments and support agreed with them. Encrypted at rest
-    # (powerwith.encryption): never searched in SQL.
+    # (powerwith.core.encryption): never searched in SQL.
     terms = EncryptedJSONField(default=empty_dict, blank=True)
     version = models.PositiveIntegerField(
         default=0, help_text="The number of the latest sent version; 0 before it is sent."

@@ -13,7 +13,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})

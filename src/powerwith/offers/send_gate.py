@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from powerwith.errors import Conflict
+from powerwith.core.errors import Conflict
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, notifications, send_gate
 from powerwith.offers.models import (

@@ -17,7 +17,7 @@ from powerwith.accounts.queries import membership_of
 from powerwith.consent.queries import ConsentState, state_of
 from powerwith.consent.services import grant_consent
 from powerwith.consent.wording import Scope
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import left_event
 from powerwith.offers.services import record_leaving

@@ -14,8 +14,8 @@ from ninja import Field, P, Router, Schema, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
+from powerwith.core.http import Request
 from powerwith.engagements.concentration import recent_paid_work
-from powerwith.http import Request
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.matching import MAX_LIMIT, matches_for
 from powerwith.opportunities.schemas import (

@@ -25,8 +25,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.core.choices import Focus, LocationMode
 from powerwith.engagements.queries import paid_attendance
-from powerwith.opportunities.choices import Focus, LocationMode
 from powerwith.opportunities.models import Opportunity, RequiredExperience
 from powerwith.opportunities.queries import require_matches
 from powerwith.opportunities.scoring import (

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     Commitment,
     CoWorkingLevel,
     GoalType,

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.opportunities.models import Opportunity, RateCard
 from powerwith.people.queries import can_read_register

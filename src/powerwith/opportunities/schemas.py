@@ -16,8 +16,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from powerwith.core.choices import RewardBasis
 from powerwith.offers.checks import opportunity_findings
-from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.readiness import offer_gaps
 from powerwith.opportunities.rules import RequirementInput, SessionInput

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import dateformat
 
 from powerwith.accounts.models import User
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     EXPENSES,
     LEVEL_DESCRIPTIONS,
     OUTPUT_USES,
@@ -20,9 +20,9 @@ from powerwith.opportunities.choices import (
     Outcome,
     RewardBasis,
 )
+from powerwith.core.times import clock
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.rules import money
-from powerwith.times import clock
 
 NOT_DECIDED = "Not decided yet"
 

@@ -12,7 +12,7 @@ from ninja.errors import ValidationError
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.outcomes import months, queries, services
 from powerwith.outcomes.models import CountSource, Service
 from powerwith.outcomes.rows import check_rows

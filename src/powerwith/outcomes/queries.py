@@ -14,9 +14,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.choices import CoWorkingLevel
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
-from powerwith.opportunities.choices import CoWorkingLevel
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import opportunities_of
 from powerwith.outcomes import months

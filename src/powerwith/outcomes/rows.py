@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
 from powerwith.outcomes import months
 from powerwith.outcomes.models import Service
 from powerwith.outcomes.services import Entry, check_figure

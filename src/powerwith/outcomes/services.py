@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
+from powerwith.core.roles import Role
 from powerwith.opportunities.models import Opportunity
 from powerwith.outcomes import months
 from powerwith.outcomes.models import CountSource, InterventionCount, Service, ServiceProject

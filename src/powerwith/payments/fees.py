@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from powerwith.core.choices import EXPENSES, RewardBasis
 from powerwith.offers.models import Offer
-from powerwith.opportunities.choices import EXPENSES, RewardBasis
 from powerwith.payments.models import Claim, ClaimKind, RewardChoice, RewardChoiceKind
 
 PENNY = Decimal("0.01")

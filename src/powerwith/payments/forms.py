@@ -6,11 +6,11 @@ from typing import Any
 
 from django import forms
 
+from powerwith.core.times import day_and_clock
 from powerwith.payments.fees import duration
 from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
 from powerwith.payments.time_to_claim import TimeToClaim
-from powerwith.times import day_and_clock
 
 AMOUNT_ERRORS = {
     "required": "Enter the amount in pounds, like 12.50.",

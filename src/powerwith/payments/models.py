@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedTextField
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.engagements.models import Session
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
@@ -36,7 +36,7 @@ class RewardChoice(models.Model):
     opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(max_length=10, choices=RewardChoiceKind.choices)
     amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
-    # Encrypted at rest (powerwith.encryption): often about benefits or health.
+    # Encrypted at rest (powerwith.core.encryption): often about benefits or health.
     reason = EncryptedTextField(max_length=1000, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

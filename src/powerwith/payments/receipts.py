@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from django.core.files.uploadedfile import UploadedFile
 
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
 
 MAX_BYTES = 5 * 1024 * 1024
 # Each accepted type: the extensions its name may have, and how its content begins.

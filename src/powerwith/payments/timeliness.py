@@ -1,7 +1,7 @@
 """Payment timeliness: of the claims paid in a period, how many were paid within the
 organisation's target, and the median days from claim to payment. One definition for
 the claims page and ``GET /api/v1/payments/timeliness`` (over the last 12 months:
-``powerwith.figures.last_twelve_months``) and the dashboard (its page, report, CSV and
+``powerwith.core.figures.last_twelve_months``) and the dashboard (its page, report, CSV and
 API, over its months), so the two agree over the same months.
 
 A claim counts when it was paid in the period (``paid_on`` within it); its days are from
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.figures import Period, Share
+from powerwith.core.figures import Period, Share
 from powerwith.payments.models import Claim, ClaimStatus
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from powerwith.opportunities.choices import RewardBasis
+from powerwith.core.choices import RewardBasis
 from powerwith.people.models import EarningsLimit, Person
 
 PENNY = Decimal("0.01")

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedJSONField, EncryptedTextField
+from powerwith.core.encryption import EncryptedJSONField, EncryptedTextField
 from powerwith.people import choices
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS
 
@@ -43,7 +43,7 @@ class Person(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     preferred_channel = models.CharField(max_length=20, choices=choices.Channel.choices, blank=True)
     town = models.CharField(max_length=100, blank=True)
-    # Encrypted at rest (powerwith.encryption): special-category data, never searched in SQL.
+    # Encrypted at rest (powerwith.core.encryption): special-category data, never searched in SQL.
     about = EncryptedTextField(
         "about me", max_length=2000, blank=True, help_text="In the person's own words."
     )

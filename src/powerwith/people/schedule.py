@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
 
 Kind = Literal["direct", "indirect"]
 

@@ -13,8 +13,8 @@ from ninja.params import QueryEx
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
 from powerwith.privacy import export, queries, services
 from powerwith.privacy.forms import MOST_MONTHS, SETTINGS
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy

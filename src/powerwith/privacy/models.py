@@ -16,7 +16,7 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import Person
 
 # Payment records are kept for six years after payment (HMRC: a legal obligation).

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import Person
 from powerwith.people.queries import get_person_for, person_of
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
 from powerwith.accounts.sessions import end_every_session_of
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.roles import Role
 from powerwith.engagements.models import ActionNeeded, Adjustment, CalendarFeed, WellbeingCheck
 from powerwith.engagements.services.booking import cancel_future_bookings
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.people.models import (

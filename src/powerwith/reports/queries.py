@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.reports.scorecard import Scorecard, scorecard
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required
 from powerwith.reports.queries import scorecard_for
-from powerwith.web import membership_required
 
 
 @membership_required

@@ -20,10 +20,10 @@ from powerwith.accounts.forms import (
 )
 from powerwith.accounts.middleware import SESSION_KEY
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import can_manage_members
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import add_domain_error, membership_required
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import can_manage_members
+from powerwith.core.web import add_domain_error, membership_required
 
 
 def _membership(request: Request) -> Membership:

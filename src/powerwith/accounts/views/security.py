@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts import queries, sessions, two_factor
 from powerwith.accounts.forms import CodeForm, VerifyForm
-from powerwith.accounts.roles import can_manage_members
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import add_domain_error, membership_required
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import can_manage_members
+from powerwith.core.web import add_domain_error, membership_required
 
 
 def _next_url(request: Request) -> str:

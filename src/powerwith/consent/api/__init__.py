@@ -14,8 +14,8 @@ from ninja import Field, Path, Router, Schema
 from powerwith.accounts.models import Membership
 from powerwith.consent import queries, receipts
 from powerwith.consent.queries import ConsentState
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
 from powerwith.workflows import leaving
 
 router = Router(tags=["consent"])

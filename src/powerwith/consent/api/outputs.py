@@ -16,8 +16,8 @@ from powerwith.consent.models import Output, Use
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import Usability, usability, usability_of
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
 
 router = Router(tags=["outputs"])
 

@@ -14,9 +14,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import GENESIS_HASH, Action, ConsentChainHead, ConsentEvent
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
+from powerwith.core.roles import Role
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person

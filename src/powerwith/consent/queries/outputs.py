@@ -13,8 +13,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import Output
+from powerwith.core.roles import Role
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 

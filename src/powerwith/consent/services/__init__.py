@@ -37,7 +37,6 @@ from django.urls import reverse
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import (
     Action,
     ConsentChainHead,
@@ -54,10 +53,11 @@ from powerwith.consent.usability import (
     standing_for_work,
 )
 from powerwith.consent.wording import Scope, wording_hash
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.roles import Role
 from powerwith.engagements.models import ActionKind
 from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.booking import cancel_future_bookings
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
 

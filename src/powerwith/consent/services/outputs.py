@@ -15,13 +15,13 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import Action, Output, OutputKind, Use, UseChoice
 from powerwith.consent.queries import GIVEN, LAPSED, state_of
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services import ACTIONS
 from powerwith.consent.usability import USE_SCOPE, inherited_standing
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
+from powerwith.core.roles import Role
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
 

@@ -20,11 +20,11 @@ from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
 from powerwith.consent.wording import Scope
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.web import membership_required
 
 INVALID = 400
 

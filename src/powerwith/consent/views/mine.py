@@ -17,11 +17,11 @@ from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import USE_SCOPE, usability, usability_of
 from powerwith.consent.wording import wording_for
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error, membership_required
 
 
 def _me(request: Request) -> tuple[Membership, Person]:

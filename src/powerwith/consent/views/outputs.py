@@ -13,10 +13,10 @@ from powerwith.consent.models import Use
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import usability, usability_of
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people.queries import register_of
-from powerwith.web import add_domain_error, membership_required
 
 
 @membership_required

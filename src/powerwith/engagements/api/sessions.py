@@ -15,14 +15,14 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.queries import get_person_for
 from powerwith.privacy.access import record_reads

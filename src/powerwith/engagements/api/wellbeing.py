@@ -15,14 +15,14 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
 from powerwith.engagements.models import ActionNeeded, StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.actions import mark_done
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
-from powerwith.errors import InvalidInput, NotAllowed
-from powerwith.http import Request
 from powerwith.privacy.access import record_read, record_reads
 from powerwith.privacy.models import What
 

@@ -1,7 +1,7 @@
 # Encryption at rest of special-category fields (docs/adr/007-field-encryption.md):
 # the columns become encrypted text, then the rows already there are encrypted.
 
-import powerwith.encryption
+import powerwith.core.encryption
 from django.db import migrations
 
 
@@ -15,14 +15,14 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='adjustment',
             name='details',
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=2000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name='wellbeingcheck',
             name='note',
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=2000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=2000),
         ),
-        powerwith.encryption.migration_step(
+        powerwith.core.encryption.migration_step(
             'engagements',
             {
                 'adjustment': ['details'],

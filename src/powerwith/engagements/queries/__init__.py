@@ -12,9 +12,9 @@ from datetime import datetime
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from powerwith.core.choices import RewardBasis
+from powerwith.core.figures import Period, last_twelve_months
 from powerwith.engagements.models import Attendance, BookingStatus, Session
-from powerwith.figures import Period, last_twelve_months
-from powerwith.opportunities.choices import RewardBasis
 
 # A blank reward basis is not paid either (see Opportunity.is_paid).
 UNPAID_BASES = ("", RewardBasis.VOLUNTARY)

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import (
     Adjustment,
     AdjustmentStatus,

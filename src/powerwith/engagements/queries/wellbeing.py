@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import (
     ActionNeeded,
     Attendance,

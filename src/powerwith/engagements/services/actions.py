@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.core.errors import NotAllowed
 from powerwith.engagements.models import ActionNeeded
-from powerwith.errors import NotAllowed
 from powerwith.people.models import Person
 
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.roles import Role
 from powerwith.engagements.models import (
     ActionKind,
     Adjustment,
@@ -22,7 +23,6 @@ from powerwith.engagements.models import (
 )
 from powerwith.engagements.queries.sessions import unconfirmed_adjustments
 from powerwith.engagements.services.actions import close_actions, raise_action
-from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.offers.agreement import Agreement, taking_part
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity

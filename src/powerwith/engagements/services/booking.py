@@ -17,15 +17,15 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
 from powerwith.consent.queries import lapse_before
 from powerwith.consent.usability.ledger import records_for, standing
 from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
 from powerwith.consent.wording import Scope
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.roles import Role
 from powerwith.engagements import notifications
 from powerwith.engagements.models import Attendance, BookingStatus, Session, WellbeingCheck
 from powerwith.engagements.wellbeing_completion import due_times
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.agreement import Agreement, agreements_for
 from powerwith.people.models import Person
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements import notifications
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.booking import (
@@ -23,7 +24,6 @@ from powerwith.engagements.services.booking import (
     consent_given,
     schedule_checks,
 )
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
 
 LONGEST = 12 * 60

@@ -15,7 +15,9 @@ from django.urls import reverse
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.roles import Role
+from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import (
     ActionKind,
     Attendance,
@@ -27,12 +29,10 @@ from powerwith.engagements.models import (
 from powerwith.engagements.queries.wellbeing import contact_for, is_caring_staff
 from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.wellbeing import contacts_of, email_staff
-from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
-from powerwith.times import day_and_clock
 
 WHAT_HAPPENED = {
     StopKind.TIME_OUT: "is taking time out",

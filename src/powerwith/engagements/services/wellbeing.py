@@ -21,6 +21,8 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import (
     ActionKind,
     CheckKind,
@@ -29,9 +31,7 @@ from powerwith.engagements.models import (
 )
 from powerwith.engagements.queries.wellbeing import checks_visible_to, is_caring_staff, opens_at
 from powerwith.engagements.services.actions import close_actions, raise_action
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.opportunities.models import Opportunity
-from powerwith.times import day_and_clock
 
 logger = logging.getLogger(__name__)
 

@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.roles import is_staff_role
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import is_staff_role
+from powerwith.core.web import membership_required
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.actions import mark_done
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import membership_required
 
 
 def _require_staff(request: Request) -> None:

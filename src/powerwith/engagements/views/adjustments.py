@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import THIS, StaffAdjustmentForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
-from powerwith.errors import DomainError
-from powerwith.http import Request
-from powerwith.web import add_domain_error, membership_required
 
 
 def _membership(request: Request) -> Membership:

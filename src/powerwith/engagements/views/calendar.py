@@ -10,9 +10,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from powerwith.core.http import Request
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import calendar
-from powerwith.http import Request
 
 
 @login_required

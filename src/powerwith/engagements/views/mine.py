@@ -14,13 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error
 from powerwith.engagements.forms.sessions import THIS, MyAdjustmentsForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import request_adjustment
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error
 
 
 @login_required

@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
     BookForm,
@@ -28,12 +31,9 @@ from powerwith.engagements.models import Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.people.queries import get_person_for
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
-from powerwith.web import add_domain_error, membership_required
 from powerwith.workflows import changing_work
 
 

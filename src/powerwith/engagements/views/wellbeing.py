@@ -15,16 +15,16 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.engagements.forms.wellbeing import CheckForm, StaffCheckForm, StaffStopForm
 from powerwith.engagements.models import StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check, kind_words
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
-from powerwith.web import add_domain_error, membership_required, refusal
 
 STOP_CHOICES = [
     (StopKind.TIME_OUT, "Take time out", "Have a break. Come back when you are ready, or not."),

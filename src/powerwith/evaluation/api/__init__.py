@@ -8,9 +8,9 @@ from typing import Any
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from powerwith.core.http import Request
 from powerwith.evaluation import queries
 from powerwith.evaluation.services.feedback import give_feedback
-from powerwith.http import Request
 from powerwith.opportunities.queries import get_opportunity_for
 
 router = Router(tags=["evaluation"])

@@ -9,11 +9,11 @@ from typing import Any
 
 from ninja import Router, Schema, Status
 
+from powerwith.core.http import Request
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
 from powerwith.evaluation.readiness import FACTORS, FACTORS_BY_CODE
 from powerwith.evaluation.services.readiness import complete_assessment
-from powerwith.http import Request
 
 router = Router(tags=["evaluation"])
 

@@ -10,8 +10,8 @@ from typing import Any
 from django.utils import timezone
 from ninja import Router, Schema
 
+from powerwith.core.http import Request
 from powerwith.evaluation.queries import reviews as queries
-from powerwith.http import Request
 
 router = Router(tags=["evaluation"])
 

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 
 from powerwith.accounts.models import User
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.web import add_domain_error
 from powerwith.evaluation.readiness import FACTOR_CHOICES, FACTORS, GROUP_TITLES, Factor
 from powerwith.evaluation.services.readiness import NOTE_LENGTH, SUMMARY_LENGTH
-from powerwith.web import add_domain_error
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -3,7 +3,7 @@
 
 from django.db import migrations
 
-import powerwith.encryption
+import powerwith.core.encryption
 
 
 class Migration(migrations.Migration):
@@ -15,19 +15,19 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="developmentaction",
             name="details",
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=2000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="developmentnote",
             name="text",
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=2000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=2000),
         ),
         migrations.AlterField(
             model_name="feedbackanswer",
             name="comments",
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=4000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=4000),
         ),
-        powerwith.encryption.migration_step(
+        powerwith.core.encryption.migration_step(
             "evaluation",
             {
                 "feedbackanswer": ["comments"],

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedTextField
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person, empty_list
 
@@ -96,7 +96,7 @@ class FeedbackAnswer(models.Model):
     pay = _rating()
     communication = _rating()
     work_again = _rating()
-    # Encrypted at rest (powerwith.encryption): it may describe health or treatment.
+    # Encrypted at rest (powerwith.core.encryption): it may describe health or treatment.
     comments = EncryptedTextField(max_length=4000, blank=True)
     # The first day of the month it was given: no finer, see the module's docstring.
     given_in = models.DateField(default=this_month)

@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
-from powerwith.encryption import EncryptedTextField
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.people.models import Person
 
 
@@ -41,7 +41,7 @@ class DevelopmentAction(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="development_actions")
     code = models.CharField(max_length=30, choices=ActionCode.choices)
-    # Encrypted at rest (powerwith.encryption), as is a note's text.
+    # Encrypted at rest (powerwith.core.encryption), as is a note's text.
     details = EncryptedTextField(max_length=2000, blank=True)
     offered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

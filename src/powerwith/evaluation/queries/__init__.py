@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.completion import Booking, completed_people
 from powerwith.evaluation.impact_consent import ShownImpact, as_shown

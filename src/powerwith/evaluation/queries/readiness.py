@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,

@@ -22,16 +22,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation
-from powerwith.accounts.roles import Role
 from powerwith.consent.models import Action, ConsentEvent
 from powerwith.consent.queries import WITHDRAWN, consents_of, months_before
 from powerwith.consent.wording import Scope
+from powerwith.core.choices import Commitment
+from powerwith.core.roles import Role
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
     ReadinessAssessment,
 )
-from powerwith.opportunities.choices import Commitment
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.models import Person, WellnessActionPlan
 

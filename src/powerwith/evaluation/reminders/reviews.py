@@ -32,6 +32,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from powerwith.accounts.models import User
+from powerwith.core.choices import Commitment
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
@@ -39,7 +40,6 @@ from powerwith.evaluation.models.readiness import (
 )
 from powerwith.evaluation.models.reviews import ReviewKind, ReviewReminder
 from powerwith.evaluation.queries.reviews import NOTHING_TO_REVIEW
-from powerwith.opportunities.choices import Commitment
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import WellnessActionPlan
 

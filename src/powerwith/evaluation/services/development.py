@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership, User
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.evaluation.models.development import (
     ActionCode,
     DevelopmentAction,

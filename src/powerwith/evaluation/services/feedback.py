@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import User
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.evaluation.completion import FINISHED_STATUSES
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest, Rating
 from powerwith.evaluation.queries import MyEngagement, completed_in, prefers_easy_read

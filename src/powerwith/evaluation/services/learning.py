@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.evaluation.models import ImpactEntry, LivedUp, Standard, TeamReflection
 from powerwith.evaluation.queries import contributors_of, require_writer
 from powerwith.opportunities.models import Opportunity

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,

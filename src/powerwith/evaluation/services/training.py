@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.choices import Focus
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
-from powerwith.errors import InvalidInput, NotAllowed
 from powerwith.evaluation.models.training import TrainingCourseEvidence
-from powerwith.opportunities.choices import Focus
 from powerwith.opportunities.models import Opportunity
 
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})

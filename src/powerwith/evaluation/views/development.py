@@ -13,7 +13,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation.forms.development import CommentForm, OfferActionForm, ProgressForm
 from powerwith.evaluation.queries import development as queries
 from powerwith.evaluation.services.development import (
@@ -21,10 +23,8 @@ from powerwith.evaluation.services.development import (
     offer_action,
     record_progress,
 )
-from powerwith.http import Request
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error, membership_required
 
 
 def _staff(request: Request, person_id: int) -> tuple[Membership, Person]:

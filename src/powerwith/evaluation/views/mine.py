@@ -9,13 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error
 from powerwith.evaluation import queries
 from powerwith.evaluation.forms import FeedbackForm
 from powerwith.evaluation.services.feedback import give_feedback
-from powerwith.http import Request
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error
 
 
 def _prefers_easy_read(request: Request) -> bool:

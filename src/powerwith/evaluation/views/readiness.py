@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required, refusal
 from powerwith.evaluation.forms.readiness import ActionForm, AssessmentForm
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
@@ -23,8 +25,6 @@ from powerwith.evaluation.services.readiness import (
     complete_assessment,
     mark_action_done,
 )
-from powerwith.http import Request
-from powerwith.web import membership_required, refusal
 
 
 def _membership(request: Request) -> Membership:

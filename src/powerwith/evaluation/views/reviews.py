@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.queries import memberships_of
-from powerwith.accounts.roles import Role
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
+from powerwith.core.web import membership_required
 from powerwith.evaluation.queries import reviews as queries
-from powerwith.http import Request
 from powerwith.people.queries import person_of
 from powerwith.people.queries.wellness import plan_of
-from powerwith.web import membership_required
 
 
 def _split(reviews: list[queries.Review]) -> dict[str, object]:

@@ -11,17 +11,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation import queries
 from powerwith.evaluation.feedback_waits import what_feedback_waits_for
 from powerwith.evaluation.forms import ImpactForm, ReflectionForm
 from powerwith.evaluation.impact_consent import as_shown
 from powerwith.evaluation.services.feedback import ask_for_feedback
 from powerwith.evaluation.services.learning import record_impact, record_reflection, share_impact
-from powerwith.http import Request
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import get_opportunity_for
-from powerwith.web import add_domain_error, membership_required
 
 
 def _opportunity(request: Request, opportunity_id: int) -> tuple[Membership, Opportunity]:

@@ -18,8 +18,8 @@ from ninja.params import QueryEx
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers.api.schemas import (

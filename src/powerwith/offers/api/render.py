@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from powerwith.accounts.models import Membership
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.offers import queries
 from powerwith.offers.renderings import FORMATS
 from powerwith.offers.renderings import render as render_offer

@@ -3,7 +3,7 @@
 
 from django.db import migrations
 
-import powerwith.encryption
+import powerwith.core.encryption
 import powerwith.people.models
 
 
@@ -16,16 +16,16 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="offer",
             name="terms",
-            field=powerwith.encryption.EncryptedJSONField(
+            field=powerwith.core.encryption.EncryptedJSONField(
                 blank=True, default=powerwith.people.models.empty_dict
             ),
         ),
         migrations.AlterField(
             model_name="offerversion",
             name="content",
-            field=powerwith.encryption.EncryptedJSONField(),
+            field=powerwith.core.encryption.EncryptedJSONField(),
         ),
-        powerwith.encryption.migration_step(
+        powerwith.core.encryption.migration_step(
             "offers",
             {"offer": ["terms"], "offerversion": ["content"]},
         ),

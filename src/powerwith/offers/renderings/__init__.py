@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
 from powerwith.offers.formats import RenderFormat
 from powerwith.offers.renderings import calendar, easy_read, large_print, text, web
 from powerwith.offers.renderings.base import Rendered

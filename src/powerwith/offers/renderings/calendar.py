@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from powerwith.errors import InvalidInput
+from powerwith.core.choices import LocationMode
+from powerwith.core.errors import InvalidInput
 from powerwith.offers.renderings.base import Rendered, filename
 from powerwith.offers.renderings.words import Content, where
-from powerwith.opportunities.choices import LocationMode
 
 
 class NoSessions(InvalidInput):

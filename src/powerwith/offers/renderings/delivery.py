@@ -10,7 +10,7 @@ from typing import Any
 from django.http import Http404, HttpResponse
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.offers import content, queries
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import Offer

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from powerwith.opportunities.choices import CoWorkingLevel, Focus
+from powerwith.core.choices import CoWorkingLevel, Focus
 
 FOCUS = {
     Focus.CONSULTATION: "You give your views on an issue.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from powerwith.core.choices import LocationMode
 from powerwith.offers.content import DEFAULT_BENEFITS_SIGNPOST
 from powerwith.offers.renderings import words
 from powerwith.offers.renderings.base import Rendered, html_document, icon
@@ -22,7 +23,6 @@ from powerwith.offers.renderings.easy_phrases import (
     USES,
 )
 from powerwith.offers.renderings.words import Content
-from powerwith.opportunities.choices import LocationMode
 
 
 @dataclass

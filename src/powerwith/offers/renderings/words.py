@@ -15,16 +15,16 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from powerwith.offers.clarity.text import sentences
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     LEVEL_DESCRIPTIONS,
     CoWorkingLevel,
     Focus,
     LocationMode,
     RewardBasis,
 )
+from powerwith.core.times import clock
+from powerwith.offers.clarity.text import sentences
 from powerwith.people.choices import PaymentPreference
-from powerwith.times import clock
 
 Content = dict[str, Any]
 

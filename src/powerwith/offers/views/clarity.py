@@ -8,11 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
+from powerwith.core.web import membership_required
 from powerwith.offers.clarity import check
 from powerwith.offers.forms.clarity import ClarityForm
-from powerwith.web import membership_required
 
 # The people who write to experts by experience.
 WRITER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.CONTACT})

@@ -15,13 +15,13 @@ from django.urls import reverse
 from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import memberships_of
 from powerwith.consent.queries import context_opportunity
-from powerwith.errors import DomainError, InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import DomainError, InvalidInput
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required, refusal
 from powerwith.offers import queries
 from powerwith.offers.forms import LeaveOnBehalfForm
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.queries import person_of
-from powerwith.web import membership_required, refusal
 from powerwith.workflows import leaving
 
 # An id longer than this is no row of ours (and too large for some databases).

@@ -15,19 +15,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.choices import RewardBasis
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, refusal
 from powerwith.offers import display as offer_display
 from powerwith.offers import queries, services
 from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
-from powerwith.opportunities.choices import RewardBasis
 from powerwith.people import earnings
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
-from powerwith.web import add_domain_error, refusal
 from powerwith.workflows import offers as offer_workflows
 
 INVALID = 400

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
 from powerwith.consent.services import STAFF_WHO_RECORD
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
+from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers import display as offer_display
@@ -34,7 +35,6 @@ from powerwith.offers.renderings import standard
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
-from powerwith.web import add_domain_error, membership_required, refusal
 from powerwith.workflows import offers as offer_workflows
 
 INVALID = 400

@@ -6,15 +6,15 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
+from powerwith.core.web import membership_required
 from powerwith.offers import queries
 from powerwith.offers.formats import RenderFormat
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import render as render_offer
 from powerwith.offers.renderings.delivery import as_response, chosen_format, content_for
-from powerwith.web import membership_required
 
 
 def _offer(request: Request, membership: Membership, offer_id: int) -> Offer:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     EXPENSES,
     LESS_TANGIBLE_OUTCOMES,
     LEVEL_DESCRIPTIONS,

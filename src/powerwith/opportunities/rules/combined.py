@@ -7,9 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 from powerwith.accounts.models import Membership, Organisation
-from powerwith.accounts.roles import Role
-from powerwith.errors import Conflict, InvalidInput
-from powerwith.opportunities.choices import PER_BASIS, Commitment, RewardBasis
+from powerwith.core.choices import PER_BASIS, Commitment, RewardBasis
+from powerwith.core.errors import Conflict, InvalidInput
+from powerwith.core.roles import Role
 from powerwith.opportunities.models import STARTING_STATUSES, STATUS_TRANSITIONS, OpportunityStatus
 from powerwith.opportunities.rules.terms import money, name
 

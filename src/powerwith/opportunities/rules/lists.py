@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import dateformat, timezone
 
-from powerwith.errors import InvalidInput
+from powerwith.core.errors import InvalidInput
+from powerwith.core.times import clock
 from powerwith.people.schedule import check_codes
-from powerwith.times import clock
 
 MAX_REQUIREMENTS = 20
 MAX_SESSIONS = 100

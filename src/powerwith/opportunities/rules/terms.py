@@ -7,8 +7,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from powerwith.errors import InvalidInput
-from powerwith.opportunities.choices import (
+from powerwith.core.choices import (
     EXPENSES,
     OUTPUT_USES,
     Commitment,
@@ -19,6 +18,7 @@ from powerwith.opportunities.choices import (
     Outcome,
     RewardBasis,
 )
+from powerwith.core.errors import InvalidInput
 from powerwith.opportunities.models import OpportunityStatus
 
 MAX_HOURS_PER_WEEK = Decimal(48)  # the working-time limit

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import NotAllowed
+from powerwith.core.errors import NotAllowed
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import can_manage_opportunities
 

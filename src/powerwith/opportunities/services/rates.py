@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.choices import RewardBasis
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.opportunities import rules
-from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import RateCard
 from powerwith.opportunities.queries import can_set_rates
 

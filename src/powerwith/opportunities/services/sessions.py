@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import Conflict
 from powerwith.engagements.models import Session
 from powerwith.engagements.services.sessions import reschedule_checks
-from powerwith.errors import Conflict
 from powerwith.opportunities import rules
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.rules import SessionInput

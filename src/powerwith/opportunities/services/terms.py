@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
-from powerwith.errors import InvalidInput
+from powerwith.core.choices import POWER_TO_STOP
+from powerwith.core.errors import InvalidInput
 from powerwith.opportunities import rules
-from powerwith.opportunities.choices import POWER_TO_STOP
 from powerwith.opportunities.models import (
     Opportunity,
     OpportunityStatus,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from powerwith.accounts.models import Membership
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.opportunities import queries
 
 

@@ -11,15 +11,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.choices import PER_BASIS, RewardBasis
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities import queries, services
-from powerwith.opportunities.choices import PER_BASIS, RewardBasis
 from powerwith.opportunities.forms import RateForm
 from powerwith.opportunities.models import RateCard
 from powerwith.opportunities.rules import PAID_BASES, money
 from powerwith.opportunities.views.access import membership_of
-from powerwith.web import add_domain_error, membership_required
 
 
 @dataclass(frozen=True)

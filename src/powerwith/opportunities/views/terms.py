@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import members_of
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required
 from powerwith.offers.checks import opportunity_findings
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import (
@@ -41,7 +42,6 @@ from powerwith.opportunities.models import (
 from powerwith.opportunities.rules import RowError
 from powerwith.opportunities.rules.combined import CONTACT_ROLES
 from powerwith.opportunities.views.access import require_manager
-from powerwith.web import membership_required
 from powerwith.workflows import changing_work
 
 STATUS_HINTS = {

@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.outcomes import months, queries, services
 from powerwith.outcomes.chart import trend_charts
 from powerwith.outcomes.forms import FiguresForm, LinkForm, ServiceForm, count_field_name
 from powerwith.outcomes.models import CountSource, Service
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
-from powerwith.web import add_domain_error, membership_required
 
 ASSOCIATION = (
     "These figures show what happened alongside the work with experts by experience: "

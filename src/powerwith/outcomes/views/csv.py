@@ -12,8 +12,9 @@ from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.outcomes import csv_import, queries, services
 from powerwith.outcomes.forms import ImportForm
 from powerwith.outcomes.models import CountSource
@@ -21,7 +22,6 @@ from powerwith.outcomes.rows import RowCheck
 from powerwith.outcomes.services import Change
 from powerwith.outcomes.views import reader
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
-from powerwith.web import add_domain_error, membership_required
 
 MAX_LISTED = 500  # corrections listed one by one on the report; the rest are counted
 

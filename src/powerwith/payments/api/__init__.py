@@ -21,8 +21,8 @@ from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import NotAllowed
-from powerwith.http import Request
+from powerwith.core.errors import NotAllowed
+from powerwith.core.http import Request
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement

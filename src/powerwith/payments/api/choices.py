@@ -11,8 +11,8 @@ from typing import Any
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from powerwith.errors import InvalidInput
-from powerwith.http import Request
+from powerwith.core.errors import InvalidInput
+from powerwith.core.http import Request
 from powerwith.payments import queries, services
 from powerwith.payments.api import ID_MAX, membership_of
 from powerwith.payments.models import RewardChoice

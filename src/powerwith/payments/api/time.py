@@ -15,8 +15,8 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import NotAllowed
-from powerwith.http import Request
+from powerwith.core.errors import NotAllowed
+from powerwith.core.http import Request
 from powerwith.payments import queries, services
 from powerwith.payments.api import ID_MAX, ClaimOut, claim_out, membership_of
 from powerwith.payments.services.attendance import MOST_AT_ONCE

@@ -3,7 +3,7 @@
 
 from django.db import migrations
 
-import powerwith.encryption
+import powerwith.core.encryption
 
 
 class Migration(migrations.Migration):
@@ -15,9 +15,9 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="rewardchoice",
             name="reason",
-            field=powerwith.encryption.EncryptedTextField(blank=True, max_length=1000),
+            field=powerwith.core.encryption.EncryptedTextField(blank=True, max_length=1000),
         ),
-        powerwith.encryption.migration_step(
+        powerwith.core.encryption.migration_step(
             "payments",
             {"rewardchoice": ["reason"]},
         ),

@@ -18,7 +18,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import Role
+from powerwith.core.figures import last_twelve_months
+from powerwith.core.roles import Role
 from powerwith.engagements.models import (
     ActionKind,
     ActionNeeded,
@@ -26,7 +27,6 @@ from powerwith.engagements.models import (
     BookingStatus,
     Session,
 )
-from powerwith.figures import last_twelve_months
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import Conflict, DomainError, InvalidInput
+from powerwith.core.errors import Conflict, DomainError, InvalidInput
 from powerwith.payments import queries
 from powerwith.payments.models import Claim, ClaimKind
 from powerwith.payments.services.claim_rules import day_of, lock_person, require_person

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity

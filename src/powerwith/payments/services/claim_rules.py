@@ -14,8 +14,8 @@ from django.utils.formats import date_format
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import Session
-from powerwith.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses, money

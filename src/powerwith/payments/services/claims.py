@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import Conflict, InvalidInput
+from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_fee, pay_rate, time_amount

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import Conflict
 from powerwith.engagements.models import ActionKind
 from powerwith.engagements.services.actions import raise_action
-from powerwith.errors import Conflict
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses

@@ -15,9 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.times import day_and_clock
+from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.engagements.models import Attendance
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, agreed_fee
 from powerwith.payments.forms import (
@@ -30,8 +32,6 @@ from powerwith.payments.models import ClaimStatus
 from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.times import day_and_clock
-from powerwith.web import add_domain_error, membership_required, refusal
 
 
 def own_profile(request: Request) -> tuple[Person, Membership]:

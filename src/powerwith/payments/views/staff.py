@@ -17,14 +17,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import export, queries, receipts, services
 from powerwith.payments.fees import agreed_expenses, agreed_fee, outside_agreement
 from powerwith.payments.forms import ApproveForm, PaymentForm, RejectForm, StaffChoiceForm
 from powerwith.payments.models import Claim, ClaimStatus
-from powerwith.web import add_domain_error, membership_required
 
 PAGE_SIZE = 50
 

@@ -10,16 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.models import User
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.times import day_and_clock
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.models import Attendance
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
 from powerwith.payments.forms import TimeClaimForm, TimeFromAttendanceForm
 from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.payments.views.mine import own_profile, posted
-from powerwith.times import day_and_clock
-from powerwith.web import add_domain_error, membership_required
 
 
 def _time_label(user: User, booking: Attendance) -> str:

@@ -16,8 +16,8 @@ from ninja import P, Router, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
 from powerwith.people import schedule, services
 from powerwith.people.models import Person
 from powerwith.people.queries import (

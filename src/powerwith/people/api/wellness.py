@@ -15,7 +15,7 @@ from django.http import Http404
 from ninja import Field, Router, Schema
 
 from powerwith.accounts.models import Membership
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.people import queries
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.queries import wellness as queries_wellness

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from powerwith.errors import DomainError
-from powerwith.opportunities.choices import Focus, LocationMode
+from powerwith.core.choices import Focus, LocationMode
+from powerwith.core.errors import DomainError
 from powerwith.people import choices
 from powerwith.people.models import PersonStatus
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS

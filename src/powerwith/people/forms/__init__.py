@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from powerwith.opportunities.choices import Focus, LocationMode
+from powerwith.core.choices import Focus, LocationMode
 from powerwith.people import choices
 from powerwith.people.models import PersonStatus
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS

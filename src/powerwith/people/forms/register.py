@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from powerwith.opportunities.choices import LocationMode
+from powerwith.core.choices import LocationMode
 from powerwith.people import choices
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import DEFAULT_STATUSES, RegisterFilters

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.people.models import EarningsLimit, Person, WellnessActionPlan
 
 # The staff a person may choose as readers: those who work alongside them. Auditors read

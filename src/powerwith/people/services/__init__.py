@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
-from powerwith.errors import DomainError, InvalidInput, NotAllowed
-from powerwith.opportunities.choices import Focus, LocationMode
+from powerwith.core.choices import Focus, LocationMode
+from powerwith.core.errors import DomainError, InvalidInput, NotAllowed
 from powerwith.people import choices
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 from powerwith.people.queries import can_read_register

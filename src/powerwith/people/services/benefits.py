@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.accounts.roles import can_manage_members
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.roles import can_manage_members
 from powerwith.people.models import EarningsLimit, Person
 
 MAX_ADVICE = 8000

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import User
-from powerwith.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.queries import wellness as queries_wellness
 

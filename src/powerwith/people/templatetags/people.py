@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from powerwith.opportunities.choices import Focus, LocationMode
+from powerwith.core.choices import Focus, LocationMode
 from powerwith.people import choices
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS, describe, item_label
 

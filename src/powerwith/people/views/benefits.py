@@ -18,9 +18,10 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
 
-from powerwith.accounts.roles import Role, can_manage_members
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import Role, can_manage_members
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import words
@@ -30,7 +31,6 @@ from powerwith.people.models import Person
 from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.services import benefits as services_benefits
 from powerwith.people.views.documents import pdf_download, print_page
-from powerwith.web import add_domain_error, membership_required
 
 LETTER = "people/benefits_letter.html"
 

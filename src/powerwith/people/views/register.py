@@ -17,10 +17,11 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.roles import Role
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.queries.sessions import agreed_adjustments
-from powerwith.errors import DomainError
-from powerwith.http import Request
 from powerwith.people import queries, services
 from powerwith.people.forms import (
     ExperienceFormSet,
@@ -35,7 +36,6 @@ from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.templatetags.people import LABELS
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
-from powerwith.web import add_domain_error, membership_required
 
 PAGE_SIZE = 25
 

@@ -14,14 +14,14 @@ from django.urls import path
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people import csv as csv_io
 from powerwith.people import queries, services
 from powerwith.people.csv import export as csv_export
 from powerwith.people.forms.register import ImportForm, RegisterFilterForm
 from powerwith.people.views.register import register_member
-from powerwith.web import add_domain_error, membership_required
 
 # A checked file waits in the session between the dry run and "Add these people", so
 # the confirm step needs no JavaScript and no second upload. The session lives on the

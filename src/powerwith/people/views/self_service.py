@@ -16,8 +16,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error
 from powerwith.people import choices, queries, services
 from powerwith.people.forms import (
     ExperienceFormSet,
@@ -28,7 +29,6 @@ from powerwith.people.forms import (
 )
 from powerwith.people.models import OrganisationLink, Person
 from powerwith.people.schedule import ITEMS
-from powerwith.web import add_domain_error
 
 # The edit form in the order the profile page reads; a field not listed here still shows,
 # under "Anything else", so a field added to ProfileForm is never silently left out.

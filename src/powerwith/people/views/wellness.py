@@ -15,8 +15,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people import queries
 from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
@@ -25,7 +26,6 @@ from powerwith.people.services import wellness as services_wellness
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
-from powerwith.web import add_domain_error, membership_required
 
 DOCUMENT = "people/wellness_document.html"
 

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
 
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.privacy import queries
 
 PAGE_SIZE = 25

@@ -12,12 +12,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error
 from powerwith.people.views.documents import pdf_download
 from powerwith.privacy import export, queries, services
 from powerwith.privacy.forms import EraseForm
-from powerwith.web import add_domain_error
 
 
 @login_required

@@ -11,11 +11,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from powerwith.errors import DomainError
-from powerwith.http import Request
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.privacy import queries, services
 from powerwith.privacy.forms import StaffEraseForm
-from powerwith.web import add_domain_error, membership_required, refusal
 
 
 @membership_required

@@ -6,7 +6,7 @@ from typing import Any
 
 from ninja import Field, Router, Schema
 
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.reports.queries import scorecard_for
 
 router = Router(tags=["reports"])

@@ -7,7 +7,7 @@ from typing import Any
 
 from ninja import Field, Query, Router, Schema
 
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.reports.dashboard.export import as_json
 from powerwith.reports.dashboard.period import period_from
 from powerwith.reports.dashboard.queries import dashboard_as_of, require_reader

@@ -8,7 +8,7 @@ from typing import Any
 
 from ninja import Router, Schema
 
-from powerwith.http import Request
+from powerwith.core.http import Request
 from powerwith.reports.training import evidence_for
 
 router = Router(tags=["reports"])

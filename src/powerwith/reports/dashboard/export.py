@@ -8,8 +8,8 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from powerwith.core.figures import Share
 from powerwith.engagements.concentration import BUSIEST_WORDS, Concentration
-from powerwith.figures import Share
 from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, QUESTION_LABELS, Dashboard
 from powerwith.reports.scorecard import contract_score
 

@@ -8,10 +8,10 @@ from datetime import date
 from typing import ClassVar
 
 from powerwith.accounts.models import Organisation
+from powerwith.core.choices import CoWorkingLevel
+from powerwith.core.figures import Period, Share
 from powerwith.engagements.concentration import Concentration
 from powerwith.evaluation.models import QUESTIONS, Question
-from powerwith.figures import Period, Share
-from powerwith.opportunities.choices import CoWorkingLevel
 from powerwith.payments.timeliness import PaymentTimeliness
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 

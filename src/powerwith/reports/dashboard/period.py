@@ -1,6 +1,6 @@
 """The period a dashboard covers: whole calendar months, ``from`` to ``to`` inclusive,
 in the organisation's local time (Europe/London). The default is the last 12 months,
-this month included (``powerwith.figures.last_twelve_months``, which every page that
+this month included (``powerwith.core.figures.last_twelve_months``, which every page that
 says "the last 12 months" uses)."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 
 from django import forms
 
-from powerwith.errors import InvalidInput
-from powerwith.figures import Period, last_twelve_months, months_back
+from powerwith.core.errors import InvalidInput
+from powerwith.core.figures import Period, last_twelve_months, months_back
 
 __all__ = ["Period", "PeriodForm", "last_twelve_months", "parse_month", "period_from"]
 

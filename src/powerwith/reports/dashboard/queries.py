@@ -28,12 +28,12 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.consent.coverage import organisation_consent_coverage
+from powerwith.core.figures import Period
 from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
 from powerwith.engagements.wellbeing_completion import organisation_wellbeing
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest
-from powerwith.figures import Period
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.opportunities.queries import opportunities_of
 from powerwith.payments.timeliness import payment_timeliness

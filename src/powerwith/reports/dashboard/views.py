@@ -8,13 +8,13 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from powerwith.http import Request
+from powerwith.core.http import Request
+from powerwith.core.web import membership_required
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.reports.dashboard.charts import charts_of
 from powerwith.reports.dashboard.export import dashboard_csv
 from powerwith.reports.dashboard.period import PeriodForm
 from powerwith.reports.dashboard.queries import dashboard_as_of, require_reader
-from powerwith.web import membership_required
 
 PAGE = "reports/dashboard.html"
 DOCUMENT = "reports/dashboard_document.html"

@@ -4,7 +4,7 @@ code (the API's) and a message for the page."""
 
 from __future__ import annotations
 
-from powerwith.opportunities.choices import CoWorkingLevel
+from powerwith.core.choices import CoWorkingLevel
 from powerwith.reports.scorecard.base import consent_given_at, voluntary_choice_before
 from powerwith.reports.scorecard.records import Records
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
+from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import Session
 from powerwith.evaluation.services.training import HOW_LENGTH
-from powerwith.times import day_and_clock
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.roles import Role
+from powerwith.core.roles import Role
 from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import get_opportunity_for, opportunities_of

@@ -10,12 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from powerwith.accounts.models import Organisation
+from powerwith.core.choices import Focus
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.models import FeedbackAnswer, FeedbackRequest, ImpactEntry, Question
 from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer, OfferVersion
-from powerwith.opportunities.choices import Focus
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import RewardChoice
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from powerwith.core.choices import RewardBasis
 from powerwith.engagements.models import Session
 from powerwith.evaluation.impact_consent import ShownImpact, as_shown
 from powerwith.evaluation.models import Question
 from powerwith.evaluation.models.training import TrainingCourseEvidence
-from powerwith.opportunities.choices import RewardBasis
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import RewardChoiceKind
 from powerwith.people.schedule import describe

@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.errors import DomainError
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation.services.training import record_lived_experience_first
-from powerwith.http import Request
 from powerwith.people.views.documents import pdf_download
 from powerwith.reports.training import queries
 from powerwith.reports.training.forms import LivedExperienceFirstForm
-from powerwith.web import add_domain_error, membership_required
 
 PAGE_SIZE = 25
 DOCUMENT = "reports/training_evidence_document.html"

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from powerwith.encryption import DecryptionFailed, rotate_keys
+from powerwith.core.encryption import DecryptionFailed, rotate_keys
 
 
 class Command(BaseCommand):
