@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.forms",
     "powerwith.accounts",
     "powerwith.people",
+    "powerwith.inbox",
     "powerwith.opportunities",
     "powerwith.offers",
     "powerwith.engagements",

@@ -134,7 +134,7 @@ def test_the_contact_person_opens_the_output_from_their_take_down_task(
     client, expert_at_riverside, riverside_coordinator, riverside_contact
 ):
     from powerwith.consent.services import withdraw_consent
-    from powerwith.engagements.models import ActionNeeded
+    from powerwith.inbox.models import ActionNeeded
 
     opportunity = opportunity_of(riverside_coordinator)
     opportunity.contact_user = riverside_contact.user

@@ -13,7 +13,8 @@ from powerwith.consent.services import grant_consent, reconfirm_consent, withdra
 from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import usability
 from powerwith.core.errors import Conflict, InvalidInput
-from powerwith.engagements.models import ActionNeeded, BookingStatus
+from powerwith.engagements.models import BookingStatus
+from powerwith.inbox.models import ActionNeeded
 from tests.conftest import make_expert
 from tests.consent.helpers import opportunity_of
 from tests.consent.outputs_factories import finish, output_of, own

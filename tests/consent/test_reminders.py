@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from powerwith.consent import reminders
 from powerwith.consent.services import grant_consent, reconfirm_consent
-from powerwith.engagements.models import ActionNeeded
+from powerwith.inbox.models import ActionNeeded
 from tests.consent.helpers import opportunity_of
 from tests.consent.outputs_factories import own
 

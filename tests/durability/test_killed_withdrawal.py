@@ -59,7 +59,7 @@ CHECK = """
 from powerwith.consent.models import ConsentEvent, Output
 from powerwith.consent.queries import verify_chain
 from powerwith.consent.usability import usability
-from powerwith.engagements.models import ActionNeeded
+from powerwith.inbox.models import ActionNeeded
 ids = json.loads(sys.argv[1])
 output = Output.objects.select_related("organisation", "opportunity").get(pk=ids["output"])
 print(json.dumps({

@@ -9,9 +9,10 @@ import pytest
 from django.utils import timezone
 
 from powerwith.core.errors import NotAllowed
-from powerwith.engagements.models import ActionKind, ActionNeeded, Adjustment, AdjustmentStatus
+from powerwith.engagements.models import Adjustment, AdjustmentStatus
 from powerwith.engagements.reminders.sessions import sweep
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from tests.conftest import logged_in, make_expert
 from tests.engagements.factories import booked
 

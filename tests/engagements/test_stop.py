@@ -7,15 +7,10 @@ import pytest
 from django.core import mail
 
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.engagements.models import (
-    ActionKind,
-    ActionNeeded,
-    Attendance,
-    StopEvent,
-    StopKind,
-)
+from powerwith.engagements.models import Attendance, StopEvent, StopKind
 from powerwith.engagements.queries import paid_attendance
 from powerwith.engagements.services.stop import stop_or_time_out
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from tests.conftest import api_client_for, logged_in, make_expert
 from tests.engagements.factories import booked, expert_membership
 

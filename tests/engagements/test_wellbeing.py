@@ -11,8 +11,9 @@ from django.core import mail
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.engagements.models import ActionKind, ActionNeeded, CheckKind, WellbeingCheck
+from powerwith.engagements.models import CheckKind, WellbeingCheck
 from powerwith.engagements.services.wellbeing import complete_check
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import booked, expert_membership
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from powerwith.demo.wellbeing import add_wellbeing
-from powerwith.engagements.models import ActionNeeded, StopEvent
+from powerwith.engagements.models import StopEvent
+from powerwith.inbox.models import ActionNeeded
 from tests.engagements.factories import booked
 
 pytestmark = pytest.mark.django_db

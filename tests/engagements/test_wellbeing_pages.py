@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from powerwith.engagements.models import ActionNeeded, CheckKind, WellbeingCheck
+from powerwith.engagements.models import CheckKind, WellbeingCheck
+from powerwith.inbox.models import ActionNeeded
 from tests.conftest import api_client_for, logged_in, make_expert
 from tests.engagements.factories import booked, expert_membership
 

@@ -12,11 +12,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from powerwith import reminders
-from powerwith.engagements.models import ActionKind, ActionNeeded, CheckKind
+from powerwith.engagements.models import CheckKind
 from powerwith.engagements.reminders.wellbeing import sweep
-from powerwith.engagements.services.actions import mark_done
 from powerwith.engagements.services.booking import cancel_booking
 from powerwith.engagements.services.wellbeing import complete_check
+from powerwith.inbox.models import ActionKind, ActionNeeded
+from powerwith.inbox.services import mark_done
 from tests.engagements.factories import booked, expert_membership
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.engagements.models import ActionKind, ActionNeeded
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimKind, RewardChoice
 from powerwith.payments.queries import is_voluntary_by_choice

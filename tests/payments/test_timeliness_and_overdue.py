@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from powerwith.engagements.models import ActionKind, ActionNeeded
-from powerwith.engagements.services.actions import mark_done
+from powerwith.inbox.models import ActionKind, ActionNeeded
+from powerwith.inbox.services import mark_done
 from powerwith.payments import queries, reminders, services
 from powerwith.reminders import SWEEPS
 from tests.engagements.factories import accepted_offer

@@ -20,8 +20,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from powerwith.consent.models import Output
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers.models import Offer
 from powerwith.payments.models import Claim
 from tests.conftest import logged_in

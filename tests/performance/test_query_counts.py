@@ -21,9 +21,10 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.consent.models import Output
-from powerwith.engagements.models import ActionKind, Attendance, WellbeingCheck
-from powerwith.engagements.services.actions import raise_action
+from powerwith.engagements.models import Attendance, WellbeingCheck
 from powerwith.engagements.services.booking import book
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer
 from powerwith.opportunities.services import RequirementInput

@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 
 from powerwith.core.errors import InvalidInput
-from powerwith.engagements.models import ActionKind, ActionNeeded, Adjustment, AdjustmentStatus
+from powerwith.engagements.models import Adjustment, AdjustmentStatus
 from powerwith.engagements.services.booking import book, booking_problems
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import OfferStatus
 from powerwith.workflows import changing_work

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import state_of
-from powerwith.engagements.models import ActionKind, ActionNeeded, Attendance, BookingStatus
+from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.engagements.services.booking import book
 from powerwith.engagements.services.sessions import record_attendance
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.models import OfferAction, OfferEvent
 from powerwith.payments.models import ClaimStatus
 from powerwith.payments.services.steps import approve_claim, record_payment

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from powerwith.engagements.models import ActionKind, ActionNeeded
 from powerwith.engagements.services.sessions import record_attendance
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.workflows import offers as offer_workflows
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import expert_membership

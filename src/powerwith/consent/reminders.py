@@ -25,8 +25,8 @@ from powerwith.accounts.models import Organisation, User
 from powerwith.consent.models import Action, ConsentEvent, ConsentReminder, ReminderKind
 from powerwith.consent.queries import months_before
 from powerwith.consent.wording import Scope
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers.models import Offer
 
 logger = logging.getLogger(__name__)

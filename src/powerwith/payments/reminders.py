@@ -14,8 +14,8 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.payments import queries
 
 

@@ -14,10 +14,11 @@ from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.sessions import end_every_session_of
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.roles import Role
-from powerwith.engagements.models import ActionNeeded, Adjustment, CalendarFeed, WellbeingCheck
+from powerwith.engagements.models import Adjustment, CalendarFeed, WellbeingCheck
 from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.evaluation.models.development import DevelopmentAction
+from powerwith.inbox.models import ActionNeeded
 from powerwith.people.models import (
     EarningsLimit,
     ExperienceEntry,

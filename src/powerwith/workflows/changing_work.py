@@ -19,9 +19,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts.models import Membership
-from powerwith.engagements.models import ActionKind, Session
+from powerwith.engagements.models import Session
 from powerwith.engagements.services import sessions as session_services
-from powerwith.engagements.services.actions import close_actions, raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import close_actions, raise_action
 from powerwith.offers import content
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferStatus, OfferVersion

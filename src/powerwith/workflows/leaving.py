@@ -28,8 +28,9 @@ from powerwith.consent.queries import GIVEN, LAPSED, ConsentState
 from powerwith.consent.usability import standing_for_work
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import Conflict
-from powerwith.engagements.models import ActionKind, Attendance, BookingStatus
-from powerwith.engagements.services.actions import raise_action
+from powerwith.engagements.models import Attendance, BookingStatus
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers import services as offer_services
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts.models import Membership, User
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import close_actions, raise_action
 from powerwith.engagements.services.adjustments import record_agreed
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import close_actions, raise_action
 from powerwith.offers import services
 from powerwith.offers.agreement import agreement_of
 from powerwith.offers.models import Offer, OfferEvent

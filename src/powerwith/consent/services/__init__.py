@@ -55,9 +55,9 @@ from powerwith.consent.usability import (
 from powerwith.consent.wording import Scope, wording_hash
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.roles import Role
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.booking import cancel_future_bookings
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
 

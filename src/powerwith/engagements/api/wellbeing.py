@@ -18,9 +18,8 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.http import Request
 from powerwith.core.roles import Role
-from powerwith.engagements.models import ActionNeeded, StopEvent, StopKind, WellbeingCheck
+from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
-from powerwith.engagements.services.actions import mark_done
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
 from powerwith.privacy.access import record_read, record_reads
@@ -74,21 +73,6 @@ class StopOut(Schema):
     created_at: str
 
 
-class ActionOut(Schema):
-    id: int
-    kind: str
-    title: str
-    link: str
-    person_id: int | None
-    created_at: str
-    done_at: str | None
-
-
-class ActionPage(Schema):
-    items: list[ActionOut]
-    count: int
-
-
 def _membership(request: Request) -> Membership:
     assert request.membership is not None  # set by token authentication
     return request.membership
@@ -119,18 +103,6 @@ def _stop_out(event: StopEvent) -> dict[str, Any]:
         "opportunity_id": event.opportunity_id,
         "session_id": event.session_id,
         "created_at": event.created_at.isoformat(),
-    }
-
-
-def _action_out(item: ActionNeeded) -> dict[str, Any]:
-    return {
-        "id": item.pk,
-        "kind": item.kind,
-        "title": item.title,
-        "link": item.link,
-        "person_id": item.person_id,
-        "created_at": item.created_at.isoformat(),
-        "done_at": item.done_at.isoformat() if item.done_at else None,
     }
 
 
@@ -197,17 +169,3 @@ def record_stop(request: Request, payload: StopIn) -> Status[dict[str, Any]]:
         person=person, opportunity=opportunity, session=session, kind=payload.kind, by=membership
     )
     return Status(201, _stop_out(event))
-
-
-@router.get("/action-needed", response=ActionPage)
-def list_actions(request: Request) -> dict[str, Any]:
-    """The caller's own open tasks in this organisation, newest first."""
-    found = list(queries.open_actions(_membership(request))[:500])
-    return {"items": [_action_out(a) for a in found], "count": len(found)}
-
-
-@router.post("/action-needed/{action_id}/done", response=ActionOut)
-def action_done(request: Request, action_id: int) -> dict[str, Any]:
-    membership = _membership(request)
-    item = mark_done(queries.get_action_for(membership, action_id), by=membership)
-    return _action_out(item)

@@ -26,8 +26,8 @@ from powerwith.engagements.queries.wellbeing import (
     RECENT,
     contact_for,
     next_local_midnight,
-    open_actions,
 )
+from powerwith.inbox.queries import open_actions
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity

@@ -17,7 +17,6 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership, User
 from powerwith.core.roles import Role
 from powerwith.engagements.models import (
-    ActionNeeded,
     Attendance,
     BookingStatus,
     Session,
@@ -190,42 +189,6 @@ def last_stop(user: User, session: Session) -> StopEvent | None:
         .filter(person__user_id=user.pk, session=session)
         .first()
     )
-
-
-def open_actions(membership: Membership) -> QuerySet[ActionNeeded]:
-    """The member's own open tasks here, newest first."""
-    return (
-        ActionNeeded.objects.select_related("person")
-        .filter(
-            assignee_id=membership.user_id,
-            organisation_id=membership.organisation_id,
-            done_at=None,
-        )
-        .order_by("-created_at", "-id")
-    )
-
-
-def recently_done_actions(membership: Membership, now: datetime) -> QuerySet[ActionNeeded]:
-    return (
-        ActionNeeded.objects.select_related("person", "done_by")
-        .filter(
-            assignee_id=membership.user_id,
-            organisation_id=membership.organisation_id,
-            done_at__gte=now - RECENT,
-        )
-        .order_by("-done_at", "-id")
-    )
-
-
-def get_action_for(membership: Membership, action_id: int) -> ActionNeeded:
-    """One's own task, or for an admin any of the organisation's; 404 otherwise."""
-    tasks = ActionNeeded.objects.filter(pk=action_id, organisation_id=membership.organisation_id)
-    if membership.role != Role.ADMIN:
-        tasks = tasks.filter(assignee_id=membership.user_id)
-    found = tasks.first()
-    if found is None:
-        raise Http404("No such task.")
-    return found
 
 
 def membership_in(user: User, organisation_id: int) -> Membership:

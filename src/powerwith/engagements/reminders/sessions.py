@@ -12,10 +12,11 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from powerwith.accounts.models import User
-from powerwith.engagements.models import ActionKind, ActionNeeded, Session
+from powerwith.engagements.models import Session
 from powerwith.engagements.queries.sessions import unconfirmed_adjustments
-from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.adjustments import unconfirmed_key
+from powerwith.inbox.models import ActionKind, ActionNeeded
+from powerwith.inbox.services import raise_action
 
 AHEAD = timedelta(days=3)
 

@@ -17,15 +17,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from powerwith.engagements.models import ActionKind, ActionNeeded, BookingStatus, WellbeingCheck
+from powerwith.engagements.models import BookingStatus, WellbeingCheck
 from powerwith.engagements.queries.wellbeing import OVERDUE_AFTER
-from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.wellbeing import (
     contacts_of,
     kind_words,
     overdue_key,
     staff_check_link,
 )
+from powerwith.inbox.models import ActionKind, ActionNeeded
+from powerwith.inbox.services import raise_action
 
 logger = logging.getLogger(__name__)
 

@@ -15,14 +15,10 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.roles import Role
-from powerwith.engagements.models import (
-    ActionKind,
-    Adjustment,
-    AdjustmentStatus,
-    Session,
-)
+from powerwith.engagements.models import Adjustment, AdjustmentStatus, Session
 from powerwith.engagements.queries.sessions import unconfirmed_adjustments
-from powerwith.engagements.services.actions import close_actions, raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import close_actions, raise_action
 from powerwith.offers.agreement import Agreement, taking_part
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity

@@ -18,17 +18,11 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.roles import Role
 from powerwith.core.times import day_and_clock
-from powerwith.engagements.models import (
-    ActionKind,
-    Attendance,
-    BookingStatus,
-    Session,
-    StopEvent,
-    StopKind,
-)
+from powerwith.engagements.models import Attendance, BookingStatus, Session, StopEvent, StopKind
 from powerwith.engagements.queries.wellbeing import contact_for, is_caring_staff
-from powerwith.engagements.services.actions import raise_action
 from powerwith.engagements.services.wellbeing import contacts_of, email_staff
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
@@ -61,7 +55,7 @@ def staff_link(event: StopEvent) -> str:
     if event.session_id is not None:
         session_page = reverse("engagements:session", kwargs={"session_id": event.session_id})
         return f"{session_page}#wellbeing"
-    return reverse("engagements:action_needed")
+    return reverse("inbox:action_needed")
 
 
 @transaction.atomic

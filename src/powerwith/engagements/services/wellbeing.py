@@ -23,14 +23,10 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.times import day_and_clock
-from powerwith.engagements.models import (
-    ActionKind,
-    CheckKind,
-    Feeling,
-    WellbeingCheck,
-)
+from powerwith.engagements.models import CheckKind, Feeling, WellbeingCheck
 from powerwith.engagements.queries.wellbeing import checks_visible_to, is_caring_staff, opens_at
-from powerwith.engagements.services.actions import close_actions, raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import close_actions, raise_action
 from powerwith.opportunities.models import Opportunity
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,5 @@
 from django.urls import URLPattern, path
 
-from powerwith.engagements.views import actions as views_actions
 from powerwith.engagements.views import wellbeing as views_wellbeing
 
 urlpatterns: list[URLPattern] = [
@@ -32,12 +31,5 @@ urlpatterns: list[URLPattern] = [
         "sessions/<int:stop_session_id>/record-stop/",
         views_wellbeing.session_record_stop,
         name="session_record_stop",
-    ),
-    # The "action needed" list.
-    path("action-needed/", views_actions.action_needed, name="action_needed"),
-    path(
-        "action-needed/<int:action_id>/done/",
-        views_actions.action_done,
-        name="action_done",
     ),
 ]

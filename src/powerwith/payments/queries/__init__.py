@@ -20,13 +20,8 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.figures import last_twelve_months
 from powerwith.core.roles import Role
-from powerwith.engagements.models import (
-    ActionKind,
-    ActionNeeded,
-    Attendance,
-    BookingStatus,
-    Session,
-)
+from powerwith.engagements.models import Attendance, BookingStatus, Session
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (

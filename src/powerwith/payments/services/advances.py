@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from django.urls import reverse
 
 from powerwith.accounts.models import Organisation, User
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.payments.queries import coordinators_of, managers_of
 from powerwith.payments.services.steps import _move

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.engagements.services.actions import close_actions
+from powerwith.inbox.services import close_actions
 from powerwith.payments import notifications, queries
 from powerwith.payments.fees import outside_agreement
 from powerwith.payments.models import TRANSITIONS, Claim, ClaimEvent, ClaimStatus

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict
-from powerwith.engagements.models import ActionKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses

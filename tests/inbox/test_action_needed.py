@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from powerwith.engagements.models import ActionKind, ActionNeeded, StopKind
-from powerwith.engagements.services.actions import raise_action
+from powerwith.engagements.models import StopKind
 from powerwith.engagements.services.stop import stop_or_time_out
+from powerwith.inbox.models import ActionKind, ActionNeeded
+from powerwith.inbox.services import raise_action
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import booked
 

@@ -13,8 +13,8 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.roles import is_staff_role
 from powerwith.core.web import membership_required
-from powerwith.engagements.queries import wellbeing as queries
-from powerwith.engagements.services.actions import mark_done
+from powerwith.inbox import queries
+from powerwith.inbox.services import mark_done
 
 
 def _require_staff(request: Request) -> None:
@@ -33,7 +33,7 @@ def action_needed(request: Request) -> HttpResponse:
             queries.recently_done_actions(request.membership, timezone.now())[:20]
         ),
     }
-    return render(request, "engagements/action_needed.html", context)
+    return render(request, "inbox/action_needed.html", context)
 
 
 @membership_required
@@ -48,4 +48,4 @@ def action_done(request: Request, action_id: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, f"Marked as done: {item.title}")
-    return redirect("engagements:action_needed")
+    return redirect("inbox:action_needed")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import NotAllowed
-from powerwith.engagements.models import ActionNeeded
+from powerwith.inbox.models import ActionNeeded
 from powerwith.people.models import Person
 
 

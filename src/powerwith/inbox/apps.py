@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InboxConfig(AppConfig):
+    name = "powerwith.inbox"
+    verbose_name = "Action needed"
