@@ -225,7 +225,7 @@ def main() -> int:
     from django.test import Client
 
     from powerwith.accounts.services import create_api_token
-    from powerwith.opportunities.scoring import candidates, plan_for
+    from powerwith.matching.scoring import candidates, plan_for
     from powerwith.people.queries import people_visible_to, profiles_for
 
     build(args.people)

@@ -23,13 +23,13 @@ from powerwith.engagements.models import Attendance, Session
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import clarity, content
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
+from powerwith.offers.readiness import offer_gaps
 from powerwith.opportunities.models import (
     Opportunity,
     OpportunityStatus,
     RateCard,
     RequiredExperience,
 )
-from powerwith.opportunities.readiness import offer_gaps
 from powerwith.people import services
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 from powerwith.people.schedule import ITEMS, ITEMS_BY_CODE, RESTRICTIVE_INTERVENTIONS, SETTINGS

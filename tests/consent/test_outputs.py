@@ -256,8 +256,11 @@ def test_a_second_withdrawal_raises_no_second_task(alex, riverside_coordinator):
 
 
 def test_withdrawing_take_part_cancels_future_sessions(alex, riverside_coordinator):
+    # Withdrawing take part is leaving the work: the workflow that does both.
+    from powerwith.workflows.leaving import withdraw_consent as withdraw_and_leave
+
     booking = booked(riverside_coordinator, alex)
-    withdraw_consent(
+    withdraw_and_leave(
         person=alex,
         scope="take_part",
         actor=own(alex, booking.session.opportunity.organisation_id),

@@ -13,7 +13,7 @@ from powerwith.core.errors import Conflict
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.sessions import add_session
 from powerwith.opportunities.rules import SessionInput
-from powerwith.opportunities.services.sessions import set_sessions
+from powerwith.workflows.changing_work import set_sessions
 from tests.conftest import logged_in, make_expert
 from tests.engagements.factories import accepted_offer, booked, consents
 from tests.offers.factories import sent_offer

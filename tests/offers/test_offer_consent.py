@@ -7,9 +7,9 @@ import pytest
 
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import state_of
+from powerwith.consent.services.offers import give_consent_for_offer, scopes_asked
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.offers import services
-from powerwith.offers.services_consent import give_consent_for_offer, scopes_asked
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer
 

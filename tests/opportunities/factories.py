@@ -14,6 +14,7 @@ from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.services import RequirementInput, SessionInput, create_opportunity
 from powerwith.people.models import Person
 from powerwith.people.services import ExperienceInput, create_person
+from powerwith.workflows import changing_work
 
 SECLUSION = RequirementInput(
     "direct.restrictive_interventions", "mental_health", "seclusion", essential=True
@@ -85,7 +86,7 @@ def complete_opportunity(
     by: Membership, contact: Membership, *requirements: RequirementInput, **overrides: Any
 ) -> Opportunity:
     """An opportunity an offer can be sent from, with one session a month from now."""
-    return create_opportunity(
+    return changing_work.create_opportunity(
         by=by,
         data=complete_terms(contact, **overrides),
         requirements=requirements,

@@ -7,7 +7,7 @@ import pytest
 
 from powerwith.accounts.services import create_organisation
 from powerwith.engagements.models import Session
-from powerwith.opportunities.matching import matches_for
+from powerwith.matching.matches import matches_for
 from powerwith.opportunities.services import RequirementInput
 from powerwith.people.services import update_person
 from tests.conftest import make_member

@@ -9,7 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from powerwith.opportunities.matching import matches_for
+from powerwith.matching.matches import matches_for
 from powerwith.opportunities.services import RequirementInput
 from powerwith.people.schedule import describe
 from tests.opportunities.factories import opportunity, person

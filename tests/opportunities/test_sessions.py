@@ -12,12 +12,8 @@ from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import Attendance, Session
 from powerwith.opportunities.rules import RowError
-from powerwith.opportunities.services import (
-    SessionInput,
-    create_opportunity,
-    set_sessions,
-    update_opportunity,
-)
+from powerwith.opportunities.services import SessionInput
+from powerwith.workflows.changing_work import create_opportunity, set_sessions, update_opportunity
 from tests.opportunities.factories import future, opportunity, person, worked
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,8 @@ from django.utils import timezone
 from powerwith.engagements.models import Session
 from powerwith.offers.content import REQUIRED_ELEMENTS
 from powerwith.opportunities.models import Opportunity
-from powerwith.opportunities.services import SessionInput, set_rate, set_sessions
+from powerwith.opportunities.services import SessionInput, set_rate
+from powerwith.workflows.changing_work import set_sessions
 from tests.opportunities.factories import complete_opportunity, opportunity, person, worked
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from powerwith.accounts.models import AuditEvent
-from powerwith.people.earnings import (
+from powerwith.payments.earnings import (
     Limit,
     Work,
     breaches,

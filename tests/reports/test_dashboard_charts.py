@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from powerwith.reports.charts import bar_chart, figure, line_chart
+from powerwith.core.charts import bar_chart, figure, line_chart
 
 
 def test_a_bar_chart_is_an_image_named_by_its_title_and_described_with_its_values() -> None:

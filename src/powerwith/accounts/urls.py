@@ -1,6 +1,7 @@
 from django.urls import path
 
-from powerwith.accounts import display_settings, organisation_settings, views
+from powerwith.accounts import views
+from powerwith.accounts.views import display_settings, organisation_settings
 from powerwith.accounts.views import security as views_security
 
 app_name = "accounts"

@@ -16,8 +16,8 @@ from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.demo.logins import coordinator_email
 from powerwith.offers import services
 from powerwith.offers.models import Offer
+from powerwith.offers.readiness import offer_gaps
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
-from powerwith.opportunities.readiness import offer_gaps
 from powerwith.people.choices import PaymentPreference
 from powerwith.people.models import Person, PersonStatus
 from powerwith.workflows import offers as offer_workflows

@@ -16,8 +16,8 @@ from ninja.params import QueryEx
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
 from powerwith.engagements.concentration import recent_paid_work
-from powerwith.opportunities import queries, services
-from powerwith.opportunities.matching import MAX_LIMIT, matches_for
+from powerwith.matching.matches import MAX_LIMIT, matches_for
+from powerwith.opportunities import queries
 from powerwith.opportunities.schemas import (
     OpportunityChanges,
     OpportunityIn,
@@ -80,7 +80,7 @@ def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dic
 @router.post("/opportunities", response={201: OpportunityOut})
 def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[str, Any]]:
     membership = _membership(request)
-    made = services.create_opportunity(
+    made = changing_work.create_opportunity(
         by=membership,
         data=payload.changes(),
         requirements=payload.requirements() or (),

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
 from powerwith.core.roles import Role
-from powerwith.engagements.models import Session
 from powerwith.opportunities.models import Opportunity, RateCard
 from powerwith.people.queries import can_read_register
 
@@ -20,7 +17,6 @@ READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
 MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 RATE_READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 RATE_SET_ROLES = frozenset({Role.ADMIN})
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def can_read_opportunities(membership: Membership) -> bool:
@@ -60,18 +56,6 @@ def require_matches(membership: Membership) -> None:
         raise PermissionDenied(
             "Only coordinators and admins can see matches, because they name people."
         )
-
-
-def session_days(opportunity: Opportunity) -> list[str]:
-    """The days of the week the opportunity's sessions fall on, in the service's time zone."""
-    zone = ZoneInfo(settings.TIME_ZONE)
-    starts: list[datetime] = list(
-        Session.objects.filter(opportunity=opportunity, cancelled_at=None).values_list(
-            "starts_at", flat=True
-        )
-    )
-    days = {WEEKDAYS[start.astimezone(zone).weekday()] for start in starts}
-    return [day for day in WEEKDAYS if day in days]
 
 
 def can_read_rates(membership: Membership) -> bool:

@@ -18,8 +18,8 @@ from pydantic import ConfigDict, Field
 
 from powerwith.core.choices import RewardBasis
 from powerwith.offers.checks import opportunity_findings
+from powerwith.offers.readiness import offer_gaps
 from powerwith.opportunities.models import Opportunity
-from powerwith.opportunities.readiness import offer_gaps
 from powerwith.opportunities.rules import RequirementInput, SessionInput
 
 # A bound on what is read at all; the real limits, with clear words, are in the rules.

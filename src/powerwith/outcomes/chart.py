@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from powerwith.core.charts import line_chart
 from powerwith.outcomes import months
 from powerwith.outcomes.queries import MonthRow, Trend
-from powerwith.reports.charts import line_chart
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
+from powerwith.engagements.services import plans
 from powerwith.engagements.services import sessions as session_services
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import close_actions, raise_action
@@ -80,6 +81,23 @@ def _ask_to_send(offer: Offer, by: Membership, reason: str) -> None:
 
 
 @transaction.atomic
+def create_opportunity(
+    *,
+    by: Membership,
+    data: Mapping[str, Any],
+    requirements: Iterable[RequirementInput] = (),
+    sessions: Iterable[SessionInput] = (),
+) -> Opportunity:
+    """A new opportunity with its terms, required experience and sessions, all or nothing:
+    the sessions are checked before anything is written."""
+    plan = plans.plan_sessions(None, sessions)
+    made = opportunity_services.create_opportunity(by=by, data=data, requirements=requirements)
+    if plan:
+        plans.write_sessions(made, plan, by)
+    return made
+
+
+@transaction.atomic
 def update_opportunity(
     opportunity: Opportunity,
     *,
@@ -88,11 +106,25 @@ def update_opportunity(
     requirements: Iterable[RequirementInput] | None = None,
     sessions: Iterable[SessionInput] | None = None,
 ) -> Opportunity:
+    """Change the terms given (and, when given, replace the required experience and the
+    sessions), all or nothing; everyone offered the work is sent the new version."""
+    plan = None if sessions is None else plans.plan_sessions(opportunity, sessions)
     updated = opportunity_services.update_opportunity(
-        opportunity, by=by, changes=changes, requirements=requirements, sessions=sessions
+        opportunity, by=by, changes=changes, requirements=requirements
     )
+    if plan:
+        plans.write_sessions(updated, plan, by)
     reissue_offers(updated, by=by)
     return updated
+
+
+@transaction.atomic
+def set_sessions(
+    opportunity: Opportunity, *, by: Membership, sessions: Iterable[SessionInput]
+) -> list[Session]:
+    made = plans.set_sessions(opportunity, by=by, sessions=sessions)
+    reissue_offers(opportunity, by=by)
+    return made
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from powerwith.consent.usability import standing_for_work
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import Conflict
 from powerwith.engagements.models import Attendance, BookingStatus
+from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers import services as offer_services
@@ -143,6 +144,13 @@ def leave_work(
             method=method,
             opportunity=opportunity,
         )
+    cancel_future_bookings(
+        person=person,
+        organisation=actor.organisation,
+        opportunity_id=opportunity.pk if opportunity is not None else None,
+        by=actor.user,
+        reason=f"{person.preferred_name} left the work.",
+    )
     settle_advances(leaving.advances, organisation=actor.organisation, by=actor.user)
     for offer in leaving.offers:
         if left_event(offer) is not None:

@@ -19,9 +19,9 @@ output" is something a person can say without withdrawing it from everything els
 
 A withdrawal reaches everything in its own transaction: every output that used the
 consent is unusable at once (usability is computed from the ledger, never cached), the
-owner of each output and the opportunity's contact person get a "take down" task, and
-withdrawing *take part* cancels the person's future sessions (past ones, and pay for
-them, stay as they are).
+owner of each output and the opportunity's contact person get a "take down" task.
+Withdrawing *take part* is leaving the work: powerwith.workflows.leaving withdraws it
+here and cancels the sessions to come in the same transaction.
 """
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ from powerwith.consent.usability import (
 from powerwith.consent.wording import Scope, wording_hash
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.roles import Role
-from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.opportunities.models import Opportunity
@@ -295,14 +294,6 @@ def _reach_everything(actor: Membership, person: Person) -> Callable[[ConsentEve
                     link=link,
                     person=person,
                 )
-        if event.scope == Scope.TAKE_PART:
-            cancel_future_bookings(
-                person=person,
-                organisation=actor.organisation,
-                opportunity_id=event.opportunity_id,
-                by=actor.user,
-                reason=f"{person.preferred_name} withdrew their consent to take part.",
-            )
 
     return reach
 

@@ -11,12 +11,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from powerwith.consent.queries import ConsentState
+from powerwith.consent.services.offers import current_states, give_consent_for_offer
 from powerwith.consent.wording import Scope, wording_for
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import add_domain_error
 from powerwith.offers import queries
-from powerwith.offers.services_consent import current_states, give_consent_for_offer
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
-from powerwith.people import earnings
+from powerwith.payments import earnings
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
 from powerwith.workflows import offers as offer_workflows

@@ -5,7 +5,6 @@ anything is written, so a refusal leaves everything as it was.
 
 from powerwith.opportunities.rules import RequirementInput, SessionInput
 from powerwith.opportunities.services.rates import set_rate
-from powerwith.opportunities.services.sessions import set_sessions
 from powerwith.opportunities.services.terms import (
     create_opportunity,
     update_opportunity,
@@ -17,7 +16,6 @@ __all__ = [
     "SessionInput",
     "create_opportunity",
     "set_rate",
-    "set_sessions",
     "update_opportunity",
     "update_requirements",
 ]

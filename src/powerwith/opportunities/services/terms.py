@@ -21,9 +21,8 @@ from powerwith.opportunities.models import (
     RequiredExperience,
 )
 from powerwith.opportunities.queries import current_rates
-from powerwith.opportunities.rules import RequirementInput, SessionInput
+from powerwith.opportunities.rules import RequirementInput
 from powerwith.opportunities.services.access import require_manager
-from powerwith.opportunities.services.sessions import plan_sessions, write_sessions
 
 # The terms whose change can break the rule that an open enduring role has a review date.
 REVIEW_TERMS = frozenset({"status", "commitment", "review_date"})
@@ -107,10 +106,10 @@ def create_opportunity(
     by: Membership,
     data: Mapping[str, Any],
     requirements: Iterable[RequirementInput] = (),
-    sessions: Iterable[SessionInput] = (),
 ) -> Opportunity:
-    """A new opportunity with its terms, required experience and sessions. It starts
-    with the power to stop as its ground rules, unless others are given."""
+    """A new opportunity with its terms and required experience (its sessions are
+    engagements': workflows.changing_work makes both at once). It starts with the power
+    to stop as its ground rules, unless others are given."""
     require_manager(by)
     fields = {"ground_rules": POWER_TO_STOP, **rules.clean_terms(data)}
     if not fields.get("title"):
@@ -118,7 +117,6 @@ def create_opportunity(
     fields["status"] = fields.get("status") or OpportunityStatus.DRAFT
     _check_together(by, {}, fields, creating=True)
     cleaned = rules.clean_requirements(requirements)
-    plan = plan_sessions(None, sessions)
     opportunity = Opportunity.objects.create(
         organisation=by.organisation, created_by=by.user, **fields
     )
@@ -131,8 +129,6 @@ def create_opportunity(
         requirements=len(cleaned),
         status=opportunity.status,
     )
-    if plan:
-        write_sessions(opportunity, plan, by)
     return opportunity
 
 
@@ -143,10 +139,9 @@ def update_opportunity(
     by: Membership,
     changes: Mapping[str, Any],
     requirements: Iterable[RequirementInput] | None = None,
-    sessions: Iterable[SessionInput] | None = None,
 ) -> Opportunity:
-    """Change the terms given (and, when given, replace the required experience and the
-    sessions), all or nothing. A status moves only as STATUS_TRANSITIONS allows."""
+    """Change the terms given (and, when given, replace the required experience), all or
+    nothing. A status moves only as STATUS_TRANSITIONS allows."""
     require_manager(by, opportunity)
     fields = rules.clean_terms(changes)
     if not fields.get("status", True):
@@ -154,7 +149,6 @@ def update_opportunity(
     current = {name: getattr(opportunity, name) for name in rules.TERM_NAMES}
     _check_together(by, current, fields, creating=False)
     cleaned = None if requirements is None else rules.clean_requirements(requirements)
-    plan = None if sessions is None else plan_sessions(opportunity, sessions)
     changed = {
         name: {"from": _audit_value(current[name]), "to": _audit_value(value)}
         for name, value in fields.items()
@@ -181,8 +175,6 @@ def update_opportunity(
         )
     if cleaned is not None:
         _replace_requirements(opportunity, cleaned, by)
-    if plan:
-        write_sessions(opportunity, plan, by)
     return opportunity
 
 

@@ -20,7 +20,7 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import membership_required
 from powerwith.offers.checks import opportunity_findings
-from powerwith.opportunities import queries, services
+from powerwith.opportunities import queries
 from powerwith.opportunities.forms import (
     FIELD_FOR,
     NEW_INITIAL,
@@ -145,7 +145,7 @@ def _save(
     requirements = requirement_inputs(forms_.requirements)
     try:
         if opportunity is None:
-            return services.create_opportunity(
+            return changing_work.create_opportunity(
                 by=membership,
                 data=forms_.form.changes(),
                 requirements=requirements,

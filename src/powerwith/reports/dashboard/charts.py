@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
+from powerwith.core.charts import bar_chart, line_chart
 from powerwith.core.figures import Share
 from powerwith.engagements.concentration import BUSIEST_WORDS
-from powerwith.reports.charts import bar_chart, line_chart
 from powerwith.reports.dashboard.figures import PRINCIPLE_CODES, Dashboard
 from powerwith.reports.scorecard import PRINCIPLE_NAMES
 

@@ -27,9 +27,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.consent.coverage import organisation_consent_coverage
 from powerwith.core.figures import Period
 from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
+from powerwith.engagements.coverage import organisation_consent_coverage
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
 from powerwith.engagements.wellbeing_completion import organisation_wellbeing

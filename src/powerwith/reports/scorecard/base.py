@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from powerwith.consent.coverage import take_part_given
+from powerwith.engagements.coverage import take_part_given
 from powerwith.payments.models import RewardChoiceKind
 from powerwith.reports.scorecard.records import Records
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from powerwith.consent.coverage import BookedStart, consent_coverage
+from powerwith.engagements.coverage import BookedStart, consent_coverage
 from powerwith.offers.checks import PLACES, blocking_rules, opportunity_blocking_rules
 from powerwith.offers.models import OfferStatus
 from powerwith.reports.scorecard.base import (

@@ -26,15 +26,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Case, FloatField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from powerwith.accounts.models import Membership
+from powerwith.engagements.models import Session
 from powerwith.engagements.queries import paid_minutes_of_outer_person
 from powerwith.opportunities.models import Opportunity, RequiredExperience
-from powerwith.opportunities.queries import session_days
 from powerwith.people.models import ExperienceEntry, Person, PersonStatus
 from powerwith.people.queries import register_of
 from powerwith.people.schedule import ITEMS, ITEMS_BY_CODE
@@ -62,6 +64,21 @@ class Plan:
     fairness_weight: float
     organisation_id: int
     now: datetime
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def session_days(opportunity: Opportunity) -> list[str]:
+    """The days of the week the opportunity's sessions fall on, in the service's time zone."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    starts: list[datetime] = list(
+        Session.objects.filter(opportunity=opportunity, cancelled_at=None).values_list(
+            "starts_at", flat=True
+        )
+    )
+    days = {WEEKDAYS[start.astimezone(zone).weekday()] for start in starts}
+    return [day for day in WEEKDAYS if day in days]
 
 
 def plan_for(opportunity: Opportunity, now: datetime) -> Plan:

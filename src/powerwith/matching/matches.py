@@ -27,9 +27,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.choices import Focus, LocationMode
 from powerwith.engagements.queries import paid_attendance
-from powerwith.opportunities.models import Opportunity, RequiredExperience
-from powerwith.opportunities.queries import require_matches
-from powerwith.opportunities.scoring import (
+from powerwith.matching.scoring import (
     EXACT_CREDIT,
     SAME_ITEM_CREDIT,
     Plan,
@@ -40,6 +38,8 @@ from powerwith.opportunities.scoring import (
     plan_for,
     score_expression,
 )
+from powerwith.opportunities.models import Opportunity, RequiredExperience
+from powerwith.opportunities.queries import require_matches
 from powerwith.people.choices import Day
 from powerwith.people.models import ExperienceEntry
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS, describe, item_label
