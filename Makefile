@@ -13,7 +13,7 @@ STATIC_DIST := src/powerwith/static/dist
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff, mypy, the template linter and the secrets check"
+	@echo "make lint   ruff, mypy, the template linter, the layers of the apps and the secrets check"
 	@echo "make audit  pip-audit on the locked dependencies and bandit on the code"
 	@echo "make bench  the matching and load benchmarks on 100,000 people (not part of make test)"
 
@@ -77,6 +77,7 @@ lint: install
 	POWERWITH_TESTING=1 $(UV) run --frozen mypy
 	$(UV) run --frozen djlint src/powerwith --lint
 	$(UV) run --frozen python scripts/check_tenancy.py
+	$(UV) run --frozen lint-imports
 	$(UV) run --frozen python scripts/check_secrets.py
 
 # Known vulnerabilities in the locked dependencies (pip-audit: says SKIPPED, loudly, when

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django_otp.models import Device, ThrottlingMixin
 
+from powerwith.accounts import tokens
 from powerwith.core.roles import Role
 
 
@@ -259,8 +260,6 @@ class RecoveryCodeDevice(ThrottlingMixin, Device):
         verbose_name = "recovery codes"
 
     def verify_token(self, token: object) -> bool:
-        from powerwith.accounts import tokens
-
         allowed, _ = self.verify_is_allowed()  # type: ignore[no-untyped-call]
         if not allowed:
             return False

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import User, UserSession
+from powerwith.accounts.throttle import client_address
 
 STARTED = "pw_started"
 SEEN = "pw_seen"
@@ -37,8 +38,6 @@ def absolute_limit() -> timedelta:
 
 
 def _client_address(request: HttpRequest) -> str | None:
-    from powerwith.accounts.throttle import client_address
-
     return client_address(request)
 
 

@@ -31,7 +31,7 @@ from powerwith.accounts.models import (
 )
 from powerwith.core.errors import DomainError, NotAllowed
 from powerwith.core.http import Request
-from powerwith.core.roles import STAFF_ROLES
+from powerwith.core.roles import STAFF_ROLES, can_manage_members
 
 RECOVERY_CODE_COUNT = 10
 # 16 characters from 32 unambiguous ones: 80 random bits per code.
@@ -234,8 +234,6 @@ def unused_recovery_codes(user: User) -> int:
 def reset_for_member(*, member: Membership, by: Membership) -> None:
     """An admin turns off a member's lost authenticator and recovery codes; staff set up a
     new one at their next login. Their open sessions end."""
-    from powerwith.core.roles import can_manage_members
-
     if not can_manage_members(by.role):
         raise NotAllowed("Only an organisation admin can reset two-step verification.")
     if member.organisation_id != by.organisation_id:

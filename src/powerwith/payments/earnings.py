@@ -27,6 +27,9 @@ from typing import Any
 from django.utils import timezone
 
 from powerwith.core.choices import RewardBasis
+from powerwith.engagements.models import Attendance, BookingStatus
+from powerwith.offers.agreement import taking_part
+from powerwith.offers.models import Offer
 from powerwith.people.models import EarningsLimit, Person
 
 PENNY = Decimal("0.01")
@@ -199,10 +202,6 @@ def other_work(person: Person, *, leaving_out_offer_id: int) -> list[Work]:
     """The work the person has already agreed to, from every organisation: the sessions
     of their accepted offers, and the sessions they are booked into (at the rate of the
     offer they accepted for it). A session counted both ways counts once."""
-    from powerwith.engagements.models import Attendance, BookingStatus
-    from powerwith.offers.agreement import taking_part
-    from powerwith.offers.models import Offer
-
     accepted = list(
         Offer.objects.filter(taking_part(), person=person)
         .exclude(pk=leaving_out_offer_id)

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from powerwith.core.choices import RewardBasis
-from powerwith.opportunities.forms.dates import GovukDateField
+from powerwith.core.forms.dates import GovukDateField
 
 PAID = [(value, label) for value, label in RewardBasis.choices if value != RewardBasis.VOLUNTARY]
 

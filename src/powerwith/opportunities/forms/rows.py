@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from powerwith.opportunities.forms.dates import GovukDateField
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.opportunities.rules import MAX_REQUIREMENTS, RequirementInput, SessionInput
 from powerwith.opportunities.rules.lists import MAX_SESSIONS
 from powerwith.people.schedule import ITEMS_BY_CODE, RESTRICTIVE_INTERVENTIONS, SETTINGS

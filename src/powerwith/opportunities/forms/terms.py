@@ -23,7 +23,7 @@ from powerwith.core.choices import (
     LocationMode,
     RewardBasis,
 )
-from powerwith.opportunities.forms.dates import GovukDateField
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.opportunities.models import Opportunity, RateCard
 from powerwith.opportunities.rules import money
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from powerwith.opportunities.forms.dates import GovukDateField
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.people.models import WellnessActionPlan
 from powerwith.people.queries.wellness import Candidate
 from powerwith.people.services.wellness import SECTIONS

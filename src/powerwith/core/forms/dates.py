@@ -15,7 +15,7 @@ WIDTHS = ("2", "2", "4")
 
 
 class GovukDateParts(forms.MultiWidget):
-    template_name = "opportunities/fields/date_parts.html"
+    template_name = "forms/fields/date_parts.html"
 
     def __init__(self) -> None:
         boxes = [forms.TextInput(attrs={"inputmode": "numeric"}) for _ in PARTS]
@@ -54,7 +54,7 @@ class GovukDateField(forms.MultiValueField):
             require_all_fields=False,
             widget=GovukDateParts(),
         )
-        self.template_name = "opportunities/fields/date.html"
+        self.template_name = "forms/fields/date.html"
 
     def compress(self, data_list: list[Any]) -> dt.date | None:
         values = [str(value or "").strip() for value in data_list]
