@@ -182,3 +182,16 @@ def test_someone_elses_work_cannot_be_left(client, work, hillview_coordinator):
     assert stranger.get(f"/offers/{offer.pk}/leave/").status_code == 404
     assert stranger.post(f"/offers/{offer.pk}/leave/", {"method": "verbal"}).status_code == 404
     assert not ConsentEvent.objects.filter(action="withdraw").exists()
+
+
+def test_travel_money_for_a_session_the_organisation_cancels_is_checked_with_the_person(
+    work, riverside_coordinator
+):
+    from powerwith.workflows.changing_work import cancel_session
+
+    _offer, (_first, second, _third), waiting, *_ = work
+    cancel_session(second.session, by=riverside_coordinator, reason="The room flooded.")
+    waiting.refresh_from_db()
+    assert waiting.status == ClaimStatus.SUBMITTED  # nothing withdrawn on their behalf
+    (task,) = ActionNeeded.objects.filter(key=f"travel-advance-cancelled:{waiting.pk}")
+    assert "check with Alex about the £12.50 travel" in task.title

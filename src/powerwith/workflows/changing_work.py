@@ -17,6 +17,8 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
@@ -30,6 +32,7 @@ from powerwith.offers.models import Offer, OfferStatus, OfferVersion
 from powerwith.opportunities import services as opportunity_services
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.rules import RequirementInput, SessionInput
+from powerwith.payments.services.advances import check_advances_for_cancelled_session
 
 # Offers the person has been sent and is answering, or has accepted.
 OPEN = (OfferStatus.SENT, OfferStatus.ACCEPTED)
@@ -164,5 +167,10 @@ def change_session(
 @transaction.atomic
 def cancel_session(session: Session, *, by: Membership, reason: str = "") -> Session:
     cancelled = session_services.cancel_session(session, by=by, reason=reason)
+    check_advances_for_cancelled_session(
+        cancelled.pk,
+        organisation=by.organisation,
+        when=date_format(timezone.localtime(cancelled.starts_at), "j F Y"),
+    )
     reissue_offers(cancelled.opportunity, by=by)
     return cancelled

@@ -52,3 +52,29 @@ def settle_advances(claims: Iterable[Claim], *, organisation: Organisation, by: 
                 link=reverse("payments:claim", args=[claim.pk]),
                 person=claim.person,
             )
+
+
+def check_advances_for_cancelled_session(
+    session_id: int, *, organisation: Organisation, when: str
+) -> None:
+    """Inside the cancelling transaction: travel money asked for or approved for a session
+    the organisation cancelled is put before the coordinators, who check with the person
+    (tickets may already be bought, and are then paid as an expense). Money paid stays
+    theirs; nothing is withdrawn on their behalf."""
+    for claim in Claim.objects.filter(
+        kind=ClaimKind.TRAVEL_ADVANCE,
+        session_id=session_id,
+        status__in=(ClaimStatus.SUBMITTED, ClaimStatus.APPROVED),
+    ).select_related("person"):
+        raise_action(
+            organisation=organisation,
+            assignees=coordinators_of(organisation) or managers_of(organisation),
+            kind=ActionKind.TRAVEL_ADVANCE,
+            key=f"travel-advance-cancelled:{claim.pk}",
+            title=(
+                f"The session on {when} was cancelled: check with "
+                f"{claim.person.preferred_name} about the £{claim.amount} travel asked for"
+            ),
+            link=reverse("payments:claim", args=[claim.pk]),
+            person=claim.person,
+        )
