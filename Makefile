@@ -41,8 +41,10 @@ assets: $(STATIC_DIST)/.built
 demo: install pdf-libs
 	$(UV) run --frozen powerwith demo --port $(PORT)
 
+# The suite runs on every core, up to four (TEST_WORKERS=1 for one process).
+TEST_WORKERS ?= auto
 test: install browser pdf-libs
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n $(TEST_WORKERS) --maxprocesses=4
 
 # WeasyPrint (large-print PDFs) needs Pango and a sans-serif font from the system.
 pdf-libs:
