@@ -2,7 +2,7 @@ from typing import Any
 
 from powerwith.accounts.queries import memberships_of
 from powerwith.core.http import Request
-from powerwith.core.roles import is_staff_role
+from powerwith.core.permissions import Capability, can
 
 
 def membership(request: Request) -> dict[str, Any]:
@@ -11,6 +11,6 @@ def membership(request: Request) -> dict[str, Any]:
         return {"membership": None}
     return {
         "membership": current,
-        "is_staff_member": is_staff_role(current.role),
+        "is_staff_member": can(current, Capability.WORK_AS_STAFF),
         "other_memberships": [m for m in memberships_of(request.user) if m.pk != current.pk],
     }
