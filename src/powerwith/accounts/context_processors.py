@@ -6,11 +6,13 @@ from powerwith.core.permissions import Capability, can
 
 
 def membership(request: Request) -> dict[str, Any]:
+    """The acting membership, and what it may do (``{% if can.read_register %}``), so
+    templates ask the capability table instead of naming roles."""
     current = getattr(request, "membership", None)
     if current is None:
         return {"membership": None}
     return {
         "membership": current,
-        "is_staff_member": can(current, Capability.WORK_AS_STAFF),
+        "can": {capability.value: can(current, capability) for capability in Capability},
         "other_memberships": [m for m in memberships_of(request.user) if m.pk != current.pk],
     }
