@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from powerwith.accounts import queries as accounts_queries
 from powerwith.core.http import Request
-from powerwith.core.roles import ROLE_DESCRIPTIONS, Role, can_see_members
+from powerwith.core.permissions import Capability, can
+from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
 from powerwith.people import queries as people_queries
 
@@ -29,7 +30,7 @@ def home(request: Request) -> HttpResponse:
     if membership.role == Role.CONTACT:
         context["contact"] = contact_home(membership, timezone.now())
     context["people_count"] = people_queries.register_size(membership)
-    if can_see_members(membership.role):
+    if can(membership, Capability.SEE_MEMBERS):
         context["member_count"] = accounts_queries.members_of(membership).count()
     return render(request, f"home/{membership.role}.html", context)
 

@@ -2,15 +2,17 @@ from typing import Any
 
 from powerwith.accounts.queries import memberships_of
 from powerwith.core.http import Request
-from powerwith.core.roles import is_staff_role
+from powerwith.core.permissions import Capability, can
 
 
 def membership(request: Request) -> dict[str, Any]:
+    """The acting membership, and what it may do (``{% if can.read_register %}``), so
+    templates ask the capability table instead of naming roles."""
     current = getattr(request, "membership", None)
     if current is None:
         return {"membership": None}
     return {
         "membership": current,
-        "is_staff_member": is_staff_role(current.role),
+        "can": {capability.value: can(current, capability) for capability in Capability},
         "other_memberships": [m for m in memberships_of(request.user) if m.pk != current.pk],
     }

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts import tokens
 from powerwith.accounts.models import ApiToken, AuditEvent, Invitation, Membership, User
-from powerwith.core.roles import Role, can_manage_members, can_see_members
+from powerwith.core.permissions import Capability, can, require, roles_with
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
@@ -27,11 +26,12 @@ def membership_of(user: User, organisation_id: int | None) -> Membership | None:
 
 
 def members_of(membership: Membership) -> QuerySet[Membership]:
-    if not can_see_members(membership.role):
-        raise PermissionDenied("Only staff of the organisation can see its members.")
+    require(
+        membership, Capability.SEE_MEMBERS, "Only staff of the organisation can see its members."
+    )
     members = Membership.objects.filter(organisation_id=membership.organisation_id)
-    if membership.role == Role.AUDITOR:  # read-only and anonymised: the staff only
-        members = members.exclude(role=Role.EXPERT)
+    if not can(membership, Capability.SEE_NAMES):
+        members = members.filter(role__in=roles_with(Capability.WORK_AS_STAFF))
     return members.select_related("user").order_by("user__email")
 
 
@@ -46,8 +46,9 @@ def get_member_for(membership: Membership, user_id: int) -> Membership:
 
 
 def open_invitations_of(membership: Membership) -> QuerySet[Invitation]:
-    if not can_manage_members(membership.role):
-        raise PermissionDenied("Only an organisation admin can see invitations.")
+    require(
+        membership, Capability.MANAGE_MEMBERS, "Only an organisation admin can see invitations."
+    )
     return Invitation.objects.filter(
         organisation_id=membership.organisation_id,
         accepted_at__isnull=True,
@@ -101,8 +102,9 @@ def active_token(raw: str) -> ApiToken | None:
 
 
 def audit_log_of(membership: Membership) -> QuerySet[AuditEvent]:
-    if not can_manage_members(membership.role):
-        raise PermissionDenied("Only an organisation admin can read the audit log.")
+    require(
+        membership, Capability.READ_AUDIT_LOG, "Only an organisation admin can read the audit log."
+    )
     return AuditEvent.objects.filter(organisation_id=membership.organisation_id).select_related(
         "actor"
     )

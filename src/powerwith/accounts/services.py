@@ -27,7 +27,8 @@ from powerwith.accounts.models import (
     normalise_email,
 )
 from powerwith.core.errors import Conflict, DomainError, NotAllowed
-from powerwith.core.roles import Role, can_manage_members
+from powerwith.core.permissions import Capability, can
+from powerwith.core.roles import Role
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -55,7 +56,7 @@ def add_member(*, organisation: Organisation, user: User, role: str, actor: User
 
 
 def _require_manager(actor_membership: Membership) -> None:
-    if not can_manage_members(actor_membership.role):
+    if not can(actor_membership, Capability.MANAGE_MEMBERS):
         raise NotAllowed("Only an organisation admin can change members and roles.")
 
 
@@ -245,7 +246,7 @@ def note_token_used(token: ApiToken) -> None:
 @transaction.atomic
 def set_fairness_weight(*, by: Membership, weight: float) -> Organisation:
     """How strongly matching favours people with less recent paid work (0 to 1)."""
-    if not can_manage_members(by.role):
+    if not can(by, Capability.CHANGE_SETTINGS):
         raise NotAllowed("Only an organisation admin can change the organisation's settings.")
     if not isinstance(weight, int | float) or math.isnan(weight) or not 0 <= weight <= 1:
         raise DomainError(
@@ -302,7 +303,7 @@ WORK_SETTING_LIMITS = {
 def set_work_settings(*, by: Membership, **values: int) -> Organisation:
     """How the work runs: when the follow-up wellbeing check falls, how fast claims are
     paid, how long a consent holds before it must be reconfirmed. Each from a range."""
-    if not can_manage_members(by.role):
+    if not can(by, Capability.CHANGE_SETTINGS):
         raise NotAllowed("Only an organisation admin can change the organisation's settings.")
     for name, value in values.items():
         if name not in WORK_SETTING_LIMITS:

@@ -31,7 +31,7 @@ from powerwith.accounts.models import (
 )
 from powerwith.core.errors import DomainError, NotAllowed
 from powerwith.core.http import Request
-from powerwith.core.roles import STAFF_ROLES, can_manage_members
+from powerwith.core.permissions import Capability, can, roles_with
 
 RECOVERY_CODE_COUNT = 10
 # 16 characters from 32 unambiguous ones: 80 random bits per code.
@@ -49,7 +49,7 @@ SLOW_DOWN = (
 
 def holds_staff_role(user: User) -> bool:
     return bool(user.is_staff) or (
-        Membership.objects.filter(user=user, role__in=STAFF_ROLES).exists()
+        Membership.objects.filter(user=user, role__in=roles_with(Capability.WORK_AS_STAFF)).exists()
     )
 
 
@@ -234,7 +234,7 @@ def unused_recovery_codes(user: User) -> int:
 def reset_for_member(*, member: Membership, by: Membership) -> None:
     """An admin turns off a member's lost authenticator and recovery codes; staff set up a
     new one at their next login. Their open sessions end."""
-    if not can_manage_members(by.role):
+    if not can(by, Capability.MANAGE_MEMBERS):
         raise NotAllowed("Only an organisation admin can reset two-step verification.")
     if member.organisation_id != by.organisation_id:
         raise NotAllowed("That member belongs to another organisation.")

@@ -1,6 +1,6 @@
-"""Roles a member can hold in an organisation, and what each may do.
+"""Roles a member can hold in an organisation, and how each is described to people.
 
-Declared once here so that pages, API endpoints and queries ask the same question.
+What each role may do is declared once, in ``powerwith.core.permissions``.
 """
 
 from django.db import models
@@ -21,19 +21,3 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
     Role.ADMIN: "Manages members, roles and the organisation's settings.",
     Role.AUDITOR: "Reads scorecards, the dashboard and anonymised reports.",
 }
-
-STAFF_ROLES = frozenset({Role.COORDINATOR, Role.CONTACT, Role.ADMIN, Role.AUDITOR})
-MEMBER_LIST_ROLES = STAFF_ROLES
-MEMBER_MANAGER_ROLES = frozenset({Role.ADMIN})
-
-
-def can_see_members(role: str) -> bool:
-    return role in MEMBER_LIST_ROLES
-
-
-def can_manage_members(role: str) -> bool:
-    return role in MEMBER_MANAGER_ROLES
-
-
-def is_staff_role(role: str) -> bool:
-    return role in STAFF_ROLES

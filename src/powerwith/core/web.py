@@ -14,7 +14,7 @@ from django.shortcuts import render
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 
 View = Callable[..., HttpResponse]
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -28,7 +28,9 @@ def membership_required(view: View) -> View:
     def wrapper(request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.membership is None:
             return render(request, "no_membership.html", status=403)
-        if request.membership.role == Role.AUDITOR and request.method not in SAFE_METHODS:
+        if request.method not in SAFE_METHODS and not can(
+            request.membership, Capability.MAKE_CHANGES
+        ):
             raise PermissionDenied("An auditor's access is read-only.")
         return view(request, *args, **kwargs)
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.consent import services as consent
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.demo.logins import coordinator_email
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
@@ -102,7 +102,7 @@ def _adjustment(opportunity: Opportunity, person: Person, user: User) -> int:
         contact = Membership.objects.filter(
             user=opportunity.contact_user, organisation=opportunity.organisation
         ).first()
-        if contact is not None and contact.role in (Role.CONTACT, Role.COORDINATOR, Role.ADMIN):
+        if contact is not None and can(contact, Capability.CARE_FOR_PEOPLE):
             confirm_adjustment(adjustment, by=contact)
     return 1
 

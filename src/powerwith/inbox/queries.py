@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.inbox.models import ActionNeeded
 
 # How long a task that is done stays on the list, under "recently done".
@@ -44,7 +44,7 @@ def recently_done_actions(membership: Membership, now: datetime) -> QuerySet[Act
 def get_action_for(membership: Membership, action_id: int) -> ActionNeeded:
     """One's own task, or for an admin any of the organisation's; 404 otherwise."""
     tasks = ActionNeeded.objects.filter(pk=action_id, organisation_id=membership.organisation_id)
-    if membership.role != Role.ADMIN:
+    if not can(membership, Capability.CLOSE_ANYONES_TASKS):
         tasks = tasks.filter(assignee_id=membership.user_id)
     found = tasks.first()
     if found is None:

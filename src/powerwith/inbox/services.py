@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.inbox.models import ActionNeeded
 from powerwith.people.models import Person
 
@@ -52,7 +53,7 @@ def mark_done(item: ActionNeeded, *, by: Membership) -> ActionNeeded:
     """The assignee (or an admin of the organisation) says the task is done."""
     if item.organisation_id != by.organisation_id:
         raise NotAllowed("That task belongs to another organisation.")
-    if item.assignee_id != by.user_id and by.role != "admin":
+    if item.assignee_id != by.user_id and not can(by, Capability.CLOSE_ANYONES_TASKS):
         raise NotAllowed("Only the person the task was given to, or an admin, can close it.")
     if item.done_at is None:
         item.done_at = timezone.now()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import is_staff_role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.inbox import queries
 from powerwith.inbox.services import mark_done
@@ -19,7 +19,7 @@ from powerwith.inbox.services import mark_done
 
 def _require_staff(request: Request) -> None:
     assert request.membership is not None
-    if not is_staff_role(request.membership.role):
+    if not can(request.membership, Capability.WORK_AS_STAFF):
         raise PermissionDenied("The action needed list is for members of staff.")
 
 

@@ -1,9 +1,9 @@
 """Reads of offers of work, scoped to who is asking.
 
-Staff see their organisation's offers; a contact person sees the offers of the
-opportunities they are appointed to; an expert by experience sees only the offers made
-to them, and only once one has been sent: a draft never sent is the organisation's
-working paper, not an offer.
+Who oversees all the work (coordinators and admins) sees the organisation's offers; a
+contact person sees the offers of the opportunities they are appointed to; an expert by
+experience sees only the offers made to them, and only once one has been sent: a draft
+never sent is the organisation's working paper, not an offer.
 """
 
 from __future__ import annotations
@@ -13,28 +13,19 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 
-MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-# Not auditors: an offer names the person (auditors read anonymised reports).
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 # The offers that stop a second one being made for the same person and opportunity.
 LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
 
 
-def can_manage_offers(membership: Membership) -> bool:
-    """Make, change, send and withdraw offers, and answer questions."""
-    return membership.role in MANAGE_ROLES
-
-
-def can_answer_questions(membership: Membership) -> bool:
-    return membership.role in MANAGE_ROLES or membership.role == Role.CONTACT
-
-
 def require_manager(membership: Membership) -> None:
-    if not can_manage_offers(membership):
-        raise PermissionDenied("Only coordinators and admins can make and send offers of work.")
+    require(
+        membership,
+        Capability.MANAGE_OFFERS,
+        "Only coordinators and admins can make and send offers of work.",
+    )
 
 
 def _with_relations(offers: QuerySet[Offer]) -> QuerySet[Offer]:
@@ -50,9 +41,9 @@ def _with_relations(offers: QuerySet[Offer]) -> QuerySet[Offer]:
 def offers_of(membership: Membership) -> QuerySet[Offer]:
     """The offers a member of staff may read, newest first."""
     scoped = Offer.objects.filter(organisation_id=membership.organisation_id)
-    if membership.role in READ_ROLES:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return _with_relations(scoped)
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.CARE_FOR_PEOPLE):
         return _with_relations(
             scoped.filter(
                 Q(opportunity__contact_user_id=membership.user_id)
@@ -69,7 +60,7 @@ def _sent_to(user: User) -> QuerySet[Offer]:
 def get_offer_for(membership: Membership, offer_id: int) -> Offer:
     """One offer this membership may see; 404 for another organisation's, and for an
     expert, for anyone else's."""
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         found = (
             _with_relations(_sent_to(membership.user))
             .filter(organisation_id=membership.organisation_id, pk=offer_id)

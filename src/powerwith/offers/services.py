@@ -17,6 +17,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, notifications, send_gate
 from powerwith.offers.models import (
@@ -28,7 +29,7 @@ from powerwith.offers.models import (
     OfferVersion,
 )
 from powerwith.offers.notifications import questions as offer_mail
-from powerwith.offers.queries import can_answer_questions, can_manage_offers, live_offer
+from powerwith.offers.queries import live_offer
 from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.models import Person, PersonStatus
@@ -95,7 +96,7 @@ def _locked(offer: Offer) -> Offer:
 
 
 def _require_manager(offer_or_opportunity: Offer | Opportunity, by: Membership) -> None:
-    if not can_manage_offers(by):
+    if not can(by, Capability.MANAGE_OFFERS):
         raise NotAllowed("Only coordinators and admins can make, change or send offers of work.")
     if offer_or_opportunity.organisation_id != by.organisation_id:
         raise NotAllowed("That belongs to another organisation.")
@@ -297,10 +298,10 @@ def ask_question(offer: Offer, *, user: User, text: str) -> OfferEvent:
 @transaction.atomic
 def answer_question(offer: Offer, *, by: Membership, text: str) -> OfferEvent:
     """The organisation answers; the person hears of it by e-mail."""
-    if not can_answer_questions(by) or offer.organisation_id != by.organisation_id:
+    if not can(by, Capability.ANSWER_QUESTIONS) or offer.organisation_id != by.organisation_id:
         raise NotAllowed("Only the organisation's coordinators, admins and contacts can answer.")
     appointed = {offer.opportunity.contact_user_id, offer.opportunity.backup_contact_user_id}
-    if not can_manage_offers(by) and by.user_id not in appointed:
+    if not can(by, Capability.MANAGE_OFFERS) and by.user_id not in appointed:
         raise NotAllowed("Only the contact people appointed to this work can answer.")
     cleaned = offer_checks.clean_text(text, "answer")
     _locked(offer)

@@ -4,38 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.opportunities.models import Opportunity, RateCard
-from powerwith.people.queries import can_read_register
-
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
-MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-RATE_READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-RATE_SET_ROLES = frozenset({Role.ADMIN})
-
-
-def can_read_opportunities(membership: Membership) -> bool:
-    return membership.role in READ_ROLES
-
-
-def can_manage_opportunities(membership: Membership) -> bool:
-    return membership.role in MANAGE_ROLES
-
-
-def can_see_matches(membership: Membership) -> bool:
-    """Matches name people and their experience: the register's readers only, so an
-    auditor (who reads anonymised reports) does not see them."""
-    return can_read_register(membership)
 
 
 def opportunities_of(membership: Membership) -> QuerySet[Opportunity]:
-    if not can_read_opportunities(membership):
-        raise PermissionDenied("Only coordinators, admins and auditors can see opportunities.")
+    require(
+        membership,
+        Capability.READ_OPPORTUNITIES,
+        "Only coordinators, admins and auditors can see opportunities.",
+    )
     return (
         Opportunity.objects.filter(organisation_id=membership.organisation_id)
         .select_related("organisation", "contact_user", "backup_contact_user")
@@ -52,24 +34,18 @@ def get_opportunity_for(membership: Membership, opportunity_id: int) -> Opportun
 
 
 def require_matches(membership: Membership) -> None:
-    if not can_see_matches(membership):
-        raise PermissionDenied(
-            "Only coordinators and admins can see matches, because they name people."
-        )
-
-
-def can_read_rates(membership: Membership) -> bool:
-    return membership.role in RATE_READ_ROLES
-
-
-def can_set_rates(membership: Membership) -> bool:
-    return membership.role in RATE_SET_ROLES
+    require(
+        membership,
+        Capability.SEE_MATCHES,
+        "Only coordinators and admins can see matches, because they name people.",
+    )
 
 
 def rates_of(membership: Membership) -> QuerySet[RateCard]:
     """Every dated rate of the organisation, by basis, newest first."""
-    if not can_read_rates(membership):
-        raise PermissionDenied("Only coordinators and admins can see the rate card.")
+    require(
+        membership, Capability.READ_RATES, "Only coordinators and admins can see the rate card."
+    )
     return RateCard.objects.filter(organisation_id=membership.organisation_id).select_related(
         "created_by"
     )

@@ -8,14 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.core.choices import CoWorkingLevel
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.engagements.models import Session
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import opportunities_of
@@ -23,7 +22,6 @@ from powerwith.outcomes import months
 from powerwith.outcomes.models import InterventionCount, Service, ServiceProject
 from powerwith.people.schedule import RESTRICTIVE_INTERVENTIONS
 
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
 CO_PRODUCED = "co_production"
 OTHER_WORK = "other"
 MARKER_WORDS = {
@@ -32,15 +30,12 @@ MARKER_WORDS = {
 }
 
 
-def can_read(membership: Membership) -> bool:
-    return membership.role in READ_ROLES
-
-
 def require_reader(membership: Membership) -> None:
-    if not can_read(membership):
-        raise PermissionDenied(
-            "Only coordinators, admins and auditors can see restraint-reduction outcomes."
-        )
+    require(
+        membership,
+        Capability.READ_OUTCOMES,
+        "Only coordinators, admins and auditors can see restraint-reduction outcomes.",
+    )
 
 
 def services_of(membership: Membership) -> QuerySet[Service]:

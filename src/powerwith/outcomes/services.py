@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
@@ -20,22 +19,17 @@ from django.utils import timezone
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict, InvalidInput
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.opportunities.models import Opportunity
 from powerwith.outcomes import months
 from powerwith.outcomes.models import CountSource, InterventionCount, Service, ServiceProject
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS
 
-WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
-def can_write(membership: Membership) -> bool:
-    return membership.role in WRITE_ROLES
-
 
 def require_writer(membership: Membership) -> None:
-    if not can_write(membership):
-        raise PermissionDenied("Only coordinators and admins can record outcomes.")
+    require(
+        membership, Capability.RECORD_OUTCOMES, "Only coordinators and admins can record outcomes."
+    )
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,11 @@ exception, ``person_to_erase``, is scoped to the admin's own organisation's regi
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.people.models import Person
 from powerwith.people.queries import get_person_for, person_of
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
@@ -26,8 +25,11 @@ def own_person(user: User) -> Person:
 def person_to_erase(membership: Membership, person_id: int) -> Person:
     """A person on the organisation's register, for its admins to erase on the person's
     request: 403 for every other role, 404 for anyone the organisation does not work with."""
-    if membership.role != Role.ADMIN:
-        raise PermissionDenied("Only an organisation admin can erase a person's information.")
+    require(
+        membership,
+        Capability.ERASE_PEOPLE,
+        "Only an organisation admin can erase a person's information.",
+    )
     return get_person_for(membership, person_id)
 
 
@@ -37,10 +39,11 @@ def access_log_of(person: Person) -> QuerySet[AccessLogEntry]:
 
 def retention_policy_for(membership: Membership) -> RetentionPolicy:
     """The policy of the membership's organisation, for its admins only (403 for others)."""
-    if membership.role != Role.ADMIN:
-        raise PermissionDenied(
-            "Only an organisation admin can change how long information is kept."
-        )
+    require(
+        membership,
+        Capability.CHANGE_SETTINGS,
+        "Only an organisation admin can change how long information is kept.",
+    )
     return retention_policy_of(membership.organisation)
 
 

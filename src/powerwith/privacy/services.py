@@ -13,7 +13,7 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.accounts.sessions import end_every_session_of
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, roles_with
 from powerwith.engagements.models import Adjustment, CalendarFeed, WellbeingCheck
 from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.evaluation.models import FeedbackAnswer
@@ -160,15 +160,15 @@ def _check_request(
     to them acts on a request made another way (``how_asked``)."""
     if actor is not None and person.user_id == actor.pk:
         return
-    is_admin = (
+    may_erase = (
         actor is not None
         and organisation is not None
         and Membership.objects.filter(
-            user=actor, organisation=organisation, role=Role.ADMIN
+            user=actor, organisation=organisation, role__in=roles_with(Capability.ERASE_PEOPLE)
         ).exists()
         and person.links.filter(organisation=organisation).exists()
     )
-    if not is_admin:
+    if not may_erase:
         raise NotAllowed(
             "Only the person themself or an organisation admin can erase their information."
         )

@@ -6,25 +6,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.reports.scorecard import Scorecard, scorecard
-
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
-
-
-def can_read_scorecards(membership: Membership) -> bool:
-    return membership.role in READ_ROLES
 
 
 def scorecard_for(
     membership: Membership, opportunity_id: int, now: datetime | None = None
 ) -> Scorecard:
-    if not can_read_scorecards(membership):
-        raise PermissionDenied("Only coordinators, admins and auditors can see scorecards.")
+    require(
+        membership,
+        Capability.READ_SCORECARDS,
+        "Only coordinators, admins and auditors can see scorecards.",
+    )
     opportunity = get_opportunity_for(membership, opportunity_id)
     return scorecard(opportunity, now or timezone.now())

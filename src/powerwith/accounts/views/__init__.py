@@ -22,7 +22,7 @@ from powerwith.accounts.middleware import SESSION_KEY
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import can_manage_members
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 
 
@@ -33,7 +33,7 @@ def _membership(request: Request) -> Membership:
 
 def _require_admin(request: Request) -> Membership:
     membership = _membership(request)
-    if not can_manage_members(membership.role):
+    if not can(membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can manage members.")
     return membership
 
@@ -85,7 +85,7 @@ def members(request: Request) -> HttpResponse:
     membership = _membership(request)
     context = {
         "members": queries.members_of(membership),
-        "can_manage": can_manage_members(membership.role),
+        "can_manage": can(membership, Capability.MANAGE_MEMBERS),
     }
     if context["can_manage"]:
         context["invitations"] = queries.open_invitations_of(membership)
@@ -123,7 +123,7 @@ def cancel_invitation(request: Request, invitation_id: int) -> HttpResponse:
 def change_role(request: Request, user_id: int) -> HttpResponse:
     membership = _membership(request)
     member = queries.get_member_for(membership, user_id)
-    if not can_manage_members(membership.role):
+    if not can(membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can change roles.")
     form = RoleForm(request.POST or None, initial={"role": member.role})
     if request.method == "POST" and form.is_valid():

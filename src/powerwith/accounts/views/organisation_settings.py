@@ -10,10 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts import services
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import can_manage_members
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.concentration import recent_paid_work
 
@@ -21,10 +20,6 @@ WEIGHT_ERROR = (
     "Enter a fairness weight from 0 to 1, like 0.3. 0 ignores recent work; 1 favours "
     "people with the least recent work most strongly."
 )
-
-
-def can_change_settings(membership: Membership) -> bool:
-    return can_manage_members(membership.role)
 
 
 class FairnessForm(forms.Form):
@@ -74,7 +69,7 @@ class WorkSettingsForm(forms.Form):
 def organisation_settings(request: Request) -> HttpResponse:
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if not can_change_settings(membership):
+    if not can(membership, Capability.CHANGE_SETTINGS):
         raise PermissionDenied("Only an organisation admin can change the organisation's settings.")
     organisation = membership.organisation
     posted = request.POST if request.method == "POST" else None

@@ -19,7 +19,7 @@ from powerwith.accounts import queries, sessions, two_factor
 from powerwith.accounts.forms import CodeForm, VerifyForm
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import can_manage_members
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 
 
@@ -167,7 +167,7 @@ def end_other_login_sessions(request: Request) -> HttpResponse:
 def reset_member_two_factor(request: Request, user_id: int) -> HttpResponse:
     assert request.membership is not None  # guaranteed by membership_required
     member = queries.get_member_for(request.membership, user_id)
-    if not can_manage_members(request.membership.role):
+    if not can(request.membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can reset two-step verification.")
     try:
         two_factor.reset_for_member(member=member, by=request.membership)

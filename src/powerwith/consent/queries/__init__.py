@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.consent.models import GENESIS_HASH, Action, ConsentChainHead, ConsentEvent
 from powerwith.core.errors import InvalidInput
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
@@ -164,12 +163,12 @@ def context_opportunity(membership: Membership, opportunity_id: int | None) -> O
     return found
 
 
-VERIFY_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
-
-
 def require_verifier(membership: Membership) -> None:
-    if membership.role not in VERIFY_ROLES:
-        raise PermissionDenied("Only admins and auditors can verify the consent ledger.")
+    require(
+        membership,
+        Capability.VERIFY_LEDGER,
+        "Only admins and auditors can verify the consent ledger.",
+    )
 
 
 def opportunity_titles(membership: Membership, states: list[ConsentState]) -> dict[int, str]:
@@ -182,15 +181,11 @@ def opportunity_titles(membership: Membership, states: list[ConsentState]) -> di
     )
 
 
-# Staff who may read a person's consent receipts and record consents for them.
-RECEIPT_STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
 def appointed_to(membership: Membership, person: Person) -> bool:
     """The member is the appointed (or backup) contact person of an opportunity the
     person was offered work on, in the membership's organisation."""
     return (
-        membership.role == Role.CONTACT
+        can(membership, Capability.CARE_FOR_PEOPLE)
         and Offer.objects.filter(person=person, organisation_id=membership.organisation_id)
         .filter(
             Q(opportunity__contact_user_id=membership.user_id)
@@ -207,7 +202,7 @@ def person_for_consents(membership: Membership, person_id: int) -> Person:
     try:
         return get_person_for(membership, person_id)
     except Http404:
-        if membership.role != Role.CONTACT:
+        if not can(membership, Capability.RECORD_CONSENT_FOR_PERSON):
             raise
     person = Person.objects.filter(
         pk=person_id, links__organisation_id=membership.organisation_id
@@ -228,7 +223,11 @@ def get_event_for(membership: Membership, event_id: int) -> ConsentEvent:
     if event is None:
         raise Http404("No such receipt.")
     own = event.person.user_id is not None and event.person.user_id == membership.user_id
-    if own or membership.role in RECEIPT_STAFF or appointed_to(membership, event.person):
+    if (
+        own
+        or can(membership, Capability.OVERSEE_ALL_WORK)
+        or appointed_to(membership, event.person)
+    ):
         return event
     raise Http404("No such receipt.")
 

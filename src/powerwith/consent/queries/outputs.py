@@ -14,15 +14,9 @@ from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
 from powerwith.consent.models import Output
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require, roles_with
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
-
-MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
-def can_manage_outputs(membership: Membership) -> bool:
-    return membership.role in MANAGE_ROLES
 
 
 def _loaded(outputs: QuerySet[Output]) -> QuerySet[Output]:
@@ -32,9 +26,9 @@ def _loaded(outputs: QuerySet[Output]) -> QuerySet[Output]:
 def outputs_for(membership: Membership) -> QuerySet[Output]:
     """The outputs this member of staff may read, newest first."""
     scoped = _loaded(Output.objects.filter(organisation_id=membership.organisation_id))
-    if can_manage_outputs(membership):
+    if can(membership, Capability.MANAGE_OUTPUTS):
         return scoped
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.LOOK_AFTER_OUTPUTS):
         return scoped.filter(
             Q(owner_id=membership.user_id)
             | Q(opportunity__contact_user_id=membership.user_id)
@@ -54,8 +48,7 @@ def get_output_for(membership: Membership, output_id: int) -> Output:
 
 
 def require_manager(membership: Membership) -> None:
-    if not can_manage_outputs(membership):
-        raise PermissionDenied("Only coordinators and admins can add outputs.")
+    require(membership, Capability.MANAGE_OUTPUTS, "Only coordinators and admins can add outputs.")
 
 
 def outputs_of_person(person: Person, membership: Membership) -> QuerySet[Output]:
@@ -87,7 +80,7 @@ def staff_owners(membership: Membership) -> QuerySet[User]:
     """Members of staff who may be responsible for an output."""
     return User.objects.filter(
         memberships__organisation_id=membership.organisation_id,
-        memberships__role__in=[Role.COORDINATOR, Role.ADMIN, Role.CONTACT],
+        memberships__role__in=roles_with(Capability.LOOK_AFTER_OUTPUTS),
     ).distinct()
 
 

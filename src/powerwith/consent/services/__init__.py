@@ -54,13 +54,12 @@ from powerwith.consent.usability import (
 )
 from powerwith.consent.wording import Scope, wording_hash
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
 
-STAFF_WHO_RECORD = frozenset({Role.COORDINATOR, Role.ADMIN, Role.CONTACT})
 STAFF_METHODS = (Method.VERBAL, Method.WRITTEN, Method.SUPPORTER)
 
 
@@ -88,7 +87,7 @@ def _method_for(actor: Membership, person: Person, method: str) -> str:
                 "When you record your own consent the method is 'self'.", field="method"
             )
         return Method.SELF
-    if actor.role not in STAFF_WHO_RECORD:
+    if not can(actor, Capability.RECORD_CONSENT_FOR_PERSON):
         raise NotAllowed(
             "Only the person themself, or a coordinator, admin or contact person on their "
             "behalf, can record their consent."

@@ -21,11 +21,8 @@ from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services import ACTIONS
 from powerwith.consent.usability import USE_SCOPE, inherited_standing
 from powerwith.core.errors import Conflict, InvalidInput
-from powerwith.core.roles import Role
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import OrganisationLink, Person
-
-OWNER_ROLES = (Role.COORDINATOR, Role.ADMIN, Role.CONTACT)
 
 
 def _valid(values: list[str]) -> str:

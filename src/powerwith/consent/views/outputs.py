@@ -15,6 +15,7 @@ from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import usability, usability_of
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people.queries import register_of
 
@@ -33,7 +34,7 @@ def output_list(request: Request) -> HttpResponse:
         }
         for o in outputs
     ]
-    context = {"rows": rows, "can_add": output_queries.can_manage_outputs(membership)}
+    context = {"rows": rows, "can_add": can(membership, Capability.MANAGE_OUTPUTS)}
     return render(request, "consent/output_list.html", context)
 
 

@@ -17,7 +17,7 @@ from pydantic import ConfigDict
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
@@ -161,7 +161,7 @@ def _session(request: Request, session_id: int) -> tuple[Membership, Session]:
 
 
 def _require_manager(membership: Membership) -> None:
-    if not queries.can_manage_sessions(membership):
+    if not can(membership, Capability.MANAGE_SESSIONS):
         raise PermissionDenied("Only a coordinator or admin can do that.")
 
 
@@ -227,7 +227,7 @@ def add_adjustment(
 ) -> Status[dict[str, Any]]:
     membership, session = _session(request, session_id)
     booked = {p.pk: p for p in queries.people_booked(session)}
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         own = [p for p in booked.values() if p.user_id == membership.user_id]
         if payload.person_id not in (None, *(p.pk for p in own)) or not own:
             raise InvalidInput("You can ask for adjustments for yourself only.", field="person_id")

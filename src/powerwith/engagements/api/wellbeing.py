@@ -17,7 +17,7 @@ from pydantic import ConfigDict
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.stop import stop_or_time_out
@@ -148,13 +148,13 @@ def record_stop(request: Request, payload: StopIn) -> Status[dict[str, Any]]:
     """The person for themself (``person_id`` may be left out), or staff for a person.
     No reason is asked for, and pay for the booked time is unchanged."""
     membership = _membership(request)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         person = queries.own_person_here(membership)
         if payload.person_id is not None and payload.person_id != person.pk:
             raise Http404("No such person.")
         opportunity = queries.get_own_opportunity(membership, person, payload.opportunity_id)
     else:
-        if not queries.is_caring_staff(membership):
+        if not can(membership, Capability.CARE_FOR_PEOPLE):
             raise NotAllowed("Only coordinators, admins and contact people can record this.")
         opportunity = queries.get_opportunity_for_staff(membership, payload.opportunity_id)
         if payload.person_id is None:

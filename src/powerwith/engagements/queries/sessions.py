@@ -1,9 +1,9 @@
 """Reads of sessions, bookings, adjustments and calendar feeds, scoped to who is asking.
 
-Coordinators, admins and auditors see their organisation's sessions; a contact person
-sees the sessions of the opportunities they are appointed to; an expert by experience
-sees only the sessions they are booked into. Anything else is 404, as if it did not
-exist.
+Who oversees all the work (coordinators and admins) sees the organisation's sessions;
+a contact person sees the sessions of the opportunities they are appointed to; an expert
+by experience sees only the sessions they are booked into. Anything else is 404, as if
+it did not exist.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.engagements.models import (
     Adjustment,
     AdjustmentStatus,
@@ -32,16 +31,6 @@ from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
-MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-# Not auditors: a session lists the people booked (auditors read anonymised reports).
-READ_ALL_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-STAFF_ROLES = READ_ALL_ROLES | {Role.CONTACT}
-
-
-def can_manage_sessions(membership: Membership) -> bool:
-    """Add, change and cancel sessions, book people and record attendance."""
-    return membership.role in MANAGE_ROLES
-
 
 def _contact_for(user_id: int) -> Q:
     return Q(opportunity__contact_user_id=user_id) | Q(opportunity__backup_contact_user_id=user_id)
@@ -55,11 +44,11 @@ def sessions_visible_to(membership: Membership) -> QuerySet[Session]:
     scoped = Session.objects.filter(
         opportunity__organisation_id=membership.organisation_id
     ).select_related("opportunity__organisation", "opportunity__contact_user")
-    if membership.role in READ_ALL_ROLES:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return scoped
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.CARE_FOR_PEOPLE):
         return scoped.filter(_contact_for(membership.user_id))
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return scoped.filter(
             attendance__person__user_id=membership.user_id,
             attendance__status=BookingStatus.BOOKED,
@@ -79,7 +68,7 @@ def get_session_for(membership: Membership, session_id: int) -> Session:
 def get_staff_session(membership: Membership, session_id: int) -> Session:
     """A session for the staff pages: experts have their own page for their sessions.
     Its stop events come with it: the page lists them under each person booked."""
-    if membership.role not in STAFF_ROLES:
+    if not can(membership, Capability.CARE_FOR_PEOPLE):
         raise Http404("No such session.")
     found = get_session_for(membership, session_id)
     prefetch_related_objects([found], "stop_events")
@@ -93,12 +82,12 @@ def get_opportunity_with_sessions(membership: Membership, opportunity_id: int) -
     ).first()
     if found is None:
         raise Http404("No such opportunity.")
-    if membership.role in READ_ALL_ROLES:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return found
-    if membership.role == Role.CONTACT and is_contact_for(membership.user, found):
+    if can(membership, Capability.CARE_FOR_PEOPLE) and is_contact_for(membership.user, found):
         return found
     if (
-        membership.role == Role.EXPERT
+        not can(membership, Capability.WORK_AS_STAFF)
         and sessions_visible_to(membership).filter(opportunity=found).exists()
     ):
         return found
@@ -121,7 +110,7 @@ def bookings_of(session: Session) -> QuerySet[Attendance]:
 def bookings_visible(membership: Membership, session: Session) -> QuerySet[Attendance]:
     """Everyone booked, for staff; only their own booking, for an expert."""
     bookings = bookings_of(session)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return bookings.filter(person__user_id=membership.user_id)
     return bookings
 
@@ -244,7 +233,7 @@ def adjustments_for_session(session: Session) -> QuerySet[Adjustment]:
 
 def adjustments_visible(membership: Membership, session: Session) -> QuerySet[Adjustment]:
     adjustments = adjustments_for_session(session)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return adjustments.filter(person__user_id=membership.user_id)
     return adjustments
 
@@ -284,11 +273,13 @@ def get_adjustment_for(membership: Membership, adjustment_id: int) -> Adjustment
     )
     if found is None:
         raise Http404("No such adjustment.")
-    if membership.role in READ_ALL_ROLES:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return found
-    if membership.role == Role.CONTACT and is_contact_for(membership.user, found.opportunity):
+    if can(membership, Capability.CARE_FOR_PEOPLE) and is_contact_for(
+        membership.user, found.opportunity
+    ):
         return found
-    if membership.role == Role.EXPERT and found.person.user_id == membership.user_id:
+    if found.person.user_id == membership.user_id and not can(membership, Capability.WORK_AS_STAFF):
         return found
     raise Http404("No such adjustment.")
 
@@ -322,9 +313,9 @@ def feed_sessions(user: User) -> QuerySet[Session]:
     wanted = Q(attendance__person__user_id=user.pk, attendance__status=BookingStatus.BOOKED)
     memberships = Membership.objects.filter(user=user)
     for membership in memberships:
-        if membership.role in MANAGE_ROLES:
+        if can(membership, Capability.MANAGE_SESSIONS):
             wanted |= Q(opportunity__organisation_id=membership.organisation_id)
-        elif membership.role == Role.CONTACT:
+        elif can(membership, Capability.CARE_FOR_PEOPLE):
             wanted |= Q(opportunity__organisation_id=membership.organisation_id) & _contact_for(
                 user.pk
             )
@@ -337,5 +328,4 @@ def feed_sessions(user: User) -> QuerySet[Session]:
 
 
 def require_staff(membership: Membership) -> None:
-    if membership.role not in STAFF_ROLES:
-        raise PermissionDenied("Only staff of the organisation can see this.")
+    require(membership, Capability.CARE_FOR_PEOPLE, "Only staff of the organisation can see this.")

@@ -1,8 +1,9 @@
 """Reads of wellbeing checks, stop events and the "action needed" list, scoped to who asks.
 
 Who sees a check or a stop event is decided here once, for pages and the API alike: the
-person sees their own; coordinators and admins see their organisation's; a contact
-person sees those of the opportunities they are appointed to. Anything else is 404.
+person sees their own; who oversees all the work (coordinators and admins) sees the
+organisation's; a contact person sees those of the opportunities they are appointed to.
+Anything else is 404.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import (
     Attendance,
     BookingStatus,
@@ -27,16 +28,8 @@ from powerwith.offers.agreement import taking_part
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
-# Staff who look after people at work, and may act for them (complete a check, record a
-# stop). Auditors read reports, not people's wellbeing.
-CARING_ROLES = frozenset({Role.COORDINATOR, Role.CONTACT, Role.ADMIN})
-WHOLE_ORGANISATION = frozenset({Role.COORDINATOR, Role.ADMIN})
 OVERDUE_AFTER = timedelta(hours=24)
 RECENT = timedelta(days=30)
-
-
-def is_caring_staff(membership: Membership) -> bool:
-    return membership.role in CARING_ROLES
 
 
 def next_local_midnight(now: datetime) -> datetime:
@@ -71,11 +64,11 @@ def checks_visible_to(membership: Membership) -> QuerySet[WellbeingCheck]:
         attendance__status=BookingStatus.BOOKED,
         attendance__session__opportunity__organisation_id=membership.organisation_id,
     )
-    if membership.role in WHOLE_ORGANISATION:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return checks
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.CARE_FOR_PEOPLE):
         return checks.filter(contact_for(membership.user_id, "attendance__session__opportunity__"))
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return checks.filter(attendance__person__user_id=membership.user_id)
     return checks.none()
 
@@ -146,9 +139,9 @@ def sessions_visible_to(membership: Membership) -> QuerySet[Session]:
     sessions = Session.objects.select_related("opportunity").filter(
         opportunity__organisation_id=membership.organisation_id
     )
-    if membership.role in WHOLE_ORGANISATION:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return sessions
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.CARE_FOR_PEOPLE):
         return sessions.filter(contact_for(membership.user_id, "opportunity__"))
     return sessions.none()
 
@@ -174,11 +167,11 @@ def stop_events_visible_to(membership: Membership) -> QuerySet[StopEvent]:
     events = StopEvent.objects.select_related("person", "opportunity", "session").filter(
         organisation_id=membership.organisation_id
     )
-    if membership.role in WHOLE_ORGANISATION:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         return events
-    if membership.role == Role.CONTACT:
+    if can(membership, Capability.CARE_FOR_PEOPLE):
         return events.filter(contact_for(membership.user_id, "opportunity__"))
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return events.filter(person__user_id=membership.user_id)
     return events.none()
 
@@ -234,10 +227,11 @@ def get_opportunity_for_staff(membership: Membership, opportunity_id: int) -> Op
     found = Opportunity.objects.filter(
         pk=opportunity_id, organisation_id=membership.organisation_id
     )
-    if membership.role == Role.CONTACT:
-        found = found.filter(contact_for(membership.user_id))
-    elif membership.role not in WHOLE_ORGANISATION:
-        found = found.none()
+    if not can(membership, Capability.OVERSEE_ALL_WORK):
+        if can(membership, Capability.CARE_FOR_PEOPLE):
+            found = found.filter(contact_for(membership.user_id))
+        else:
+            found = found.none()
     opportunity = found.first()
     if opportunity is None:
         raise Http404("No such opportunity.")

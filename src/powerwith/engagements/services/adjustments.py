@@ -14,7 +14,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Adjustment, AdjustmentStatus, Session
 from powerwith.engagements.queries.sessions import unconfirmed_adjustments
 from powerwith.inbox.models import ActionKind
@@ -25,8 +25,6 @@ from powerwith.opportunities.models import Opportunity
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.models import Person
 
-STAFF_WHO_RECORD = frozenset({Role.COORDINATOR, Role.ADMIN})
-STAFF_WHO_CONFIRM = frozenset({Role.COORDINATOR, Role.ADMIN})
 DETAILS_LENGTH = 2000
 # Offers a person can ask for adjustments under: before accepting too, so the answer
 # can help them decide.
@@ -37,8 +35,13 @@ def unconfirmed_key(session: Session) -> str:
     return f"adjustments-unconfirmed:{session.pk}"
 
 
-def _is_contact(user: User, opportunity: Opportunity) -> bool:
-    return user.pk in (opportunity.contact_user_id, opportunity.backup_contact_user_id)
+def _arranges(by: Membership, opportunity: Opportunity) -> bool:
+    """Staff who arrange adjustments for all the work, or the contact person appointed to
+    this work."""
+    appointed = by.user_id in (opportunity.contact_user_id, opportunity.backup_contact_user_id)
+    return can(by, Capability.ARRANGE_ADJUSTMENTS) or (
+        can(by, Capability.CARE_FOR_PEOPLE) and appointed
+    )
 
 
 def _may_record_for(by: User, person: Person, opportunity: Opportunity) -> bool:
@@ -49,11 +52,7 @@ def _may_record_for(by: User, person: Person, opportunity: Opportunity) -> bool:
     membership = Membership.objects.filter(
         user=by, organisation_id=opportunity.organisation_id
     ).first()
-    if membership is None:
-        return False
-    return membership.role in STAFF_WHO_RECORD or (
-        membership.role == Role.CONTACT and _is_contact(by, opportunity)
-    )
+    return membership is not None and _arranges(membership, opportunity)
 
 
 @transaction.atomic
@@ -120,9 +119,7 @@ def confirm_adjustment(adjustment: Adjustment, *, by: Membership) -> Adjustment:
     opportunity = adjustment.opportunity
     if opportunity.organisation_id != by.organisation_id:
         raise NotAllowed("That adjustment belongs to another organisation.")
-    if by.role not in STAFF_WHO_CONFIRM and not (
-        by.role == Role.CONTACT and _is_contact(by.user, opportunity)
-    ):
+    if not _arranges(by, opportunity):
         raise NotAllowed(
             "Only the contact person for this work, a coordinator or an admin can confirm "
             "an adjustment."

@@ -22,14 +22,13 @@ from powerwith.consent.usability.ledger import records_for, standing
 from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements import notifications
 from powerwith.engagements.models import Attendance, BookingStatus, Session, WellbeingCheck
 from powerwith.engagements.wellbeing_completion import due_times
 from powerwith.offers.agreement import Agreement, agreements_for
 from powerwith.people.models import Person
 
-BOOKERS = frozenset({Role.COORDINATOR, Role.ADMIN})
 TAKE_PART: str = Scope.TAKE_PART
 BE_RECORDED: str = Scope.BE_RECORDED
 
@@ -127,7 +126,7 @@ def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     opportunity = session.opportunity
     if opportunity.organisation_id != by.organisation_id:
         raise NotAllowed("That session belongs to another organisation.")
-    if by.role not in BOOKERS:
+    if not can(by, Capability.MANAGE_SESSIONS):
         raise NotAllowed("Only a coordinator or admin can book people into sessions.")
     if session.cancelled_at is not None:
         raise Conflict("This session has been cancelled.")
@@ -178,7 +177,7 @@ def _cancel(booking: Attendance, *, by: User, reason: str) -> None:
 def cancel_booking(booking: Attendance, *, by: Membership, reason: str = "") -> Attendance:
     if booking.session.opportunity.organisation_id != by.organisation_id:
         raise NotAllowed("That booking belongs to another organisation.")
-    if by.role not in BOOKERS:
+    if not can(by, Capability.MANAGE_SESSIONS):
         raise NotAllowed("Only a coordinator or admin can cancel a booking.")
     if booking.is_booked:
         _cancel(booking, by=by.user, reason=reason or "Cancelled by staff")

@@ -16,10 +16,10 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements import notifications
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.booking import (
-    BOOKERS,
     _cancel,
     consent_given,
     schedule_checks,
@@ -32,7 +32,7 @@ LONGEST = 12 * 60
 def _require_manager(by: Membership, opportunity: Opportunity) -> None:
     if opportunity.organisation_id != by.organisation_id:
         raise NotAllowed("That session belongs to another organisation.")
-    if by.role not in BOOKERS:
+    if not can(by, Capability.MANAGE_SESSIONS):
         raise NotAllowed("Only a coordinator or admin can add or change sessions.")
 
 

@@ -16,10 +16,10 @@ from django.urls import reverse
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import Attendance, BookingStatus, Session, StopEvent, StopKind
-from powerwith.engagements.queries.wellbeing import contact_for, is_caring_staff
+from powerwith.engagements.queries.wellbeing import contact_for
 from powerwith.engagements.services.wellbeing import contacts_of, email_staff
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
@@ -44,11 +44,14 @@ def _involved(person: Person, opportunity: Opportunity, session: Session | None)
 
 
 def _may_record(person: Person, opportunity: Opportunity, by: Membership) -> bool:
-    if by.role == Role.EXPERT:
+    if not can(by, Capability.WORK_AS_STAFF):
         return person.user_id == by.user_id
-    if by.role == Role.CONTACT:
-        return Opportunity.objects.filter(contact_for(by.user_id), pk=opportunity.pk).exists()
-    return is_caring_staff(by)
+    if not can(by, Capability.CARE_FOR_PEOPLE):
+        return False
+    return (
+        can(by, Capability.OVERSEE_ALL_WORK)
+        or Opportunity.objects.filter(contact_for(by.user_id), pk=opportunity.pk).exists()
+    )
 
 
 def staff_link(event: StopEvent) -> str:

@@ -22,9 +22,10 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import CheckKind, Feeling, WellbeingCheck
-from powerwith.engagements.queries.wellbeing import checks_visible_to, is_caring_staff, opens_at
+from powerwith.engagements.queries.wellbeing import checks_visible_to, opens_at
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import close_actions, raise_action
 from powerwith.opportunities.models import Opportunity
@@ -70,7 +71,7 @@ def _may_complete(check: WellbeingCheck, by: Membership) -> bool:
     if not checks_visible_to(by).filter(pk=check.pk).exists():
         return False
     person_user = check.attendance.person.user_id
-    return person_user == by.user_id or is_caring_staff(by)
+    return person_user == by.user_id or can(by, Capability.CARE_FOR_PEOPLE)
 
 
 def _alert_support(check: WellbeingCheck, by: Membership) -> None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import THIS, StaffAdjustmentForm
 from powerwith.engagements.queries import sessions as queries
@@ -28,7 +29,7 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
     membership = _membership(request)
     session = queries.get_staff_session(membership, session_id)
     if not (
-        queries.can_manage_sessions(membership)
+        can(membership, Capability.ARRANGE_ADJUSTMENTS)
         or queries.is_contact_for(membership.user, session.opportunity)
     ):
         raise PermissionDenied("Only coordinators, admins and the contact person can do this.")

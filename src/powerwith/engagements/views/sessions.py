@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
@@ -47,7 +48,7 @@ def _session(request: Request, session_id: int) -> Session:
 
 
 def _require_manager(request: Request) -> None:
-    if not queries.can_manage_sessions(_membership(request)):
+    if not can(_membership(request), Capability.MANAGE_SESSIONS):
         raise PermissionDenied("Only coordinators and admins can change sessions.")
 
 
@@ -61,7 +62,7 @@ def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
         "opportunity": opportunity,
         "sessions": sessions,
         "now": timezone.now(),
-        "can_manage": queries.can_manage_sessions(membership),
+        "can_manage": can(membership, Capability.MANAGE_SESSIONS),
     }
     return render(request, "engagements/opportunity_sessions.html", context)
 
@@ -140,7 +141,10 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
     membership = _membership(request)
     bookings = list(queries.bookings_of(session))
     now = timezone.now()
-    can_manage = queries.can_manage_sessions(membership)
+    can_manage = can(membership, Capability.MANAGE_SESSIONS)
+    arranges = can(membership, Capability.ARRANGE_ADJUSTMENTS) or queries.is_contact_for(
+        membership.user, session.opportunity
+    )
     adjustments = list(queries.adjustments_for_session(session))
     context = {
         "session": session,
@@ -149,9 +153,8 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         "candidates": queries.candidates_for(session) if can_manage else [],
         "adjustments": adjustments,
         "can_manage": can_manage,
-        "can_confirm": can_manage or queries.is_contact_for(membership.user, session.opportunity),
-        "can_record_adjustment": can_manage
-        or queries.is_contact_for(membership.user, session.opportunity),
+        "can_confirm": arranges,
+        "can_record_adjustment": arranges,
         "started": session.starts_at <= now,
         "open": session.cancelled_at is None and session.starts_at > now,
         "form": forms.get("form"),

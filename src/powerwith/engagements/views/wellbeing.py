@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.engagements.forms.wellbeing import CheckForm, StaffCheckForm, StaffStopForm
 from powerwith.engagements.models import StopKind, WellbeingCheck
@@ -35,7 +36,7 @@ STOP_CHOICES = [
 
 def _staff(request: Request) -> None:
     assert request.membership is not None
-    if not queries.is_caring_staff(request.membership):
+    if not can(request.membership, Capability.CARE_FOR_PEOPLE):
         raise PermissionDenied("Only coordinators, admins and contact people can do this.")
 
 

@@ -8,12 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, Organisation, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.engagements.models import Attendance, BookingStatus
 from powerwith.evaluation.completion import Booking, completed_people
 from powerwith.evaluation.impact_consent import ShownImpact, as_shown
@@ -33,31 +32,21 @@ from powerwith.offers.queries import offers_for_person
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
-WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
-def can_read(membership: Membership) -> bool:
-    return membership.role in READ_ROLES
-
-
-def can_write(membership: Membership) -> bool:
-    return membership.role in WRITE_ROLES
-
-
-def shows_names(membership: Membership) -> bool:
-    """Auditors read evaluation anonymised: no names, not even of named answers."""
-    return membership.role in WRITE_ROLES
-
 
 def require_reader(membership: Membership) -> None:
-    if not can_read(membership):
-        raise PermissionDenied("Only coordinators, admins and auditors can see evaluation.")
+    require(
+        membership,
+        Capability.READ_EVALUATION,
+        "Only coordinators, admins and auditors can see evaluation.",
+    )
 
 
 def require_writer(membership: Membership) -> None:
-    if not can_write(membership):
-        raise PermissionDenied("Only coordinators and admins can record evaluation.")
+    require(
+        membership,
+        Capability.WRITE_EVALUATION,
+        "Only coordinators and admins can record evaluation.",
+    )
 
 
 def prefers_easy_read(person: Person) -> bool:
@@ -189,7 +178,7 @@ def feedback_summary(membership: Membership, opportunity: Opportunity) -> Feedba
                 sum(tally.values()),
             )
         )
-    named = shows_names(membership)
+    named = can(membership, Capability.SEE_NAMES)
     comments = [
         Comment(
             a.comments,

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.evaluation.models.development import (
     DevelopmentAction,
     DevelopmentNote,
@@ -24,8 +24,6 @@ from powerwith.evaluation.models.development import (
 )
 from powerwith.people.models import Person
 from powerwith.people.queries import get_person_for, person_of, profile_for
-
-PLAN_STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ def _notes_in_order() -> Prefetch[str, QuerySet[DevelopmentNote], str]:
 def person_for_plan(membership: Membership, person_id: int) -> Person:
     """A person whose plan this member of staff may see: coordinators and admins of an
     organisation the person works with. 404 for everyone else."""
-    if membership.role not in PLAN_STAFF:
+    if not can(membership, Capability.KEEP_DEVELOPMENT_PLANS):
         raise Http404("No such development plan.")
     return get_person_for(membership, person_id)
 

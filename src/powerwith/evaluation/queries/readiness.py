@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, require
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
@@ -23,24 +22,21 @@ from powerwith.evaluation.models.readiness import (
 )
 from powerwith.evaluation.readiness import FIRST, GROUP_TITLES, GROUPS, Factor, factors_in
 
-WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-READ_ROLES = WRITE_ROLES | {Role.AUDITOR}
-
-
-def can_write(membership: Membership) -> bool:
-    return membership.role in WRITE_ROLES
-
 
 def require_reader(membership: Membership) -> None:
-    if membership.role not in READ_ROLES:
-        raise PermissionDenied(
-            "Only coordinators, admins and auditors can see the readiness self-assessment."
-        )
+    require(
+        membership,
+        Capability.READ_READINESS,
+        "Only coordinators, admins and auditors can see the readiness self-assessment.",
+    )
 
 
 def require_writer(membership: Membership) -> None:
-    if not can_write(membership):
-        raise PermissionDenied("Only coordinators and admins can fill in the self-assessment.")
+    require(
+        membership,
+        Capability.ASSESS_READINESS,
+        "Only coordinators and admins can fill in the self-assessment.",
+    )
 
 
 def _assessments(membership: Membership) -> QuerySet[ReadinessAssessment]:

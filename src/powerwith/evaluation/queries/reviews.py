@@ -3,12 +3,13 @@ consents to reconfirm. Overdue, or due within ``DUE_WITHIN_DAYS``.
 
 Who sees what:
 
-- coordinators and admins: their organisation's opportunities and enduring roles (by
-  review date), consents about to lapse (by the organisation's ``reconfirm_months``),
-  the latest readiness self-assessment's review date and its plan's open actions;
-- any member of staff: the Wellness Action Plans they were chosen to read, and no other.
-  A plan is the person's: its review, even its existence, is never shown to staff by
-  their role;
+- who oversees all the work (coordinators and admins): their organisation's
+  opportunities and enduring roles (by review date), consents about to lapse (by the
+  organisation's ``reconfirm_months``), the latest readiness self-assessment's review
+  date and its plan's open actions;
+- any member of staff who cares for people: the Wellness Action Plans they were chosen to
+  read, and no other. A plan is the person's: its review, even its existence, is never
+  shown to staff by their role;
 - the person: their own plan's review and their own consents to reconfirm.
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,7 +26,7 @@ from powerwith.consent.models import Action, ConsentEvent
 from powerwith.consent.queries import WITHDRAWN, consents_of, months_before
 from powerwith.consent.wording import Scope
 from powerwith.core.choices import Commitment
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
@@ -36,8 +36,6 @@ from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.models import Person, WellnessActionPlan
 
 DUE_WITHIN_DAYS = 30
-ORGANISATION_STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
-PLAN_READERS = frozenset({Role.COORDINATOR, Role.ADMIN, Role.CONTACT})
 # A draft has not started, and finished work has been reviewed or stopped.
 NOTHING_TO_REVIEW = frozenset(
     {OpportunityStatus.DRAFT, OpportunityStatus.REVIEWED, OpportunityStatus.CANCELLED}
@@ -78,10 +76,6 @@ class Review:
 
 def horizon(today: date) -> date:
     return today + timedelta(days=DUE_WITHIN_DAYS)
-
-
-def can_see_reviews(membership: Membership) -> bool:
-    return membership.role in PLAN_READERS
 
 
 def _sorted(reviews: list[Review]) -> list[Review]:
@@ -227,10 +221,13 @@ def plans_read_by(membership: Membership, today: date) -> list[Review]:
 
 def reviews_for_staff(membership: Membership, today: date) -> list[Review]:
     """What this member of staff has to review, soonest first."""
-    if not can_see_reviews(membership):
-        raise PermissionDenied("Only coordinators, admins and contact people see reviews due.")
+    require(
+        membership,
+        Capability.CARE_FOR_PEOPLE,
+        "Only coordinators, admins and contact people see reviews due.",
+    )
     reviews = plans_read_by(membership, today)
-    if membership.role in ORGANISATION_STAFF:
+    if can(membership, Capability.OVERSEE_ALL_WORK):
         reviews += opportunities_due(membership.organisation, today)
         reviews += consents_due(membership.organisation, today)
         reviews += readiness_due(membership.organisation, today)
@@ -300,7 +297,7 @@ def organisations_of(person: Person) -> list[Organisation]:
 
 def reviews_for(membership: Membership, today: date) -> list[Review]:
     """For the API: an expert's own reviews with this organisation, or the staff view."""
-    if membership.role != Role.EXPERT:
+    if can(membership, Capability.WORK_AS_STAFF):
         return reviews_for_staff(membership, today)
     person = Person.objects.filter(
         user_id=membership.user_id, links__organisation_id=membership.organisation_id

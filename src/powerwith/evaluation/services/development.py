@@ -14,6 +14,7 @@ from django.urls import reverse
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.evaluation.models.development import (
     ActionCode,
     DevelopmentAction,
@@ -21,7 +22,6 @@ from powerwith.evaluation.models.development import (
     Progress,
     current_progress,
 )
-from powerwith.evaluation.queries.development import PLAN_STAFF
 from powerwith.people.models import OrganisationLink, Person
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def _text(value: str, field: str, what: str) -> str:
 
 
 def _require_staff(by: Membership) -> None:
-    if by.role not in PLAN_STAFF:
+    if not can(by, Capability.KEEP_DEVELOPMENT_PLANS):
         raise NotAllowed("Only coordinators and admins can change development plans.")
 
 

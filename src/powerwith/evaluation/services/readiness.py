@@ -11,13 +11,13 @@ from django.utils import timezone
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,
     ReadinessAnswer,
     ReadinessAssessment,
 )
-from powerwith.evaluation.queries.readiness import WRITE_ROLES
 from powerwith.evaluation.readiness import FACTORS, FACTORS_BY_CODE, is_valid_rating
 
 NOTE_LENGTH = 2000
@@ -25,7 +25,7 @@ SUMMARY_LENGTH = 4000
 
 
 def _require_writer(by: Membership) -> None:
-    if by.role not in WRITE_ROLES:
+    if not can(by, Capability.ASSESS_READINESS):
         raise NotAllowed("Only coordinators and admins can change the self-assessment.")
 
 

@@ -11,12 +11,11 @@ from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership
 from powerwith.core.choices import Focus
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Session
 from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 
-WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 TRAINING_FOCUS = frozenset({Focus.DESIGNING_TRAINING, Focus.DELIVERING_TRAINING})
 HOW_LENGTH = 4000
 
@@ -29,7 +28,7 @@ def record_lived_experience_first(
     how: str = "",
     session_id: int | None = None,
 ) -> TrainingCourseEvidence:
-    if by.role not in WRITE_ROLES:
+    if not can(by, Capability.RECORD_TRAINING_EVIDENCE):
         raise NotAllowed("Only coordinators and admins can record training evidence.")
     if opportunity.organisation_id != by.organisation_id:
         raise InvalidInput("That course is not your organisation's.")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required, refusal
 from powerwith.evaluation.forms.readiness import ActionForm, AssessmentForm
 from powerwith.evaluation.models.readiness import ReadinessAssessment
@@ -44,7 +45,7 @@ def readiness(request: Request) -> HttpResponse:
         {
             "latest": latest,
             "earlier": assessments[1:],
-            "can_write": queries.can_write(membership),
+            "can_write": can(membership, Capability.ASSESS_READINESS),
             "today": timezone.localdate(),
             "organisation": membership.organisation,
         },
@@ -78,7 +79,7 @@ def _detail(
     action_form: ActionForm | None = None,
     summary_form: forms.Form | None = None,
 ) -> HttpResponse:
-    writer = queries.can_write(membership)
+    writer = can(membership, Capability.ASSESS_READINESS)
     if writer and action_form is None:
         action_form = ActionForm(owners=queries.owners_for(membership))
     context: dict[str, Any] = {

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from powerwith.accounts.queries import memberships_of
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.evaluation.queries import reviews as queries
 from powerwith.people.queries import person_of
@@ -30,7 +30,7 @@ def _split(reviews: list[queries.Review]) -> dict[str, object]:
 def reviews_due(request: Request) -> HttpResponse:
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return redirect("evaluation:my_reviews")
     reviews = queries.reviews_for_staff(membership, timezone.localdate())
     return render(
@@ -39,7 +39,7 @@ def reviews_due(request: Request) -> HttpResponse:
         {
             **_split(reviews),
             "organisation": membership.organisation,
-            "whole_organisation": membership.role in queries.ORGANISATION_STAFF,
+            "whole_organisation": can(membership, Capability.OVERSEE_ALL_WORK),
         },
     )
 

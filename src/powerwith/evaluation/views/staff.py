@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation import queries
 from powerwith.evaluation.feedback_waits import what_feedback_waits_for
@@ -40,7 +41,7 @@ def opportunity_feedback(request: Request, evaluation_opportunity_id: int) -> Ht
         {
             "opportunity": opportunity,
             "summary": queries.feedback_summary(membership, opportunity),
-            "can_write": queries.can_write(membership),
+            "can_write": can(membership, Capability.WRITE_EVALUATION),
             "waits": what_feedback_waits_for(opportunity, timezone.now()),
         },
     )
@@ -70,7 +71,11 @@ def opportunity_feedback_ask(request: Request, evaluation_opportunity_id: int) -
 @membership_required
 def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
     membership, opportunity = _opportunity(request, evaluation_opportunity_id)
-    form = ReflectionForm(request.POST or None) if queries.can_write(membership) else None
+    form = (
+        ReflectionForm(request.POST or None)
+        if can(membership, Capability.WRITE_EVALUATION)
+        else None
+    )
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             record_reflection(by=membership, opportunity=opportunity, **form.cleaned_data)
@@ -96,7 +101,7 @@ def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> 
 def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
     membership, opportunity = _opportunity(request, evaluation_opportunity_id)
     form = None
-    if queries.can_write(membership):
+    if can(membership, Capability.WRITE_EVALUATION):
         people = [(p.pk, p.preferred_name) for p in queries.contributors_of(opportunity)]
         form = ImpactForm(request.POST or None, people=people)
     if request.method == "POST" and form is not None and form.is_valid():
@@ -127,7 +132,7 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
             "entries": as_shown(
                 membership.organisation, queries.impact_of(membership, opportunity)
             ),
-            "shows_names": queries.shows_names(membership),
+            "shows_names": can(membership, Capability.SEE_NAMES),
         },
     )
 

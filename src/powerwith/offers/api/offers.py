@@ -19,7 +19,7 @@ from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers.api.schemas import (
@@ -85,7 +85,7 @@ def _questions(offer: Offer) -> list[OfferEvent]:
 def _outs(membership: Membership, offers: list[Offer]) -> list[dict[str, Any]]:
     """Staff read each offer as it would be sent now, with what it lacks and the clarity
     findings; the person reads the version sent to them."""
-    staff = membership.role != Role.EXPERT
+    staff = can(membership, Capability.WORK_AS_STAFF)
     prefetch_related_objects(offers, *(STAFF_READS if staff else READS))
     return [_one(offer, staff) for offer in offers]
 
@@ -141,7 +141,7 @@ def list_offers(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
     """25 a page, newest first: the organisation's offers for staff; for an expert, the
     ones sent to them here. A page past the end answers no items and the count."""
     membership = _membership(request)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         offers = queries.offers_for_person(membership.user).filter(
             organisation_id=membership.organisation_id
         )

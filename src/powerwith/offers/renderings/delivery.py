@@ -10,7 +10,7 @@ from typing import Any
 from django.http import Http404, HttpResponse
 
 from powerwith.accounts.models import Membership
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.offers import content, queries
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import Offer
@@ -27,7 +27,7 @@ def content_for(membership: Membership, offer: Offer) -> dict[str, Any]:
     version = queries.latest_version(offer)
     if version is not None:
         return dict(version.content)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         raise Http404("No such offer.")
     return content.build(offer)
 

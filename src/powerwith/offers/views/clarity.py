@@ -9,19 +9,16 @@ from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.offers.clarity import check
 from powerwith.offers.forms.clarity import ClarityForm
-
-# The people who write to experts by experience.
-WRITER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.CONTACT})
 
 
 def _require_writer(request: Request) -> Membership:
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if membership.role not in WRITER_ROLES:
+    if not can(membership, Capability.CHECK_CLARITY):
         raise PermissionDenied(
             "Only coordinators, admins and contact people can use the clarity checker."
         )

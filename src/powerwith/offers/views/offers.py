@@ -14,10 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.consent.services import STAFF_WHO_RECORD
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
@@ -85,7 +84,7 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
 @membership_required
 def offer_list(request: Request) -> HttpResponse:
     membership = _membership(request)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return redirect("offers:my_offers")
     offers = queries.with_what_waits(queries.offers_of(membership)).order_by("-updated_at", "-id")
     page = Paginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -94,7 +93,7 @@ def offer_list(request: Request) -> HttpResponse:
 
 def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
     membership = _membership(request)
-    manager = queries.can_manage_offers(membership) and offer.organisation_id == (
+    manager = can(membership, Capability.MANAGE_OFFERS) and offer.organisation_id == (
         membership.organisation_id
     )
     now = content.build(offer)
@@ -116,7 +115,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "can_record_leaving": agreement is not None
         and agreement.is_taking_part
         and left is None
-        and membership.role in STAFF_WHO_RECORD,
+        and can(membership, Capability.RECORD_CONSENT_FOR_PERSON),
         "person_profile": profile_for(membership, offer.person),
         "latest": latest,
         "offer_content": shown,
@@ -133,7 +132,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "events": queries.events_of(offer),
         "questions": queries.questions_of(offer),
         "can_manage": manager,
-        "can_answer": queries.can_answer_questions(membership),
+        "can_answer": can(membership, Capability.ANSWER_QUESTIONS),
         "terms_form": terms_form,
         "send_form": forms.get("send_form") or SendForm(),
         "answer_form": forms.get("answer_form") or AnswerForm(),
@@ -151,7 +150,7 @@ def _next(offer: Offer) -> frozenset[str]:
 
 @membership_required
 def offer_detail(request: Request, offer_id: int) -> HttpResponse:
-    if _membership(request).role == Role.EXPERT:
+    if not can(_membership(request), Capability.WORK_AS_STAFF):
         return redirect("offers:my_offer", offer_id=offer_id)
     return _page(request, _offer(request, offer_id))
 
@@ -229,7 +228,7 @@ def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
     """Asks first: a withdrawn offer cannot be sent again."""
     membership = _membership(request)
     offer = _offer(request, offer_id)
-    if not queries.can_manage_offers(membership):
+    if not can(membership, Capability.MANAGE_OFFERS):
         raise PermissionDenied("Only coordinators and admins can withdraw offers of work.")
     error = ""
     if request.method == "POST":

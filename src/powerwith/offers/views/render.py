@@ -8,7 +8,7 @@ from django.shortcuts import render
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.offers import queries
 from powerwith.offers.formats import RenderFormat
@@ -20,7 +20,7 @@ from powerwith.offers.renderings.delivery import as_response, chosen_format, con
 def _offer(request: Request, membership: Membership, offer_id: int) -> Offer:
     # A person linked to several organisations reaches every offer made to them, whichever
     # organisation they are acting for just now; staff only their own organisation's.
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return queries.get_own_offer(request.user, offer_id)
     return queries.get_offer_for(membership, offer_id)
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.core.choices import PER_BASIS, Commitment, RewardBasis
 from powerwith.core.errors import Conflict, InvalidInput
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.opportunities.models import STARTING_STATUSES, STATUS_TRANSITIONS, OpportunityStatus
 from powerwith.opportunities.rules.terms import money, name
 
@@ -21,7 +21,6 @@ MAX_AMOUNT = {
     RewardBasis.SALARIED: Decimal(200_000),
 }
 PAID_BASES = tuple(MAX_AMOUNT)
-CONTACT_ROLES = frozenset({Role.COORDINATOR, Role.CONTACT, Role.ADMIN})
 PENNY = Decimal("0.01")
 
 
@@ -143,7 +142,7 @@ def check_contacts(
                 "Choose one of its members.",
                 field=field,
             )
-        if role not in CONTACT_ROLES:
+        if not can(role, Capability.CARE_FOR_PEOPLE):
             raise InvalidInput(
                 f"The {name(field)} must be a coordinator, contact person or admin of "
                 f"{organisation.name}, who can support the people taking part.",

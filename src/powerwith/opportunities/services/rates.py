@@ -12,9 +12,9 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.core.choices import RewardBasis
 from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.opportunities import rules
 from powerwith.opportunities.models import RateCard
-from powerwith.opportunities.queries import can_set_rates
 
 
 @transaction.atomic
@@ -23,7 +23,7 @@ def set_rate(
 ) -> RateCard:
     """A new rate from a date. Rates are never edited: an offer already accepted keeps
     the amount it was accepted at, and an old rate stays on the record."""
-    if not can_set_rates(by):
+    if not can(by, Capability.SET_RATES):
         raise NotAllowed("Only an organisation admin can change the rate card.")
     if basis not in rules.PAID_BASES:
         raise InvalidInput(

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
-from powerwith.opportunities import queries
+from powerwith.core.permissions import Capability, can
 
 
 def membership_of(request: Request) -> Membership:
@@ -16,6 +16,6 @@ def membership_of(request: Request) -> Membership:
 
 def require_manager(request: Request) -> Membership:
     membership = membership_of(request)
-    if not queries.can_manage_opportunities(membership):
+    if not can(membership, Capability.MANAGE_OPPORTUNITIES):
         raise PermissionDenied("Only coordinators and admins can create or change opportunities.")
     return membership

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from powerwith.accounts.views.organisation_settings import can_change_settings
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.engagements.concentration import recent_paid_work
 from powerwith.matching.matches import matches_for
@@ -29,8 +29,8 @@ def opportunity_list(request: Request) -> HttpResponse:
     )
     context = {
         "page": page,
-        "can_manage": queries.can_manage_opportunities(membership),
-        "can_read_rates": queries.can_read_rates(membership),
+        "can_manage": can(membership, Capability.MANAGE_OPPORTUNITIES),
+        "can_read_rates": can(membership, Capability.READ_RATES),
     }
     return render(request, "opportunities/list.html", context)
 
@@ -39,7 +39,7 @@ def opportunity_list(request: Request) -> HttpResponse:
 def opportunity_detail(request: Request, opportunity_id: int) -> HttpResponse:
     membership = membership_of(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
-    can_manage = queries.can_manage_opportunities(membership)
+    can_manage = can(membership, Capability.MANAGE_OPPORTUNITIES)
     # The clarity findings are for the people who can change the words.
     findings = opportunity_findings(opportunity) if can_manage else []
     blocking = blocking_in(findings)
@@ -57,7 +57,7 @@ def opportunity_detail(request: Request, opportunity_id: int) -> HttpResponse:
         if blocking
         else [],
         "can_manage": can_manage,
-        "can_see_matches": queries.can_see_matches(membership),
+        "can_see_matches": can(membership, Capability.SEE_MATCHES),
     }
     return render(request, "opportunities/detail.html", context)
 
@@ -73,6 +73,6 @@ def opportunity_matches(request: Request, opportunity_id: int) -> HttpResponse:
         "matches": matches_for(membership, opportunity, now=now),
         "concentration": recent_paid_work(membership.organisation_id, now),
         "fairness_weight": membership.organisation.fairness_weight,
-        "can_change_weight": can_change_settings(membership),
+        "can_change_weight": can(membership, Capability.CHANGE_SETTINGS),
     }
     return render(request, "opportunities/matches.html", context)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from powerwith.core.choices import PER_BASIS, RewardBasis
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import RateForm
@@ -57,7 +58,7 @@ def _bases(rates: list[RateCard], today: dt.date) -> list[Basis]:
 def rate_card(request: Request) -> HttpResponse:
     membership = membership_of(request)
     rates = list(queries.rates_of(membership))
-    can_set = queries.can_set_rates(membership)
+    can_set = can(membership, Capability.SET_RATES)
     if request.method == "POST" and not can_set:
         raise PermissionDenied("Only an organisation admin can change the rate card.")
     form = RateForm(request.POST or None) if can_set else None

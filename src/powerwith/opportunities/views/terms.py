@@ -18,6 +18,7 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import members_of
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.offers.checks import opportunity_findings
 from powerwith.opportunities import queries
@@ -40,7 +41,6 @@ from powerwith.opportunities.models import (
     OpportunityStatus,
 )
 from powerwith.opportunities.rules import RowError
-from powerwith.opportunities.rules.combined import CONTACT_ROLES
 from powerwith.opportunities.views.access import require_manager
 from powerwith.workflows import changing_work
 
@@ -97,7 +97,7 @@ def _members(membership: Membership) -> list[tuple[str, str]]:
     return [
         (str(m.user_id), f"{m.user.full_name or m.user.email} ({m.get_role_display()})")
         for m in members_of(membership)
-        if m.role in CONTACT_ROLES
+        if can(m, Capability.CARE_FOR_PEOPLE)
     ]
 
 

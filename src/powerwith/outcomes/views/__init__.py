@@ -11,6 +11,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.outcomes import months, queries, services
@@ -47,7 +48,11 @@ def outcomes(request: Request) -> HttpResponse:
     return render(
         request,
         "outcomes/outcomes.html",
-        {"rows": rows, "can_write": services.can_write(membership), "association": ASSOCIATION},
+        {
+            "rows": rows,
+            "can_write": can(membership, Capability.RECORD_OUTCOMES),
+            "association": ASSOCIATION,
+        },
     )
 
 
@@ -79,7 +84,7 @@ def service_detail(request: Request, outcome_service_id: int) -> HttpResponse:
             "trend": trend,
             "charts": trend_charts(trend),
             "projects": queries.projects_of(service),
-            "can_write": services.can_write(membership),
+            "can_write": can(membership, Capability.RECORD_OUTCOMES),
             "association": ASSOCIATION,
         },
     )
@@ -124,7 +129,7 @@ def service_record(request: Request, outcome_service_id: int) -> HttpResponse:
 @membership_required
 def service_projects(request: Request, outcome_service_id: int) -> HttpResponse:
     membership, service = _service(request, outcome_service_id)
-    can_write = services.can_write(membership)
+    can_write = can(membership, Capability.RECORD_OUTCOMES)
     form = None
     if can_write:
         choices = [

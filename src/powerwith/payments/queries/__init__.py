@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.figures import last_twelve_months
+from powerwith.core.permissions import Capability, can, require, roles_with
 from powerwith.core.roles import Role
 from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.inbox.models import ActionKind, ActionNeeded
@@ -37,7 +38,6 @@ from powerwith.payments.models import (
 from powerwith.payments.timeliness import payment_timeliness
 from powerwith.people.models import Person
 
-MANAGE_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 # The staff list's filters: the words on the page, and what each shows.
 FILTERS: dict[str, str] = {
     "waiting": "Waiting for approval",
@@ -47,14 +47,12 @@ FILTERS: dict[str, str] = {
 }
 
 
-def can_manage_claims(membership: Membership) -> bool:
-    """Approve, reject and record payment of claims; read them and export them."""
-    return membership.role in MANAGE_ROLES
-
-
 def require_manager(membership: Membership) -> None:
-    if not can_manage_claims(membership):
-        raise PermissionDenied("Only coordinators and admins can see claims and payments.")
+    require(
+        membership,
+        Capability.MANAGE_CLAIMS,
+        "Only coordinators and admins can see claims and payments.",
+    )
 
 
 def _with_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
@@ -66,9 +64,9 @@ def _with_relations(claims: QuerySet[Claim]) -> QuerySet[Claim]:
 def claims_of(membership: Membership) -> QuerySet[Claim]:
     """The organisation's claims for staff who manage them; an expert's own claims here."""
     scoped = Claim.objects.filter(organisation_id=membership.organisation_id)
-    if can_manage_claims(membership):
+    if can(membership, Capability.MANAGE_CLAIMS):
         return _with_relations(scoped)
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return _with_relations(scoped.filter(person__user_id=membership.user_id))
     raise PermissionDenied("Only coordinators and admins can see claims and payments.")
 
@@ -96,7 +94,7 @@ def get_receipt_claim(user: User, membership: Membership | None, claim_id: int) 
     """A claim whose receipt this user may download: their own, or one of the organisation
     they manage claims for. Anyone else's is a 404."""
     found = own_claims(user).filter(pk=claim_id).first()
-    if found is None and membership is not None and can_manage_claims(membership):
+    if found is None and membership is not None and can(membership, Capability.MANAGE_CLAIMS):
         found = claims_of(membership).filter(pk=claim_id).first()
     if found is None or not found.receipt:
         raise Http404("No such receipt.")
@@ -346,7 +344,9 @@ def managers_of(organisation: Organisation) -> list[User]:
     """The coordinators and admins: who hears of overdue claims."""
     return [
         m.user
-        for m in Membership.objects.filter(organisation=organisation, role__in=MANAGE_ROLES)
+        for m in Membership.objects.filter(
+            organisation=organisation, role__in=roles_with(Capability.MANAGE_CLAIMS)
+        )
         .select_related("user")
         .order_by("user__email")
     ]

@@ -11,12 +11,12 @@ from django.db import transaction
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.fees import agreed_fee, money
 from powerwith.payments.models import RewardChoice, RewardChoiceKind
-from powerwith.payments.queries import can_manage_claims
 from powerwith.people.models import Person
 
 REASON_LENGTH = 1000
@@ -29,7 +29,7 @@ def _acting_for(
     person told them this choice is theirs."""
     if person.user_id is not None and by.user_id == person.user_id:
         return
-    if not can_manage_claims(by) or by.organisation_id != opportunity.organisation_id:
+    if not can(by, Capability.MANAGE_CLAIMS) or by.organisation_id != opportunity.organisation_id:
         raise NotAllowed("Only the person, or staff on their behalf, can record this choice.")
     if not person_said:
         raise NotAllowed(

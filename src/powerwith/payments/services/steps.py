@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.inbox.services import close_actions
 from powerwith.payments import notifications, queries
 from powerwith.payments.fees import outside_agreement
@@ -36,7 +37,7 @@ def action_keys(claim: Claim) -> tuple[str, str]:
 
 
 def _require_manager(claim: Claim, by: Membership) -> None:
-    if not queries.can_manage_claims(by) or by.organisation_id != claim.organisation_id:
+    if not can(by, Capability.MANAGE_CLAIMS) or by.organisation_id != claim.organisation_id:
         raise NotAllowed("Only the organisation's coordinators and admins can do that.")
 
 

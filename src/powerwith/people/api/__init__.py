@@ -17,11 +17,10 @@ from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.people import schedule, services
 from powerwith.people.models import Person
 from powerwith.people.queries import (
-    can_read_register,
     get_person_for,
     links_of,
     people_visible_to,
@@ -55,7 +54,7 @@ def _membership(request: Request) -> Membership:
 def _require_people_role(membership: Membership) -> None:
     """Coordinators and admins read the register, an expert reads themself; the other
     roles are told so (403) rather than shown an empty register."""
-    if membership.role != Role.EXPERT and not can_read_register(membership):
+    if can(membership, Capability.WORK_AS_STAFF) and not can(membership, Capability.READ_REGISTER):
         raise PermissionDenied(
             "Only coordinators, admins and the person themself can see people's profiles."
         )

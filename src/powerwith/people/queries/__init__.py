@@ -12,20 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import batched
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.people.choices import Sharing
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
-
-REGISTER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
-def can_read_register(membership: Membership) -> bool:
-    return membership.role in REGISTER_ROLES
 
 
 def person_of(user: User) -> Person | None:
@@ -35,7 +28,7 @@ def person_of(user: User) -> Person | None:
 def people_visible_to(membership: Membership) -> QuerySet[Person]:
     """Coordinators and admins see the people who work with their organisation; an expert
     sees only themself; other roles see no one here."""
-    if can_read_register(membership):
+    if can(membership, Capability.READ_REGISTER):
         # EXISTS, not a join: the database can walk people in name order and stop at a
         # page, instead of reading every link of the organisation and sorting them.
         return Person.objects.filter(
@@ -45,7 +38,7 @@ def people_visible_to(membership: Membership) -> QuerySet[Person]:
                 )
             )
         )
-    if membership.role == Role.EXPERT:
+    if not can(membership, Capability.WORK_AS_STAFF):
         return Person.objects.filter(
             user_id=membership.user_id, links__organisation_id=membership.organisation_id
         )
@@ -54,8 +47,9 @@ def people_visible_to(membership: Membership) -> QuerySet[Person]:
 
 def register_of(membership: Membership) -> QuerySet[Person]:
     """The register, for the roles allowed to read it; 403 for the others."""
-    if not can_read_register(membership):
-        raise PermissionDenied("Only coordinators and admins can see the register.")
+    require(
+        membership, Capability.READ_REGISTER, "Only coordinators and admins can see the register."
+    )
     return people_visible_to(membership)
 
 
@@ -69,7 +63,7 @@ def get_person_for(membership: Membership, person_id: int) -> Person:
 
 def person_id_for(membership: Membership) -> int | None:
     """The acting person's own profile in this organisation, for experts; None for staff."""
-    if membership.role != Role.EXPERT:
+    if can(membership, Capability.WORK_AS_STAFF):
         return None
     return (
         Person.objects.filter(

@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, roles_with
 from powerwith.people.models import EarningsLimit, Person, WellnessActionPlan
-
-# The staff a person may choose as readers: those who work alongside them. Auditors read
-# anonymised reports only.
-READER_ROLES = (Role.COORDINATOR, Role.CONTACT, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -64,12 +60,13 @@ def readers_of(plan: WellnessActionPlan) -> list[User]:
 
 
 def reader_candidates(person: Person) -> list[Candidate]:
-    """Staff of the organisations the person works with, one line each, with every role
-    they hold there."""
+    """Staff of the organisations the person works with who look after people at work (not
+    auditors: they read anonymised reports only), one line each, with every role they
+    hold there."""
     memberships = (
         Membership.objects.filter(
             organisation__people_links__person=person,
-            role__in=READER_ROLES,
+            role__in=roles_with(Capability.CARE_FOR_PEOPLE),
             user__is_active=True,
         )
         .select_related("user", "organisation")

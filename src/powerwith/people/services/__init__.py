@@ -17,9 +17,9 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.choices import Focus, LocationMode
 from powerwith.core.errors import DomainError, InvalidInput, NotAllowed
+from powerwith.core.permissions import Capability, can
 from powerwith.people import choices
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
-from powerwith.people.queries import can_read_register
 from powerwith.people.schedule import check_codes
 
 TEXT_FIELDS = {
@@ -147,7 +147,7 @@ def can_edit(person: Person, *, user: User, membership: Membership | None) -> bo
         return person.user_id == user.pk
     return (
         membership is not None
-        and can_read_register(membership)
+        and can(membership, Capability.READ_REGISTER)
         and person.links.filter(organisation_id=membership.organisation_id).exists()
     )
 
@@ -166,7 +166,7 @@ def create_person(
     *, by: Membership, profile: Mapping[str, Any], experience: Iterable[ExperienceInput] = ()
 ) -> Person:
     """Add someone to the organisation's register (they have no account yet)."""
-    if not can_read_register(by):
+    if not can(by, Capability.READ_REGISTER):
         raise NotAllowed("Only coordinators and admins can add people to the register.")
     data = clean_profile(profile)
     if not data.get("preferred_name"):
@@ -282,7 +282,7 @@ class PersonInput:
 @transaction.atomic
 def import_people(*, by: Membership, people: Sequence[PersonInput]) -> list[Person]:
     """Add everyone in an import to the register, or no one: one bad row undoes the lot."""
-    if not can_read_register(by):
+    if not can(by, Capability.READ_REGISTER):
         raise NotAllowed("Only coordinators and admins can add people to the register.")
     if not people:
         raise DomainError("There is nobody to add: the file has no rows under its header.")

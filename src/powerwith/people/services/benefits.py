@@ -16,7 +16,7 @@ from django.utils import timezone
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.core.roles import can_manage_members
+from powerwith.core.permissions import Capability, can
 from powerwith.people.models import EarningsLimit, Person
 
 MAX_ADVICE = 8000
@@ -26,7 +26,7 @@ MAX_NOTE = 200
 
 @transaction.atomic
 def set_benefits_advice(*, by: Membership, text: str) -> Organisation:
-    if not can_manage_members(by.role):
+    if not can(by, Capability.CHANGE_SETTINGS):
         raise NotAllowed("Only an organisation admin can change the benefits advice.")
     text = text.strip()
     if len(text) > MAX_ADVICE:

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import Role, can_manage_members
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
@@ -48,15 +48,16 @@ def benefits_advice(request: Request) -> HttpResponse:
     organisation they work with; for staff, their own."""
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if membership.role == Role.EXPERT:
+    is_person = not can(membership, Capability.WORK_AS_STAFF)
+    if is_person:
         person = _own_person(request)
         organisations = [link.organisation for link in queries.links_of(person)]
     else:
         organisations = [membership.organisation]
     context = {
         "organisations": organisations,
-        "can_edit": can_manage_members(membership.role),
-        "is_person": membership.role == Role.EXPERT,
+        "can_edit": can(membership, Capability.CHANGE_SETTINGS),
+        "is_person": is_person,
     }
     return render(request, "people/benefits_advice.html", context)
 
@@ -65,7 +66,7 @@ def benefits_advice(request: Request) -> HttpResponse:
 def benefits_advice_edit(request: Request) -> HttpResponse:
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if not can_manage_members(membership.role):
+    if not can(membership, Capability.CHANGE_SETTINGS):
         raise PermissionDenied("Only an organisation admin can change the benefits advice.")
     organisation = membership.organisation
     data = request.POST if request.method == "POST" else None

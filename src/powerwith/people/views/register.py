@@ -19,7 +19,7 @@ from django.urls import path
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.people import queries, services
@@ -44,7 +44,7 @@ def register_member(request: Request) -> Membership:
     """The acting membership, if its role may read the register; 403 for any other."""
     membership = request.membership
     assert membership is not None  # guaranteed by membership_required
-    if not queries.can_read_register(membership):
+    if not can(membership, Capability.READ_REGISTER):
         raise PermissionDenied("Only coordinators and admins can see the register.")
     return membership
 
@@ -182,7 +182,7 @@ def person(request: Request, person_id: int) -> HttpResponse:
         "rows": [*profile_rows(profile), _agreed(found, membership)],
         "can_edit": services.can_edit(found, user=request.user, membership=membership),
         "shares_plan": queries_wellness.is_reader(request.user, found),
-        "can_erase": membership.role == Role.ADMIN,
+        "can_erase": can(membership, Capability.ERASE_PEOPLE),
     }
     return render(request, "people/register/person.html", context)
 

@@ -2,7 +2,7 @@
 fixed number of queries whatever the number of opportunities, people or sessions.
 
 Every query is scoped to ``membership.organisation``; only coordinators, admins and
-auditors may ask (``reports.queries.READ_ROLES``). No figure names a person.
+auditors may ask (``Capability.READ_SCORECARDS``). No figure names a person.
 
 "In the period" means from the first moment of the first month to the first moment
 after the last month, in local time (see ``period``). A "booking" is one that stood
@@ -22,12 +22,12 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.core.figures import Period
+from powerwith.core.permissions import Capability, require
 from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
 from powerwith.engagements.coverage import organisation_consent_coverage
 from powerwith.engagements.models import Attendance
@@ -44,14 +44,16 @@ from powerwith.reports.dashboard.figures import (
     LevelCount,
 )
 from powerwith.reports.dashboard.scorecards import scorecards_across
-from powerwith.reports.queries import can_read_scorecards
 
 NOT_COUNTED = (OpportunityStatus.DRAFT, OpportunityStatus.CANCELLED)
 
 
 def require_reader(membership: Membership) -> None:
-    if not can_read_scorecards(membership):
-        raise PermissionDenied("Only coordinators, admins and auditors can see the dashboard.")
+    require(
+        membership,
+        Capability.READ_SCORECARDS,
+        "Only coordinators, admins and auditors can see the dashboard.",
+    )
 
 
 def opportunities_in(membership: Membership, period: Period) -> QuerySet[Opportunity]:

@@ -6,7 +6,6 @@ from powerwith.reports.training.queries import (
     course_for,
     courses_for,
     evidence_for,
-    is_anonymised,
 )
 from powerwith.reports.training.records import TRAINING_FOCUS, is_training_course
 from powerwith.reports.training.report import EvidenceReport, Statement
@@ -18,6 +17,5 @@ __all__ = [
     "course_for",
     "courses_for",
     "evidence_for",
-    "is_anonymised",
     "is_training_course",
 ]

@@ -7,30 +7,23 @@ opportunity, and an opportunity that is not a training course, is a 404.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from powerwith.accounts.models import Membership
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, require
 from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import get_opportunity_for, opportunities_of
 from powerwith.reports.training.records import gather, is_training_course
 from powerwith.reports.training.report import EvidenceReport, build
 
-READ_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.AUDITOR})
-NAMING_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
 
 def require_reader(membership: Membership) -> None:
-    if membership.role not in READ_ROLES:
-        raise PermissionDenied(
-            "Only coordinators, admins and auditors can see training evidence reports."
-        )
-
-
-def is_anonymised(membership: Membership) -> bool:
-    return membership.role not in NAMING_ROLES
+    require(
+        membership,
+        Capability.READ_TRAINING_EVIDENCE,
+        "Only coordinators, admins and auditors can see training evidence reports.",
+    )
 
 
 def course_for(membership: Membership, opportunity_id: int) -> Opportunity:
@@ -56,7 +49,7 @@ def courses_of(membership: Membership) -> list[Opportunity]:
 def evidence_for(membership: Membership, opportunity_id: int) -> EvidenceReport:
     opportunity = course_for(membership, opportunity_id)
     records = gather(membership.organisation, [opportunity])
-    return build(records, opportunity.pk, anonymise=is_anonymised(membership))
+    return build(records, opportunity.pk, anonymise=not can(membership, Capability.SEE_NAMES))
 
 
 def courses_for(membership: Membership, courses: list[Opportunity]) -> list[EvidenceReport]:
@@ -64,17 +57,16 @@ def courses_for(membership: Membership, courses: list[Opportunity]) -> list[Evid
     queries."""
     require_reader(membership)
     records = gather(membership.organisation, courses)
-    anonymise = is_anonymised(membership)
+    anonymise = not can(membership, Capability.SEE_NAMES)
     return [build(records, o.pk, anonymise=anonymise) for o in courses]
 
 
-def can_record(membership: Membership) -> bool:
-    return membership.role in NAMING_ROLES
-
-
 def require_recorder(membership: Membership) -> None:
-    if not can_record(membership):
-        raise PermissionDenied("Only coordinators and admins can record training evidence.")
+    require(
+        membership,
+        Capability.RECORD_TRAINING_EVIDENCE,
+        "Only coordinators and admins can record training evidence.",
+    )
 
 
 def recorded_evidence(opportunity: Opportunity) -> TrainingCourseEvidence | None:

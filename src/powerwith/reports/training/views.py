@@ -13,6 +13,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
+from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation.services.training import record_lived_experience_first
 from powerwith.people.views.documents import pdf_download
@@ -54,7 +55,7 @@ def training_evidence(request: Request, training_opportunity_id: int) -> HttpRes
         {
             "report": report,
             "opportunity": report.opportunity,
-            "can_record": queries.can_record(membership),
+            "can_record": can(membership, Capability.RECORD_TRAINING_EVIDENCE),
             "organisation": membership.organisation,
         },
     )
