@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.consent.queries import lapse_before
@@ -149,8 +150,7 @@ def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     booking.cancel_reason = ""
     booking.save()
     schedule_checks(booking)
-    booking_id = booking.pk
-    transaction.on_commit(lambda: notifications.booking_made(booking_id))
+    mail.send_on_commit(notifications.booking_made, booking.pk)
     audit.record(
         actor=by.user,
         action="session.booked",
@@ -170,8 +170,7 @@ def _cancel(booking: Attendance, *, by: User, reason: str) -> None:
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
     # Checks not yet done for a session the person will not come to are not due.
     booking.wellbeing_checks.filter(completed_at=None).delete()
-    booking_id = booking.pk
-    transaction.on_commit(lambda: notifications.booking_cancelled(booking_id))
+    mail.send_on_commit(notifications.booking_cancelled, booking.pk)
 
 
 @transaction.atomic
