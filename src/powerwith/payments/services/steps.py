@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
@@ -87,7 +88,7 @@ def _move(
         for key in action_keys(claim):
             close_actions(key=key, by=actor)
     if to in notifications.SENTENCES:
-        transaction.on_commit(lambda: notifications.claim_step(event.pk))
+        mail.send_on_commit(notifications.claim_step, event.pk)
     return event
 
 
