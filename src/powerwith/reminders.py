@@ -4,7 +4,7 @@
 worker keeps reminders flowing without a separate scheduler. Every sweep is idempotent
 (it notes what it reminded about), so two workers, or a run of
 ``powerwith manage send_reminders`` from cron, never remind twice. A sweep only queues the
-e-mail it decides on: the worker sends it (powerwith.mail).
+e-mail it decides on: the worker sends it (powerwith.core.mail).
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from powerwith.core.mail import ATTEMPTS, RETRY_AFTER
 from powerwith.engagements.models import Attendance, Session
 from powerwith.inbox.models import ActionKind, ActionNeeded
-from powerwith.mail import ATTEMPTS, RETRY_AFTER
 from powerwith.offers.models import OfferStatus
 from powerwith.payments.models import ClaimStatus
 from tests.conftest import logged_in

@@ -11,8 +11,8 @@ import pytest
 import time_machine
 from django_tasks_db.models import DBTaskResult
 
-from powerwith import mail
 from powerwith.accounts.services import invite_member
+from powerwith.core import mail
 from powerwith.core.roles import Role
 from powerwith.engagements.models import CheckKind
 from powerwith.engagements.services.booking import cancel_booking

@@ -11,10 +11,10 @@ from django.core import mail as outbox
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from powerwith.core.mail import ATTEMPTS, NotSent
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.evaluation.reminders.reviews import sweep as reviews_sweep
 from powerwith.inbox.models import ActionKind, ActionNeeded
-from powerwith.mail import ATTEMPTS, NotSent
 from powerwith.offers.notifications import offer_sent
 from tests.engagements.factories import booked, expert_membership
 from tests.evaluation.review_factories import NOW, days, opportunity_for_review, plan_with_review

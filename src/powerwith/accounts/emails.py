@@ -1,5 +1,5 @@
 """E-mails about accounts: invitations and password resets, each a message the worker
-sends (powerwith.mail). Both carry a one-time link, so neither link is ever written to
+sends (powerwith.core.mail). Both carry a one-time link, so neither link is ever written to
 the task table in plain text: the invitation's secret travels sealed, and the password
 reset's token is made when the e-mail goes."""
 
@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from powerwith import mail
 from powerwith.accounts.models import Invitation, User
+from powerwith.core import mail
 
 
 @mail.message

@@ -7,9 +7,9 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 
-from powerwith import mail
 from powerwith.accounts import emails
 from powerwith.accounts.models import Membership
+from powerwith.core import mail
 from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 
 GENERIC_LOGIN_ERROR = (

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from powerwith import mail
 from powerwith.accounts import audit, emails, tokens
 from powerwith.accounts.models import (
     ApiToken,
@@ -24,6 +23,7 @@ from powerwith.accounts.models import (
     User,
     normalise_email,
 )
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, DomainError, NotAllowed
 from powerwith.core.roles import Role, can_manage_members
 

@@ -20,11 +20,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from powerwith import mail
 from powerwith.accounts.models import Organisation, User
 from powerwith.consent.models import Action, ConsentEvent, ConsentReminder, ReminderKind
 from powerwith.consent.queries import months_before
 from powerwith.consent.wording import Scope
+from powerwith.core import mail
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers.models import Offer

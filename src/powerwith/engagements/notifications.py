@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.core.times import clock, day_and_clock
 from powerwith.engagements.models import Attendance, Session
 from powerwith.engagements.services.calendar import calendar_file

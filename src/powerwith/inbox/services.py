@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import NotAllowed
+from powerwith.core.mail import Undelivered
 from powerwith.core.roles import Role
 from powerwith.inbox.models import ActionKind, ActionNeeded
-from powerwith.mail import Undelivered
 from powerwith.people.models import Person
 
 

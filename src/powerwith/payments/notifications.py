@@ -8,7 +8,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.payments.models import ClaimEvent, ClaimStatus
 
 SENTENCES: dict[str, str] = {

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.engagements.models import BookingStatus, WellbeingCheck
 from powerwith.engagements.queries.wellbeing import OVERDUE_AFTER
 from powerwith.engagements.services.wellbeing import (

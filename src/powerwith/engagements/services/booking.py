@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
-from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.consent.queries import lapse_before
 from powerwith.consent.usability.ledger import records_for, standing
 from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
 from powerwith.consent.wording import Scope
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.roles import Role
 from powerwith.engagements import notifications

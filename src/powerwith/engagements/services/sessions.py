@@ -12,9 +12,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements import notifications
 from powerwith.engagements.models import Attendance, BookingStatus, Session

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core import mail
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.roles import Role
 from powerwith.core.times import day_and_clock

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import CheckKind, Feeling, WellbeingCheck

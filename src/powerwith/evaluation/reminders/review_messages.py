@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from powerwith import mail
 from powerwith.accounts.models import User
+from powerwith.core import mail
 from powerwith.core.choices import Commitment
 from powerwith.evaluation.models.readiness import ReadinessAction, ReadinessAssessment
 from powerwith.opportunities.models import Opportunity

@@ -28,7 +28,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.tasks import Task
 from django.utils import timezone
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.evaluation.models.readiness import (
     ActionStatus,
     ReadinessAction,

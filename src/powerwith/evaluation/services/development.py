@@ -9,9 +9,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 
-from powerwith import mail
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.evaluation.models.development import (
     ActionCode,

@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from powerwith import mail
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.evaluation.completion import FINISHED_STATUSES
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest, Rating

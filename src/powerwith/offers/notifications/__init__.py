@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import OfferVersion
 from powerwith.offers.renderings import Rendered, render

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from powerwith import mail
+from powerwith.core import mail
 from powerwith.offers.models import Offer, OfferEvent
 
 

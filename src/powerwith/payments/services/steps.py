@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from powerwith import mail
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.inbox.services import close_actions
 from powerwith.payments import notifications, queries

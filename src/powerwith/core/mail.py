@@ -25,14 +25,13 @@ import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import NoReturn, cast
+from typing import NoReturn, Protocol, cast
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import Task, task
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from powerwith.core.encryption import decrypt, encrypt
 
@@ -48,9 +47,6 @@ RETRY_AFTER = (
     timedelta(hours=12),
 )
 ATTEMPTS = len(RETRY_AFTER) + 1
-# The action-needed list sits above the parts that send mail (accounts among them), so
-# this layer reaches it by name, as ``powerwith.reminders`` reaches its sweeps.
-REPORT = "powerwith.inbox.services.report_undelivered"
 
 
 class Sealed(str):
@@ -89,6 +85,21 @@ class Letter:
 
     email: EmailMessage
     undelivered: Undelivered | None = None
+
+
+class Report(Protocol):
+    def __call__(self, undelivered: Undelivered, *, reason: str, key: str) -> object: ...
+
+
+_reports: list[Report] = []
+
+
+def report_with(report: Report) -> None:
+    """Name where a message that failed for good is reported. The action-needed list
+    (powerwith.inbox) offers itself when the app is ready: it sits above the parts that
+    send mail, accounts among them, so this layer cannot import it."""
+    if report not in _reports:
+        _reports.append(report)
 
 
 class NotSent(Exception):
@@ -157,10 +168,10 @@ def _failed(
         ) from None
     logger.error("Gave up sending %s after %d attempts: %s", what, attempt, reason)
     if letter is not None and letter.undelivered is not None:
+        key = f"undelivered:{what.replace(' ', ':')}"[:80]
         with transaction.atomic():
-            import_string(REPORT)(
-                letter.undelivered, reason=reason, key=f"undelivered:{what.replace(' ', ':')}"[:80]
-            )
+            for report in _reports:
+                report(letter.undelivered, reason=reason, key=key)
     raise NotSent(f"Gave up after attempt {attempt}: {reason}.") from None
 
 
