@@ -27,6 +27,13 @@ def _plain_static_files(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def tasks_in_the_database(settings) -> None:
+    """Tasks queued in the database for a worker to run, as in production. The suite
+    otherwise runs each task as it is queued (pyproject.toml's TASKS_BACKEND)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 def make_user(email: str, full_name: str = "") -> User:
     return User.objects.create_user(email, PASSWORD, full_name=full_name)
 

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from powerwith import reminders
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_the_database")]
 
 
 def test_starting_the_worker_queues_one_reminders_task_however_often_it_starts():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,8 +63,34 @@ def cmd_demo(args: argparse.Namespace) -> int:
     call_command("load_demo", people=args.people)
     if args.no_serve:
         return 0
-    print(f"\nServing powerwith on http://127.0.0.1:{args.port}/ (Ctrl+C stops it)\n", flush=True)
-    return _gunicorn(args.port, "127.0.0.1", workers=2)
+    print(
+        f"\nServing powerwith on http://127.0.0.1:{args.port}/ with the worker beside it, "
+        "which prints the e-mail it sends here (Ctrl+C stops both)\n",
+        flush=True,
+    )
+    worker = start_worker()
+    try:
+        return _gunicorn(args.port, "127.0.0.1", workers=2)
+    finally:
+        stop_worker(worker)
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """``powerwith worker`` as a child process, with this process's environment: it sends
+    the demo's e-mail (the console backend prints it) and its reminders. In a process
+    group of its own, so that only :func:`stop_worker` stops it: a second signal (Ctrl+C
+    from the terminal, then ours) would cut short the task it is running."""
+    return subprocess.Popen([sys.executable, "-m", "powerwith.cli", "worker"], process_group=0)
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Stop the worker with the server: it finishes the task it is running first."""
+    worker.terminate()
+    try:
+        worker.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -122,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo",
         help="migrate, load the demo data and serve on 127.0.0.1",
-        description="Migrate the database, load the demo data (idempotent) and serve it.",
+        description="Migrate the database, load the demo data (idempotent) and serve it, "
+        "with the worker beside the server.",
     )
     demo.add_argument("--people", type=int, default=300, help="experts by experience to create")
     demo.add_argument("--no-serve", action="store_true", help="load the data, then stop")
@@ -143,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser(
         "worker",
-        help="run background tasks (reminders, follow-ups, rendering)",
+        help="run background tasks (e-mail, reminders, follow-ups, rendering)",
         description="Run the task worker (the django-tasks database backend) until stopped.",
     )
     worker.add_argument("--queue", default="*", help="queue to take tasks from (default: all)")

@@ -3,7 +3,8 @@
 ``powerwith worker`` queues it when it starts, and each run queues the next, so one
 worker keeps reminders flowing without a separate scheduler. Every sweep is idempotent
 (it notes what it reminded about), so two workers, or a run of
-``powerwith manage send_reminders`` from cron, never remind twice.
+``powerwith manage send_reminders`` from cron, never remind twice. A sweep only queues the
+e-mail it decides on: the worker sends it (powerwith.core.mail).
 """
 
 from __future__ import annotations

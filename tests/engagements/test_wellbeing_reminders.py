@@ -112,7 +112,7 @@ def test_an_answered_or_cancelled_check_is_neither_reminded_nor_flagged(
 # The worker closes the database connection when it is done, as it would between
 # tasks: that needs a test whose writes are committed, not one inside a transaction.
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_sends_the_reminder(booking, only_wellbeing):
+def test_the_worker_sends_the_reminder(booking, only_wellbeing, tasks_in_the_database):
     morning = before_check(booking).due_at + timedelta(hours=8)
     mail.outbox.clear()  # the invitation to the session went when the booking was made
     with time_machine.travel(morning, tick=False):

@@ -9,14 +9,11 @@ import math
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from powerwith.accounts import audit, tokens
+from powerwith.accounts import audit, emails, tokens
 from powerwith.accounts.models import (
     ApiToken,
     Invitation,
@@ -26,6 +23,7 @@ from powerwith.accounts.models import (
     User,
     normalise_email,
 )
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, DomainError, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.core.roles import Role
@@ -123,18 +121,8 @@ def invite_member(*, email: str, role: str, by: Membership) -> tuple[Invitation,
         email=email,
         role=role,
     )
-    transaction.on_commit(lambda: _send_invitation(invitation, secret))
+    mail.send_on_commit(emails.invitation_sent, invitation.pk, mail.seal(secret))
     return invitation, secret
-
-
-def _send_invitation(invitation: Invitation, secret: str) -> None:
-    context = {"invitation": invitation, "secret": secret, "site_url": settings.SITE_URL}
-    send_mail(
-        subject=f"You are invited to join {invitation.organisation.name} on powerwith",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
 
 
 @transaction.atomic

@@ -10,7 +10,6 @@ starts a new period.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -25,11 +24,10 @@ from powerwith.accounts.models import Organisation, User
 from powerwith.consent.models import Action, ConsentEvent, ConsentReminder, ReminderKind
 from powerwith.consent.queries import months_before
 from powerwith.consent.wording import Scope
+from powerwith.core import mail
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers.models import Offer
-
-logger = logging.getLogger(__name__)
 
 WARN_BEFORE = timedelta(days=30)
 
@@ -67,10 +65,16 @@ def _contacts_for(event: ConsentEvent) -> list[User | None]:
     return [o.opportunity.contact_user for o in offers]
 
 
-def _email(event: ConsentEvent, organisation: Organisation, lapses: datetime) -> None:
+@mail.message
+def consent_ends_soon(event_id: int) -> mail.Letter | None:
+    event = ConsentEvent.objects.select_related(
+        "person", "organisation", "opportunity__contact_user"
+    ).get(pk=event_id)
     person = event.person
     if not person.email:
-        return
+        return None
+    organisation = event.organisation
+    lapses = _lapses_on(event, organisation.reconfirm_months)
     link = settings.SITE_URL + reverse("consent:my_consents")
     body = (
         f"Hello {person.preferred_name},\n\n"
@@ -79,17 +83,21 @@ def _email(event: ConsentEvent, organisation: Organisation, lapses: datetime) ->
         "If you still agree, you can say so again here. If you do not, you need do nothing, "
         f"or you can withdraw it now. You do not have to give a reason.\n{link}\n"
     )
-    message = EmailMessage(
-        subject=f"Your consent with {organisation.name} ends soon", body=body, to=[person.email]
+    return mail.Letter(
+        EmailMessage(
+            subject=f"Your consent with {organisation.name} ends soon",
+            body=body,
+            to=[person.email],
+        ),
+        mail.Undelivered(
+            organisation_id=organisation.pk,
+            assignee_ids=tuple(user.pk for user in _contacts_for(event) if user is not None),
+            about="a consent that ends soon",
+            to=person.preferred_name,
+            link=reverse("consent:receipt", args=[event.pk]),
+            person_id=person.pk,
+        ),
     )
-
-    def send() -> None:
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Could not send a consent reminder for event %s", event.pk)
-
-    transaction.on_commit(send)
 
 
 def _remind(organisation: Organisation, now: datetime) -> int:
@@ -119,7 +127,7 @@ def _remind(organisation: Organisation, now: datetime) -> int:
                     person=event.person,
                 )
             else:
-                _email(event, organisation, _lapses_on(event, months))
+                mail.send_on_commit(consent_ends_soon, event.pk)
             ConsentReminder.objects.create(event=event, kind=kind, sent_at=now)
         count += 1
     return count

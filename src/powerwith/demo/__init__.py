@@ -17,6 +17,7 @@ real ones.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,15 +84,23 @@ class DemoSummary:
 
 
 @contextmanager
-def _offer_emails_kept_quiet() -> Iterator[None]:
-    """Sending the demo's offers e-mails each person after the load commits; printed by
-    the console backend they would bury the logins. They go to a backend that keeps them
-    in memory instead (``override_settings`` works outside tests: it swaps the setting
-    and restores it)."""
-    with override_settings(
-        MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    ):
-        yield
+def _emails_kept_quiet() -> Iterator[None]:
+    """Sending the demo's offers e-mails each person after the load commits; queued for
+    the demo's worker, which prints them with the console backend, they would bury the
+    logins. They are sent as they are queued, to a backend that keeps them in memory
+    instead, without a line logged for each (``override_settings`` works outside tests:
+    it swaps the setting and restores it)."""
+    tasks_log = logging.getLogger("django.tasks")
+    level = tasks_log.level
+    tasks_log.setLevel(logging.WARNING)
+    try:
+        with override_settings(
+            MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}},
+            TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+        ):
+            yield
+    finally:
+        tasks_log.setLevel(level)
 
 
 def load(people: int = 300) -> DemoSummary:
@@ -106,7 +115,7 @@ def load(people: int = 300) -> DemoSummary:
     staff = staff_logins()
     experts = [expert_login(p.email, p.name, p.organisations) for p in wanted if p.can_log_in]
     # The e-mails go when the transaction commits, so the quiet backend spans it.
-    with _offer_emails_kept_quiet(), transaction.atomic():
+    with _emails_kept_quiet(), transaction.atomic():
         organisations = ensure_organisations()
         user_ids = ensure_logins([*staff, *experts], organisations)
         added = add_people(wanted, user_ids, organisations)

@@ -1,4 +1,4 @@
-"""E-mails about sessions, sent after the transaction that made the change commits.
+"""E-mails about sessions: messages the worker sends once the change commits.
 
 An invitation carries the session's details in plain words in its body (it reads aloud
 and transcribes as it is) and a calendar file; a cancellation carries a calendar file
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import timezone
 
+from powerwith.core import mail
 from powerwith.core.times import clock, day_and_clock
 from powerwith.engagements.models import Attendance, Session
 from powerwith.engagements.services.calendar import calendar_file
@@ -35,10 +37,12 @@ def details(session: Session) -> str:
     return "\n".join(lines)
 
 
-def _send(booking: Attendance, subject: str, text: str, method: str) -> None:
+def _letter(
+    booking: Attendance, subject: str, text: str, method: str, *, about: str, told: int | None
+) -> mail.Letter | None:
     person = booking.person
     if not person.email:
-        return
+        return None
     session = booking.session
     link = f"{settings.SITE_URL}/my-sessions/{session.pk}/"
     body = (
@@ -54,7 +58,18 @@ def _send(booking: Attendance, subject: str, text: str, method: str) -> None:
         calendar_file([session], method=method),
         f"text/calendar; charset=utf-8; method={method}",
     )
-    message.send()
+    opportunity = session.opportunity
+    return mail.Letter(
+        message,
+        mail.Undelivered(
+            organisation_id=opportunity.organisation_id,
+            assignee_ids=(told, opportunity.contact_user_id),
+            about=f"{about} {opportunity.title}",
+            to=person.preferred_name,
+            link=reverse("engagements:session", kwargs={"session_id": session.pk}),
+            person_id=person.pk,
+        ),
+    )
 
 
 def _booking(booking_id: int) -> Attendance:
@@ -63,35 +78,45 @@ def _booking(booking_id: int) -> Attendance:
     ).get(pk=booking_id)
 
 
-def booking_made(booking_id: int) -> None:
+@mail.message
+def booking_made(booking_id: int) -> mail.Letter | None:
     booking = _booking(booking_id)
     organisation = booking.session.opportunity.organisation.name
-    _send(
+    return _letter(
         booking,
         f"You are booked: {booking.session.opportunity.title}",
         f"{organisation} has booked you into a session. A calendar file is attached.",
         "PUBLISH",
+        about="their booking into a session of",
+        told=booking.booked_by_id,
     )
 
 
-def session_changed(booking_id: int) -> None:
+@mail.message
+def session_changed(booking_id: int) -> mail.Letter | None:
     booking = _booking(booking_id)
-    _send(
+    opportunity = booking.session.opportunity
+    return _letter(
         booking,
-        f"A session has changed: {booking.session.opportunity.title}",
+        f"A session has changed: {opportunity.title}",
         "The details of a session you are booked into have changed. They are below, and "
         "the attached calendar file updates your calendar.",
         "PUBLISH",
+        about="a change to a session of",
+        told=opportunity.created_by_id,
     )
 
 
-def booking_cancelled(booking_id: int) -> None:
+@mail.message
+def booking_cancelled(booking_id: int) -> mail.Letter | None:
     booking = _booking(booking_id)
     reason = f"\n\nThe reason given: {booking.cancel_reason}" if booking.cancel_reason else ""
-    _send(
+    return _letter(
         booking,
         f"Cancelled: {booking.session.opportunity.title}",
         "Your booking into this session is cancelled. The attached calendar file takes it "
         f"out of your calendar. Pay for work already done is not affected.{reason}",
         "CANCEL",
+        about="their cancelled booking into a session of",
+        told=booking.cancelled_by_id,
     )

@@ -25,6 +25,7 @@ class ActionKind(models.TextChoices):
     QUESTION = "question", "Question to answer"
     OFFER_TO_SEND = "offer_to_send", "Changed offer to send"
     LEFT_WORK = "left_work", "Left the work"
+    MESSAGE_FAILED = "message_failed", "E-mail not sent"
 
 
 class ActionNeeded(models.Model):

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import NotAllowed
-from powerwith.core.permissions import Capability, can
-from powerwith.inbox.models import ActionNeeded
+from powerwith.core.mail import Undelivered
+from powerwith.core.permissions import Capability, can, roles_with
+from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.people.models import Person
 
 
@@ -46,6 +47,35 @@ def raise_action(
         )
         made.append(item)
     return made
+
+
+def report_undelivered(undelivered: Undelivered, *, reason: str, key: str) -> list[ActionNeeded]:
+    """A message the worker gave up sending, on the list of whoever its sender named (still
+    a member of the organisation), or of the organisation's admins when none of them is."""
+    organisation = Organisation.objects.get(pk=undelivered.organisation_id)
+    members = User.objects.filter(is_active=True, memberships__organisation=organisation)
+    assignees = list(members.filter(pk__in=[i for i in undelivered.assignee_ids if i]))
+    if not assignees:
+        # Those who may close anyone's task here: one condition on the same membership.
+        assignees = list(
+            User.objects.filter(
+                is_active=True,
+                memberships__organisation=organisation,
+                memberships__role__in=roles_with(Capability.CLOSE_ANYONES_TASKS),
+            ).distinct()
+        )
+    person = None
+    if undelivered.person_id is not None:
+        person = Person.objects.filter(pk=undelivered.person_id).first()
+    return raise_action(
+        organisation=organisation,
+        assignees=assignees,
+        kind=ActionKind.MESSAGE_FAILED,
+        key=key,
+        title=undelivered.title(reason),
+        link=undelivered.link,
+        person=person,
+    )
 
 
 @transaction.atomic

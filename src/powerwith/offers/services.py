@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.offers import checks as offer_checks
@@ -214,7 +215,7 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
         acknowledged_warnings=warnings,
     )
     _audit(offer, by.user, "sent", version=version.number, warnings_acknowledged=len(warnings))
-    transaction.on_commit(lambda: notifications.offer_sent(version.pk))
+    mail.send_on_commit(notifications.offer_sent, version.pk)
     return version
 
 
@@ -276,7 +277,7 @@ def withdraw_offer(offer: Offer, *, by: Membership) -> OfferEvent:
     event = _event(offer, OfferAction.WITHDRAWN, by.user)
     _audit(offer, by.user, "withdrawn", version=offer.version)
     if offer.version:
-        transaction.on_commit(lambda: offer_mail.offer_withdrawn(offer.pk))
+        mail.send_on_commit(offer_mail.offer_withdrawn, event.pk)
     return event
 
 
@@ -291,7 +292,7 @@ def ask_question(offer: Offer, *, user: User, text: str) -> OfferEvent:
     sent = OfferVersion.objects.get(offer=offer, number=offer.version)
     event = _event(offer, OfferAction.QUESTION, user, version=sent, text=cleaned)
     _audit(offer, user, "question_asked", version=sent.number)
-    transaction.on_commit(lambda: offer_mail.question_asked(event.pk))
+    mail.send_on_commit(offer_mail.question_asked, event.pk)
     return event
 
 
@@ -309,7 +310,7 @@ def answer_question(offer: Offer, *, by: Membership, text: str) -> OfferEvent:
         raise Conflict(_state(offer))
     event = _event(offer, OfferAction.ANSWER, by.user, text=cleaned)
     _audit(offer, by.user, "question_answered")
-    transaction.on_commit(lambda: offer_mail.question_answered(event.pk))
+    mail.send_on_commit(offer_mail.question_answered, event.pk)
     return event
 
 

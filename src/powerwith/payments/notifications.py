@@ -1,5 +1,5 @@
 """Telling a person what happened to their claim: approved, not approved (with the
-note), or paid (with the date). Called after the transaction that made the step commits."""
+note), or paid (with the date). A message the worker sends once the step commits."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from powerwith.core import mail
 from powerwith.payments.models import ClaimEvent, ClaimStatus
 
 SENTENCES: dict[str, str] = {
@@ -17,14 +18,15 @@ SENTENCES: dict[str, str] = {
 }
 
 
-def claim_step(event_id: int) -> None:
+@mail.message
+def claim_step(event_id: int) -> mail.Letter | None:
     event = ClaimEvent.objects.select_related("claim__person", "claim__organisation").get(
         pk=event_id
     )
     claim = event.claim
     person = claim.person
     if not person.email or event.status not in SENTENCES:
-        return
+        return None
     paid_on = date_format(claim.paid_on, "j F Y") if claim.paid_on else ""
     lines = [
         f"Hello {person.preferred_name},",
@@ -35,8 +37,18 @@ def claim_step(event_id: int) -> None:
     link = settings.SITE_URL + reverse("payments:my_claim", kwargs={"claim_id": claim.pk})
     lines.append(f"You can see your claim here:\n{link}")
     lines.append(f"If you have a question, ask your contact person at {claim.organisation.name}.")
-    EmailMessage(
-        subject=f"Your claim: {claim.get_status_display().lower()}",
-        body="\n\n".join(lines),
-        to=[person.email],
-    ).send()
+    return mail.Letter(
+        EmailMessage(
+            subject=f"Your claim: {claim.get_status_display().lower()}",
+            body="\n\n".join(lines),
+            to=[person.email],
+        ),
+        mail.Undelivered(
+            organisation_id=claim.organisation_id,
+            assignee_ids=(event.actor_id,),
+            about=f"a claim ({event.get_status_display().lower()})",
+            to=person.preferred_name,
+            link=reverse("payments:claim", kwargs={"claim_id": claim.pk}),
+            person_id=person.pk,
+        ),
+    )

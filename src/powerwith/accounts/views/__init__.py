@@ -15,6 +15,7 @@ from powerwith.accounts.forms import (
     AcceptInvitationForm,
     InviteForm,
     LoginForm,
+    PasswordResetForm,
     RoleForm,
     TokenForm,
 )
@@ -46,8 +47,7 @@ login = auth_views.LoginView.as_view(
 logout = auth_views.LogoutView.as_view()
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
+    form_class=PasswordResetForm,
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(

@@ -7,9 +7,7 @@ list, once: a task that was closed is not raised again for the same check.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -17,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from powerwith.core import mail
 from powerwith.engagements.models import BookingStatus, WellbeingCheck
 from powerwith.engagements.queries.wellbeing import OVERDUE_AFTER
 from powerwith.engagements.services.wellbeing import (
@@ -28,8 +27,6 @@ from powerwith.engagements.services.wellbeing import (
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.inbox.services import raise_action
 
-logger = logging.getLogger(__name__)
-
 # A check that fell due long ago (a worker that was down for a week) is not worth an
 # e-mail now; it still reaches the contact person's list.
 REMIND_WITHIN = timedelta(days=3)
@@ -38,10 +35,14 @@ REMIND_WITHIN = timedelta(days=3)
 WAKING_HOURS = range(8, 21)
 
 
-def _remind(check: WellbeingCheck) -> None:
+@mail.message
+def check_due(check_id: int) -> mail.Letter | None:
+    check = WellbeingCheck.objects.select_related(
+        "attendance__person", "attendance__session__opportunity__organisation"
+    ).get(pk=check_id)
     person = check.attendance.person
     if not person.email:
-        return
+        return None
     opportunity = check.attendance.session.opportunity
     link = reverse("engagements:my_wellbeing_check", kwargs={"check_id": check.pk})
     body = (
@@ -54,10 +55,17 @@ def _remind(check: WellbeingCheck) -> None:
         "If you would like to stop, take time out or ask for support, you can do that at "
         "any time. Your pay for the booked time is not affected.\n"
     )
-    try:
-        EmailMessage(subject="Your wellbeing check", body=body, to=[person.email]).send()
-    except Exception:
-        logger.exception("Could not send a wellbeing check reminder for check %s", check.pk)
+    return mail.Letter(
+        EmailMessage(subject="Your wellbeing check", body=body, to=[person.email]),
+        mail.Undelivered(
+            organisation_id=opportunity.organisation_id,
+            assignee_ids=tuple(user.pk for user in contacts_of(opportunity)),
+            about=f"a wellbeing check for {opportunity.title}",
+            to=person.preferred_name,
+            link=staff_check_link(check),
+            person_id=person.pk,
+        ),
+    )
 
 
 def remind_due(now: datetime) -> int:
@@ -69,16 +77,16 @@ def remind_due(now: datetime) -> int:
         attendance__status=BookingStatus.BOOKED,
         due_at__lte=now,
         due_at__gt=now - REMIND_WITHIN,
-    ).select_related("attendance__person", "attendance__session__opportunity__organisation")
+    ).values_list("pk", flat=True)
     sent = 0
-    for check in due:
+    for check_id in due:
         with transaction.atomic():
             # Claimed with one conditional update, so two workers never both send it.
-            claimed = WellbeingCheck.objects.filter(pk=check.pk, reminded_at=None).update(
+            claimed = WellbeingCheck.objects.filter(pk=check_id, reminded_at=None).update(
                 reminded_at=now
             )
             if claimed:
-                transaction.on_commit(partial(_remind, check))
+                mail.send_on_commit(check_due, check_id)
                 sent += 1
     return sent
 

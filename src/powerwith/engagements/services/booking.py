@@ -21,6 +21,7 @@ from powerwith.consent.queries import lapse_before
 from powerwith.consent.usability.ledger import records_for, standing
 from powerwith.consent.usability.rules import OPPORTUNITY, ORGANISATION
 from powerwith.consent.wording import Scope
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements import notifications
@@ -148,8 +149,7 @@ def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     booking.cancel_reason = ""
     booking.save()
     schedule_checks(booking)
-    booking_id = booking.pk
-    transaction.on_commit(lambda: notifications.booking_made(booking_id))
+    mail.send_on_commit(notifications.booking_made, booking.pk)
     audit.record(
         actor=by.user,
         action="session.booked",
@@ -169,8 +169,7 @@ def _cancel(booking: Attendance, *, by: User, reason: str) -> None:
     booking.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason"])
     # Checks not yet done for a session the person will not come to are not due.
     booking.wellbeing_checks.filter(completed_at=None).delete()
-    booking_id = booking.pk
-    transaction.on_commit(lambda: notifications.booking_cancelled(booking_id))
+    mail.send_on_commit(notifications.booking_cancelled, booking.pk)
 
 
 @transaction.atomic

@@ -8,13 +8,13 @@ a cancellation), but keeps them, so nothing about who was booked is lost.
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements import notifications
@@ -164,7 +164,7 @@ def change_session(
     for booking in booked:
         if moved:
             _reschedule(booking)
-        transaction.on_commit(partial(notifications.session_changed, booking.pk))
+        mail.send_on_commit(notifications.session_changed, booking.pk)
     audit.record(
         actor=by.user,
         action="session.changed",

@@ -7,20 +7,19 @@ person never loses money for looking after themselves.
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core import mail
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.core.times import day_and_clock
 from powerwith.engagements.models import Attendance, BookingStatus, Session, StopEvent, StopKind
 from powerwith.engagements.queries.wellbeing import contact_for
-from powerwith.engagements.services.wellbeing import contacts_of, email_staff
+from powerwith.engagements.services.wellbeing import alert_staff, contacts_of
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers.agreement import taking_part
@@ -90,33 +89,17 @@ def stop_or_time_out(
         kind=kind,
         recorded_by=by.user,
     )
-    contacts = contacts_of(opportunity)
     happened = WHAT_HAPPENED[StopKind(kind)]
     raise_action(
         organisation=opportunity.organisation,
-        assignees=contacts,
+        assignees=contacts_of(opportunity),
         kind=ActionKind.STOPPED,
         key=f"stop:{event.pk}",
         title=f"{person.preferred_name} {happened}: {opportunity.title}",
         link=staff_link(event),
         person=person,
     )
-    when = f"Session: {day_and_clock(session.starts_at)}\n" if session else ""
-    body = (
-        f"{person.preferred_name} {happened}.\n\n"
-        f"Work: {opportunity.title}\n{when}\n"
-        "Please check in with them as soon as you can, in the way they prefer. Do not ask "
-        "them for a reason. Their pay for the booked time is not affected.\n\n"
-        f"{settings.SITE_URL}{staff_link(event)}\n"
-    )
-    transaction.on_commit(
-        partial(
-            email_staff,
-            contacts,
-            subject=f"{person.preferred_name} {happened}",
-            body=body,
-        )
-    )
+    mail.send_on_commit(stop_recorded, event.pk)
     audit.record(
         actor=by.user,
         action="wellbeing.stopped",
@@ -128,3 +111,20 @@ def stop_or_time_out(
         on_behalf=person.user_id != by.user_id,
     )
     return event
+
+
+@mail.message
+def stop_recorded(event_id: int) -> mail.Letter | None:
+    """Tell the contact person at once; the task on their list holds it too."""
+    event = StopEvent.objects.select_related("person", "opportunity", "session").get(pk=event_id)
+    happened = WHAT_HAPPENED[StopKind(event.kind)]
+    name = event.person.preferred_name
+    when = f"Session: {day_and_clock(event.session.starts_at)}\n" if event.session else ""
+    body = (
+        f"{name} {happened}.\n\n"
+        f"Work: {event.opportunity.title}\n{when}\n"
+        "Please check in with them as soon as you can, in the way they prefer. Do not ask "
+        "them for a reason. Their pay for the booked time is not affected.\n\n"
+        f"{settings.SITE_URL}{staff_link(event)}\n"
+    )
+    return alert_staff(contacts_of(event.opportunity), subject=f"{name} {happened}", body=body)

@@ -9,9 +9,7 @@ asked to explain an answer.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -21,6 +19,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.core.times import day_and_clock
@@ -29,8 +28,6 @@ from powerwith.engagements.queries.wellbeing import checks_visible_to, opens_at
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import close_actions, raise_action
 from powerwith.opportunities.models import Opportunity
-
-logger = logging.getLogger(__name__)
 
 NOTE_LENGTH = 2000
 
@@ -43,16 +40,13 @@ def contacts_of(opportunity: Opportunity) -> list[User]:
     return found or [opportunity.created_by]
 
 
-def email_staff(users: Iterable[User], *, subject: str, body: str) -> None:
-    """Sent after the transaction commits; a failure to send is logged, not raised, since
-    the task on the "action needed" list already holds the alert."""
+def alert_staff(users: Iterable[User], *, subject: str, body: str) -> mail.Letter | None:
+    """An alert to staff by e-mail. One that cannot be sent is only logged, since the task
+    on their "action needed" list already holds the alert."""
     to = [u.email for u in users if u.email]
     if not to:
-        return
-    try:
-        EmailMessage(subject=subject, body=body, to=to).send()
-    except Exception:
-        logger.exception("Could not send an alert e-mail: %s", subject)
+        return None
+    return mail.Letter(EmailMessage(subject=subject, body=body, to=to))
 
 
 def check_key(check: WellbeingCheck) -> str:
@@ -74,35 +68,39 @@ def _may_complete(check: WellbeingCheck, by: Membership) -> bool:
     return person_user == by.user_id or can(by, Capability.CARE_FOR_PEOPLE)
 
 
-def _alert_support(check: WellbeingCheck, by: Membership) -> None:
-    session = check.attendance.session
-    opportunity = session.opportunity
+def _alert_support(check: WellbeingCheck) -> None:
+    opportunity = check.attendance.session.opportunity
     person = check.attendance.person
-    contacts = contacts_of(opportunity)
-    title = f"{person.preferred_name} would like support ({check.get_kind_display().lower()})"
     raise_action(
         organisation=opportunity.organisation,
-        assignees=contacts,
+        assignees=contacts_of(opportunity),
         kind=ActionKind.WANTS_SUPPORT,
         key=f"support:{check_key(check)}",
-        title=title,
+        title=f"{person.preferred_name} would like support ({check.get_kind_display().lower()})",
         link=staff_check_link(check),
         person=person,
     )
+    mail.send_on_commit(support_wanted, check.pk)
+
+
+@mail.message
+def support_wanted(check_id: int) -> mail.Letter | None:
+    check = WellbeingCheck.objects.select_related(
+        "attendance__person", "attendance__session__opportunity"
+    ).get(pk=check_id)
+    session = check.attendance.session
+    person = check.attendance.person
     body = (
         f"{person.preferred_name} said in a wellbeing check that they would like support.\n\n"
-        f"Work: {opportunity.title}\n"
+        f"Work: {session.opportunity.title}\n"
         f"Session: {day_and_clock(session.starts_at)}\n\n"
         "Please get in touch with them as soon as you can. You can see the check here:\n"
         f"{settings.SITE_URL}{staff_check_link(check)}\n"
     )
-    transaction.on_commit(
-        partial(
-            email_staff,
-            contacts,
-            subject=f"{person.preferred_name} would like support",
-            body=body,
-        )
+    return alert_staff(
+        contacts_of(session.opportunity),
+        subject=f"{person.preferred_name} would like support",
+        body=body,
     )
 
 
@@ -140,7 +138,7 @@ def complete_check(
     check.save(update_fields=["completed_at", "completed_by", "feeling", "note", "wants_support"])
     close_actions(key=overdue_key(check), by=by.user)
     if wants_support:
-        _alert_support(check, by)
+        _alert_support(check)
     audit.record(
         actor=by.user,
         action="wellbeing.check_completed",

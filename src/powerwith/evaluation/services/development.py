@@ -4,8 +4,6 @@ with who wrote it and when; nothing is edited away."""
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -13,6 +11,7 @@ from django.urls import reverse
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.evaluation.models.development import (
@@ -23,8 +22,6 @@ from powerwith.evaluation.models.development import (
     current_progress,
 )
 from powerwith.people.models import OrganisationLink, Person
-
-logger = logging.getLogger(__name__)
 
 TEXT_LENGTH = 2000
 
@@ -129,29 +126,37 @@ def comment_on_action(*, user: User, action: DevelopmentAction, text: str) -> De
             organisation=action.organisation,
             target=action,
         )
-        transaction.on_commit(lambda: _tell_who_offered(action))
+        mail.send_on_commit(comment_written, action.pk)
     return entry
 
 
-def _tell_who_offered(action: DevelopmentAction) -> None:
+@mail.message
+def comment_written(action_id: int) -> mail.Letter | None:
     """Let the member of staff who offered the action know there is a comment to read. The
     comment itself stays in the product, not in an e-mail."""
+    action = DevelopmentAction.objects.select_related("offered_by", "person", "organisation").get(
+        pk=action_id
+    )
     staff = action.offered_by
     if not staff.is_active or not staff.email:
-        return
-    link = settings.SITE_URL + reverse(
-        "evaluation:person_development_action", args=[action.person_id, action.pk]
-    )
-    message = EmailMessage(
-        subject=f"{action.person.preferred_name} commented on their development plan",
-        body=(
-            f"{action.person.preferred_name} added a comment about "
-            f"“{action.get_code_display()}”, which {action.organisation.name} offered.\n\n"
-            f"Read it here:\n{link}\n"
+        return None
+    page = reverse("evaluation:person_development_action", args=[action.person_id, action.pk])
+    name = action.person.preferred_name
+    return mail.Letter(
+        EmailMessage(
+            subject=f"{name} commented on their development plan",
+            body=(
+                f"{name} added a comment about “{action.get_code_display()}”, which "
+                f"{action.organisation.name} offered.\n\nRead it here:\n{settings.SITE_URL}{page}\n"
+            ),
+            to=[staff.email],
         ),
-        to=[staff.email],
+        mail.Undelivered(
+            organisation_id=action.organisation_id,
+            assignee_ids=(staff.pk,),
+            about=f"a comment on {name}'s development plan",
+            to="you",
+            link=page,
+            person_id=action.person_id,
+        ),
     )
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Could not tell staff about a comment on action %s", action.pk)

@@ -13,10 +13,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.audit import record
 from powerwith.accounts.models import User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.evaluation.completion import FINISHED_STATUSES
 from powerwith.evaluation.models import QUESTIONS, FeedbackAnswer, FeedbackRequest, Rating
@@ -93,23 +95,35 @@ def give_feedback(
         raise Conflict("You have already told us how this work went. Thank you.") from error
 
 
-def _tell(person_id: int, offer_id: int) -> None:
+@mail.message
+def feedback_asked(person_id: int, offer_id: int) -> mail.Letter | None:
     person = Person.objects.select_related("user").get(pk=person_id)
     if not person.email:
-        return
+        return None
+    offer = Offer.objects.select_related("opportunity").get(pk=offer_id)
     easy = prefers_easy_read(person)
     link = f"{settings.SITE_URL}/my-feedback/{offer_id}/{'easy-read/' if easy else ''}"
-    EmailMessage(
-        subject="Tell us how it went",
-        body=(
-            f"Hello {person.preferred_name},\n\n"
-            "Thank you for working with us. We would like to know how it went for you: "
-            "if you felt respected, safe and listened to, and if the pay was fair.\n\n"
-            "You can answer without giving your name. You do not have to answer.\n\n"
-            f"{link}\n"
+    return mail.Letter(
+        EmailMessage(
+            subject="Tell us how it went",
+            body=(
+                f"Hello {person.preferred_name},\n\n"
+                "Thank you for working with us. We would like to know how it went for you: "
+                "if you felt respected, safe and listened to, and if the pay was fair.\n\n"
+                "You can answer without giving your name. You do not have to answer.\n\n"
+                f"{link}\n"
+            ),
+            to=[person.email],
         ),
-        to=[person.email],
-    ).send()
+        mail.Undelivered(
+            organisation_id=offer.organisation_id,
+            assignee_ids=(offer.opportunity.contact_user_id, offer.created_by_id),
+            about=f"feedback on {offer.opportunity.title}",
+            to=person.preferred_name,
+            link=reverse("offers:offer", args=[offer.pk]),
+            person_id=person.pk,
+        ),
+    )
 
 
 def ask_for_feedback(opportunity: Opportunity, *, now: datetime, by: User | None = None) -> int:
@@ -134,9 +148,7 @@ def ask_for_feedback(opportunity: Opportunity, *, now: datetime, by: User | None
                 person_id=person_id,
                 asked_at=now,
             )
-            transaction.on_commit(
-                lambda p=person_id, o=offers[person_id]: _tell(p, o)  # type: ignore[misc]
-            )
+            mail.send_on_commit(feedback_asked, person_id, offers[person_id])
         if by is not None:
             record(
                 actor=by,

@@ -1,8 +1,9 @@
-"""Telling a person about their offer. Called after the sending transaction commits.
+"""Telling a person about their offer: a message the worker sends once the offer is sent.
 
 The e-mail carries the whole offer as plain text in its body (it reads aloud and
 transcribes to braille as it is), and the offer attached in the format the person reads
-best, with a calendar file of the sessions when there are any.
+best, with a calendar file of the sessions when there are any: rendered here, in the
+worker, never in the request that sent the offer.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 
+from powerwith.core import mail
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import OfferVersion
 from powerwith.offers.renderings import Rendered, render
@@ -34,11 +37,12 @@ def _attachments(content: dict[str, Any]) -> dict[str, Rendered]:
     return found
 
 
-def offer_sent(version_id: int) -> None:
+@mail.message
+def offer_sent(version_id: int) -> mail.Letter | None:
     version = OfferVersion.objects.select_related("offer__person").get(pk=version_id)
     person = version.offer.person
     if not person.email:
-        return
+        return None
     content = version.content
     preferred = RenderFormat(preferred_format(content["person"]["formats"]))
     link = f"{settings.SITE_URL}/my-offers/{version.offer_id}/"
@@ -61,4 +65,14 @@ def offer_sent(version_id: int) -> None:
     )
     for rendered in attachments.values():
         message.attach(rendered.filename, rendered.data, rendered.content_type)
-    message.send()
+    return mail.Letter(
+        message,
+        mail.Undelivered(
+            organisation_id=version.offer.organisation_id,
+            assignee_ids=(version.sent_by_id,),
+            about=f"the offer of work for {content['opportunity']['title']}",
+            to=person.preferred_name,
+            link=reverse("offers:offer", args=[version.offer_id]),
+            person_id=person.pk,
+        ),
+    )

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, User
+from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.inbox.services import close_actions
@@ -88,7 +89,7 @@ def _move(
         for key in action_keys(claim):
             close_actions(key=key, by=actor)
     if to in notifications.SENTENCES:
-        transaction.on_commit(lambda: notifications.claim_step(event.pk))
+        mail.send_on_commit(notifications.claim_step, event.pk)
     return event
 
 

@@ -6,7 +6,10 @@ from powerwith.reminders import run_sweeps
 
 
 class Command(BaseCommand):
-    help = "Send the reminders that are due now (the worker does this every 15 minutes)."
+    help = (
+        "Run the reminder sweeps that are due now (the worker does this every 15 minutes); "
+        "the e-mail they queue is sent by the worker."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for path, count in run_sweeps().items():
