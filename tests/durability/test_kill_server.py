@@ -278,6 +278,16 @@ def server(new_database: Callable[[str], str], tmp_path: Path) -> Iterator[Serve
         running.kill()
 
 
+def _acked(client: Client) -> int:
+    return sum(client.tally.consents_acked.values()) + len(client.tally.claims_acked)
+
+
+def _wait_for_writes(client: Client, *, more_than: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while _acked(client) <= more_than and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def test_acknowledged_writes_survive_the_server_being_killed_again_and_again(
     server: Server, new_database: Callable[[str], str], tmp_path: Path
 ) -> None:
@@ -296,6 +306,9 @@ def test_acknowledged_writes_survive_the_server_being_killed_again_and_again(
     backups.mkdir()
     try:
         for round_ in range(ROUNDS):
+            # On a busy machine the server takes a while to start: let each life of it
+            # acknowledge a few writes, then kill it at a random moment after that.
+            _wait_for_writes(client, more_than=_acked(client) + 1)
             time.sleep(rng.uniform(0.3, 1.5))
             if round_ == 1:
                 # A backup taken in the middle of the writes, checked at the end.

@@ -92,9 +92,10 @@ def create_opportunity(
     sessions: Iterable[SessionInput] = (),
 ) -> Opportunity:
     """A new opportunity with its terms, required experience and sessions, all or nothing:
-    the sessions are checked before anything is written."""
-    plan = plans.plan_sessions(None, sessions)
+    the terms are checked first, then the sessions, and a refusal of either writes
+    nothing (the transaction is undone)."""
     made = opportunity_services.create_opportunity(by=by, data=data, requirements=requirements)
+    plan = plans.plan_sessions(None, sessions)
     if plan:
         plans.write_sessions(made, plan, by)
     return made
@@ -111,10 +112,10 @@ def update_opportunity(
 ) -> Opportunity:
     """Change the terms given (and, when given, replace the required experience and the
     sessions), all or nothing; everyone offered the work is sent the new version."""
-    plan = None if sessions is None else plans.plan_sessions(opportunity, sessions)
     updated = opportunity_services.update_opportunity(
         opportunity, by=by, changes=changes, requirements=requirements
     )
+    plan = None if sessions is None else plans.plan_sessions(updated, sessions)
     if plan:
         plans.write_sessions(updated, plan, by)
     reissue_offers(updated, by=by)
