@@ -21,18 +21,13 @@ from powerwith.accounts.forms import (
 from powerwith.accounts.middleware import SESSION_KEY
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import can_manage_members
 from powerwith.core.web import add_domain_error, membership_required
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # guaranteed by membership_required
-    return request.membership
-
-
 def _require_admin(request: Request) -> Membership:
-    membership = _membership(request)
+    membership = membership_of(request)
     if not can_manage_members(membership.role):
         raise PermissionDenied("Only an organisation admin can manage members.")
     return membership
@@ -82,7 +77,7 @@ def switch_organisation(request: Request) -> HttpResponse:
 
 @membership_required
 def members(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     context = {
         "members": queries.members_of(membership),
         "can_manage": can_manage_members(membership.role),
@@ -121,7 +116,7 @@ def cancel_invitation(request: Request, invitation_id: int) -> HttpResponse:
 
 @membership_required
 def change_role(request: Request, user_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     member = queries.get_member_for(membership, user_id)
     if not can_manage_members(membership.role):
         raise PermissionDenied("Only an organisation admin can change roles.")
@@ -145,7 +140,7 @@ def change_role(request: Request, user_id: int) -> HttpResponse:
 
 @membership_required
 def audit_log(request: Request) -> HttpResponse:
-    events = queries.audit_log_of(_membership(request))[:200]
+    events = queries.audit_log_of(membership_of(request))[:200]
     return render(request, "accounts/audit_log.html", {"events": events})
 
 

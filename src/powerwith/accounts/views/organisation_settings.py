@@ -12,7 +12,7 @@ from django.utils import timezone
 from powerwith.accounts import services
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import can_manage_members
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.concentration import recent_paid_work
@@ -72,8 +72,7 @@ class WorkSettingsForm(forms.Form):
 
 @membership_required
 def organisation_settings(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can_change_settings(membership):
         raise PermissionDenied("Only an organisation admin can change the organisation's settings.")
     organisation = membership.organisation

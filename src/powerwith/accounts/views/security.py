@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts import queries, sessions, two_factor
 from powerwith.accounts.forms import CodeForm, VerifyForm
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import can_manage_members
 from powerwith.core.web import add_domain_error, membership_required
 
@@ -165,12 +165,12 @@ def end_other_login_sessions(request: Request) -> HttpResponse:
 @membership_required
 @require_POST
 def reset_member_two_factor(request: Request, user_id: int) -> HttpResponse:
-    assert request.membership is not None  # guaranteed by membership_required
-    member = queries.get_member_for(request.membership, user_id)
-    if not can_manage_members(request.membership.role):
+    membership = membership_of(request)
+    member = queries.get_member_for(membership, user_id)
+    if not can_manage_members(membership.role):
         raise PermissionDenied("Only an organisation admin can reset two-step verification.")
     try:
-        two_factor.reset_for_member(member=member, by=request.membership)
+        two_factor.reset_for_member(member=member, by=membership)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -21,7 +21,7 @@ from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
@@ -40,9 +40,9 @@ class Row:
 
 def _me(request: Request) -> tuple[Membership, Person]:
     person = person_of(request.user)
-    if person is None or request.membership is None:
+    if person is None:
         raise Http404("You do not have a profile.")
-    return request.membership, person
+    return membership_of(request), person
 
 
 def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, str]) -> str:

@@ -9,23 +9,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import THIS, StaffAdjustmentForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # membership_required
-    return request.membership
-
-
 @membership_required
 def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     session = queries.get_staff_session(membership, session_id)
     if not (
         queries.can_manage_sessions(membership)
@@ -57,7 +51,7 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def adjustment_confirm(request: Request, adjustment_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     adjustment = queries.get_adjustment_for(membership, adjustment_id)
     try:
         confirm_adjustment(adjustment, by=membership)

@@ -17,9 +17,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
@@ -37,23 +36,18 @@ from powerwith.privacy.models import What
 from powerwith.workflows import changing_work
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # membership_required
-    return request.membership
-
-
 def _session(request: Request, session_id: int) -> Session:
-    return queries.get_staff_session(_membership(request), session_id)
+    return queries.get_staff_session(membership_of(request), session_id)
 
 
 def _require_manager(request: Request) -> None:
-    if not queries.can_manage_sessions(_membership(request)):
+    if not queries.can_manage_sessions(membership_of(request)):
         raise PermissionDenied("Only coordinators and admins can change sessions.")
 
 
 @membership_required
 def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     queries.require_staff(membership)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
     sessions = queries.sessions_of_opportunity(membership, opportunity)
@@ -68,7 +62,7 @@ def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
 
 @membership_required
 def session_new(request: Request, opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     _require_manager(request)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
     form = SessionForm(request.POST or None)
@@ -102,7 +96,7 @@ def session_edit(request: Request, session_id: int) -> HttpResponse:
         try:
             changing_work.change_session(
                 session,
-                by=_membership(request),
+                by=membership_of(request),
                 starts_at=form.starts_at(),
                 minutes=form.cleaned_data["minutes"],
                 place=form.cleaned_data["place"],
@@ -125,7 +119,7 @@ def session_cancel(request: Request, session_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             changing_work.cancel_session(
-                session, by=_membership(request), reason=form.cleaned_data["reason"]
+                session, by=membership_of(request), reason=form.cleaned_data["reason"]
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -137,7 +131,7 @@ def session_cancel(request: Request, session_id: int) -> HttpResponse:
 
 
 def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     bookings = list(queries.bookings_of(session))
     now = timezone.now()
     can_manage = queries.can_manage_sessions(membership)
@@ -174,7 +168,7 @@ def session_detail(request: Request, session_id: int) -> HttpResponse:
 @require_POST
 def session_book(request: Request, session_id: int) -> HttpResponse:
     _require_manager(request)
-    membership = _membership(request)
+    membership = membership_of(request)
     session = _session(request, session_id)
     form = BookForm(request.POST)
     if form.is_valid():
@@ -199,7 +193,7 @@ def booking_cancel(request: Request, session_id: int, booking_id: int) -> HttpRe
     _require_manager(request)
     session = _session(request, session_id)
     booking = queries.get_booking(session, booking_id)
-    booking_services.cancel_booking(booking, by=_membership(request))
+    booking_services.cancel_booking(booking, by=membership_of(request))
     messages.success(
         request, f"{booking.person.preferred_name}'s booking is cancelled. They are told."
     )
@@ -216,7 +210,7 @@ def booking_attendance(request: Request, session_id: int, booking_id: int) -> Ht
     if form.is_valid():
         try:
             services.record_attendance(
-                booking, by=_membership(request), attended=form.cleaned_data["attended"]
+                booking, by=membership_of(request), attended=form.cleaned_data["attended"]
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.engagements.forms.wellbeing import CheckForm, StaffCheckForm, StaffStopForm
 from powerwith.engagements.models import StopKind, WellbeingCheck
@@ -34,8 +34,7 @@ STOP_CHOICES = [
 
 
 def _staff(request: Request) -> None:
-    assert request.membership is not None
-    if not queries.is_caring_staff(request.membership):
+    if not queries.is_caring_staff(membership_of(request)):
         raise PermissionDenied("Only coordinators, admins and contact people can do this.")
 
 
@@ -87,9 +86,9 @@ def my_wellbeing_check(request: Request, check_id: int) -> HttpResponse:
 @membership_required
 def staff_checks(request: Request) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
+    membership = membership_of(request)
     now = timezone.now()
-    due = list(queries.due_checks(queries.checks_visible_to(request.membership), now))
+    due = list(queries.due_checks(queries.checks_visible_to(membership), now))
     overdue_before = now - queries.OVERDUE_AFTER
     return render(
         request,
@@ -101,10 +100,10 @@ def staff_checks(request: Request) -> HttpResponse:
 @membership_required
 def staff_check(request: Request, check_id: int) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
-    check = queries.get_check_for(request.membership, check_id)
+    membership = membership_of(request)
+    check = queries.get_check_for(membership, check_id)
     record_read(
-        viewer=request.membership,
+        viewer=membership,
         person=check.attendance.person,
         what=What.WELLBEING_NOTES,
         where=request.path,
@@ -112,7 +111,7 @@ def staff_check(request: Request, check_id: int) -> HttpResponse:
     form = StaffCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            complete_check(check, by=request.membership, **form.cleaned_data)
+            complete_check(check, by=membership, **form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
         else:
@@ -177,8 +176,8 @@ def _back(request: Request, session_id: int) -> str:
 @require_POST
 def session_record_stop(request: Request, stop_session_id: int) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
-    session = queries.get_session_for_staff(request.membership, stop_session_id)
+    membership = membership_of(request)
+    session = queries.get_session_for_staff(membership, stop_session_id)
     form = StaffStopForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose what happened: time out, stop, or asked for support.")
@@ -190,7 +189,7 @@ def session_record_stop(request: Request, stop_session_id: int) -> HttpResponse:
             session=session,
             opportunity=session.opportunity,
             kind=form.cleaned_data["kind"],
-            by=request.membership,
+            by=membership,
         )
     except DomainError as error:
         messages.error(request, error.message)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation.forms.development import CommentForm, OfferActionForm, ProgressForm
 from powerwith.evaluation.queries import development as queries
@@ -28,8 +28,7 @@ from powerwith.people.queries import person_of
 
 
 def _staff(request: Request, person_id: int) -> tuple[Membership, Person]:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     return membership, queries.person_for_plan(membership, person_id)
 
 

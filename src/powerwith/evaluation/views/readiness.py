@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import membership_required, refusal
 from powerwith.evaluation.forms.readiness import ActionForm, AssessmentForm
 from powerwith.evaluation.models.readiness import ReadinessAssessment
@@ -27,15 +27,9 @@ from powerwith.evaluation.services.readiness import (
 )
 
 
-def _membership(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
-    return membership
-
-
 @membership_required
 def readiness(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     assessments = queries.assessments_of(membership)
     latest = queries.result_of(assessments[0]) if assessments else None
     return render(
@@ -53,7 +47,7 @@ def readiness(request: Request) -> HttpResponse:
 
 @membership_required
 def readiness_new(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     queries.require_writer(membership)
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +88,7 @@ def _detail(
 
 @membership_required
 def readiness_detail(request: Request, readiness_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     assessment = queries.get_assessment_for(membership, readiness_id)
     if request.method != "POST":
         return _detail(request, membership, assessment)
@@ -116,7 +110,7 @@ def readiness_detail(request: Request, readiness_id: int) -> HttpResponse:
 def readiness_action_done(
     request: Request, readiness_id: int, readiness_action_id: int
 ) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     action = queries.get_action_for(membership, readiness_id, readiness_action_id)
     try:
         mark_action_done(by=membership, action=action)

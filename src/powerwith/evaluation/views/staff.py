@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.evaluation import queries
 from powerwith.evaluation.feedback_waits import what_feedback_waits_for
@@ -25,8 +25,7 @@ from powerwith.opportunities.queries import get_opportunity_for
 
 
 def _opportunity(request: Request, opportunity_id: int) -> tuple[Membership, Opportunity]:
-    membership = request.membership
-    assert membership is not None
+    membership = membership_of(request)
     queries.require_reader(membership)
     return membership, get_opportunity_for(membership, opportunity_id)
 
@@ -148,6 +147,5 @@ def impact_share(request: Request, evaluation_opportunity_id: int, impact_id: in
 
 @membership_required
 def impact_standards(request: Request) -> HttpResponse:
-    assert request.membership is not None
-    rows = queries.standards_count(request.membership)
+    rows = queries.standards_count(membership_of(request))
     return render(request, "evaluation/impact_standards.html", {"rows": rows})

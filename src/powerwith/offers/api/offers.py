@@ -18,7 +18,7 @@ from ninja.params import QueryEx
 from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
@@ -41,11 +41,6 @@ router = Router(tags=["offers"])
 
 PAGE_SIZE = 25
 QUESTIONS_AND_ANSWERS = frozenset({OfferAction.QUESTION, OfferAction.ANSWER})
-
-
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def _question_out(event: OfferEvent) -> dict[str, Any]:
@@ -122,13 +117,13 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
 
 
 def _offer(request: Request, offer_id: int) -> tuple[Membership, Offer]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return membership, queries.get_offer_for(membership, offer_id)
 
 
 @router.post("/opportunities/{opportunity_id}/offers", response={201: OfferOut})
 def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
     person = get_person_for(membership, payload.person_id)
@@ -140,7 +135,7 @@ def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Sta
 def list_offers(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 a page, newest first: the organisation's offers for staff; for an expert, the
     ones sent to them here. A page past the end answers no items and the count."""
-    membership = _membership(request)
+    membership = membership_of(request)
     if membership.role == Role.EXPERT:
         offers = queries.offers_for_person(membership.user).filter(
             organisation_id=membership.organisation_id

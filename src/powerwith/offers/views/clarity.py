@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.core.web import membership_required
 from powerwith.offers.clarity import check
@@ -19,8 +19,7 @@ WRITER_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.CONTACT})
 
 
 def _require_writer(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if membership.role not in WRITER_ROLES:
         raise PermissionDenied(
             "Only coordinators, admins and contact people can use the clarity checker."

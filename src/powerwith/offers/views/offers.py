@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.consent.services import STAFF_WHO_RECORD
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.offers import checks as offer_checks
@@ -42,13 +42,8 @@ PAGE_SIZE = 25
 CONFLICT = 409
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # guaranteed by membership_required
-    return request.membership
-
-
 def _offer(request: Request, offer_id: int) -> Offer:
-    return queries.get_offer_for(_membership(request), offer_id)
+    return queries.get_offer_for(membership_of(request), offer_id)
 
 
 def _people_choices(membership: Membership) -> list[tuple[int, str]]:
@@ -60,7 +55,7 @@ def _people_choices(membership: Membership) -> list[tuple[int, str]]:
 def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
     """The matches page posts here with ``person_id``; a plain visit offers a choice of
     everyone active on the register."""
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
     form = MakeOfferForm(request.POST or None, people=_people_choices(membership))
@@ -84,7 +79,7 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
 
 @membership_required
 def offer_list(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     if membership.role == Role.EXPERT:
         return redirect("offers:my_offers")
     offers = queries.with_what_waits(queries.offers_of(membership)).order_by("-updated_at", "-id")
@@ -93,7 +88,7 @@ def offer_list(request: Request) -> HttpResponse:
 
 
 def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     manager = queries.can_manage_offers(membership) and offer.organisation_id == (
         membership.organisation_id
     )
@@ -151,7 +146,7 @@ def _next(offer: Offer) -> frozenset[str]:
 
 @membership_required
 def offer_detail(request: Request, offer_id: int) -> HttpResponse:
-    if _membership(request).role == Role.EXPERT:
+    if membership_of(request).role == Role.EXPERT:
         return redirect("offers:my_offer", offer_id=offer_id)
     return _page(request, _offer(request, offer_id))
 
@@ -159,7 +154,7 @@ def offer_detail(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_terms(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = TermsForm(request.POST)
     if form.is_valid():
@@ -182,7 +177,7 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_send(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = SendForm(request.POST)
     form.is_valid()  # one optional checkbox: always valid
@@ -209,7 +204,7 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_answer(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -227,7 +222,7 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
     """Asks first: a withdrawn offer cannot be sent again."""
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     if not queries.can_manage_offers(membership):
         raise PermissionDenied("Only coordinators and admins can withdraw offers of work.")

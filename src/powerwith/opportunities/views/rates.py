@@ -13,13 +13,12 @@ from django.utils import timezone
 
 from powerwith.core.choices import PER_BASIS, RewardBasis
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import RateForm
 from powerwith.opportunities.models import RateCard
 from powerwith.opportunities.rules import PAID_BASES, money
-from powerwith.opportunities.views.access import membership_of
 
 
 @dataclass(frozen=True)

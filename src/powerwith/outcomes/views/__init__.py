@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.outcomes import months, queries, services
@@ -27,8 +27,7 @@ ASSOCIATION = (
 
 
 def reader(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None
+    membership = membership_of(request)
     queries.require_reader(membership)
     return membership
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import NotAllowed
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
@@ -104,11 +104,6 @@ class ClaimOut(Schema):
 class ClaimList(Schema):
     items: list[ClaimOut]
     count: int
-
-
-def membership_of(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def claim_out(claim: Claim) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.times import day_and_clock
 from powerwith.core.web import add_domain_error, membership_required, refusal
 from powerwith.engagements.models import Attendance
@@ -38,8 +38,7 @@ def own_profile(request: Request) -> tuple[Person, Membership]:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    assert request.membership is not None  # membership_required
-    return person, request.membership
+    return person, membership_of(request)
 
 
 def posted(request: Request) -> QueryDict | None:

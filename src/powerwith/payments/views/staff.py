@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import export, queries, receipts, services
@@ -30,8 +30,7 @@ PAGE_SIZE = 50
 
 
 def _manager(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # membership_required
+    membership = membership_of(request)
     queries.require_manager(membership)
     return membership
 

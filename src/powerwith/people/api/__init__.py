@@ -16,7 +16,7 @@ from ninja import P, Router, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.people import schedule, services
 from powerwith.people.models import Person
@@ -45,11 +45,6 @@ from powerwith.privacy.models import What
 router = Router(tags=["people"])
 
 PAGE_SIZE = 25
-
-
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def _require_people_role(membership: Membership) -> None:
@@ -99,7 +94,7 @@ def experience_schedule(request: Request) -> dict[str, list[dict[str, str]]]:
 
 @router.post("/people", response={201: PersonOut})
 def create_person(request: Request, payload: PersonIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = services.create_person(
         by=membership,
         profile=payload.changes(),
@@ -112,7 +107,7 @@ def create_person(request: Request, payload: PersonIn) -> Status[dict[str, Any]]
 def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 people a page, in name order. A page past the end answers no items and the
     count, so a client can tell it has read everything without handling an error."""
-    membership = _membership(request)
+    membership = membership_of(request)
     _require_people_role(membership)
     people = people_visible_to(membership)
     start = (page - 1) * PAGE_SIZE
@@ -124,7 +119,7 @@ def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
 
 @router.get("/people/{person_id}", response=PersonOut)
 def get_person(request: Request, person_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     record_read(viewer=membership, person=person, what=What.PROFILE, where=request.path)
     return _out(membership, person)
@@ -132,7 +127,7 @@ def get_person(request: Request, person_id: int) -> dict[str, Any]:
 
 @router.patch("/people/{person_id}", response=PersonOut)
 def update_person(request: Request, person_id: int, payload: ProfileFields) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     services.update_person(
         person, user=membership.user, membership=membership, changes=payload.changes()
@@ -144,7 +139,7 @@ def update_person(request: Request, person_id: int, payload: ProfileFields) -> d
 def replace_experience(
     request: Request, person_id: int, payload: list[ExperienceIn]
 ) -> list[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     services.replace_experience(
         person,
@@ -157,7 +152,7 @@ def replace_experience(
 
 @router.get("/people/{person_id}/sharing", response=SharingList)
 def get_sharing(request: Request, person_id: int) -> dict[str, list[dict[str, Any]]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return _sharing(_own_profile(membership, person_id))
 
 
@@ -165,7 +160,7 @@ def get_sharing(request: Request, person_id: int) -> dict[str, list[dict[str, An
 def set_sharing(
     request: Request, person_id: int, payload: SharingIn
 ) -> dict[str, list[dict[str, Any]]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _own_profile(membership, person_id)
     services.set_sharing(
         person,

@@ -19,7 +19,7 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role, can_manage_members
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.offers import queries as offer_queries
@@ -46,8 +46,7 @@ def _own_person(request: Request) -> Person:
 def benefits_advice(request: Request) -> HttpResponse:
     """The benefits advice of each organisation the reader works with: for a person, every
     organisation they work with; for staff, their own."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if membership.role == Role.EXPERT:
         person = _own_person(request)
         organisations = [link.organisation for link in queries.links_of(person)]
@@ -63,8 +62,7 @@ def benefits_advice(request: Request) -> HttpResponse:
 
 @membership_required
 def benefits_advice_edit(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can_manage_members(membership.role):
         raise PermissionDenied("Only an organisation admin can change the benefits advice.")
     organisation = membership.organisation

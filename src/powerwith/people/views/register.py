@@ -18,7 +18,7 @@ from django.urls import path
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.engagements.queries.sessions import agreed_adjustments
@@ -42,8 +42,7 @@ PAGE_SIZE = 25
 
 def register_member(request: Request) -> Membership:
     """The acting membership, if its role may read the register; 403 for any other."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not queries.can_read_register(membership):
         raise PermissionDenied("Only coordinators and admins can see the register.")
     return membership

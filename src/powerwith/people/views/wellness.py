@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.people import queries
 from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
@@ -128,8 +128,7 @@ def my_plan_pdf(request: Request) -> HttpResponse:
 @membership_required
 def person_plan(request: Request, plan_person_id: int) -> HttpResponse:
     """A plan the person chose to share with this user; 404 for everyone else."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     plan = queries_wellness.plan_shared_with(membership, plan_person_id)
     record_read(
         viewer=membership, person=plan.person, what=What.WELLNESS_ACTION_PLAN, where=request.path

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, membership_required
 from powerwith.privacy import queries, services
 from powerwith.privacy.forms import RetentionForm
@@ -16,8 +16,7 @@ from powerwith.privacy.forms import RetentionForm
 
 @membership_required
 def retention(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     policy = queries.retention_policy_for(membership)
     posted = request.POST if request.method == "POST" else None
     form = RetentionForm(posted, initial=RetentionForm.initial_from(policy))

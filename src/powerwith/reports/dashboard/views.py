@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.web import membership_required
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.reports.dashboard.charts import charts_of
@@ -23,13 +23,13 @@ DOCUMENT = "reports/dashboard_document.html"
 def _figures(request: Request) -> tuple[PeriodForm, dict[str, Any] | None]:
     """The period form (both months may be left out: the last 12 months) and, when the
     period is a good one, everything the page and the report show."""
-    assert request.membership is not None
-    require_reader(request.membership)
+    membership = membership_of(request)
+    require_reader(membership)
     form = PeriodForm(request.GET)
     if not form.is_valid():
         return form, None
     assert form.period is not None
-    figures, made_at = dashboard_as_of(request.membership, form.period)
+    figures, made_at = dashboard_as_of(membership, form.period)
     return form, {"d": figures, "charts": charts_of(figures), "made_at": made_at}
 
 
