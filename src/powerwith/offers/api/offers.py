@@ -13,12 +13,11 @@ from typing import Any
 
 from django.db.models import prefetch_related_objects
 from ninja import P, Router, Status
-from ninja.errors import ValidationError
 from ninja.params import QueryEx
-from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request, membership_of
+from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.core.roles import Role
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
@@ -162,34 +161,16 @@ def change_terms(request: Request, offer_id: int, payload: TermsIn) -> dict[str,
     return _out(membership, offer)
 
 
-def _acknowledged(request: Request) -> bool:
-    """The body is optional: none at all, or an empty one, acknowledges nothing."""
-    raw = request.body.strip() if request.content_type == "application/json" else b""
-    if not raw:
-        return False
-    try:
-        return SendIn.model_validate_json(raw).acknowledge_warnings
-    except PydanticError as error:
-        # Without the input: it may be raw bytes, which cannot be answered as JSON.
-        errors = error.errors(include_url=False, include_input=False)
-        raise ValidationError([dict(e) for e in errors]) from error
-
-
 @router.post(
     "/offers/{offer_id}/send",
     response={200: OfferOut, 409: RefusedOut},
-    openapi_extra={
-        "requestBody": {
-            "required": False,
-            "content": {"application/json": {"schema": SendIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=optional_body_openapi(SendIn),
 )
 def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     """409 with ``missing`` and ``blocking`` while the offer leaves out anything it must
     state or says anything speculative, promised or vague (acknowledged or not); then 409
     with ``warnings`` until the warnings about style are acknowledged."""
-    acknowledge = _acknowledged(request)
+    acknowledge = optional_body(request, SendIn).acknowledge_warnings
     membership, offer = _offer(request, offer_id)
     try:
         services.send_offer(offer, by=membership, acknowledge_warnings=acknowledge)
