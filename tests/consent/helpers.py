@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from django.db import connection
 
 from powerwith.accounts.models import Membership
+from powerwith.consent.triggers import CONSENT_EVENTS
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.services.terms import create_opportunity
 
-TABLE = "consent_consentevent"
-TRIGGER = "consent_event_append_only"
+TABLE = CONSENT_EVENTS.table
+TRIGGER = CONSENT_EVENTS.name
 
 
 def opportunity_of(coordinator: Membership, title: str = "Recruitment panel") -> Opportunity:
