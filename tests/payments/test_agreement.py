@@ -71,7 +71,7 @@ def test_childcare_the_offer_does_not_cover_is_refused_on_the_page(
             "description": "A childminder for the afternoon",
         },
     )
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "There is a problem" in page.text
     assert REFUSAL in page.text
     assert nothing_written()

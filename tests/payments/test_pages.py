@@ -132,7 +132,7 @@ def test_a_receipt_too_large_or_of_the_wrong_type_is_refused_and_nothing_saved(
     page = logged_in(client, expert_at_riverside.user).post(
         reverse("payments:my_expense_claim"), expense_form(offer, receipt=upload)
     )
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "There is a problem" in page.text
     assert message in page.text
     assert not Claim.objects.exists()
@@ -322,7 +322,7 @@ def test_a_time_claim_without_a_session_chosen_is_explained(
 ):
     worked(riverside_coordinator, expert_at_riverside)
     page = logged_in(client, expert_at_riverside.user).post(reverse("payments:my_time_claim"))
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "Choose the session you are claiming for." in page.text
     assert not Claim.objects.exists()
 

@@ -66,7 +66,7 @@ def test_advice_that_is_too_long_is_refused_and_nothing_changes(
 ):
     logged_in(client, riverside_admin.user)
     response = client.post("/organisation/benefits-advice/", {"benefits_advice": "x" * 8001})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     riverside.refresh_from_db()
     assert riverside.benefits_advice == ""

@@ -314,7 +314,7 @@ def test_a_bad_limit_is_refused_and_nothing_is_saved(
         "/my-earnings-limit/",
         {"weekly_amount": amount, "valid_from_0": day, "valid_from_1": "4", "valid_from_2": "2026"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert message in page

@@ -93,7 +93,7 @@ def test_a_refusal_from_the_service_shows_in_the_summary_and_nothing_changes(cli
             initial=1,
         ),
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert "a type of restrictive intervention belongs only with" in response.text
     assert experience_of(sam) == before

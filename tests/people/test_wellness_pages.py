@@ -55,7 +55,7 @@ def test_a_bad_review_date_is_shown_in_the_error_summary_and_nothing_is_saved(
         "/my-wellness-action-plan/edit/",
         plan_post(review_date_0=day, review_date_1=month, review_date_2=year),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert message in page

@@ -246,7 +246,7 @@ def test_bad_periods_are_refused_and_change_nothing(
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in page
     assert message in page
     assert not RetentionPolicy.objects.exists()

@@ -226,7 +226,7 @@ def test_bad_input_shows_the_error_and_changes_nothing(
 ) -> None:
     logged_in(client, riverside_admin.user)
     response = client.post(url(jordan), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert error in page

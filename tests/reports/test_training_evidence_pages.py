@@ -148,11 +148,11 @@ def test_yes_without_how_shows_an_error_and_records_nothing(
     training = _named_course(riverside_coordinator)
     logged_in(client, riverside_coordinator.user)
     response = client.post(_report(training) + "record/", {"lived_experience_first": "yes"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     assert not TrainingCourseEvidence.objects.exists()
     bad = client.post(_report(training) + "record/", {"lived_experience_first": "perhaps"})
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     assert "Choose yes or no" in bad.content.decode()
 
 

@@ -14,7 +14,7 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import can_manage_members
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.engagements.concentration import recent_paid_work
 
 WEIGHT_ERROR = (
@@ -107,4 +107,5 @@ def organisation_settings(request: Request) -> HttpResponse:
         "work_form": work_form,
         "concentration": recent_paid_work(organisation.pk, timezone.now()),
     }
-    return render(request, "accounts/organisation_settings.html", context)
+    status = form_status(form, work_form)
+    return render(request, "accounts/organisation_settings.html", context, status=status)

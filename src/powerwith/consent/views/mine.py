@@ -19,7 +19,7 @@ from powerwith.consent.usability import USE_SCOPE, usability, usability_of
 from powerwith.consent.wording import wording_for
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
 
@@ -79,7 +79,7 @@ def _review_page(
             }
         )
     context = {"output": output, "finished": found.finished, "uses": uses, "form": posted}
-    return render(request, "consent/my_output.html", context)
+    return render(request, "consent/my_output.html", context, status=form_status(posted))
 
 
 @membership_required

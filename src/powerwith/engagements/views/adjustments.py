@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.forms.sessions import THIS, StaffAdjustmentForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
@@ -27,7 +27,7 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
     ):
         raise PermissionDenied("Only coordinators, admins and the contact person can do this.")
     people = queries.people_booked(session)
-    form = StaffAdjustmentForm(request.POST or None, session=session, people=people)
+    form = StaffAdjustmentForm(posted(request), session=session, people=people)
     if request.method == "POST" and form.is_valid():
         person = next(p for p in people if p.pk == form.cleaned_data["person"])
         try:
@@ -45,7 +45,8 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The request is recorded. The contact person is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"session": session, "form": form, "people": people}
-    return render(request, "engagements/session_adjustment_new.html", context)
+    status = form_status(form)
+    return render(request, "engagements/session_adjustment_new.html", context, status=status)
 
 
 @membership_required

@@ -8,8 +8,7 @@ organisation's is 404.
 
 from __future__ import annotations
 
-from typing import Any
-
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
     BookForm,
@@ -65,7 +64,7 @@ def session_new(request: Request, opportunity_id: int) -> HttpResponse:
     membership = membership_of(request)
     _require_manager(request)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
-    form = SessionForm(request.POST or None)
+    form = SessionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             session = changing_work.add_session(
@@ -82,7 +81,7 @@ def session_new(request: Request, opportunity_id: int) -> HttpResponse:
             messages.success(request, "The session is added.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"opportunity": opportunity, "form": form, "session": None}
-    return render(request, "engagements/session_form.html", context)
+    return render(request, "engagements/session_form.html", context, status=form_status(form))
 
 
 @membership_required
@@ -108,14 +107,14 @@ def session_edit(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The session is changed. Everyone booked is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"opportunity": session.opportunity, "form": form, "session": session}
-    return render(request, "engagements/session_form.html", context)
+    return render(request, "engagements/session_form.html", context, status=form_status(form))
 
 
 @membership_required
 def session_cancel(request: Request, session_id: int) -> HttpResponse:
     _require_manager(request)
     session = _session(request, session_id)
-    form = CancelSessionForm(request.POST or None)
+    form = CancelSessionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             changing_work.cancel_session(
@@ -127,10 +126,10 @@ def session_cancel(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The session is cancelled. Everyone booked is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"session": session, "form": form, "booked": queries.people_booked(session)}
-    return render(request, "engagements/session_cancel.html", context)
+    return render(request, "engagements/session_cancel.html", context, status=form_status(form))
 
 
-def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
+def _page(request: Request, session: Session, form: forms.Form | None = None) -> HttpResponse:
     membership = membership_of(request)
     bookings = list(queries.bookings_of(session))
     now = timezone.now()
@@ -148,7 +147,7 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         or queries.is_contact_for(membership.user, session.opportunity),
         "started": session.starts_at <= now,
         "open": session.cancelled_at is None and session.starts_at > now,
-        "form": forms.get("form"),
+        "form": form,
     }
     record_reads(
         viewer=membership,
@@ -156,7 +155,7 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         what=What.ADJUSTMENTS,
         where=request.path,
     )
-    return render(request, "engagements/session.html", context)
+    return render(request, "engagements/session.html", context, status=form_status(form))
 
 
 @membership_required

@@ -17,7 +17,14 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+)
 from powerwith.engagements.forms.wellbeing import CheckForm, StaffCheckForm, StaffStopForm
 from powerwith.engagements.models import StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
@@ -57,13 +64,13 @@ def _check_page(
         "opens_at": queries.opens_at(check.due_at),
         "is_open": queries.opens_at(check.due_at) <= now,
     }
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))
 
 
 @login_required
 def my_wellbeing_check(request: Request, check_id: int) -> HttpResponse:
     check = queries.get_own_check(request.user, check_id)
-    form = CheckForm(request.POST or None)
+    form = CheckForm(posted(request))
     if request.method == "POST" and form.is_valid():
         by = queries.membership_in(
             request.user, check.attendance.session.opportunity.organisation_id
@@ -108,7 +115,7 @@ def staff_check(request: Request, check_id: int) -> HttpResponse:
         what=What.WELLBEING_NOTES,
         where=request.path,
     )
-    form = StaffCheckForm(request.POST or None)
+    form = StaffCheckForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             complete_check(check, by=membership, **form.cleaned_data)
@@ -142,7 +149,7 @@ def my_session_stop(request: Request, stop_session_id: int) -> HttpResponse:
                 request,
                 "engagements/stop_choose.html",
                 {"session": session, "choices": STOP_CHOICES, "form": refusal(error.message)},
-                status=400,
+                status=INVALID,
             )
         return redirect("engagements:my_session_stopped", stop_session_id=session.pk)
     return render(

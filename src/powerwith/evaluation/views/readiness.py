@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import membership_required, refusal
+from powerwith.core.web import form_status, membership_required, posted, refusal
 from powerwith.evaluation.forms.readiness import ActionForm, AssessmentForm
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
@@ -49,7 +49,7 @@ def readiness(request: Request) -> HttpResponse:
 def readiness_new(request: Request) -> HttpResponse:
     membership = membership_of(request)
     queries.require_writer(membership)
-    form = AssessmentForm(request.POST or None)
+    form = AssessmentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             assessment = complete_assessment(by=membership, **form.service_arguments())
@@ -62,6 +62,7 @@ def readiness_new(request: Request) -> HttpResponse:
         request,
         "evaluation/readiness_new.html",
         {"form": form, "introductions": GROUP_INTRODUCTIONS},
+        status=form_status(form),
     )
 
 
@@ -83,7 +84,12 @@ def _detail(
     }
     if summary_form is not None or action_form is not None:
         context["form"] = summary_form or action_form
-    return render(request, "evaluation/readiness_detail.html", context)
+    return render(
+        request,
+        "evaluation/readiness_detail.html",
+        context,
+        status=form_status(summary_form, action_form),
+    )
 
 
 @membership_required

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.evaluation import queries
 from powerwith.evaluation.feedback_waits import what_feedback_waits_for
 from powerwith.evaluation.forms import ImpactForm, ReflectionForm
@@ -69,7 +69,7 @@ def opportunity_feedback_ask(request: Request, evaluation_opportunity_id: int) -
 @membership_required
 def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
     membership, opportunity = _opportunity(request, evaluation_opportunity_id)
-    form = ReflectionForm(request.POST or None) if queries.can_write(membership) else None
+    form = ReflectionForm(posted(request)) if queries.can_write(membership) else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             record_reflection(by=membership, opportunity=opportunity, **form.cleaned_data)
@@ -88,6 +88,7 @@ def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> 
             "form": form,
             "reflections": list(queries.reflections_of(membership, opportunity)),
         },
+        status=form_status(form),
     )
 
 
@@ -97,7 +98,7 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
     form = None
     if queries.can_write(membership):
         people = [(p.pk, p.preferred_name) for p in queries.contributors_of(opportunity)]
-        form = ImpactForm(request.POST or None, people=people)
+        form = ImpactForm(posted(request), people=people)
     if request.method == "POST" and form is not None and form.is_valid():
         data = form.cleaned_data
         try:
@@ -128,6 +129,7 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
             ),
             "shows_names": queries.shows_names(membership),
         },
+        status=form_status(form),
     )
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
-from powerwith.core.web import membership_required
+from powerwith.core.web import form_status, membership_required
 from powerwith.offers.clarity import check
 from powerwith.offers.forms.clarity import ClarityForm
 
@@ -46,7 +46,7 @@ def clarity_check(request: Request) -> HttpResponse:
     template = "offers/clarity_check.html"
     if request.htmx:
         template += "#findings"
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))
 
 
 def _live_feedback(request: Request) -> bool:

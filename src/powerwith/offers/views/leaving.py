@@ -17,7 +17,7 @@ from powerwith.accounts.queries import memberships_of
 from powerwith.consent.queries import context_opportunity
 from powerwith.core.errors import DomainError, InvalidInput
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import membership_required, refusal
+from powerwith.core.web import INVALID, membership_required, refusal, refused_status
 from powerwith.offers import queries
 from powerwith.offers.forms import LeaveOnBehalfForm
 from powerwith.opportunities.models import Opportunity
@@ -121,12 +121,12 @@ def staff_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
                 )
             except DomainError as refused:
                 form.add_error(None, refused.message)
-                status = refused.status_code
+                status = refused_status(refused)
             else:
                 messages.success(request, _done_sentence(did, own=False))
                 return redirect(back)
         else:
-            status = 400
+            status = INVALID
     return _render(
         request,
         status=status,

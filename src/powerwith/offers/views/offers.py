@@ -18,7 +18,15 @@ from powerwith.consent.services import STAFF_WHO_RECORD
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+    refused_status,
+)
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers import display as offer_display
@@ -37,7 +45,6 @@ from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.workflows import offers as offer_workflows
 
-INVALID = 400
 PAGE_SIZE = 25
 CONFLICT = 409
 
@@ -58,7 +65,7 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
     membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
-    form = MakeOfferForm(request.POST or None, people=_people_choices(membership))
+    form = MakeOfferForm(posted(request), people=_people_choices(membership))
     if request.method == "POST" and form.is_valid():
         person = get_person_for(membership, form.cleaned_data["person_id"])
         try:
@@ -72,9 +79,8 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
         else:
             messages.success(request, f"A draft offer for {person.preferred_name} is ready.")
             return redirect("offers:offer", offer_id=offer.pk)
-    status = INVALID if form.errors else 200
     context = {"form": form, "opportunity": opportunity}
-    return render(request, "offers/offer_new.html", context, status=status)
+    return render(request, "offers/offer_new.html", context, status=form_status(form))
 
 
 @membership_required
@@ -163,7 +169,7 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
             services.change_terms(offer, by=membership, terms=form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, terms_form=form)
+            return _page(request, offer, status=refused_status(error), terms_form=form)
         if was != offer.status:
             messages.success(
                 request, "The terms are saved. The offer is a draft again: send it again."
@@ -194,7 +200,7 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
         return _page(request, offer, status=CONFLICT, send_form=form)
     except DomainError as error:
         add_domain_error(form, error)
-        return _page(request, offer, status=error.status_code, send_form=form)
+        return _page(request, offer, status=refused_status(error), send_form=form)
     messages.success(
         request, f"Version {version.number} of the offer is sent to {offer.person.preferred_name}."
     )
@@ -212,7 +218,7 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
             offer_workflows.answer_question(offer, by=membership, text=form.cleaned_data["text"])
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, answer_form=form)
+            return _page(request, offer, status=refused_status(error), answer_form=form)
         else:
             messages.success(request, f"Your answer is sent to {offer.person.preferred_name}.")
             return redirect("offers:offer", offer_id=offer.pk)

@@ -21,7 +21,7 @@ from django.utils import timezone
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role, can_manage_members
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import words
@@ -79,7 +79,7 @@ def benefits_advice_edit(request: Request) -> HttpResponse:
             messages.success(request, "The benefits advice is saved. People see it from now on.")
             return redirect("people:benefits_advice")
     context = {"form": form, "organisation": organisation}
-    return render(request, "people/benefits_advice_edit.html", context)
+    return render(request, "people/benefits_advice_edit.html", context, status=form_status(form))
 
 
 def _letter_context(request: Request, letter_offer_id: int) -> tuple[Offer, dict[str, Any]]:
@@ -145,7 +145,7 @@ def my_earnings_limit(request: Request) -> HttpResponse:
         "limits": limits,
         "in_force": queries_wellness.limit_in_force(limits, timezone.localdate()),
     }
-    return render(request, "people/earnings_limit.html", context)
+    return render(request, "people/earnings_limit.html", context, status=form_status(form))
 
 
 urlpatterns: list[URLPattern] = [

@@ -17,7 +17,7 @@ from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.people import queries
 from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
@@ -80,7 +80,12 @@ def my_plan_edit(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your Wellness Action Plan is saved.")
             return redirect("people:my_wellness_plan")
-    return render(request, "people/wellness_plan_edit.html", {"form": form, "plan": plan})
+    return render(
+        request,
+        "people/wellness_plan_edit.html",
+        {"form": form, "plan": plan},
+        status=form_status(form),
+    )
 
 
 @login_required
@@ -102,7 +107,7 @@ def my_plan_readers(request: Request) -> HttpResponse:
             messages.success(request, "Who can read your plan is saved.")
             return redirect("people:my_wellness_plan")
     context = {"form": form, "candidates": candidates}
-    return render(request, "people/wellness_readers.html", context)
+    return render(request, "people/wellness_readers.html", context, status=form_status(form))
 
 
 def _printable(request: Request) -> tuple[Person, WellnessActionPlan]:

@@ -9,7 +9,7 @@ from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.privacy import queries, services
 from powerwith.privacy.forms import RetentionForm
 
@@ -28,7 +28,12 @@ def retention(request: Request) -> HttpResponse:
         else:
             messages.success(request, "How long information is kept is saved.")
             return redirect("privacy:retention")
-    return render(request, "privacy/retention.html", {"form": form, "policy": policy})
+    return render(
+        request,
+        "privacy/retention.html",
+        {"form": form, "policy": policy},
+        status=form_status(form),
+    )
 
 
 urlpatterns: list[URLPattern] = [

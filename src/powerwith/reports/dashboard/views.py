@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import membership_required
+from powerwith.core.web import form_status, membership_required
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.reports.dashboard.charts import charts_of
 from powerwith.reports.dashboard.export import dashboard_csv
@@ -36,13 +36,13 @@ def _figures(request: Request) -> tuple[PeriodForm, dict[str, Any] | None]:
 @membership_required
 def dashboard_page(request: Request) -> HttpResponse:
     form, context = _figures(request)
-    return render(request, PAGE, {"form": form, **(context or {})})
+    return render(request, PAGE, {"form": form, **(context or {})}, status=form_status(form))
 
 
 def _period_or_page(request: Request) -> tuple[HttpResponse | None, dict[str, Any]]:
     form, context = _figures(request)
     if context is None:
-        return render(request, PAGE, {"form": form}), {}
+        return render(request, PAGE, {"form": form}, status=form_status(form)), {}
     return None, context
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.evaluation.services.training import record_lived_experience_first
 from powerwith.people.views.documents import pdf_download
 from powerwith.reports.training import queries
@@ -72,7 +72,7 @@ def training_evidence_record(request: Request, training_opportunity_id: int) -> 
         if current
         else {}
     )
-    form = LivedExperienceFirstForm(request.POST or None, sessions=sessions, initial=initial)
+    form = LivedExperienceFirstForm(posted(request), sessions=sessions, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             record_lived_experience_first(
@@ -87,6 +87,7 @@ def training_evidence_record(request: Request, training_opportunity_id: int) -> 
         request,
         "reports/training_evidence_record.html",
         {"form": form, "opportunity": opportunity},
+        status=form_status(form),
     )
 
 
