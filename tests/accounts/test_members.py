@@ -186,7 +186,7 @@ def test_audit_events_cannot_be_changed_or_deleted(riverside_admin, riverside_co
     from powerwith.accounts import services
 
     services.change_role(membership=riverside_coordinator, role=Role.CONTACT, by=riverside_admin)
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(action="member.role_changed")
     event.action = "something.else"
     with pytest.raises(ValueError, match="append-only"):
         event.save()
