@@ -10,8 +10,7 @@ from powerwith.consent.models import ConsentEvent, Output, UseChoice
 from powerwith.consent.services import grant_consent
 from powerwith.consent.usability import usability
 from tests.conftest import logged_in, make_expert
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import output_of, own
+from tests.consent.factories import opportunity_of, output_of, own
 
 
 def test_a_coordinator_adds_an_output_through_the_page(

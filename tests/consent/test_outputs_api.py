@@ -6,8 +6,7 @@ from __future__ import annotations
 from powerwith.consent.models import Output
 from powerwith.consent.services import grant_consent, withdraw_consent
 from tests.conftest import api_client_for
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import output_of, own
+from tests.consent.factories import opportunity_of, output_of, own
 
 JSON = "application/json"
 

@@ -28,7 +28,7 @@ from powerwith.core.roles import Role
 from powerwith.consent.services import grant_consent
 from powerwith.accounts import services
 from tests.conftest import make_expert, make_member
-from tests.consent.outputs_factories import output_of, own
+from tests.consent.factories import output_of, own
 riverside = services.create_organisation(name="Riverside Care Partnership", slug="riverside")
 coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
 alex = make_expert("alex@people.example", "Alex", riverside)
@@ -59,7 +59,7 @@ WITHDRAW = """
 from powerwith.consent.models import Output
 from powerwith.consent.services import withdraw_consent
 from powerwith.people.models import Person
-from tests.consent.outputs_factories import own
+from tests.consent.factories import own
 ids = json.loads(sys.argv[1])
 output = Output.objects.get(pk=ids["output"])
 alex = Person.objects.get(pk=ids["person"])

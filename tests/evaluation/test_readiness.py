@@ -23,7 +23,7 @@ from powerwith.evaluation.services.readiness import (
     mark_action_done,
 )
 from tests.conftest import logged_in
-from tests.evaluation.readiness_factories import assessment, in_days, middling
+from tests.evaluation.factories import assessment, in_days, middling
 
 pytestmark = pytest.mark.django_db
 

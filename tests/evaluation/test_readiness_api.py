@@ -12,7 +12,7 @@ from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.services.readiness import add_action
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in
-from tests.evaluation.readiness_factories import assessment, in_days, middling
+from tests.evaluation.factories import assessment, in_days, middling
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from powerwith.payments.fees import (
 from powerwith.payments.models import Claim, ClaimStatus, ExpenseCategory
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, expert_membership
-from tests.payments.helpers import expense_claim
+from tests.payments.factories import expense_claim
 
 pytestmark = pytest.mark.django_db
 

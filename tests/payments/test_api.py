@@ -10,7 +10,7 @@ from powerwith.payments.models import Claim, ClaimStatus
 from tests.conftest import api_client_for
 from tests.engagements.factories import accepted_offer, expert_membership
 from tests.offers.factories import sent_offer
-from tests.payments.helpers import expense_claim, offer_of, worked
+from tests.payments.factories import expense_claim, offer_of, worked
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from powerwith.payments.models import Claim, ClaimKind, ClaimStatus, RewardChoic
 from powerwith.payments.receipts import MAX_BYTES
 from tests.conftest import logged_in
 from tests.engagements.factories import accepted_offer, booked
-from tests.payments.helpers import backdate, expense_claim, me, offer_of, time_claim, worked
+from tests.payments.factories import backdate, expense_claim, me, offer_of, time_claim, worked
 
 pytestmark = pytest.mark.django_db
 

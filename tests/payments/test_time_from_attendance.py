@@ -20,7 +20,7 @@ from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.payments.time_to_claim import time_to_claim
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import booked, expert_membership
-from tests.payments.helpers import attended, attended_each, me, offer_of, time_claim, worked
+from tests.payments.factories import attended, attended_each, me, offer_of, time_claim, worked
 
 pytestmark = pytest.mark.django_db
 

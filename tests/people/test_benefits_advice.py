@@ -16,7 +16,7 @@ from powerwith.people import services
 from powerwith.people.services import benefits as services_benefits
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer
-from tests.people.self_service_helpers import signed_in
+from tests.people.steps import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from powerwith.people.services.benefits import add_earnings_limit
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, booked
 from tests.offers.factories import sent_offer
-from tests.people.self_service_helpers import signed_in
+from tests.people.steps import signed_in
 
 WARNING = "over the weekly earnings limit you recorded"
 LONDON = ZoneInfo("Europe/London")

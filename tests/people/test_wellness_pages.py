@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from powerwith.people.models import WellnessActionPlan
 from tests.conftest import api_client_for, logged_in
-from tests.people.wellness_helpers import PLAN_WORDS, plan_post, written_plan
+from tests.people.factories import PLAN_WORDS, written_plan
+from tests.people.steps import plan_post
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test import Client
 from powerwith.accounts.models import AuditEvent
 from powerwith.people.services import wellness as services_wellness
 from tests.conftest import api_client_for, logged_in
-from tests.people.wellness_helpers import PLAN_WORDS, written_plan
+from tests.people.factories import PLAN_WORDS, written_plan
 
 pytestmark = pytest.mark.django_db
 

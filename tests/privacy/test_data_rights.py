@@ -18,7 +18,7 @@ from powerwith.privacy import export
 from powerwith.privacy.models import AccessLogEntry, ErasureRecord
 from powerwith.privacy.services import PSEUDONYM, erase_person
 from tests.conftest import PASSWORD, api_client_for, logged_in
-from tests.privacy.helpers import PLANTED, Planted, every_value_held, everything_about
+from tests.privacy.factories import PLANTED, Planted, every_value_held, everything_about
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from powerwith.privacy.retention import months_before, sweep
 from powerwith.privacy.services import PSEUDONYM
 from powerwith.reminders import SWEEPS
 from tests.conftest import logged_in
-from tests.payments.helpers import expense_claim, offer_of
-from tests.privacy.helpers import booking_with_note
+from tests.payments.factories import expense_claim, offer_of
+from tests.privacy.factories import booking_with_note
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from powerwith.people.services import create_person
 from powerwith.privacy.models import ErasureRecord
 from powerwith.privacy.services import HAS_LOGIN, PSEUDONYM, erase_person
 from tests.conftest import api_client_for, logged_in
-from tests.privacy.helpers import PLANTED, Planted, every_value_held, everything_about
+from tests.privacy.factories import PLANTED, Planted, every_value_held, everything_about
 
 pytestmark = pytest.mark.django_db
 

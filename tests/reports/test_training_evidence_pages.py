@@ -14,14 +14,7 @@ from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.reports.training.naming import ANONYMOUS
 from tests.conftest import api_client_for, logged_in
-from tests.reports.training_factories import (
-    RESTRAINT,
-    booked_on,
-    consent_to,
-    course,
-    expert,
-    involve,
-)
+from tests.reports.factories import RESTRAINT, booked_on, consent_to, course, expert, involve
 
 pytestmark = pytest.mark.django_db
 

@@ -62,7 +62,7 @@ from powerwith.offers.models import Offer
 from powerwith.payments.models import Claim
 from powerwith.people.models import Person
 from tests.conftest import make_expert, make_member, make_user
-from tests.payments.helpers import expense_claim
+from tests.payments.factories import expense_claim
 from tests.routes import named_routes, route_values
 
 CANARY = "CANARY-7f3a"
