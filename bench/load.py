@@ -2,11 +2,12 @@
 
 For each of two datasets (1,000 people and 100,000 people, built once under var/bench/
 by bench/dataset.py and reused), this starts the production server (``powerwith serve``:
-gunicorn, sync workers, one per core) on loopback with a throwaway SECRET_KEY and
-``POWERWITH_BENCH=1`` (which mounts the reference views of ``powerwith.bench_views``),
-logs in once per user, then drives each target with wrk from a second process at 16
-connections for a fixed time. It prints requests per second and p50/p95/p99 for each
-target with its ratio to the references measured in the same run:
+gunicorn, sync workers, one per core) on loopback with a throwaway SECRET_KEY and the
+settings of ``bench.reference_settings`` (the product's, with the reference views of
+``bench/reference_views.py`` mounted), logs in once per user, then drives each target
+with wrk from a second process at 16 connections for a fixed time. It prints requests
+per second and p50/p95/p99 for each target with its ratio to the references measured in
+the same run:
 
 - ``hello``: a hello-world JSON view in the same server process (Django's ceiling);
 - ``bare list``: the same 25 people rows with no log-in, tenancy or consent checks
@@ -109,7 +110,7 @@ def free_port() -> int:
 def server_env(people: int) -> dict[str, str]:
     env = dict(os.environ)
     env.update(dataset.environment(people))
-    env["PYTHONPATH"] = str(ROOT / "src")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     return env
 
 

@@ -1,7 +1,11 @@
 """The cast every test can use: named people in each role at two organisations.
 
 Riverside Care Partnership and Hillview Health NHS Foundation Trust, as in the demo.
-Data is made through the real services, as the product makes it.
+Data is made through the real services, as the product makes it: organisations and
+memberships by the accounts services, accounts by Django's ``create_user`` (as accepting
+an invitation makes them). An expert's own profile is the one exception: the register's
+service adds people without an account, and no service yet links an account to a
+profile, so ``make_expert`` writes the person and their links itself.
 """
 
 from __future__ import annotations
@@ -40,14 +44,14 @@ def make_user(email: str, full_name: str = "") -> User:
 
 def make_member(organisation: Organisation, email: str, role: str) -> Membership:
     user = User.objects.filter(email=email).first() or make_user(email)
-    return Membership.objects.create(user=user, organisation=organisation, role=role)
+    return services.add_member(organisation=organisation, user=user, role=role, actor=user)
 
 
 def make_expert(email: str, name: str, *organisations: Organisation) -> Person:
     user = make_user(email, name)
     person = Person.objects.create(user=user, preferred_name=name, email=email)
     for organisation in organisations:
-        Membership.objects.create(user=user, organisation=organisation, role=Role.EXPERT)
+        services.add_member(organisation=organisation, user=user, role=Role.EXPERT, actor=user)
         OrganisationLink.objects.create(person=person, organisation=organisation)
     return person
 

@@ -129,3 +129,24 @@ def test_expert_role_label_uses_the_charters_words(client, riverside_admin):
     html = client.get("/organisation/members/invite/").text
     assert "Expert by experience" in html
     assert Role.EXPERT.label == "Expert by experience"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "path"),
+    [
+        ("riverside_admin", "/organisation/members/invite/"),
+        ("riverside_admin", "/outcomes/services/new/"),
+        ("riverside_coordinator", "/outputs/new/"),
+        ("riverside_coordinator", "/readiness/new/"),
+    ],
+)
+def test_a_form_sent_empty_says_what_is_missing_with_a_400(client, request, fixture, path):
+    """Every page with a form answers 400 while what was sent does not pass, and sending
+    nothing at all is no exception: the errors are shown, not the blank form again."""
+    who = request.getfixturevalue(fixture)
+    client.force_login(who.user)
+    response = client.post(path, {})
+    assert response.status_code == 400
+    assert_in_layout(response.text)
+    assert "There is a problem" in response.text
+    assert "<title>Error: " in response.text

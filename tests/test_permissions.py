@@ -39,7 +39,7 @@ from powerwith.inbox.services import raise_action
 from powerwith.offers.services import ask_question
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import booked
-from tests.payments.helpers import offer_of
+from tests.payments.factories import offer_of
 from tests.probes import PROBES, Ask, Values
 from tests.routes import route_values
 

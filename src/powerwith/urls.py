@@ -1,5 +1,3 @@
-import os
-
 from django.urls import include, path
 
 from powerwith import views
@@ -28,7 +26,3 @@ handler400 = "powerwith.views.bad_request"
 handler403 = "powerwith.views.permission_denied"
 handler404 = "powerwith.views.page_not_found"
 handler500 = "powerwith.views.server_error"
-
-if os.environ.get("POWERWITH_BENCH") == "1":
-    # Reference views for bench/load.py only; production never sets this.
-    urlpatterns += [path("bench/", include("powerwith.bench_views"))]

@@ -56,5 +56,6 @@ def test_on_postgresql_a_bulk_update_through_the_orm_is_refused_too(event):
 
 
 def test_new_events_can_still_be_written(event, riverside_admin):
+    before = AuditEvent.objects.count()  # the event, and the cast's own joining
     audit.record(actor=riverside_admin.user, action="member.removed")
-    assert AuditEvent.objects.count() == 2
+    assert AuditEvent.objects.count() == before + 1

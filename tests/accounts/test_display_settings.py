@@ -45,7 +45,7 @@ def test_it_saves_the_settings_and_records_who_changed_them(client, riverside_co
 def test_it_refuses_an_unknown_text_size_and_writes_nothing(client, riverside_coordinator):
     user = riverside_coordinator.user
     response = logged_in(client, user).post("/account/display/", {"text_size": "huge"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose a text size." in html.unescape(response.content.decode())
     user.refresh_from_db()
     assert user.text_size == "standard"

@@ -30,7 +30,7 @@ def test_it_logs_in_by_email_and_lands_on_the_home_page(client, riverside_coordi
 )
 def test_wrong_credentials_get_one_generic_message(client, riverside_coordinator, email, password):
     response = client.post("/login/", {"username": email, "password": password})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert GENERIC_LOGIN_ERROR in response.text
     assert "There is a problem" in response.text
     assert response.text.startswith("<!DOCTYPE html>")
@@ -48,14 +48,14 @@ def test_an_inactive_account_gets_the_same_message(client, riverside_coordinator
 
 def test_an_empty_login_form_names_each_missing_field(client, db):
     response = client.post("/login/", {"username": "", "password": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'href="#id_username"' in response.text
     assert 'href="#id_password"' in response.text
 
 
 def test_an_over_long_email_is_refused_with_a_message(client, db):
     response = client.post("/login/", {"username": "a" * 300 + "@x.example", "password": "x"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
 
 

@@ -62,7 +62,7 @@ def test_the_only_admin_cannot_stop_being_admin(client, riverside_admin):
     client.force_login(riverside_admin.user)
     url = f"/organisation/members/{riverside_admin.user_id}/role/"
     response = client.post(url, {"role": Role.COORDINATOR})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "only admin" in response.text
     riverside_admin.refresh_from_db()
     assert riverside_admin.role == Role.ADMIN
@@ -72,7 +72,7 @@ def test_an_unknown_role_is_refused_with_a_message(client, riverside_admin, rive
     client.force_login(riverside_admin.user)
     url = f"/organisation/members/{riverside_coordinator.user_id}/role/"
     response = client.post(url, {"role": "overlord"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     riverside_coordinator.refresh_from_db()
     assert riverside_coordinator.role == Role.COORDINATOR
@@ -122,7 +122,7 @@ def test_an_invitation_with_mismatched_passwords_creates_nothing(
     path = body[body.index("/invitations/") :].split()[0]
     client.logout()
     response = client.post(path, {"password": PASSWORD, "confirm": PASSWORD + "!"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The passwords do not match" in response.text
     assert not User.objects.filter(email="x@example.org").exists()
 
@@ -133,7 +133,7 @@ def test_inviting_an_existing_member_is_refused(client, riverside_admin, riversi
         "/organisation/members/invite/",
         {"email": "coordinator@riverside.example", "role": Role.EXPERT},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already a member" in response.text
     assert not Invitation.objects.exists()
     assert not mail.outbox
@@ -186,7 +186,7 @@ def test_audit_events_cannot_be_changed_or_deleted(riverside_admin, riverside_co
     from powerwith.accounts import services
 
     services.change_role(membership=riverside_coordinator, role=Role.CONTACT, by=riverside_admin)
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(action="member.role_changed")
     event.action = "something.else"
     with pytest.raises(ValueError, match="append-only"):
         event.save()

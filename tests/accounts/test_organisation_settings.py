@@ -35,7 +35,7 @@ def test_a_weight_outside_0_to_1_is_refused_with_a_clear_message(
 ):
     client.force_login(riverside_admin.user)
     response = client.post(URL, {"fairness_weight": value})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert "Enter a fairness weight from 0 to 1, like 0.3." in response.text
     riverside.refresh_from_db()
@@ -112,7 +112,7 @@ def test_a_setting_out_of_range_is_explained_and_changes_nothing(client, riversi
             "reconfirm_months": "12",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     riverside_admin.organisation.refresh_from_db()
     assert riverside_admin.organisation.follow_up_days == 2

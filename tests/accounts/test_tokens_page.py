@@ -53,7 +53,7 @@ def test_a_token_cannot_be_made_for_another_users_membership(
 ):
     client.force_login(riverside_coordinator.user)
     response = client.post("/account/", {"name": "sneaky", "membership": riverside_admin.pk})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert not ApiToken.objects.exists()
 

@@ -55,7 +55,7 @@ def test_the_outputs_review_and_receipt_pages_have_no_violations(
     from powerwith.consent.models import ConsentEvent
     from powerwith.core.roles import Role
     from tests.conftest import make_member
-    from tests.consent.outputs_factories import output_of
+    from tests.consent.factories import output_of
 
     coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
     output = output_of(coordinator, alex)
@@ -80,7 +80,7 @@ def test_the_staff_outputs_pages_have_no_violations(
 ) -> None:
     from powerwith.core.roles import Role
     from tests.conftest import make_member
-    from tests.consent.outputs_factories import output_of
+    from tests.consent.factories import output_of
 
     coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
     output = output_of(coordinator, alex)

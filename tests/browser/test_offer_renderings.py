@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
-from tests.offers.rendering_helpers import offer_to, prefers
+from tests.offers.factories import offer_to, prefers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,7 +18,7 @@ from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
 from tests.engagements.factories import accepted_offer
-from tests.payments.helpers import attended_each, backdate, expense_claim, offer_of, worked
+from tests.payments.factories import attended_each, backdate, expense_claim, offer_of, worked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

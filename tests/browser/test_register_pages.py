@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from powerwith.people.services import ExperienceInput
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
-from tests.people.register_helpers import add_person, share_only_a_summary
+from tests.people.factories import add_person, share_only_a_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -17,7 +17,7 @@ from powerwith.people.services.benefits import add_earnings_limit, set_benefits_
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
 from tests.offers.factories import sent_offer
-from tests.people.wellness_helpers import written_plan
+from tests.people.factories import written_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from powerwith.consent.models import ConsentEvent
 from tests.conftest import api_client_for
-from tests.consent.helpers import opportunity_of, raw_execute
-from tests.consent.outputs_factories import output_of
+from tests.consent.factories import opportunity_of, output_of
+from tests.consent.tampering import raw_execute
 
 JSON = "application/json"
 

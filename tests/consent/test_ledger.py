@@ -14,7 +14,7 @@ from powerwith.consent.queries import consents_of
 from powerwith.consent.services import grant_consent, reconfirm_consent, withdraw_consent
 from powerwith.consent.wording import wording_hash
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
-from tests.consent.helpers import opportunity_of
+from tests.consent.factories import opportunity_of
 
 
 def own_membership(person, organisation):

@@ -8,7 +8,7 @@ from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import consents_of
 from powerwith.consent.services import grant_consent
 from tests.conftest import logged_in
-from tests.consent.helpers import opportunity_of
+from tests.consent.factories import opportunity_of
 
 
 def give(person, organisation, scope, **context):

@@ -10,8 +10,7 @@ from powerwith.consent.models import ConsentEvent, Output, UseChoice
 from powerwith.consent.services import grant_consent
 from powerwith.consent.usability import usability
 from tests.conftest import logged_in, make_expert
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import output_of, own
+from tests.consent.factories import opportunity_of, output_of, own
 
 
 def test_a_coordinator_adds_an_output_through_the_page(
@@ -43,7 +42,7 @@ def test_a_coordinator_adds_an_output_through_the_page(
 def test_a_bad_output_form_is_shown_again_and_nothing_is_written(client, riverside_coordinator):
     logged_in(client, riverside_coordinator.user)
     answer = client.post("/outputs/new/", {"title": "", "kind": "poem"})
-    assert answer.status_code == 200
+    assert answer.status_code == 400
     assert "There is a problem" in answer.content.decode()
     assert not Output.objects.exists()
 
@@ -116,7 +115,7 @@ def test_a_review_without_an_answer_is_shown_again_and_nothing_is_written(
     output = output_of(riverside_coordinator, expert_at_riverside)
     logged_in(client, expert_at_riverside.user)
     answer = client.post(f"/my-consents/outputs/{output.pk}/", {"use_form": "publish"})
-    assert answer.status_code == 200
+    assert answer.status_code == 400
     assert "Choose yes or no." in answer.content.decode()
     assert not ConsentEvent.objects.exists()
 

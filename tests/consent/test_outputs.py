@@ -16,8 +16,7 @@ from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.engagements.models import BookingStatus
 from powerwith.inbox.models import ActionNeeded
 from tests.conftest import make_expert
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import finish, output_of, own
+from tests.consent.factories import finish, opportunity_of, output_of, own
 from tests.engagements.factories import booked
 
 

@@ -23,8 +23,7 @@ from powerwith.consent.queries import consents_of, verify_chain
 from powerwith.consent.services import ACTIONS
 from powerwith.consent.usability import usability
 from powerwith.core.errors import Conflict
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import output_of
+from tests.consent.factories import opportunity_of, output_of
 
 SCOPES = ["take_part", "publish", "share_narrative"]
 ACTION_NAMES = ["grant", "withdraw", "reconfirm"]

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.services import grant_consent, withdraw_consent
 from tests.conftest import api_client_for, logged_in, make_expert
-from tests.consent.outputs_factories import own
+from tests.consent.factories import own
 
 
 def given(person, organisation):

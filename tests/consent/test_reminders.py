@@ -11,8 +11,7 @@ from django.utils import timezone
 from powerwith.consent import reminders
 from powerwith.consent.services import grant_consent, reconfirm_consent
 from powerwith.inbox.models import ActionNeeded
-from tests.consent.helpers import opportunity_of
-from tests.consent.outputs_factories import own
+from tests.consent.factories import opportunity_of, own
 
 
 def test_a_consent_lapsing_soon_is_reminded_once(

@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import verify_chain
 from powerwith.consent.services import grant_consent, withdraw_consent
-from tests.consent.helpers import raw_execute
+from tests.consent.tampering import raw_execute
 
 
 @pytest.fixture

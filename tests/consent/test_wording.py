@@ -14,7 +14,7 @@ from powerwith.consent.queries import verify_chain
 from powerwith.consent.receipts import receipt
 from powerwith.consent.wording import EARLIER_WORDING, Scope, wording_for, wording_shown
 from powerwith.offers.content import POWER_TO_STOP
-from tests.consent.outputs_factories import own
+from tests.consent.factories import own
 
 pytestmark = pytest.mark.django_db
 

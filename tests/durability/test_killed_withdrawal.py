@@ -4,9 +4,9 @@ after, never an output usable after its withdrawal was recorded.
 Each step runs in its own Python process against a database of its own — a file-based
 SQLite database, or on PostgreSQL (when ``DATABASE_URL`` names one) a fresh database on
 the same server, dropped afterwards. One process builds the data, one begins a
-withdrawal that stops inside its transaction once the event is stored
-(``POWERWITH_TEST_PAUSE_AFTER_WITHDRAWAL_EVENT``) and is SIGKILLed there, and one reads
-what the database holds afterwards.
+withdrawal that stops inside its transaction once the event is stored (a hook on
+``AFTER_WITHDRAWAL_STORED`` that says so in a file, then waits) and is SIGKILLed there,
+and one reads what the database holds afterwards.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from powerwith.consent.services import PAUSE_ENV
 from tests.durability.processes import PRELUDE, ROOT, SCHEMA, environment_for, script
 
 SETUP = (
@@ -29,7 +28,7 @@ from powerwith.core.roles import Role
 from powerwith.consent.services import grant_consent
 from powerwith.accounts import services
 from tests.conftest import make_expert, make_member
-from tests.consent.outputs_factories import output_of, own
+from tests.consent.factories import output_of, own
 riverside = services.create_organisation(name="Riverside Care Partnership", slug="riverside")
 coordinator = make_member(riverside, "coordinator@riverside.example", Role.COORDINATOR)
 alex = make_expert("alex@people.example", "Alex", riverside)
@@ -42,11 +41,25 @@ print(json.dumps({"person": alex.pk, "output": output.pk}))
 )
 
 
+# Once the event is stored, say so in the file named by the second argument and wait
+# there, inside the transaction, to be killed.
+PAUSE_AFTER_THE_EVENT = """
+import time
+from pathlib import Path
+from powerwith.consent.services import AFTER_WITHDRAWAL_STORED
+
+def pause(event):
+    Path(sys.argv[2]).write_text("event stored", encoding="utf-8")
+    time.sleep(120)
+
+AFTER_WITHDRAWAL_STORED.append(pause)
+"""
+
 WITHDRAW = """
 from powerwith.consent.models import Output
 from powerwith.consent.services import withdraw_consent
 from powerwith.people.models import Person
-from tests.consent.outputs_factories import own
+from tests.consent.factories import own
 ids = json.loads(sys.argv[1])
 output = Output.objects.get(pk=ids["output"])
 alex = Person.objects.get(pk=ids["person"])
@@ -75,16 +88,20 @@ def test_a_withdrawal_killed_mid_transaction_leaves_the_state_before(
     new_database: Callable[[str], str], tmp_path: Path
 ) -> None:
     environment = environment_for(new_database("killed"), tmp_path)
-    environment.pop(PAUSE_ENV, None)
     ids = script(SETUP, environment)
     before = json.loads(script(CHECK, environment, ids))
     assert before == {"withdrawals": 0, "usable": True, "ok": True, "tasks": 0}
 
     marker = tmp_path / "event-stored"
-    paused = {**environment, PAUSE_ENV: str(marker)}
     process = subprocess.Popen(
-        [sys.executable, "-c", PRELUDE.format(root=str(ROOT)) + WITHDRAW, ids],
-        env=paused,
+        [
+            sys.executable,
+            "-c",
+            PRELUDE.format(root=str(ROOT)) + PAUSE_AFTER_THE_EVENT + WITHDRAW,
+            ids,
+            str(marker),
+        ],
+        env=environment,
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -72,7 +72,7 @@ def test_an_empty_request_is_refused_and_writes_nothing(
     response = logged_in(client, expert_at_riverside.user).post(
         f"/my-sessions/{booking.session_id}/adjustments/", {"scope": "all"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Say what would help" in response.text
     assert not Adjustment.objects.exists()
 

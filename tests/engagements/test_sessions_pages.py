@@ -60,7 +60,7 @@ def test_booking_without_consent_says_why_and_writes_nothing(
     response = logged_in(client, riverside_coordinator.user).post(
         f"/sessions/{session.pk}/bookings/", {"person_id": expert_at_riverside.pk}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert "has not given consent to take part" in response.text
     assert not Attendance.objects.exists()
@@ -109,7 +109,7 @@ def test_a_session_cannot_be_made_recorded_while_someone_booked_has_not_consente
             "recorded": "on",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Alex has not given consent to be recorded" in response.text
     session.refresh_from_db()
     assert not session.recorded
@@ -141,7 +141,7 @@ def test_a_session_in_the_past_is_refused(client, riverside_coordinator, expert_
         f"/opportunities/{offer.opportunity_id}/sessions/new/",
         {"day": day.isoformat(), "time": "10:00", "minutes": "60"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "A session must start in the future." in response.text
     assert Session.objects.filter(opportunity=offer.opportunity).count() == 1
 

@@ -71,7 +71,7 @@ def test_a_feeling_of_7_shows_an_error_and_writes_nothing(client, booking):
     with on_the_day(booking):
         logged_in(client, booking.person.user)
         page = client.post(f"/my-wellbeing/{before_check(booking).pk}/", {"feeling": "7"})
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "Error:" in page.content.decode()
     assert not before_check(booking).is_done
 

@@ -102,7 +102,7 @@ def test_the_same_progress_with_no_note_is_refused_and_nothing_is_written(
         f"/people/{expert_at_riverside.pk}/development/{action.pk}/",
         {"status": "not_started", "note": ""},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Change the progress, or write a note" in response.content.decode()
     assert not DevelopmentNote.objects.exists()
 
@@ -118,7 +118,7 @@ def test_an_unknown_action_code_is_a_clear_error_and_nothing_is_written(
     response = client.post(
         f"/people/{expert_at_riverside.pk}/development/", {"code": "juggling", "details": ""}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose one of the actions in the list" in response.content.decode()
     assert not DevelopmentAction.objects.exists()
     assert not AuditEvent.objects.filter(action__startswith="development.").exists()
@@ -276,7 +276,7 @@ def test_an_empty_comment_is_refused_and_nothing_is_written(
     action = _offered(riverside_coordinator, expert_at_riverside)
     logged_in(client, expert_at_riverside.user)
     response = client.post(f"/my-development/{action.pk}/", {"text": "  "})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Write your comment" in response.content.decode()
     assert not DevelopmentNote.objects.exists()
 

@@ -92,7 +92,7 @@ def test_a_score_of_six_is_refused_and_nothing_is_written(
     offer = finished(riverside_coordinator, expert_at_riverside)
     logged_in(client, expert_at_riverside.user)
     response = client.post(f"/my-feedback/{offer.pk}/", {**ALL_AGREE, "safe": "6"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose one of the answers" in response.content.decode()
     membership = expert_membership(expert_at_riverside, offer.organisation_id)
     api = api_client_for(membership).post(

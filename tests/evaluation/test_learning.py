@@ -32,7 +32,7 @@ def test_a_reflection_missing_an_answer_is_not_saved(client, riverside_coordinat
     response = client.post(
         f"/opportunities/{opportunity.pk}/reflection/", {**REFLECTION, "went_well": ""}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter what went well" in response.content.decode()
     assert not TeamReflection.objects.exists()
 
@@ -116,7 +116,7 @@ def test_a_contributor_must_have_taken_part(
         f"/opportunities/{offer.opportunity_id}/impact/",
         _impact(offer, contributors=[expert_at_both.pk]),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not ImpactEntry.objects.exists()
 
 
@@ -126,7 +126,7 @@ def test_an_unknown_standard_is_refused(client, riverside_coordinator, expert_at
     response = client.post(
         f"/opportunities/{offer.opportunity_id}/impact/", _impact(offer, standards=["fame"])
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not ImpactEntry.objects.exists()
 
 

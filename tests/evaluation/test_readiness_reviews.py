@@ -17,8 +17,7 @@ from powerwith.evaluation.queries.reviews import reviews_for_staff
 from powerwith.evaluation.reminders.reviews import sweep
 from powerwith.evaluation.services.readiness import add_action, mark_action_done
 from tests.conftest import api_client_for, logged_in
-from tests.evaluation.readiness_factories import assessment, in_days
-from tests.evaluation.review_factories import NOW
+from tests.evaluation.factories import NOW, assessment, in_days
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from powerwith.consent import services as consent
 from powerwith.evaluation.queries.reviews import DUE_WITHIN_DAYS
 from tests.conftest import api_client_for, logged_in, make_member
 from tests.engagements.factories import expert_membership
-from tests.evaluation.review_factories import (
+from tests.evaluation.factories import (
     NOW,
     consent_given,
     days,

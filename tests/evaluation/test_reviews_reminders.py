@@ -15,7 +15,7 @@ from powerwith import reminders
 from powerwith.evaluation.models.reviews import ReviewReminder
 from powerwith.evaluation.reminders.reviews import REMIND_DAYS, sweep
 from powerwith.people.services.wellness import save_plan
-from tests.evaluation.review_factories import NOW, days, opportunity_for_review, plan_with_review
+from tests.evaluation.factories import NOW, days, opportunity_for_review, plan_with_review
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from tests.conftest import logged_in
 from tests.engagements.factories import accepted_offer, consents
 from tests.mail.conftest import run_worker, wait_and_run_worker
 from tests.offers.factories import draft_offer, sent_offer
-from tests.payments.helpers import expense_claim
+from tests.payments.factories import expense_claim
 
 # The worker closes the database connection between tasks: these tests commit.
 pytestmark = [

@@ -22,7 +22,7 @@ from powerwith.offers.notifications import questions
 from powerwith.payments.services import reject_claim
 from powerwith.workflows import offers as offer_workflows
 from tests.engagements.factories import booked, expert_membership
-from tests.payments.helpers import expense_claim, offer_of
+from tests.payments.factories import expense_claim, offer_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_the_database")]
 

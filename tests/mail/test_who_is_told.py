@@ -17,9 +17,9 @@ from powerwith.evaluation.reminders.reviews import sweep as reviews_sweep
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.notifications import offer_sent
 from tests.engagements.factories import booked, expert_membership
-from tests.evaluation.review_factories import NOW, days, opportunity_for_review, plan_with_review
+from tests.evaluation.factories import NOW, days, opportunity_for_review, plan_with_review
 from tests.offers.factories import sent_offer
-from tests.payments.helpers import offer_of
+from tests.payments.factories import offer_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_server_down")]
 

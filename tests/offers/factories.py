@@ -1,22 +1,29 @@
 """A complete opportunity (every term an offer must state) and offers made from it,
 through the services where they exist. The opportunity's extra terms and its sessions
-have no services yet, so they are set on the rows directly."""
+have no services yet, so they are set on the rows directly.
+
+For the rendering tests, a complete offer sent to a person (``offer_to``): two dated
+sessions (one in winter, one in British Summer Time), a named contact and backup,
+benefits advice asked for, and the person's own formats (``prefers``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
+from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
-from powerwith.offers import services
+from powerwith.offers import queries, services
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.services import create_opportunity
 from powerwith.people.models import Person
+from powerwith.people.services import update_person
+from tests.conftest import make_member, make_user
 
 # Plain, certain words: the clarity checker finds no warnings in any of them. The person
 # needs no adjustment (tests of agreed adjustments write their own).
@@ -100,3 +107,67 @@ def sent_offer(by: Membership, person: Person, **opportunity_terms: Any) -> Offe
     offer = draft_offer(by, person, **opportunity_terms)
     services.send_offer(offer, by=by)
     return offer
+
+
+SESSIONS = [
+    (datetime(2030, 1, 15, 10, 0, tzinfo=UTC), 180),
+    (datetime(2030, 6, 18, 9, 30, tzinfo=UTC), 150),
+]
+FIRST_SESSION = "Tuesday 15 January 2030, 10am to 1pm"
+SECOND_SESSION = "Tuesday 18 June 2030, 10:30am to 1pm"
+ADDRESS = "Riverside House, 1 Mill Lane, Leeds"
+
+
+def named_member(organisation: Any, email: str, name: str, role: str) -> Membership:
+    if not User.objects.filter(email=email).exists():
+        make_user(email, name)
+    return make_member(organisation, email, role)
+
+
+def prefers(person: Person, *formats: str, benefits_advice: str = "yes") -> Person:
+    """The person says, on their own profile, how they read best."""
+    assert person.user is not None
+    membership = Membership.objects.filter(user=person.user).first()
+    return update_person(
+        person,
+        user=person.user,
+        membership=membership,
+        changes={"formats": list(formats), "benefits_advice": benefits_advice},
+    )
+
+
+def offer_to(
+    by: Membership, person: Person, *, sessions: bool = True, send: bool = True, **terms: Any
+) -> Offer:
+    organisation = by.organisation
+    domain = f"{organisation.slug}.example"
+    contact = named_member(organisation, f"jo@{domain}", "Jo Bloggs", Role.CONTACT)
+    backup = named_member(organisation, f"kim@{domain}", "Kim Lee", Role.CONTACT)
+    offer = draft_offer(
+        by,
+        person,
+        contact=contact.user,
+        sessions=0,
+        backup_contact_user=backup.user,
+        location_details="Step-free entrance on Mill Lane.",
+        **terms,
+    )
+    if sessions:
+        for starts_at, minutes in SESSIONS:
+            Session.objects.create(
+                opportunity=offer.opportunity, starts_at=starts_at, minutes=minutes
+            )
+    if send:
+        services.send_offer(offer, by=by, acknowledge_warnings=True)
+    return offer
+
+
+def sent_content(offer: Offer) -> dict[str, Any]:
+    version = queries.latest_version(offer)
+    assert version is not None
+    return dict(version.content)
+
+
+def user_of(person: Person) -> User:
+    assert person.user is not None
+    return person.user

@@ -116,7 +116,7 @@ def test_submitting_the_form_empty_with_htmx_says_what_to_do(client, riverside_c
 def test_without_javascript_an_empty_form_shows_the_error_summary(client, riverside_coordinator):
     logged_in(client, riverside_coordinator.user)
     response = client.post(URL, {"text": "", "audience": "standard"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error: Check the clarity of a message" in response.text
     assert "govuk-error-summary" in response.text
     assert '<a href="#id_text">Enter the text to check.</a>' in response.text

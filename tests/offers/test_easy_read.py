@@ -16,17 +16,16 @@ from weasyprint import HTML
 
 from powerwith.core.choices import CoWorkingLevel, Focus, LocationMode, RewardBasis
 from powerwith.offers.renderings import easy_read, render
-from tests.offers.factories import COMPLETE_TERMS
-from tests.offers.rendering_helpers import (
+from tests.offers.factories import (
     ADDRESS,
+    COMPLETE_TERMS,
     FIRST_SESSION,
     SECOND_SESSION,
-    blocks_of,
     offer_to,
     prefers,
     sent_content,
-    sentences_of,
 )
+from tests.offers.reading import blocks_of, sentences_of
 from tests.offers.test_renderings import font_sizes
 
 pytestmark = pytest.mark.django_db

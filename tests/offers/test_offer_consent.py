@@ -45,7 +45,7 @@ def test_ticking_nothing_is_explained_and_writes_nothing(
     offer = sent_offer(riverside_coordinator, expert_at_riverside)
     logged_in(client, expert_at_riverside.user)
     response = client.post(url(offer), {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Tick at least one thing you agree to." in response.content.decode()
     assert not ConsentEvent.objects.exists()
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from powerwith.offers.renderings import render
-from tests.offers.rendering_helpers import offer_to, prefers, sent_content
+from tests.offers.factories import offer_to, prefers, sent_content
 
 pytestmark = pytest.mark.django_db
 

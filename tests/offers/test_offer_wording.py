@@ -11,8 +11,8 @@ import time_machine
 
 from powerwith.offers.renderings import render
 from tests.conftest import logged_in
-from tests.offers.factories import sent_offer
-from tests.offers.rendering_helpers import flat, sent_content
+from tests.offers.factories import sent_content, sent_offer
+from tests.offers.reading import flat
 
 pytestmark = pytest.mark.django_db
 

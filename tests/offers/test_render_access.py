@@ -8,8 +8,7 @@ from django.test import Client
 
 from powerwith.offers import services
 from tests.conftest import api_client_for, logged_in, make_expert
-from tests.offers.factories import COMPLETE_TERMS
-from tests.offers.rendering_helpers import offer_to, prefers, user_of
+from tests.offers.factories import COMPLETE_TERMS, offer_to, prefers, user_of
 
 pytestmark = pytest.mark.django_db
 

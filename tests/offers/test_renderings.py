@@ -15,17 +15,16 @@ from pypdf import PdfReader
 from powerwith.offers.content import OK_TO_SAY_NO
 from powerwith.offers.renderings import FORMATS, UnknownFormat, render
 from powerwith.offers.renderings.calendar import NoSessions
-from tests.offers.factories import COMPLETE_TERMS
-from tests.offers.rendering_helpers import (
+from tests.offers.factories import (
     ADDRESS,
+    COMPLETE_TERMS,
     FIRST_SESSION,
     SECOND_SESSION,
-    blocks_of,
-    flat,
     offer_to,
     prefers,
     sent_content,
 )
+from tests.offers.reading import blocks_of, flat
 
 pytestmark = pytest.mark.django_db
 

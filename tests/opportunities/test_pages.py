@@ -114,7 +114,7 @@ def test_the_create_form_shows_errors_and_saves_nothing(client, riverside_coordi
         "/opportunities/new/",
         form_data(title="", **{"requirement-1-setting": "community"}),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error: " in response.text
     assert "There is a problem" in response.text
     assert 'href="#id_title">Enter a title for the opportunity.' in response.text
@@ -133,7 +133,7 @@ def test_a_services_refusal_is_shown_in_the_error_summary(client, riverside_coor
             **{"requirement-0-code": "direct.crisis", "requirement-0-intervention": "seclusion"}
         ),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "belongs only with experience of restrictive interventions" in response.text
     assert not Opportunity.objects.exists()
 

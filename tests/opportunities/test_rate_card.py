@@ -142,7 +142,7 @@ class TestThePage:
             "/organisation/rates/",
             {"basis": "hourly", "amount": "25", **date_fields("valid_from", yesterday)},
         )
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "<title>Error: Rate card" in response.text
         assert 'href="#id_valid_from_0">A new rate starts today or later' in response.text
         assert not RateCard.objects.exists()

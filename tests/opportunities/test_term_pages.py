@@ -162,7 +162,7 @@ def test_errors_are_summarised_each_linked_to_its_field_and_nothing_is_saved(
             **session_row(1, 31, 2, NEXT_YEAR, "", ""),
         ),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     text = text_of(response)
     assert "<title>Error: Create an opportunity" in text
     assert 'href="#id_title">Enter a title for the opportunity.' in text
@@ -213,7 +213,7 @@ def test_a_services_refusal_is_shown_against_its_field(
     response = client.post(
         "/opportunities/new/", every_term(riverside_contact.user_id, **overrides)
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert f'href="#{anchor}">{message}' in text_of(response)
     assert not Opportunity.objects.exists()
 
@@ -289,7 +289,7 @@ class TestChanging:
             f"/opportunities/{made.pk}/edit/",
             every_term(riverside_contact.user_id, title="Ward panel", reward_amount="-1"),
         )
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "There is a problem" in response.text
         made.refresh_from_db()
         assert made.title == "Co-design restraint reduction training"

@@ -76,7 +76,7 @@ def test_one_bad_row_means_nothing_is_recorded(coordinator):
         coordinator,
         csv_of(f"Willow Ward,{last},physical_restraint,4", f"Nowhere Ward,{last},seclusion,1"),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not InterventionCount.objects.exists()
     assert response.context["changes"] is None
     assert list(problems(response)) == [3]
@@ -148,7 +148,7 @@ def test_a_missing_column_is_reported_against_the_header(coordinator):
 )
 def test_files_that_cannot_be_read_get_a_clear_message(coordinator, content, message):
     response = upload(coordinator, content)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in str(response.context["form"].errors["file"])
     assert not InterventionCount.objects.exists()
 

@@ -79,7 +79,7 @@ def test_another_organisations_opportunity_cannot_be_linked(
     theirs = opportunity(hillview_coordinator)
     client = logged_in(client, riverside_coordinator.user)
     response = client.post(f"/outcomes/services/{service.pk}/projects/", {"opportunity": theirs.pk})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors  # not one of the choices offered
     assert not ServiceProject.objects.exists()
 
@@ -107,7 +107,7 @@ def test_the_form_refuses_a_future_month_an_empty_month_and_a_negative_count(
     client = logged_in(client, riverside_coordinator.user)
     url = f"/outcomes/services/{service.pk}/record/"
     future = client.post(url, {"month": months.iso(ago(-1)), "count_seclusion": "1"})
-    assert future.status_code == 200
+    assert future.status_code == 400
     assert future.context["form"].errors["month"]
     empty = client.post(url, {"month": months.iso(ago(1))})
     assert "Enter at least one count" in str(empty.context["form"].non_field_errors())

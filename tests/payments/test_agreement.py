@@ -21,7 +21,7 @@ from powerwith.payments.fees import (
 from powerwith.payments.models import Claim, ClaimStatus, ExpenseCategory
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, expert_membership
-from tests.payments.helpers import expense_claim
+from tests.payments.factories import expense_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_childcare_the_offer_does_not_cover_is_refused_on_the_page(
             "description": "A childminder for the afternoon",
         },
     )
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "There is a problem" in page.text
     assert REFUSAL in page.text
     assert nothing_written()

@@ -18,7 +18,7 @@ from powerwith.payments.models import Claim, ClaimKind, RewardChoice
 from powerwith.payments.queries import is_voluntary_by_choice
 from tests.engagements.factories import accepted_offer, booked
 from tests.offers.factories import sent_offer
-from tests.payments.helpers import expense_claim, me, offer_of, time_claim, worked
+from tests.payments.factories import expense_claim, me, offer_of, time_claim, worked
 
 pytestmark = pytest.mark.django_db
 

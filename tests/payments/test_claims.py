@@ -17,7 +17,7 @@ from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimEvent, ClaimKind, ClaimStatus
 from tests.engagements.factories import accepted_offer, booked, expert_membership
 from tests.offers.factories import sent_offer
-from tests.payments.helpers import expense_claim, me, offer_of, time_claim, worked
+from tests.payments.factories import expense_claim, me, offer_of, time_claim, worked
 
 pytestmark = pytest.mark.django_db
 

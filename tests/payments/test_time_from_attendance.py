@@ -20,7 +20,7 @@ from powerwith.payments.models import Claim, ClaimKind, ClaimStatus
 from powerwith.payments.time_to_claim import time_to_claim
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import booked, expert_membership
-from tests.payments.helpers import attended, attended_each, me, offer_of, time_claim, worked
+from tests.payments.factories import attended, attended_each, me, offer_of, time_claim, worked
 
 pytestmark = pytest.mark.django_db
 
@@ -222,7 +222,7 @@ def test_sending_the_list_again_from_the_page_changes_nothing(
     form = {"session_ids": [booking.session_id]}
     client.post(reverse("payments:my_time_to_claim"), form)
     again = client.post(reverse("payments:my_time_to_claim"), form)
-    assert again.status_code == 200
+    assert again.status_code == 400
     assert "There is a problem" in again.text
     assert "claimed already" in again.text
     assert Claim.objects.count() == 1

@@ -13,7 +13,7 @@ from powerwith.inbox.services import mark_done
 from powerwith.payments import queries, reminders, services
 from powerwith.reminders import SWEEPS
 from tests.engagements.factories import accepted_offer
-from tests.payments.helpers import backdate, expense_claim
+from tests.payments.factories import backdate, expense_claim
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from powerwith.people import services
 from powerwith.people.services import benefits as services_benefits
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer
-from tests.people.self_service_helpers import signed_in
+from tests.people.steps import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_advice_that_is_too_long_is_refused_and_nothing_changes(
 ):
     logged_in(client, riverside_admin.user)
     response = client.post("/organisation/benefits-advice/", {"benefits_advice": "x" * 8001})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     riverside.refresh_from_db()
     assert riverside.benefits_advice == ""

@@ -18,7 +18,8 @@ from powerwith.people.csv import export as csv_export
 from powerwith.people.models import Person
 from powerwith.people.services import ExperienceInput, PersonInput
 from powerwith.people.views.register_csv import PENDING
-from tests.people.register_helpers import add_person, register_state, share_only_a_summary
+from tests.people.factories import add_person, share_only_a_summary
+from tests.people.steps import register_state
 
 pytestmark = pytest.mark.django_db
 

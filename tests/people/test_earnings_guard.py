@@ -24,7 +24,7 @@ from powerwith.people.services.benefits import add_earnings_limit
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, booked
 from tests.offers.factories import sent_offer
-from tests.people.self_service_helpers import signed_in
+from tests.people.steps import signed_in
 
 WARNING = "over the weekly earnings limit you recorded"
 LONDON = ZoneInfo("Europe/London")
@@ -314,7 +314,7 @@ def test_a_bad_limit_is_refused_and_nothing_is_saved(
         "/my-earnings-limit/",
         {"weekly_amount": amount, "valid_from_0": day, "valid_from_1": "4", "valid_from_2": "2026"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert message in page

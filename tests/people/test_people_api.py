@@ -7,14 +7,13 @@ import pytest
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, make_member
-from tests.people.api_helpers import (
+from tests.people.factories import (
     add_to_register,
     jo_on_the_register,
     membership_of,
     sam_sharing_a_summary,
-    send,
-    state,
 )
+from tests.people.steps import register_state, send
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +101,7 @@ def test_a_coordinator_reads_one_person(riverside_coordinator, jo):
 
 def test_another_organisations_person_is_a_404(hillview_coordinator, riverside, jo):
     client = api_client_for(hillview_coordinator)
-    before = state()
+    before = register_state()
     url = f"/api/v1/people/{jo.pk}"
 
     assert client.get(url).status_code == 404
@@ -110,7 +109,7 @@ def test_another_organisations_person_is_a_404(hillview_coordinator, riverside, 
     response = send(client, "put", f"{url}/experience", [{"code": "direct.crisis"}])
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_expert_cannot_read_someone_else(sam, expert_at_riverside, riverside):

@@ -8,13 +8,8 @@ import pytest
 from powerwith.accounts.models import AuditEvent, Membership, Organisation
 from powerwith.people.models import Person
 from tests.conftest import api_client_for, make_member
-from tests.people.api_helpers import (
-    jo_on_the_register,
-    membership_of,
-    sam_sharing_a_summary,
-    send,
-    state,
-)
+from tests.people.factories import jo_on_the_register, membership_of, sam_sharing_a_summary
+from tests.people.steps import register_state, send
 
 pytestmark = pytest.mark.django_db
 
@@ -93,18 +88,18 @@ def test_an_admin_may_add_someone_too(riverside_admin):
 def test_other_roles_cannot_add_people_and_nothing_is_written(riverside, role):
     membership = make_member(riverside, f"{role}@riverside.example", role)
     client = api_client_for(membership)
-    before = state()
+    before = register_state()
 
     response = send(client, "post", "/api/v1/people", {"preferred_name": "Ren"})
 
     assert response.status_code == 403
     assert "coordinators and admins" in response.json()["detail"]
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_unknown_experience_code_is_a_422_naming_the_valid_codes(riverside_coordinator):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -118,12 +113,12 @@ def test_an_unknown_experience_code_is_a_422_naming_the_valid_codes(riverside_co
     assert "unknown experience code 'direct.bad_day'" in detail
     assert "direct.diagnosis" in detail
     assert "indirect.adverse_incidents" in detail
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_unknown_setting_is_a_422_naming_the_valid_settings(riverside_coordinator):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -137,7 +132,7 @@ def test_an_unknown_setting_is_a_422_naming_the_valid_settings(riverside_coordin
     assert "unknown setting 'moon'" in detail
     assert "mental_health" in detail
     assert "secure_forensic" in detail
-    assert state() == before
+    assert register_state() == before
 
 
 @pytest.mark.parametrize(
@@ -154,13 +149,13 @@ def test_an_unknown_setting_is_a_422_naming_the_valid_settings(riverside_coordin
 )
 def test_bad_input_is_a_422_with_a_reason_and_writes_nothing(riverside_coordinator, body, words):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(client, "post", "/api/v1/people", body)
 
     assert response.status_code == 422
     assert words in str(response.json()["detail"])
-    assert state() == before
+    assert register_state() == before
 
 
 # Changing a person
@@ -188,7 +183,7 @@ def test_a_coordinator_edits_a_register_entry_without_an_account(riverside_coord
 
 def test_staff_cannot_edit_someone_who_has_their_own_account(riverside_coordinator, sam):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -199,7 +194,7 @@ def test_staff_cannot_edit_someone_who_has_their_own_account(riverside_coordinat
 
     assert response.status_code == 403
     assert response.json()["detail"] == "Sam manages their own profile. Ask them to change it."
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_expert_edits_their_own_profile(sam, hillview):
@@ -219,7 +214,7 @@ def test_an_expert_edits_their_own_profile(sam, hillview):
 
 def test_an_expert_editing_someone_else_gets_a_404(sam, expert_at_riverside, riverside):
     client = api_client_for(membership_of(expert_at_riverside, riverside))
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -229,7 +224,7 @@ def test_an_expert_editing_someone_else_gets_a_404(sam, expert_at_riverside, riv
     )
 
     assert response.status_code == 404
-    assert state() == before
+    assert register_state() == before
 
 
 @pytest.mark.parametrize(
@@ -245,13 +240,13 @@ def test_an_expert_editing_someone_else_gets_a_404(sam, expert_at_riverside, riv
 )
 def test_a_bad_change_is_a_422_and_changes_nothing(riverside_coordinator, jo, changes, words):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(client, "patch", f"/api/v1/people/{jo.pk}", changes)
 
     assert response.status_code == 422
     assert words in str(response.json()["detail"])
-    assert state() == before
+    assert register_state() == before
 
 
 # Experience
@@ -325,18 +320,18 @@ def test_bad_experience_is_a_422_and_keeps_what_was_there(
     riverside_coordinator, jo, entries, words
 ):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(client, "put", f"/api/v1/people/{jo.pk}/experience", entries)
 
     assert response.status_code == 422
     assert words in str(response.json()["detail"])
-    assert state() == before
+    assert register_state() == before
 
 
 def test_staff_cannot_replace_the_experience_of_someone_with_an_account(riverside_coordinator, sam):
     client = api_client_for(riverside_coordinator)
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -347,4 +342,4 @@ def test_staff_cannot_replace_the_experience_of_someone_with_an_account(riversid
 
     assert response.status_code == 403
     assert "manages their own profile" in response.json()["detail"]
-    assert state() == before
+    assert register_state() == before

@@ -8,12 +8,8 @@ from powerwith.accounts import services as accounts_services
 from powerwith.accounts.models import AuditEvent, Organisation
 from powerwith.people.models import Person
 from tests.conftest import api_client_for
-from tests.people.api_helpers import (
-    membership_of,
-    sam_sharing_a_summary,
-    send,
-    state,
-)
+from tests.people.factories import membership_of, sam_sharing_a_summary
+from tests.people.steps import register_state, send
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +51,13 @@ def test_a_person_chooses_what_an_organisation_may_see(
 def test_staff_cannot_read_or_change_a_persons_sharing(riverside_coordinator, riverside, sam):
     client = api_client_for(riverside_coordinator)
     url = f"/api/v1/people/{sam.pk}/sharing"
-    before = state()
+    before = register_state()
 
     assert client.get(url).status_code == 403
     response = send(client, "put", url, {"organisation_id": riverside.pk, "sharing": "details"})
     assert response.status_code == 403
     assert "person themself" in response.json()["detail"]
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_expert_cannot_reach_someone_elses_sharing(sam, expert_at_riverside, riverside):
@@ -82,18 +78,18 @@ def test_an_expert_cannot_reach_someone_elses_sharing(sam, expert_at_riverside, 
 )
 def test_a_malformed_sharing_choice_is_a_422_and_changes_nothing(sam, riverside, body, words):
     client = api_client_for(membership_of(sam, riverside))
-    before = state()
+    before = register_state()
 
     response = send(client, "put", f"/api/v1/people/{sam.pk}/sharing", body)
 
     assert response.status_code == 422
     assert words in str(response.json()["detail"])
-    assert state() == before
+    assert register_state() == before
 
 
 def test_an_unknown_sharing_choice_is_a_422_naming_the_choices(sam, riverside):
     client = api_client_for(membership_of(sam, riverside))
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -104,13 +100,13 @@ def test_an_unknown_sharing_choice_is_a_422_naming_the_choices(sam, riverside):
 
     assert response.status_code == 422
     assert response.json() == {"detail": "Choose what to share: summary, details."}
-    assert state() == before
+    assert register_state() == before
 
 
 def test_sharing_with_an_organisation_the_person_does_not_work_with_is_refused(sam, riverside):
     elsewhere = accounts_services.create_organisation(name="Elsewhere", slug="elsewhere")
     client = api_client_for(membership_of(sam, riverside))
-    before = state()
+    before = register_state()
 
     response = send(
         client,
@@ -121,4 +117,4 @@ def test_sharing_with_an_organisation_the_person_does_not_work_with_is_refused(s
 
     assert response.status_code == 400
     assert response.json() == {"detail": "You do not work with that organisation."}
-    assert state() == before
+    assert register_state() == before

@@ -11,7 +11,8 @@ import pytest
 from powerwith.accounts.models import AuditEvent
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person
 from powerwith.people.services import ExperienceInput
-from tests.people.register_helpers import add_person, register_state, share_only_a_summary
+from tests.people.factories import add_person, share_only_a_summary
+from tests.people.steps import register_state
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from powerwith.accounts.models import AuditEvent, Membership
 from powerwith.people import services
 from powerwith.people.forms import ProfileForm
 from powerwith.people.models import Person
-from tests.people.self_service_helpers import PAGES, fill_in, profile_post, signed_in
+from tests.people.factories import fill_in
+from tests.people.steps import PAGES, profile_post, signed_in
 
 pytestmark = pytest.mark.django_db
 

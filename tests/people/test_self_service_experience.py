@@ -7,7 +7,8 @@ from django.test import Client
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.people.models import Person
-from tests.people.self_service_helpers import experience_of, experience_post, fill_in, signed_in
+from tests.people.factories import fill_in
+from tests.people.steps import experience_of, experience_post, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_a_refusal_from_the_service_shows_in_the_summary_and_nothing_changes(cli
             initial=1,
         ),
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert "There is a problem" in response.text
     assert "a type of restrictive intervention belongs only with" in response.text
     assert experience_of(sam) == before

@@ -8,7 +8,8 @@ from django.test import Client
 from powerwith.accounts.models import AuditEvent
 from powerwith.people import queries
 from powerwith.people.models import Person
-from tests.people.self_service_helpers import fill_in, signed_in
+from tests.people.factories import fill_in
+from tests.people.steps import signed_in
 
 pytestmark = pytest.mark.django_db
 

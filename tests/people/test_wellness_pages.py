@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from powerwith.people.models import WellnessActionPlan
 from tests.conftest import api_client_for, logged_in
-from tests.people.wellness_helpers import PLAN_WORDS, plan_post, written_plan
+from tests.people.factories import PLAN_WORDS, written_plan
+from tests.people.steps import plan_post
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_a_bad_review_date_is_shown_in_the_error_summary_and_nothing_is_saved(
         "/my-wellness-action-plan/edit/",
         plan_post(review_date_0=day, review_date_1=month, review_date_2=year),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert message in page

@@ -13,7 +13,7 @@ from powerwith.privacy.access import record_read
 from powerwith.privacy.models import AccessLogEntry, AppendOnly, What
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import booked, expert_membership
-from tests.privacy.helpers import adjustment_for, booking_with_note, shared_plan
+from tests.privacy.factories import adjustment_for, booking_with_note, shared_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from powerwith.privacy import export
 from powerwith.privacy.models import AccessLogEntry, ErasureRecord
 from powerwith.privacy.services import PSEUDONYM, erase_person
 from tests.conftest import PASSWORD, api_client_for, logged_in
-from tests.privacy.helpers import PLANTED, Planted, every_value_held, everything_about
+from tests.privacy.factories import PLANTED, Planted, every_value_held, everything_about
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_the_erase_page_says_what_is_kept_and_why(client: Client, planted: Plant
 def test_erasing_without_confirming_changes_nothing(client: Client, planted: Planted) -> None:
     logged_in(client, own_user(planted))
     response = client.post("/my-information/erase/", {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Tick the box to confirm" in response.content.decode()
     assert not ErasureRecord.objects.exists()
     planted.person.refresh_from_db()

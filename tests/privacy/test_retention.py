@@ -21,8 +21,8 @@ from powerwith.privacy.retention import months_before, sweep
 from powerwith.privacy.services import PSEUDONYM
 from powerwith.reminders import SWEEPS
 from tests.conftest import logged_in
-from tests.payments.helpers import expense_claim, offer_of
-from tests.privacy.helpers import booking_with_note
+from tests.payments.factories import expense_claim, offer_of
+from tests.privacy.factories import booking_with_note
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +246,7 @@ def test_bad_periods_are_refused_and_change_nothing(
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in page
     assert message in page
     assert not RetentionPolicy.objects.exists()

@@ -16,7 +16,7 @@ from powerwith.people.services import create_person
 from powerwith.privacy.models import ErasureRecord
 from powerwith.privacy.services import HAS_LOGIN, PSEUDONYM, erase_person
 from tests.conftest import api_client_for, logged_in
-from tests.privacy.helpers import PLANTED, Planted, every_value_held, everything_about
+from tests.privacy.factories import PLANTED, Planted, every_value_held, everything_about
 
 pytestmark = pytest.mark.django_db
 
@@ -226,7 +226,7 @@ def test_bad_input_shows_the_error_and_changes_nothing(
 ) -> None:
     logged_in(client, riverside_admin.user)
     response = client.post(url(jordan), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert error in page

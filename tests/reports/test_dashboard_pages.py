@@ -103,7 +103,7 @@ def test_a_bad_month_is_shown_in_the_error_summary_and_no_figures(
 
     page = client.get(DASHBOARD, {"from": "2025-13", "to": "2025-01"})
 
-    assert page.status_code == 200
+    assert page.status_code == 400
     html = page.content.decode()
     assert "<title>Error: " in html
     assert "govuk-error-summary" in html

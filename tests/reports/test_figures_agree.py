@@ -23,7 +23,7 @@ from powerwith.people.models import Person
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer
 from tests.opportunities.factories import opportunity, person, worked
-from tests.payments.helpers import backdate, expense_claim
+from tests.payments.factories import backdate, expense_claim
 from tests.reports.page_tables import csv_figures, tables, text_of
 from tests.reports.surfaces import (
     DASHBOARD_CSV,

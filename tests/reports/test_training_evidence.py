@@ -16,7 +16,7 @@ from powerwith.people.models import OrganisationLink, Person
 from powerwith.people.services import ExperienceInput
 from powerwith.reports.training import evidence_for
 from powerwith.reports.training.naming import ANONYMOUS
-from tests.reports.training_factories import (
+from tests.reports.factories import (
     RESTRAINT,
     booked_on,
     consent_to,

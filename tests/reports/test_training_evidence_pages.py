@@ -14,14 +14,7 @@ from powerwith.evaluation.models.training import TrainingCourseEvidence
 from powerwith.opportunities.models import Opportunity
 from powerwith.reports.training.naming import ANONYMOUS
 from tests.conftest import api_client_for, logged_in
-from tests.reports.training_factories import (
-    RESTRAINT,
-    booked_on,
-    consent_to,
-    course,
-    expert,
-    involve,
-)
+from tests.reports.factories import RESTRAINT, booked_on, consent_to, course, expert, involve
 
 pytestmark = pytest.mark.django_db
 
@@ -148,11 +141,11 @@ def test_yes_without_how_shows_an_error_and_records_nothing(
     training = _named_course(riverside_coordinator)
     logged_in(client, riverside_coordinator.user)
     response = client.post(_report(training) + "record/", {"lived_experience_first": "yes"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     assert not TrainingCourseEvidence.objects.exists()
     bad = client.post(_report(training) + "record/", {"lived_experience_first": "perhaps"})
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     assert "Choose yes or no" in bad.content.decode()
 
 

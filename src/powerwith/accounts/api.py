@@ -4,7 +4,7 @@ from ninja import Router, Schema
 
 from powerwith.accounts import queries, services
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
 from powerwith.people.queries import person_id_for
 
@@ -30,11 +30,6 @@ class RoleIn(Schema):
     role: Role
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _member_out(member: Membership) -> dict[str, object]:
     return {
         "user_id": member.user_id,
@@ -46,7 +41,7 @@ def _member_out(member: Membership) -> dict[str, object]:
 
 @router.get("/me", response=MeOut)
 def me(request: Request) -> dict[str, object]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return {
         "id": membership.user_id,
         "email": membership.user.email,
@@ -58,17 +53,17 @@ def me(request: Request) -> dict[str, object]:
 
 @router.get("/members", response=list[MemberOut])
 def members(request: Request) -> list[dict[str, object]]:
-    return [_member_out(m) for m in queries.members_of(_membership(request))]
+    return [_member_out(m) for m in queries.members_of(membership_of(request))]
 
 
 @router.get("/members/{user_id}", response=MemberOut)
 def member(request: Request, user_id: int) -> dict[str, object]:
-    return _member_out(queries.get_member_for(_membership(request), user_id))
+    return _member_out(queries.get_member_for(membership_of(request), user_id))
 
 
 @router.patch("/members/{user_id}", response=MemberOut)
 def change_member_role(request: Request, user_id: int, payload: RoleIn) -> dict[str, object]:
-    membership = _membership(request)
+    membership = membership_of(request)
     member = queries.get_member_for(membership, user_id)
     services.change_role(membership=member, role=payload.role, by=membership)
     return _member_out(member)

@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from powerwith.accounts import sessions
-        from powerwith.accounts.triggers import install_after_migrate
+        from powerwith.accounts.triggers import AUDIT_EVENTS
 
-        post_migrate.connect(install_after_migrate, sender=self)
+        post_migrate.connect(AUDIT_EVENTS.install_after_migrate, sender=self)
         sessions.connect_signals()

@@ -1,13 +1,24 @@
-"""Reads of accounts data, always scoped to the organisation of the membership asking."""
+"""Reads of accounts data, always scoped to the organisation of the membership asking, or
+to the user whose own login sessions and second factor they are."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from powerwith.accounts import tokens
-from powerwith.accounts.models import ApiToken, AuditEvent, Invitation, Membership, User
+from powerwith.accounts.models import (
+    ApiToken,
+    AuditEvent,
+    Invitation,
+    Membership,
+    RecoveryCode,
+    RecoveryCodeDevice,
+    User,
+    UserSession,
+)
 from powerwith.core.permissions import Capability, can, require, roles_with
 
 
@@ -112,3 +123,25 @@ def audit_log_of(membership: Membership) -> QuerySet[AuditEvent]:
 
 def user_exists(email: str) -> bool:
     return User.objects.filter(email=email).exists()
+
+
+def login_sessions_of(user: User) -> QuerySet[UserSession]:
+    return UserSession.objects.filter(user=user)
+
+
+def login_session_with_key(session_key: str | None) -> QuerySet[UserSession]:
+    """The row kept for one browser's session, found by its key (a login makes it)."""
+    return UserSession.objects.filter(session_key=session_key)
+
+
+def authenticators_of(user: User) -> QuerySet[TOTPDevice]:
+    found: QuerySet[TOTPDevice] = TOTPDevice.objects.filter(user=user)
+    return found
+
+
+def recovery_devices_of(user: User) -> QuerySet[RecoveryCodeDevice]:
+    return RecoveryCodeDevice.objects.filter(user=user)
+
+
+def recovery_codes_of(user: User) -> QuerySet[RecoveryCode]:
+    return RecoveryCode.objects.filter(device__user=user)

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from powerwith.accounts import audit
+from powerwith.accounts import audit, queries
 from powerwith.accounts.models import User, UserSession
 from powerwith.accounts.throttle import client_address
 
@@ -51,7 +51,7 @@ def started(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> Non
     session[SEEN] = now
     if session.session_key is None:
         session.save()
-    UserSession.objects.update_or_create(
+    queries.login_session_with_key(session.session_key).update_or_create(
         session_key=session.session_key,
         defaults={
             "user": user,
@@ -67,7 +67,7 @@ def started(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> Non
 def ended(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
     session = getattr(request, "session", None)
     if session is not None and session.session_key:
-        UserSession.objects.filter(session_key=session.session_key, ended_at=None).update(
+        queries.login_session_with_key(session.session_key).filter(ended_at=None).update(
             ended_at=timezone.now()
         )
 
@@ -79,7 +79,7 @@ def renew_key(request: HttpRequest) -> None:
     old = session.session_key
     session.cycle_key()
     if old:
-        UserSession.objects.filter(session_key=old).update(session_key=session.session_key)
+        queries.login_session_with_key(old).update(session_key=session.session_key)
 
 
 def connect_signals() -> None:
@@ -103,16 +103,13 @@ def expired_because(request: HttpRequest) -> str | None:
     if now - float(seen) >= SEEN_EVERY_SECONDS:
         session[SEEN] = now
         if session.session_key:
-            UserSession.objects.filter(session_key=session.session_key).update(
-                last_seen_at=timezone.now()
-            )
+            queries.login_session_with_key(session.session_key).update(last_seen_at=timezone.now())
     return None
 
 
 def active_sessions_of(user: User) -> QuerySet[UserSession]:
     now = timezone.now()
-    return UserSession.objects.filter(
-        user=user,
+    return queries.login_sessions_of(user).filter(
         ended_at=None,
         last_seen_at__gt=now - idle_limit(),
         started_at__gt=now - absolute_limit(),
@@ -140,7 +137,7 @@ def end_session(*, user_session: UserSession, by: User) -> None:
 
 def _end(user_session: UserSession, *, actor: User) -> None:
     _session_store()(session_key=user_session.session_key).delete()
-    UserSession.objects.filter(pk=user_session.pk).update(ended_at=timezone.now())
+    queries.login_session_with_key(user_session.session_key).update(ended_at=timezone.now())
     audit.record(
         actor=actor,
         action="session.ended",

@@ -21,11 +21,9 @@ from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from powerwith.accounts import audit, sessions, tokens
+from powerwith.accounts import audit, queries, sessions, tokens
 from powerwith.accounts.models import (
     Membership,
-    RecoveryCode,
-    RecoveryCodeDevice,
     User,
     normalise_recovery_code,
 )
@@ -49,19 +47,19 @@ SLOW_DOWN = (
 
 def holds_staff_role(user: User) -> bool:
     return bool(user.is_staff) or (
-        Membership.objects.filter(user=user, role__in=roles_with(Capability.WORK_AS_STAFF)).exists()
+        queries.memberships_of(user).filter(role__in=roles_with(Capability.WORK_AS_STAFF)).exists()
     )
 
 
 def confirmed_totp(user: User) -> TOTPDevice | None:
     found: TOTPDevice | None = (
-        TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-id").first()
+        queries.authenticators_of(user).filter(confirmed=True).order_by("-id").first()
     )
     return found
 
 
 def has_second_factor(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return queries.authenticators_of(user).filter(confirmed=True).exists()
 
 
 def required_for(user: User) -> bool:
@@ -90,11 +88,11 @@ def pending_device(user: User) -> TOTPDevice:
     """The authenticator being set up (not yet confirmed), made on first sight so that its
     secret stays the same while the person scans it."""
     found: TOTPDevice | None = (
-        TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
+        queries.authenticators_of(user).filter(confirmed=False).order_by("-id").first()
     )
     if found is not None:
         return found
-    created: TOTPDevice = TOTPDevice.objects.create(
+    created: TOTPDevice = queries.authenticators_of(user).create(
         user=user, name="Authenticator app", confirmed=False
     )
     return created
@@ -134,13 +132,15 @@ def _clean_code(code: str) -> str:
 
 
 def _new_recovery_codes(user: User) -> list[str]:
-    RecoveryCodeDevice.objects.filter(user=user).delete()
-    device = RecoveryCodeDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
+    queries.recovery_devices_of(user).delete()
+    device = queries.recovery_devices_of(user).create(
+        user=user, name="Recovery codes", confirmed=True
+    )
     codes = []
     for _ in range(RECOVERY_CODE_COUNT):
         raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(16))
         codes.append("-".join(raw[i : i + 4] for i in range(0, 16, 4)))
-        RecoveryCode.objects.create(device=device, code_hash=tokens.digest(raw))
+        device.codes.create(code_hash=tokens.digest(raw))
     return codes
 
 
@@ -151,8 +151,9 @@ def confirm_setup(*, request: Request, code: str) -> list[str]:
     once: only their hashes are kept)."""
     user = request.user
     device = (
-        TOTPDevice.objects.select_for_update()
-        .filter(user=user, confirmed=False)
+        queries.authenticators_of(user)
+        .select_for_update()
+        .filter(confirmed=False)
         .order_by("-id")
         .first()
     )
@@ -161,7 +162,7 @@ def confirm_setup(*, request: Request, code: str) -> list[str]:
     code = _clean_code(code)
     if not code.isdigit() or not device.verify_token(code):
         raise DomainError(WRONG_CODE, field="code")
-    TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    queries.authenticators_of(user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(user)
@@ -184,8 +185,8 @@ def verify(*, request: Request, code: str) -> bool:
             sessions.renew_key(request)
             return True
         return False
-    recovery = RecoveryCodeDevice.objects.filter(user=user, confirmed=True).first()
-    if recovery is not None and not recovery.verify_is_allowed()[0]:
+    recovery = queries.recovery_devices_of(user).filter(confirmed=True).first()
+    if recovery is not None and not recovery.verify_is_allowed()[0]:  # type: ignore[no-untyped-call]
         raise DomainError(SLOW_DOWN, field="code")
     if recovery is not None and normalise_recovery_code(code) and recovery.verify_token(code):
         otp_login(request, recovery)
@@ -220,14 +221,14 @@ def remove(*, request: Request) -> None:
         raise NotAllowed("Staff of an organisation must keep a second factor.")
     if has_second_factor(user) and not is_verified(request):
         raise NotAllowed("Give a code from your authenticator app first.")
-    TOTPDevice.objects.filter(user=user).delete()
-    RecoveryCodeDevice.objects.filter(user=user).delete()
+    queries.authenticators_of(user).delete()
+    queries.recovery_devices_of(user).delete()
     request.session.pop("otp_device_id", None)
     audit.record(actor=user, action="two_factor.removed", target=user, at=str(timezone.now()))
 
 
 def unused_recovery_codes(user: User) -> int:
-    return RecoveryCode.objects.filter(device__user=user, used_at=None).count()
+    return queries.recovery_codes_of(user).filter(used_at=None).count()
 
 
 @transaction.atomic
@@ -240,8 +241,8 @@ def reset_for_member(*, member: Membership, by: Membership) -> None:
         raise NotAllowed("That member belongs to another organisation.")
     if member.user_id == by.user_id:
         raise DomainError("To change your own, use your account page.")
-    TOTPDevice.objects.filter(user_id=member.user_id).delete()
-    RecoveryCodeDevice.objects.filter(user_id=member.user_id).delete()
+    queries.authenticators_of(member.user).delete()
+    queries.recovery_devices_of(member.user).delete()
     sessions.end_every_session_of(member.user, actor=by.user)
     audit.record(
         actor=by.user,

@@ -7,6 +7,6 @@ class ConsentConfig(AppConfig):
     verbose_name = "Consent"
 
     def ready(self) -> None:
-        from powerwith.consent.triggers import install_after_migrate
+        from powerwith.consent.triggers import CONSENT_EVENTS
 
-        post_migrate.connect(install_after_migrate, sender=self)
+        post_migrate.connect(CONSENT_EVENTS.install_after_migrate, sender=self)

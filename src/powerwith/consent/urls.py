@@ -1,6 +1,7 @@
 from django.urls import path
 
 from powerwith.consent import views
+from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
 from powerwith.consent.views import outputs as views_outputs
 
@@ -8,8 +9,15 @@ app_name = "consent"
 
 urlpatterns = [
     path("my-consents/", views.my_consents, name="my_consents"),
-    path("my-consents/withdraw/", views.withdraw, name="withdraw"),
-    path("my-consents/reconfirm/", views.reconfirm, name="reconfirm"),
+    path(
+        "my-consents/withdraw/", views.record_consent, {"action": Action.WITHDRAW}, name="withdraw"
+    ),
+    path(
+        "my-consents/reconfirm/",
+        views.record_consent,
+        {"action": Action.RECONFIRM},
+        name="reconfirm",
+    ),
     path("my-consents/outputs/", views_mine.my_outputs, name="my_outputs"),
     path("my-consents/outputs/<int:output_id>/", views_mine.my_output, name="my_output"),
     path("consent-receipts/<int:event_id>/", views_mine.receipt, name="receipt"),

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import render
 
 from powerwith.core.errors import DomainError
@@ -51,3 +51,47 @@ def refusal(message: str) -> forms.Form:
     form.is_valid()
     form.add_error(None, message)
     return form
+
+
+INVALID = 400
+
+
+def form_status(*shown: forms.BaseForm | forms.BaseFormSet[Any] | None) -> int:
+    """One rule for every page with a form: it answers 400 while a form on it holds
+    errors (what was sent did not pass the form's checks, or a service refused it), and
+    200 otherwise. A refusal the service names as not allowed or a conflict is answered
+    with its own status by ``refused_status``."""
+    failed = any(form is not None and form.is_bound and not form.is_valid() for form in shown)
+    return INVALID if failed else 200
+
+
+def refused_status(error: DomainError) -> int:
+    """A page's status for a service's refusal shown on its form: 403 or 409 when the
+    service says it is not allowed or conflicts with the state of things, 400 otherwise
+    (the API's 422 for a well-formed but unknown value is, on a page, one more error in
+    what was sent)."""
+    return error.status_code if error.status_code in (403, 409) else INVALID
+
+
+def posted(request: Request) -> QueryDict | None:
+    """What a form is given: the data of a POST, even an empty one (so that leaving
+    everything out shows what is missing, where ``request.POST or None`` would show the
+    blank form again), and nothing on any other request."""
+    return request.POST if request.method == "POST" else None
+
+
+def with_form_status(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
+    """Django's own form views (logging in, resetting a password) answer a form's errors
+    with 200; wrapped, they keep the rule of every other page (``form_status``)."""
+
+    @wraps(view)
+    def wrapper(request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if response.status_code == 200:
+            response.status_code = form_status(context.get("form"))
+        return response
+
+    return wrapper

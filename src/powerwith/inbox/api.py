@@ -6,8 +6,7 @@ from typing import Any
 
 from ninja import Router, Schema
 
-from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.inbox import queries
 from powerwith.inbox.models import ActionNeeded
 from powerwith.inbox.services import mark_done
@@ -30,11 +29,6 @@ class ActionPage(Schema):
     count: int
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _action_out(item: ActionNeeded) -> dict[str, Any]:
     return {
         "id": item.pk,
@@ -50,12 +44,12 @@ def _action_out(item: ActionNeeded) -> dict[str, Any]:
 @router.get("/action-needed", response=ActionPage)
 def list_actions(request: Request) -> dict[str, Any]:
     """The caller's own open tasks in this organisation, newest first."""
-    found = list(queries.open_actions(_membership(request))[:500])
+    found = list(queries.open_actions(membership_of(request))[:500])
     return {"items": [_action_out(a) for a in found], "count": len(found)}
 
 
 @router.post("/action-needed/{action_id}/done", response=ActionOut)
 def action_done(request: Request, action_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     item = mark_done(queries.get_action_for(membership, action_id), by=membership)
     return _action_out(item)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.inbox import queries
@@ -18,20 +18,17 @@ from powerwith.inbox.services import mark_done
 
 
 def _require_staff(request: Request) -> None:
-    assert request.membership is not None
-    if not can(request.membership, Capability.WORK_AS_STAFF):
+    if not can(membership_of(request), Capability.WORK_AS_STAFF):
         raise PermissionDenied("The action needed list is for members of staff.")
 
 
 @membership_required
 def action_needed(request: Request) -> HttpResponse:
     _require_staff(request)
-    assert request.membership is not None
+    membership = membership_of(request)
     context = {
-        "open_actions": list(queries.open_actions(request.membership)),
-        "done_actions": list(
-            queries.recently_done_actions(request.membership, timezone.now())[:20]
-        ),
+        "open_actions": list(queries.open_actions(membership)),
+        "done_actions": list(queries.recently_done_actions(membership, timezone.now())[:20]),
     }
     return render(request, "inbox/action_needed.html", context)
 
@@ -40,10 +37,10 @@ def action_needed(request: Request) -> HttpResponse:
 @require_POST
 def action_done(request: Request, action_id: int) -> HttpResponse:
     _require_staff(request)
-    assert request.membership is not None
-    item = queries.get_action_for(request.membership, action_id)
+    membership = membership_of(request)
+    item = queries.get_action_for(membership, action_id)
     try:
-        mark_done(item, by=request.membership)
+        mark_done(item, by=membership)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -13,8 +13,7 @@ from django.utils import timezone
 from ninja import Field, P, Router, Schema, Status
 from ninja.params import QueryEx
 
-from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.engagements.concentration import recent_paid_work
 from powerwith.matching.matches import MAX_LIMIT, matches_for
 from powerwith.opportunities import queries
@@ -64,22 +63,17 @@ class MatchesOut(Schema):
     concentration: ConcentrationOut
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 @router.get("/opportunities", response=OpportunityPage)
 def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
     """25 a page, newest first; a page past the end answers no items and the count."""
-    paginator = Paginator(queries.opportunities_of(_membership(request)), PAGE_SIZE)
+    paginator = Paginator(queries.opportunities_of(membership_of(request)), PAGE_SIZE)
     items = paginator.page(page).object_list if page <= paginator.num_pages else []
     return {"items": [opportunity_out(o) for o in items], "count": paginator.count}
 
 
 @router.post("/opportunities", response={201: OpportunityOut})
 def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     made = changing_work.create_opportunity(
         by=membership,
         data=payload.changes(),
@@ -91,14 +85,14 @@ def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[
 
 @router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
 def get_opportunity(request: Request, opportunity_id: int) -> dict[str, Any]:
-    return opportunity_out(queries.get_opportunity_for(_membership(request), opportunity_id))
+    return opportunity_out(queries.get_opportunity_for(membership_of(request), opportunity_id))
 
 
 @router.patch("/opportunities/{opportunity_id}", response=OpportunityOut)
 def update_opportunity(
     request: Request, opportunity_id: int, payload: OpportunityChanges
 ) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
     changing_work.update_opportunity(
         opportunity,
@@ -118,7 +112,7 @@ def opportunity_matches(
 ) -> dict[str, Any]:
     """Ranked best first: essential experience is a hard filter; each result says why it
     is there (``reasons``) and what it lacks (``missing``)."""
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
     queries.require_matches(membership)
     now = timezone.now()

@@ -12,7 +12,7 @@ from ninja.errors import ValidationError
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.outcomes import months, queries, services
 from powerwith.outcomes.models import CountSource, Service
 from powerwith.outcomes.rows import check_rows
@@ -102,24 +102,21 @@ def _service(service: Service) -> dict[str, Any]:
 
 @router.get("/services", response=ServiceList)
 def list_services(request: Request) -> dict[str, Any]:
-    assert request.membership is not None  # set by token authentication
-    return {"items": [_service(s) for s in queries.services_of(request.membership)]}
+    return {"items": [_service(s) for s in queries.services_of(membership_of(request))]}
 
 
 @router.post("/services", response={201: ServiceOut})
 def create_service(request: Request, payload: ServiceIn) -> Status[dict[str, Any]]:
-    assert request.membership is not None
-    queries.require_reader(request.membership)
-    service = services.create_service(
-        by=request.membership, name=payload.name, setting=payload.setting
-    )
+    membership = membership_of(request)
+    queries.require_reader(membership)
+    service = services.create_service(by=membership, name=payload.name, setting=payload.setting)
     return Status(201, _service(service))
 
 
 @router.get("/services/{outcome_service_id}/outcomes", response=OutcomesOut)
 def service_outcomes(request: Request, outcome_service_id: int) -> dict[str, Any]:
-    assert request.membership is not None
-    service = queries.get_service_for(request.membership, outcome_service_id)
+    membership = membership_of(request)
+    service = queries.get_service_for(membership, outcome_service_id)
     trend = queries.trend_of(service)
     codes = [code for code, _ in trend.types]
     return {
@@ -173,9 +170,9 @@ def put_counts(request: Request, outcome_service_id: int) -> Status[dict[str, An
 
     The body is read only once the service is known to be the caller's, so another
     organisation's service answers 404 whatever the body holds."""
-    assert request.membership is not None
-    service = queries.get_service_for(request.membership, outcome_service_id)
-    services.require_writer(request.membership)
+    membership = membership_of(request)
+    service = queries.get_service_for(membership, outcome_service_id)
+    services.require_writer(membership)
     try:
         payload = COUNTS.validate_json(request.body or b"null")
     except PydanticValidationError as error:
@@ -205,7 +202,7 @@ def put_counts(request: Request, outcome_service_id: int) -> Status[dict[str, An
             },
         )
     changes = services.record_figures(
-        by=request.membership, entries=check.entries, source=CountSource.API, now=now
+        by=membership, entries=check.entries, source=CountSource.API, now=now
     )
     return Status(
         200,

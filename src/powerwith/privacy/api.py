@@ -12,9 +12,8 @@ from ninja import Field, P, Router, Schema
 from ninja.params import QueryEx
 from pydantic import ConfigDict
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.privacy import export, queries, services
 from powerwith.privacy.forms import MOST_MONTHS, SETTINGS
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
@@ -40,11 +39,6 @@ class AccessLogPage(Schema):
     count: int
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _entry_out(entry: AccessLogEntry) -> dict[str, Any]:
     return {
         "id": entry.pk,
@@ -63,7 +57,7 @@ def my_access_log(
     request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
 ) -> dict[str, Any]:
     """Who has looked at my information, newest first, 25 a page."""
-    entries = queries.access_log_of(queries.own_person(_membership(request).user))
+    entries = queries.access_log_of(queries.own_person(membership_of(request).user))
     start = (page - 1) * PAGE_SIZE
     return {
         "items": [_entry_out(e) for e in entries[start : start + PAGE_SIZE]],
@@ -74,7 +68,7 @@ def my_access_log(
 @router.get("/me/data", response=dict[str, Any])
 def my_data(request: Request) -> dict[str, Any]:
     """Everything held about me, model by model (the same as the JSON download)."""
-    user = _membership(request).user
+    user = membership_of(request).user
     person = queries.own_person(user)
     services.record_download(person, user, fmt="api")
     return export.as_json(person)
@@ -96,7 +90,7 @@ class ErasureOut(Schema):
 def erase_me(request: Request, payload: EraseIn) -> dict[str, Any]:
     """Erase my information, keeping what the law requires (listed in ``kept``). The
     token stops working: the account it acts for is closed."""
-    user = _membership(request).user
+    user = membership_of(request).user
     person = queries.own_person(user)
     if not payload.confirm:
         raise InvalidInput("Send confirm: true to erase your information.", field="confirm")
@@ -120,7 +114,7 @@ def erase_person(request: Request, erase_person_id: int, payload: StaffEraseIn) 
     """An admin erases a person's information on their request, made by phone, letter or
     in person (``how_asked``, required). Admins only; 409 when already erased, or when
     the person has a login of their own (they erase it themself)."""
-    membership = _membership(request)
+    membership = membership_of(request)
     person = queries.person_to_erase(membership, erase_person_id)
     record = services.erase_person(
         person,
@@ -152,11 +146,11 @@ def _retention_out(policy: RetentionPolicy) -> dict[str, int]:
 
 @router.get("/organisation/retention", response=RetentionIO)
 def get_retention(request: Request) -> dict[str, int]:
-    return _retention_out(queries.retention_policy_for(_membership(request)))
+    return _retention_out(queries.retention_policy_for(membership_of(request)))
 
 
 @router.put("/organisation/retention", response=RetentionIO)
 def set_retention(request: Request, payload: RetentionIO) -> dict[str, int]:
     """Months each kind of information is kept; payments at least 72 (six years)."""
-    policy = services.set_retention(_membership(request), **payload.model_dump())
+    policy = services.set_retention(membership_of(request), **payload.model_dump())
     return _retention_out(policy)

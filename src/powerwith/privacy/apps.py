@@ -7,6 +7,6 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy and data rights"
 
     def ready(self) -> None:
-        from powerwith.privacy.triggers import install_after_migrate
+        from powerwith.privacy.triggers import ACCESS_LOG
 
-        post_migrate.connect(install_after_migrate, sender=self)
+        post_migrate.connect(ACCESS_LOG.install_after_migrate, sender=self)

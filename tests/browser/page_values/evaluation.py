@@ -18,7 +18,7 @@ from powerwith.evaluation.services.development import (
 from powerwith.evaluation.services.learning import record_impact, record_reflection
 from tests.browser.page_values import PartCast
 from tests.engagements.factories import accepted_offer
-from tests.evaluation.review_factories import consent_given
+from tests.evaluation.factories import consent_given
 
 
 def values(cast: PartCast) -> dict[str, Any]:

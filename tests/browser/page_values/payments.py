@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.browser.page_values import PartCast
-from tests.payments.helpers import attended, offer_of, time_claim, worked
+from tests.payments.factories import attended, offer_of, time_claim, worked
 
 NOT_PAGES = {
     "payments:claims_csv": "the claims as a CSV download for the finance team",

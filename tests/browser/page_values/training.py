@@ -9,7 +9,7 @@ from powerwith.evaluation.services.learning import record_impact
 from powerwith.evaluation.services.training import record_lived_experience_first
 from powerwith.people.services import replace_experience
 from tests.browser.page_values import PartCast
-from tests.reports.training_factories import RESTRAINT, consent_to, course, involve
+from tests.reports.factories import RESTRAINT, consent_to, course, involve
 
 NOT_PAGES = {
     "reports:training_evidence_pdf": "the evidence report as a PDF download",

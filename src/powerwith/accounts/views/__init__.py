@@ -22,40 +22,47 @@ from powerwith.accounts.forms import (
 from powerwith.accounts.middleware import SESSION_KEY
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
-
-
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # guaranteed by membership_required
-    return request.membership
+from powerwith.core.web import (
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    with_form_status,
+)
 
 
 def _require_admin(request: Request) -> Membership:
-    membership = _membership(request)
+    membership = membership_of(request)
     if not can(membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can manage members.")
     return membership
 
 
-login = auth_views.LoginView.as_view(
-    template_name="accounts/login.html",
-    authentication_form=LoginForm,
-    redirect_authenticated_user=True,
+login = with_form_status(
+    auth_views.LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=LoginForm,
+        redirect_authenticated_user=True,
+    )
 )
 logout = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    form_class=PasswordResetForm,
-    success_url=reverse_lazy("accounts:password_reset_done"),
+password_reset = with_form_status(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        form_class=PasswordResetForm,
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html",
-    success_url=reverse_lazy("accounts:password_reset_complete"),
+password_reset_confirm = with_form_status(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
@@ -82,7 +89,7 @@ def switch_organisation(request: Request) -> HttpResponse:
 
 @membership_required
 def members(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     context = {
         "members": queries.members_of(membership),
         "can_manage": can(membership, Capability.MANAGE_MEMBERS),
@@ -95,7 +102,7 @@ def members(request: Request) -> HttpResponse:
 @membership_required
 def invite(request: Request) -> HttpResponse:
     membership = _require_admin(request)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             invitation, _ = services.invite_member(
@@ -106,7 +113,7 @@ def invite(request: Request) -> HttpResponse:
         else:
             messages.success(request, f"We have emailed an invitation to {invitation.email}.")
             return redirect("accounts:members")
-    return render(request, "accounts/invite.html", {"form": form})
+    return render(request, "accounts/invite.html", {"form": form}, status=form_status(form))
 
 
 @membership_required
@@ -121,11 +128,11 @@ def cancel_invitation(request: Request, invitation_id: int) -> HttpResponse:
 
 @membership_required
 def change_role(request: Request, user_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     member = queries.get_member_for(membership, user_id)
     if not can(membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can change roles.")
-    form = RoleForm(request.POST or None, initial={"role": member.role})
+    form = RoleForm(posted(request), initial={"role": member.role})
     if request.method == "POST" and form.is_valid():
         try:
             services.change_role(membership=member, role=form.cleaned_data["role"], by=membership)
@@ -140,12 +147,12 @@ def change_role(request: Request, user_id: int) -> HttpResponse:
         "member_two_factor": two_factor.has_second_factor(member.user),
         "is_me": member.user_id == membership.user_id,
     }
-    return render(request, "accounts/change_role.html", context)
+    return render(request, "accounts/change_role.html", context, status=form_status(form))
 
 
 @membership_required
 def audit_log(request: Request) -> HttpResponse:
-    events = queries.audit_log_of(_membership(request))[:200]
+    events = queries.audit_log_of(membership_of(request))[:200]
     return render(request, "accounts/audit_log.html", {"events": events})
 
 
@@ -155,7 +162,7 @@ def accept_invitation(request: Request, secret: str) -> HttpResponse:
         return render(request, "accounts/invitation_invalid.html", status=404)
     signed_in = request.user.is_authenticated
     needs_account = not signed_in and not queries.user_exists(invitation.email)
-    form = AcceptInvitationForm(request.POST or None) if needs_account else None
+    form = AcceptInvitationForm(posted(request)) if needs_account else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             services.accept_invitation(
@@ -184,13 +191,13 @@ def accept_invitation(request: Request, secret: str) -> HttpResponse:
         "signed_in": signed_in,
         "needs_login": not signed_in and not needs_account,
     }
-    return render(request, "accounts/accept_invitation.html", context)
+    return render(request, "accounts/accept_invitation.html", context, status=form_status(form))
 
 
 @login_required
 def account_settings(request: Request) -> HttpResponse:
     memberships = queries.memberships_of(request.user)
-    form = TokenForm(request.POST or None, memberships=memberships)
+    form = TokenForm(posted(request), memberships=memberships)
     new_token = None
     if request.method == "POST" and not two_factor.satisfied(request):
         # Tokens act without a second factor, so only a verified session may make one.
@@ -215,7 +222,7 @@ def account_settings(request: Request) -> HttpResponse:
         "two_factor_required": two_factor.must_be_set_up(request.user),
         "recovery_codes_left": two_factor.unused_recovery_codes(request.user),
     }
-    return render(request, "accounts/settings.html", context)
+    return render(request, "accounts/settings.html", context, status=form_status(form))
 
 
 @login_required

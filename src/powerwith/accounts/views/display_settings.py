@@ -16,7 +16,7 @@ from powerwith.accounts import services
 from powerwith.accounts.models import TextSize
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import add_domain_error, form_status, posted
 
 
 class DisplaySettingsForm(forms.Form):
@@ -49,7 +49,7 @@ def _current(request: Request) -> dict[str, Any]:
 
 @login_required
 def display_settings(request: Request) -> HttpResponse:
-    form = DisplaySettingsForm(request.POST or None, initial=_current(request))
+    form = DisplaySettingsForm(posted(request), initial=_current(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.change_display_settings(user=request.user, changes=form.cleaned_data)
@@ -58,4 +58,6 @@ def display_settings(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your display settings are saved.")
             return redirect("accounts:display_settings")
-    return render(request, "accounts/display_settings.html", {"form": form})
+    return render(
+        request, "accounts/display_settings.html", {"form": form}, status=form_status(form)
+    )

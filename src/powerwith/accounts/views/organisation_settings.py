@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from powerwith.accounts import services
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.engagements.concentration import recent_paid_work
 
 WEIGHT_ERROR = (
@@ -67,8 +67,7 @@ class WorkSettingsForm(forms.Form):
 
 @membership_required
 def organisation_settings(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can(membership, Capability.CHANGE_SETTINGS):
         raise PermissionDenied("Only an organisation admin can change the organisation's settings.")
     organisation = membership.organisation
@@ -103,4 +102,5 @@ def organisation_settings(request: Request) -> HttpResponse:
         "work_form": work_form,
         "concentration": recent_paid_work(organisation.pk, timezone.now()),
     }
-    return render(request, "accounts/organisation_settings.html", context)
+    status = form_status(form, work_form)
+    return render(request, "accounts/organisation_settings.html", context, status=status)

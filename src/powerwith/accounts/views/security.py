@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from powerwith.accounts import queries, sessions, two_factor
 from powerwith.accounts.forms import CodeForm, VerifyForm
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 
 
 def _next_url(request: Request) -> str:
@@ -44,7 +44,7 @@ def two_factor_setup(request: Request) -> HttpResponse:
     if two_factor.has_second_factor(user) and not two_factor.is_verified(request):
         return _redirect_with_next("accounts:two_factor_verify", request)
     device = two_factor.pending_device(user)
-    form = CodeForm(request.POST or None)
+    form = CodeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             codes = two_factor.confirm_setup(request=request, code=form.cleaned_data["code"])
@@ -66,7 +66,7 @@ def two_factor_setup(request: Request) -> HttpResponse:
         "before_the_service": not two_factor.satisfied(request),
         "next": _next_url(request),
     }
-    return render(request, "accounts/two_factor_setup.html", context)
+    return render(request, "accounts/two_factor_setup.html", context, status=form_status(form))
 
 
 @login_required
@@ -76,7 +76,7 @@ def two_factor_verify(request: Request) -> HttpResponse:
         return _redirect_with_next("accounts:two_factor_setup", request)
     if two_factor.is_verified(request):
         return redirect(_next_url(request))
-    form = VerifyForm(request.POST or None)
+    form = VerifyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             accepted = two_factor.verify(request=request, code=form.cleaned_data["code"])
@@ -93,9 +93,8 @@ def two_factor_verify(request: Request) -> HttpResponse:
                     )
                 return redirect(_next_url(request))
             form.add_error("code", two_factor.WRONG_CODE)
-    return render(
-        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
-    )
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/two_factor_verify.html", context, status=form_status(form))
 
 
 @login_required
@@ -165,12 +164,12 @@ def end_other_login_sessions(request: Request) -> HttpResponse:
 @membership_required
 @require_POST
 def reset_member_two_factor(request: Request, user_id: int) -> HttpResponse:
-    assert request.membership is not None  # guaranteed by membership_required
-    member = queries.get_member_for(request.membership, user_id)
-    if not can(request.membership, Capability.MANAGE_MEMBERS):
+    membership = membership_of(request)
+    member = queries.get_member_for(membership, user_id)
+    if not can(membership, Capability.MANAGE_MEMBERS):
         raise PermissionDenied("Only an organisation admin can reset two-step verification.")
     try:
-        two_factor.reset_for_member(member=member, by=request.membership)
+        two_factor.reset_for_member(member=member, by=membership)
     except DomainError as error:
         messages.error(request, error.message)
     else:

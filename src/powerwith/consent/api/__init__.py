@@ -11,11 +11,10 @@ from typing import Annotated, Any
 
 from ninja import Field, Path, Router, Schema
 
-from powerwith.accounts.models import Membership
 from powerwith.consent import queries, receipts
 from powerwith.consent.queries import ConsentState
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.workflows import leaving
 
 router = Router(tags=["consent"])
@@ -49,11 +48,6 @@ class VerifyOut(Schema):
     first_bad_event: int | None = None
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _out(state: ConsentState) -> dict[str, Any]:
     return {
         "scope": state.scope,
@@ -65,14 +59,14 @@ def _out(state: ConsentState) -> dict[str, Any]:
 
 @router.get("/people/{person_id}/consents", response=ConsentList)
 def list_consents(request: Request, person_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = queries.person_for_consents(membership, person_id)
     return {"items": [_out(s) for s in queries.current_consents(membership, person)]}
 
 
 @router.post("/people/{person_id}/consents", response=ConsentOut)
 def record_consent(request: Request, person_id: int, payload: ConsentIn) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = queries.person_for_consents(membership, person_id)
     act = leaving.CONSENT_ACTIONS.get(payload.action)
     if act is None:
@@ -93,7 +87,7 @@ def record_consent(request: Request, person_id: int, payload: ConsentIn) -> dict
 
 @router.get("/consent-ledger/verify", response=VerifyOut, exclude_none=True)
 def verify_ledger(request: Request) -> dict[str, Any]:
-    queries.require_verifier(_membership(request))
+    queries.require_verifier(membership_of(request))
     result = queries.verify_chain()
     if result.ok:
         return {"ok": True, "events": result.events}
@@ -105,4 +99,4 @@ def consent_receipt(
     request: Request, event_id: Annotated[int, Path(ge=1, le=ID_MAX)]
 ) -> dict[str, Any]:
     """One event's receipt, shaped like an ISO/IEC TS 27560 consent record."""
-    return receipts.receipt_json(queries.get_event_for(_membership(request), event_id))
+    return receipts.receipt_json(queries.get_event_for(membership_of(request), event_id))

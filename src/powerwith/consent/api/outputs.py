@@ -11,13 +11,12 @@ from typing import Annotated, Any
 
 from ninja import Field, Path, Router, Schema, Status
 
-from powerwith.accounts.models import Membership
 from powerwith.consent.models import Output, Use
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import Usability, usability, usability_of
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 
 router = Router(tags=["outputs"])
 
@@ -61,11 +60,6 @@ class OutputList(Schema):
     count: int
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _out(output: Output, found: Usability, contributors: list[int]) -> dict[str, Any]:
     return {
         "id": output.pk,
@@ -96,7 +90,7 @@ def _contributor_ids(output: Output) -> list[int]:
 
 @router.post("/outputs", response={201: OutputOut})
 def add_output(request: Request, payload: OutputIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     output = create_output(
         by=membership,
         data=OutputInput(
@@ -114,7 +108,7 @@ def add_output(request: Request, payload: OutputIn) -> Status[dict[str, Any]]:
 
 @router.get("/outputs", response=OutputList)
 def list_outputs(request: Request, usable_for: str = "") -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     if usable_for and usable_for not in Use.values:
         raise InvalidInput(
             f"Unknown use '{usable_for}'. Use one of: {', '.join(Use.values)}.",
@@ -134,5 +128,5 @@ def list_outputs(request: Request, usable_for: str = "") -> dict[str, Any]:
 def read_output(
     request: Request, output_id: Annotated[int, Path(ge=1, le=ID_MAX)]
 ) -> dict[str, Any]:
-    output = output_queries.get_output_for(_membership(request), output_id)
+    output = output_queries.get_output_for(membership_of(request), output_id)
     return _out(output, usability(output), _contributor_ids(output))

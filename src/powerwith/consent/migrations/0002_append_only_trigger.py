@@ -6,11 +6,11 @@ from powerwith.consent import triggers
 
 
 def create_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.install(schema_editor.connection)
+    triggers.CONSENT_EVENTS.install(schema_editor.connection)
 
 
 def drop_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.remove(schema_editor.connection)
+    triggers.CONSENT_EVENTS.remove(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -26,10 +26,7 @@ here and cancels the sessions to come in the same transaction.
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable
-from pathlib import Path
 
 from django.db import transaction
 from django.http import Http404
@@ -136,16 +133,10 @@ def _output_context(
     return output
 
 
-# A test of a killed process sets this to a file path: the withdrawal writes the file
-# once its event is stored, then waits (inside its transaction) to be killed.
-PAUSE_ENV = "POWERWITH_TEST_PAUSE_AFTER_WITHDRAWAL_EVENT"
-
-
-def _pause_for_tests() -> None:
-    marker = os.environ.get(PAUSE_ENV)
-    if marker and os.environ.get("POWERWITH_TESTING") == "1":
-        Path(marker).write_text("event stored", encoding="utf-8")
-        time.sleep(120)
+# Called with each withdrawal's event once it is stored, inside its transaction, before
+# anything else the withdrawal does. Empty in the product: the durability tests add a hook
+# in a process they then kill there, to show a withdrawal is kept whole or not at all.
+AFTER_WITHDRAWAL_STORED: list[Callable[[ConsentEvent], None]] = []
 
 
 def _append(
@@ -277,7 +268,8 @@ def _reach_everything(actor: Membership, person: Person) -> Callable[[ConsentEve
     """What a withdrawal does besides its event, in the same transaction."""
 
     def reach(event: ConsentEvent) -> None:
-        _pause_for_tests()
+        for hook in AFTER_WITHDRAWAL_STORED:
+            hook(event)
         for output, uses in affected_outputs(event):
             link = reverse("consent:output", args=[output.pk])
             for use in uses:

@@ -14,19 +14,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.consent import queries, services
+from powerwith.consent import queries
 from powerwith.consent.forms import WithdrawForm
+from powerwith.consent.models import Action
 from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import INVALID, membership_required, refused_status
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-
-INVALID = 400
+from powerwith.workflows import leaving
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,9 @@ class Row:
 
 def _me(request: Request) -> tuple[Membership, Person]:
     person = person_of(request.user)
-    if person is None or request.membership is None:
+    if person is None:
         raise Http404("You do not have a profile.")
-    return request.membership, person
+    return membership_of(request), person
 
 
 def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, str]) -> str:
@@ -94,21 +94,31 @@ def my_consents(request: Request) -> HttpResponse:
     return _page(request)
 
 
+DONE: dict[str, str] = {
+    Action.WITHDRAW: "You have withdrawn your consent: {label}.",
+    Action.RECONFIRM: "Thank you. You still agree: {label}.",
+}
+
+
 @require_POST
 @membership_required
-def withdraw(request: Request) -> HttpResponse:
+def record_consent(request: Request, action: str) -> HttpResponse:
+    """One step from the list: withdraw a consent, or say it still holds (for one that has
+    lapsed or lapses soon). The same actions the API records, by the same names."""
     membership, person = _me(request)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         form.add_error(None, "That consent could not be found. Choose one from the list.")
         return _page(request, form, status=INVALID)
-    if form.cleaned_data["scope"] == Scope.TAKE_PART and form.cleaned_data["output_id"] is None:
+    scope = form.cleaned_data["scope"]
+    leaving_the_work = scope == Scope.TAKE_PART and form.cleaned_data["output_id"] is None
+    if action == Action.WITHDRAW and leaving_the_work:
         # Withdrawing consent to take part is leaving the work: say first what happens.
         return redirect(_leave_page(form.cleaned_data["opportunity_id"]))
     try:
-        services.withdraw_consent(
+        leaving.CONSENT_ACTIONS[action](
             person=person,
-            scope=form.cleaned_data["scope"],
+            scope=scope,
             actor=membership,
             opportunity=queries.context_opportunity(
                 membership, form.cleaned_data["opportunity_id"]
@@ -117,34 +127,6 @@ def withdraw(request: Request) -> HttpResponse:
         )
     except DomainError as error:
         form.add_error(None, error.message)
-        return _page(request, form, status=error.status_code)
-    label = Scope(form.cleaned_data["scope"]).label
-    messages.success(request, f"You have withdrawn your consent: {label}.")
-    return redirect("consent:my_consents")
-
-
-@require_POST
-@membership_required
-def reconfirm(request: Request) -> HttpResponse:
-    """The person says they still agree, for a consent that has lapsed or lapses soon."""
-    membership, person = _me(request)
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        form.add_error(None, "That consent could not be found. Choose one from the list.")
-        return _page(request, form, status=INVALID)
-    try:
-        services.reconfirm_consent(
-            person=person,
-            scope=form.cleaned_data["scope"],
-            actor=membership,
-            opportunity=queries.context_opportunity(
-                membership, form.cleaned_data["opportunity_id"]
-            ),
-            output_id=form.cleaned_data["output_id"],
-        )
-    except DomainError as error:
-        form.add_error(None, error.message)
-        return _page(request, form, status=error.status_code)
-    label = Scope(form.cleaned_data["scope"]).label
-    messages.success(request, f"Thank you. You still agree: {label}.")
+        return _page(request, form, status=refused_status(error))
+    messages.success(request, DONE[action].format(label=Scope(scope).label))
     return redirect("consent:my_consents")

@@ -18,17 +18,17 @@ from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import USE_SCOPE, usability, usability_of
 from powerwith.consent.wording import wording_for
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
 
 
 def _me(request: Request) -> tuple[Membership, Person]:
     person = person_of(request.user)
-    if person is None or request.membership is None:
+    if person is None:
         raise Http404("You do not have a profile.")
-    return request.membership, person
+    return membership_of(request), person
 
 
 @membership_required
@@ -79,7 +79,7 @@ def _review_page(
             }
         )
     context = {"output": output, "finished": found.finished, "uses": uses, "form": posted}
-    return render(request, "consent/my_output.html", context)
+    return render(request, "consent/my_output.html", context, status=form_status(posted))
 
 
 @membership_required
@@ -117,8 +117,7 @@ def my_output(request: Request, output_id: int) -> HttpResponse:
 @require_GET
 @membership_required
 def receipt(request: Request, event_id: int) -> HttpResponse:
-    assert request.membership is not None
-    event = queries.get_event_for(request.membership, event_id)
+    event = queries.get_event_for(membership_of(request), event_id)
     found = receipts.receipt(event)
     context = {
         "receipt": found,
@@ -131,8 +130,7 @@ def receipt(request: Request, event_id: int) -> HttpResponse:
 @require_GET
 @membership_required
 def receipt_pdf(request: Request, event_id: int) -> HttpResponse:
-    assert request.membership is not None
-    event = queries.get_event_for(request.membership, event_id)
+    event = queries.get_event_for(membership_of(request), event_id)
     response = HttpResponse(receipts.receipt_pdf(event), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="consent-receipt-{event.pk}.pdf"'
     return response
@@ -141,8 +139,7 @@ def receipt_pdf(request: Request, event_id: int) -> HttpResponse:
 @require_GET
 @membership_required
 def receipt_json(request: Request, event_id: int) -> HttpResponse:
-    assert request.membership is not None
-    event = queries.get_event_for(request.membership, event_id)
+    event = queries.get_event_for(membership_of(request), event_id)
     response = JsonResponse(receipts.receipt_json(event), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="consent-receipt-{event.pk}.json"'
     return response

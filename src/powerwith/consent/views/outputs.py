@@ -14,16 +14,15 @@ from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import usability, usability_of
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.people.queries import register_of
 
 
 @membership_required
 def output_list(request: Request) -> HttpResponse:
-    assert request.membership is not None
-    membership = request.membership
+    membership = membership_of(request)
     outputs = list(output_queries.outputs_for(membership))
     found = usability_of(outputs)
     rows = [
@@ -40,12 +39,11 @@ def output_list(request: Request) -> HttpResponse:
 
 @membership_required
 def output_new(request: Request) -> HttpResponse:
-    assert request.membership is not None
-    membership = request.membership
+    membership = membership_of(request)
     output_queries.require_manager(membership)
     opportunities = [(o.pk, o.title) for o in output_queries.opportunities_for_outputs(membership)]
     people = [(p.pk, p.preferred_name) for p in register_of(membership).order_by("preferred_name")]
-    form = OutputForm(request.POST or None, opportunities=opportunities, people=people)
+    form = OutputForm(posted(request), opportunities=opportunities, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -64,13 +62,13 @@ def output_new(request: Request) -> HttpResponse:
         else:
             messages.success(request, f"Output added: {output.title}.")
             return redirect("consent:output", output_id=output.pk)
-    return render(request, "consent/output_new.html", {"form": form})
+    return render(request, "consent/output_new.html", {"form": form}, status=form_status(form))
 
 
 @membership_required
 def output_detail(request: Request, output_id: int) -> HttpResponse:
-    assert request.membership is not None
-    output = output_queries.get_output_for(request.membership, output_id)
+    membership = membership_of(request)
+    output = output_queries.get_output_for(membership, output_id)
     found = usability(output)
     uses = [
         {

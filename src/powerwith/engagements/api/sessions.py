@@ -16,7 +16,7 @@ from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.queries import sessions as queries
@@ -108,11 +108,6 @@ class BookingRefusedOut(Schema):
     reasons: list[str] = []
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _booking_out(booking: Attendance) -> dict[str, Any]:
     return {
         "id": booking.pk,
@@ -156,7 +151,7 @@ def _adjustment_out(adjustment: Adjustment) -> dict[str, Any]:
 
 
 def _session(request: Request, session_id: int) -> tuple[Membership, Session]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return membership, queries.get_session_for(membership, session_id)
 
 
@@ -167,7 +162,7 @@ def _require_manager(membership: Membership) -> None:
 
 @router.get("/opportunities/{opportunity_id}/sessions", response=SessionList)
 def list_sessions(request: Request, opportunity_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
     sessions = list(queries.sessions_of_opportunity(membership, opportunity))
     return {"items": [_session_out(membership, s) for s in sessions], "count": len(sessions)}
@@ -249,7 +244,7 @@ def add_adjustment(
 
 @router.post("/adjustments/{adjustment_id}/confirm", response=AdjustmentOut)
 def confirm(request: Request, adjustment_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     adjustment = queries.get_adjustment_for(membership, adjustment_id)
     confirm_adjustment(adjustment, by=membership)
     return _adjustment_out(adjustment)

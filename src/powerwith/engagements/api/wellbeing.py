@@ -14,9 +14,8 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
@@ -73,11 +72,6 @@ class StopOut(Schema):
     created_at: str
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _check_out(check: WellbeingCheck) -> dict[str, Any]:
     session = check.attendance.session
     return {
@@ -110,12 +104,12 @@ def _stop_out(event: StopEvent) -> dict[str, Any]:
 def list_checks(request: Request, due: bool = False) -> dict[str, Any]:
     """An expert's own checks here; staff, their organisation's. ``?due=1``: only those
     not answered and due today or earlier."""
-    checks = queries.checks_visible_to(_membership(request))
+    checks = queries.checks_visible_to(membership_of(request))
     if due:
         checks = queries.due_checks(checks, timezone.now())
     found = list(checks[:500])
     record_reads(
-        viewer=_membership(request),
+        viewer=membership_of(request),
         people=[c.attendance.person for c in found if c.note],
         what=What.WELLBEING_NOTES,
         where=request.path,
@@ -125,9 +119,9 @@ def list_checks(request: Request, due: bool = False) -> dict[str, Any]:
 
 @router.get("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
 def get_check(request: Request, check_id: int) -> dict[str, Any]:
-    check = queries.get_check_for(_membership(request), check_id)
+    check = queries.get_check_for(membership_of(request), check_id)
     record_read(
-        viewer=_membership(request),
+        viewer=membership_of(request),
         person=check.attendance.person,
         what=What.WELLBEING_NOTES,
         where=request.path,
@@ -137,7 +131,7 @@ def get_check(request: Request, check_id: int) -> dict[str, Any]:
 
 @router.post("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
 def answer_check(request: Request, check_id: int, payload: CheckIn) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     check = queries.get_check_for(membership, check_id)
     complete_check(check, by=membership, **payload.model_dump())
     return _check_out(check)
@@ -147,7 +141,7 @@ def answer_check(request: Request, check_id: int, payload: CheckIn) -> dict[str,
 def record_stop(request: Request, payload: StopIn) -> Status[dict[str, Any]]:
     """The person for themself (``person_id`` may be left out), or staff for a person.
     No reason is asked for, and pay for the booked time is unchanged."""
-    membership = _membership(request)
+    membership = membership_of(request)
     if not can(membership, Capability.WORK_AS_STAFF):
         person = queries.own_person_here(membership)
         if payload.person_id is not None and payload.person_id != person.pk:

@@ -9,24 +9,18 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.forms.sessions import THIS, StaffAdjustmentForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # membership_required
-    return request.membership
-
-
 @membership_required
 def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     session = queries.get_staff_session(membership, session_id)
     if not (
         can(membership, Capability.ARRANGE_ADJUSTMENTS)
@@ -34,7 +28,7 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
     ):
         raise PermissionDenied("Only coordinators, admins and the contact person can do this.")
     people = queries.people_booked(session)
-    form = StaffAdjustmentForm(request.POST or None, session=session, people=people)
+    form = StaffAdjustmentForm(posted(request), session=session, people=people)
     if request.method == "POST" and form.is_valid():
         person = next(p for p in people if p.pk == form.cleaned_data["person"])
         try:
@@ -52,13 +46,14 @@ def session_adjustment_new(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The request is recorded. The contact person is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"session": session, "form": form, "people": people}
-    return render(request, "engagements/session_adjustment_new.html", context)
+    status = form_status(form)
+    return render(request, "engagements/session_adjustment_new.html", context, status=status)
 
 
 @membership_required
 @require_POST
 def adjustment_confirm(request: Request, adjustment_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     adjustment = queries.get_adjustment_for(membership, adjustment_id)
     try:
         confirm_adjustment(adjustment, by=membership)

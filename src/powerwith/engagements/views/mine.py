@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import add_domain_error, form_status, posted
 from powerwith.engagements.forms.sessions import THIS, MyAdjustmentsForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import request_adjustment
@@ -50,7 +50,7 @@ def my_session(request: Request, session_id: int) -> HttpResponse:
 def my_session_adjustments(request: Request, session_id: int) -> HttpResponse:
     booking = queries.get_my_booking(request.user, session_id)
     session = booking.session
-    form = MyAdjustmentsForm(request.POST or None, person=booking.person, session=session)
+    form = MyAdjustmentsForm(posted(request), person=booking.person, session=session)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -78,4 +78,5 @@ def my_session_adjustments(request: Request, session_id: int) -> HttpResponse:
         "form": form,
         "agreed": [a for a in queries.my_adjustments(booking) if a.agreed_in_id is not None],
     }
-    return render(request, "engagements/my_session_adjustments.html", context)
+    status = form_status(form)
+    return render(request, "engagements/my_session_adjustments.html", context, status=status)

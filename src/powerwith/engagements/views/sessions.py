@@ -8,8 +8,7 @@ organisation's is 404.
 
 from __future__ import annotations
 
-from typing import Any
-
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -17,11 +16,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
     BookForm,
@@ -38,23 +36,18 @@ from powerwith.privacy.models import What
 from powerwith.workflows import changing_work
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # membership_required
-    return request.membership
-
-
 def _session(request: Request, session_id: int) -> Session:
-    return queries.get_staff_session(_membership(request), session_id)
+    return queries.get_staff_session(membership_of(request), session_id)
 
 
 def _require_manager(request: Request) -> None:
-    if not can(_membership(request), Capability.MANAGE_SESSIONS):
+    if not can(membership_of(request), Capability.MANAGE_SESSIONS):
         raise PermissionDenied("Only coordinators and admins can change sessions.")
 
 
 @membership_required
 def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     queries.require_staff(membership)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
     sessions = queries.sessions_of_opportunity(membership, opportunity)
@@ -69,10 +62,10 @@ def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
 
 @membership_required
 def session_new(request: Request, opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     _require_manager(request)
     opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
-    form = SessionForm(request.POST or None)
+    form = SessionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             session = changing_work.add_session(
@@ -89,7 +82,7 @@ def session_new(request: Request, opportunity_id: int) -> HttpResponse:
             messages.success(request, "The session is added.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"opportunity": opportunity, "form": form, "session": None}
-    return render(request, "engagements/session_form.html", context)
+    return render(request, "engagements/session_form.html", context, status=form_status(form))
 
 
 @membership_required
@@ -103,7 +96,7 @@ def session_edit(request: Request, session_id: int) -> HttpResponse:
         try:
             changing_work.change_session(
                 session,
-                by=_membership(request),
+                by=membership_of(request),
                 starts_at=form.starts_at(),
                 minutes=form.cleaned_data["minutes"],
                 place=form.cleaned_data["place"],
@@ -115,18 +108,18 @@ def session_edit(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The session is changed. Everyone booked is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"opportunity": session.opportunity, "form": form, "session": session}
-    return render(request, "engagements/session_form.html", context)
+    return render(request, "engagements/session_form.html", context, status=form_status(form))
 
 
 @membership_required
 def session_cancel(request: Request, session_id: int) -> HttpResponse:
     _require_manager(request)
     session = _session(request, session_id)
-    form = CancelSessionForm(request.POST or None)
+    form = CancelSessionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             changing_work.cancel_session(
-                session, by=_membership(request), reason=form.cleaned_data["reason"]
+                session, by=membership_of(request), reason=form.cleaned_data["reason"]
             )
         except DomainError as error:
             add_domain_error(form, error)
@@ -134,11 +127,11 @@ def session_cancel(request: Request, session_id: int) -> HttpResponse:
             messages.success(request, "The session is cancelled. Everyone booked is told.")
             return redirect("engagements:session", session_id=session.pk)
     context = {"session": session, "form": form, "booked": queries.people_booked(session)}
-    return render(request, "engagements/session_cancel.html", context)
+    return render(request, "engagements/session_cancel.html", context, status=form_status(form))
 
 
-def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
-    membership = _membership(request)
+def _page(request: Request, session: Session, form: forms.Form | None = None) -> HttpResponse:
+    membership = membership_of(request)
     bookings = list(queries.bookings_of(session))
     now = timezone.now()
     can_manage = can(membership, Capability.MANAGE_SESSIONS)
@@ -157,7 +150,7 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         "can_record_adjustment": arranges,
         "started": session.starts_at <= now,
         "open": session.cancelled_at is None and session.starts_at > now,
-        "form": forms.get("form"),
+        "form": form,
     }
     record_reads(
         viewer=membership,
@@ -165,7 +158,7 @@ def _page(request: Request, session: Session, **forms: Any) -> HttpResponse:
         what=What.ADJUSTMENTS,
         where=request.path,
     )
-    return render(request, "engagements/session.html", context)
+    return render(request, "engagements/session.html", context, status=form_status(form))
 
 
 @membership_required
@@ -177,7 +170,7 @@ def session_detail(request: Request, session_id: int) -> HttpResponse:
 @require_POST
 def session_book(request: Request, session_id: int) -> HttpResponse:
     _require_manager(request)
-    membership = _membership(request)
+    membership = membership_of(request)
     session = _session(request, session_id)
     form = BookForm(request.POST)
     if form.is_valid():
@@ -202,7 +195,7 @@ def booking_cancel(request: Request, session_id: int, booking_id: int) -> HttpRe
     _require_manager(request)
     session = _session(request, session_id)
     booking = queries.get_booking(session, booking_id)
-    booking_services.cancel_booking(booking, by=_membership(request))
+    booking_services.cancel_booking(booking, by=membership_of(request))
     messages.success(
         request, f"{booking.person.preferred_name}'s booking is cancelled. They are told."
     )
@@ -219,7 +212,7 @@ def booking_attendance(request: Request, session_id: int, booking_id: int) -> Ht
     if form.is_valid():
         try:
             services.record_attendance(
-                booking, by=_membership(request), attended=form.cleaned_data["attended"]
+                booking, by=membership_of(request), attended=form.cleaned_data["attended"]
             )
         except DomainError as error:
             form.add_error(None, error.message)

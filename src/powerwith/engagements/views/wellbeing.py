@@ -16,9 +16,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+)
 from powerwith.engagements.forms.wellbeing import CheckForm, StaffCheckForm, StaffStopForm
 from powerwith.engagements.models import StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
@@ -35,8 +42,7 @@ STOP_CHOICES = [
 
 
 def _staff(request: Request) -> None:
-    assert request.membership is not None
-    if not can(request.membership, Capability.CARE_FOR_PEOPLE):
+    if not can(membership_of(request), Capability.CARE_FOR_PEOPLE):
         raise PermissionDenied("Only coordinators, admins and contact people can do this.")
 
 
@@ -59,13 +65,13 @@ def _check_page(
         "opens_at": queries.opens_at(check.due_at),
         "is_open": queries.opens_at(check.due_at) <= now,
     }
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))
 
 
 @login_required
 def my_wellbeing_check(request: Request, check_id: int) -> HttpResponse:
     check = queries.get_own_check(request.user, check_id)
-    form = CheckForm(request.POST or None)
+    form = CheckForm(posted(request))
     if request.method == "POST" and form.is_valid():
         by = queries.membership_in(
             request.user, check.attendance.session.opportunity.organisation_id
@@ -88,9 +94,9 @@ def my_wellbeing_check(request: Request, check_id: int) -> HttpResponse:
 @membership_required
 def staff_checks(request: Request) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
+    membership = membership_of(request)
     now = timezone.now()
-    due = list(queries.due_checks(queries.checks_visible_to(request.membership), now))
+    due = list(queries.due_checks(queries.checks_visible_to(membership), now))
     overdue_before = now - queries.OVERDUE_AFTER
     return render(
         request,
@@ -102,18 +108,18 @@ def staff_checks(request: Request) -> HttpResponse:
 @membership_required
 def staff_check(request: Request, check_id: int) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
-    check = queries.get_check_for(request.membership, check_id)
+    membership = membership_of(request)
+    check = queries.get_check_for(membership, check_id)
     record_read(
-        viewer=request.membership,
+        viewer=membership,
         person=check.attendance.person,
         what=What.WELLBEING_NOTES,
         where=request.path,
     )
-    form = StaffCheckForm(request.POST or None)
+    form = StaffCheckForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            complete_check(check, by=request.membership, **form.cleaned_data)
+            complete_check(check, by=membership, **form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
         else:
@@ -144,7 +150,7 @@ def my_session_stop(request: Request, stop_session_id: int) -> HttpResponse:
                 request,
                 "engagements/stop_choose.html",
                 {"session": session, "choices": STOP_CHOICES, "form": refusal(error.message)},
-                status=400,
+                status=INVALID,
             )
         return redirect("engagements:my_session_stopped", stop_session_id=session.pk)
     return render(
@@ -178,8 +184,8 @@ def _back(request: Request, session_id: int) -> str:
 @require_POST
 def session_record_stop(request: Request, stop_session_id: int) -> HttpResponse:
     _staff(request)
-    assert request.membership is not None
-    session = queries.get_session_for_staff(request.membership, stop_session_id)
+    membership = membership_of(request)
+    session = queries.get_session_for_staff(membership, stop_session_id)
     form = StaffStopForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose what happened: time out, stop, or asked for support.")
@@ -191,7 +197,7 @@ def session_record_stop(request: Request, stop_session_id: int) -> HttpResponse:
             session=session,
             opportunity=session.opportunity,
             kind=form.cleaned_data["kind"],
-            by=request.membership,
+            by=membership,
         )
     except DomainError as error:
         messages.error(request, error.message)

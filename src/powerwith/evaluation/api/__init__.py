@@ -8,7 +8,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.evaluation import queries
 from powerwith.evaluation.services.feedback import give_feedback
 from powerwith.opportunities.queries import get_opportunity_for
@@ -66,10 +66,10 @@ def post_feedback(request: Request, offer_id: int, payload: FeedbackIn) -> Statu
 
 @router.get("/opportunities/{opportunity_id}/feedback", response=SummaryOut)
 def feedback_summary(request: Request, opportunity_id: int) -> dict[str, Any]:
-    assert request.membership is not None  # set by token authentication
-    queries.require_reader(request.membership)
-    opportunity = get_opportunity_for(request.membership, opportunity_id)
-    summary = queries.feedback_summary(request.membership, opportunity)
+    membership = membership_of(request)
+    queries.require_reader(membership)
+    opportunity = get_opportunity_for(membership, opportunity_id)
+    summary = queries.feedback_summary(membership, opportunity)
     return {
         "asked": summary.asked,
         "answered": summary.answered,

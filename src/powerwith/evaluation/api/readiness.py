@@ -9,7 +9,7 @@ from typing import Any
 
 from ninja import Router, Schema, Status
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
 from powerwith.evaluation.readiness import FACTORS, FACTORS_BY_CODE
@@ -116,16 +116,14 @@ def _factors() -> list[dict[str, Any]]:
 
 @router.get("/readiness", response=ReadinessOut)
 def latest_readiness(request: Request) -> dict[str, Any]:
-    membership = request.membership
-    assert membership is not None  # set by token authentication
+    membership = membership_of(request)
     latest = queries.latest_of(membership)
     return {"latest": _assessment(latest) if latest else None, "factors": _factors()}
 
 
 @router.post("/readiness", response={201: ReadinessAssessmentOut})
 def new_readiness(request: Request, payload: ReadinessAssessmentIn) -> Status[dict[str, Any]]:
-    membership = request.membership
-    assert membership is not None  # set by token authentication
+    membership = membership_of(request)
     queries.require_writer(membership)
     created = complete_assessment(
         by=membership,

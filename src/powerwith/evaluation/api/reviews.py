@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Router, Schema
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.evaluation.queries import reviews as queries
 
 router = Router(tags=["evaluation"])
@@ -34,8 +34,7 @@ class ReviewList(Schema):
 
 @router.get("/reviews", response=ReviewList)
 def reviews(request: Request) -> dict[str, Any]:
-    membership = request.membership
-    assert membership is not None  # set by token authentication
+    membership = membership_of(request)
     found = queries.reviews_for(membership, timezone.localdate())
     return {
         "items": [

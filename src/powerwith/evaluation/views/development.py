@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.evaluation.forms.development import CommentForm, OfferActionForm, ProgressForm
 from powerwith.evaluation.queries import development as queries
 from powerwith.evaluation.services.development import (
@@ -28,15 +28,14 @@ from powerwith.people.queries import person_of
 
 
 def _staff(request: Request, person_id: int) -> tuple[Membership, Person]:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     return membership, queries.person_for_plan(membership, person_id)
 
 
 @membership_required
 def person_plan(request: Request, dev_person_id: int) -> HttpResponse:
     membership, person = _staff(request, dev_person_id)
-    form = OfferActionForm(request.POST or None)
+    form = OfferActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             offer_action(by=membership, person=person, **form.cleaned_data)
@@ -55,6 +54,7 @@ def person_plan(request: Request, dev_person_id: int) -> HttpResponse:
             "organisation": membership.organisation,
             "form": form,
         },
+        status=form_status(form),
     )
 
 
@@ -62,7 +62,7 @@ def person_plan(request: Request, dev_person_id: int) -> HttpResponse:
 def person_action(request: Request, dev_person_id: int, dev_action_id: int) -> HttpResponse:
     membership, person = _staff(request, dev_person_id)
     view = queries.get_action_for(membership, person, dev_action_id)
-    form = ProgressForm(request.POST or None, initial={"status": view.progress})
+    form = ProgressForm(posted(request), initial={"status": view.progress})
     if request.method == "POST" and form.is_valid():
         try:
             record_progress(by=membership, action=view.action, **form.cleaned_data)
@@ -79,6 +79,7 @@ def person_action(request: Request, dev_person_id: int, dev_action_id: int) -> H
         request,
         "evaluation/development_action.html",
         {"person": person, "view": view, "form": form, "own": False},
+        status=form_status(form),
     )
 
 
@@ -97,7 +98,7 @@ def my_plan(request: Request) -> HttpResponse:
 @login_required
 def my_action(request: Request, my_dev_action_id: int) -> HttpResponse:
     view = queries.get_my_action(request.user, my_dev_action_id)
-    form = CommentForm(request.POST or None)
+    form = CommentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             comment_on_action(user=request.user, action=view.action, **form.cleaned_data)
@@ -110,4 +111,5 @@ def my_action(request: Request, my_dev_action_id: int) -> HttpResponse:
         request,
         "evaluation/development_action.html",
         {"person": view.action.person, "view": view, "form": form, "own": True},
+        status=form_status(form),
     )

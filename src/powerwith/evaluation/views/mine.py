@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import add_domain_error, form_status, posted
 from powerwith.evaluation import queries
 from powerwith.evaluation.forms import FeedbackForm
 from powerwith.evaluation.services.feedback import give_feedback
@@ -42,7 +42,7 @@ def my_feedback(request: Request) -> HttpResponse:
 
 def _feedback(request: Request, feedback_offer_id: int, *, easy_read: bool) -> HttpResponse:
     engagement = queries.get_own_engagement(request.user, feedback_offer_id, timezone.now())
-    form = FeedbackForm(request.POST or None, easy_read=easy_read)
+    form = FeedbackForm(posted(request), easy_read=easy_read)
     if request.method == "POST" and engagement.to_answer and form.is_valid():
         try:
             give_feedback(
@@ -62,6 +62,7 @@ def _feedback(request: Request, feedback_offer_id: int, *, easy_read: bool) -> H
         request,
         template,
         {"engagement": engagement, "offer": engagement.offer, "form": form},
+        status=form_status(form),
     )
 
 

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import membership_required, refusal
+from powerwith.core.web import form_status, membership_required, posted, refusal
 from powerwith.evaluation.forms.readiness import ActionForm, AssessmentForm
 from powerwith.evaluation.models.readiness import ReadinessAssessment
 from powerwith.evaluation.queries import readiness as queries
@@ -28,15 +28,9 @@ from powerwith.evaluation.services.readiness import (
 )
 
 
-def _membership(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
-    return membership
-
-
 @membership_required
 def readiness(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     assessments = queries.assessments_of(membership)
     latest = queries.result_of(assessments[0]) if assessments else None
     return render(
@@ -54,9 +48,9 @@ def readiness(request: Request) -> HttpResponse:
 
 @membership_required
 def readiness_new(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     queries.require_writer(membership)
-    form = AssessmentForm(request.POST or None)
+    form = AssessmentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             assessment = complete_assessment(by=membership, **form.service_arguments())
@@ -69,6 +63,7 @@ def readiness_new(request: Request) -> HttpResponse:
         request,
         "evaluation/readiness_new.html",
         {"form": form, "introductions": GROUP_INTRODUCTIONS},
+        status=form_status(form),
     )
 
 
@@ -90,12 +85,17 @@ def _detail(
     }
     if summary_form is not None or action_form is not None:
         context["form"] = summary_form or action_form
-    return render(request, "evaluation/readiness_detail.html", context)
+    return render(
+        request,
+        "evaluation/readiness_detail.html",
+        context,
+        status=form_status(summary_form, action_form),
+    )
 
 
 @membership_required
 def readiness_detail(request: Request, readiness_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     assessment = queries.get_assessment_for(membership, readiness_id)
     if request.method != "POST":
         return _detail(request, membership, assessment)
@@ -117,7 +117,7 @@ def readiness_detail(request: Request, readiness_id: int) -> HttpResponse:
 def readiness_action_done(
     request: Request, readiness_id: int, readiness_action_id: int
 ) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     action = queries.get_action_for(membership, readiness_id, readiness_action_id)
     try:
         mark_action_done(by=membership, action=action)

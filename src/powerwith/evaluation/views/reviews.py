@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.queries import memberships_of
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.evaluation.queries import reviews as queries
@@ -28,8 +28,7 @@ def _split(reviews: list[queries.Review]) -> dict[str, object]:
 
 @membership_required
 def reviews_due(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can(membership, Capability.WORK_AS_STAFF):
         return redirect("evaluation:my_reviews")
     reviews = queries.reviews_for_staff(membership, timezone.localdate())

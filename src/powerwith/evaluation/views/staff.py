@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.evaluation import queries
 from powerwith.evaluation.feedback_waits import what_feedback_waits_for
 from powerwith.evaluation.forms import ImpactForm, ReflectionForm
@@ -26,8 +26,7 @@ from powerwith.opportunities.queries import get_opportunity_for
 
 
 def _opportunity(request: Request, opportunity_id: int) -> tuple[Membership, Opportunity]:
-    membership = request.membership
-    assert membership is not None
+    membership = membership_of(request)
     queries.require_reader(membership)
     return membership, get_opportunity_for(membership, opportunity_id)
 
@@ -71,11 +70,7 @@ def opportunity_feedback_ask(request: Request, evaluation_opportunity_id: int) -
 @membership_required
 def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> HttpResponse:
     membership, opportunity = _opportunity(request, evaluation_opportunity_id)
-    form = (
-        ReflectionForm(request.POST or None)
-        if can(membership, Capability.WRITE_EVALUATION)
-        else None
-    )
+    form = ReflectionForm(posted(request)) if can(membership, Capability.WRITE_EVALUATION) else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             record_reflection(by=membership, opportunity=opportunity, **form.cleaned_data)
@@ -94,6 +89,7 @@ def opportunity_reflection(request: Request, evaluation_opportunity_id: int) -> 
             "form": form,
             "reflections": list(queries.reflections_of(membership, opportunity)),
         },
+        status=form_status(form),
     )
 
 
@@ -103,7 +99,7 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
     form = None
     if can(membership, Capability.WRITE_EVALUATION):
         people = [(p.pk, p.preferred_name) for p in queries.contributors_of(opportunity)]
-        form = ImpactForm(request.POST or None, people=people)
+        form = ImpactForm(posted(request), people=people)
     if request.method == "POST" and form is not None and form.is_valid():
         data = form.cleaned_data
         try:
@@ -134,6 +130,7 @@ def opportunity_impact(request: Request, evaluation_opportunity_id: int) -> Http
             ),
             "shows_names": can(membership, Capability.SEE_NAMES),
         },
+        status=form_status(form),
     )
 
 
@@ -153,6 +150,5 @@ def impact_share(request: Request, evaluation_opportunity_id: int, impact_id: in
 
 @membership_required
 def impact_standards(request: Request) -> HttpResponse:
-    assert request.membership is not None
-    rows = queries.standards_count(request.membership)
+    rows = queries.standards_count(membership_of(request))
     return render(request, "evaluation/impact_standards.html", {"rows": rows})

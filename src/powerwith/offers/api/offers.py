@@ -13,13 +13,12 @@ from typing import Any
 
 from django.db.models import prefetch_related_objects
 from ninja import P, Router, Status
-from ninja.errors import ValidationError
 from ninja.params import QueryEx
-from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
+from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers.api.schemas import (
@@ -41,11 +40,6 @@ router = Router(tags=["offers"])
 
 PAGE_SIZE = 25
 QUESTIONS_AND_ANSWERS = frozenset({OfferAction.QUESTION, OfferAction.ANSWER})
-
-
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def _question_out(event: OfferEvent) -> dict[str, Any]:
@@ -122,13 +116,13 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
 
 
 def _offer(request: Request, offer_id: int) -> tuple[Membership, Offer]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return membership, queries.get_offer_for(membership, offer_id)
 
 
 @router.post("/opportunities/{opportunity_id}/offers", response={201: OfferOut})
 def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
     person = get_person_for(membership, payload.person_id)
@@ -140,7 +134,7 @@ def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Sta
 def list_offers(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 a page, newest first: the organisation's offers for staff; for an expert, the
     ones sent to them here. A page past the end answers no items and the count."""
-    membership = _membership(request)
+    membership = membership_of(request)
     if not can(membership, Capability.WORK_AS_STAFF):
         offers = queries.offers_for_person(membership.user).filter(
             organisation_id=membership.organisation_id
@@ -167,34 +161,16 @@ def change_terms(request: Request, offer_id: int, payload: TermsIn) -> dict[str,
     return _out(membership, offer)
 
 
-def _acknowledged(request: Request) -> bool:
-    """The body is optional: none at all, or an empty one, acknowledges nothing."""
-    raw = request.body.strip() if request.content_type == "application/json" else b""
-    if not raw:
-        return False
-    try:
-        return SendIn.model_validate_json(raw).acknowledge_warnings
-    except PydanticError as error:
-        # Without the input: it may be raw bytes, which cannot be answered as JSON.
-        errors = error.errors(include_url=False, include_input=False)
-        raise ValidationError([dict(e) for e in errors]) from error
-
-
 @router.post(
     "/offers/{offer_id}/send",
     response={200: OfferOut, 409: RefusedOut},
-    openapi_extra={
-        "requestBody": {
-            "required": False,
-            "content": {"application/json": {"schema": SendIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=optional_body_openapi(SendIn),
 )
 def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     """409 with ``missing`` and ``blocking`` while the offer leaves out anything it must
     state or says anything speculative, promised or vague (acknowledged or not); then 409
     with ``warnings`` until the warnings about style are acknowledged."""
-    acknowledge = _acknowledged(request)
+    acknowledge = optional_body(request, SendIn).acknowledge_warnings
     membership, offer = _offer(request, offer_id)
     try:
         services.send_offer(offer, by=membership, acknowledge_warnings=acknowledge)

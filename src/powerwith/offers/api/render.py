@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
-from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.offers import queries
 from powerwith.offers.renderings import FORMATS
 from powerwith.offers.renderings import render as render_offer
@@ -28,11 +27,6 @@ class RenderQuery(Schema):
     )
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 @router.get(
     "/offers/{offer_id}/render",
     summary="An accessible rendering of an offer",
@@ -44,7 +38,7 @@ def _membership(request: Request) -> Membership:
     openapi_extra={"responses": {200: {"description": "The rendering", "content": FILE_TYPES}}},
 )
 def render_offer_file(request: Request, offer_id: int, query: Query[RenderQuery]) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     snapshot = content_for(membership, queries.get_offer_for(membership, offer_id))
     fmt = chosen_format(query.format, snapshot)
     return as_response(render_offer(snapshot, fmt), fmt)

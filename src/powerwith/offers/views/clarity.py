@@ -8,16 +8,15 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import membership_required
+from powerwith.core.web import form_status, membership_required
 from powerwith.offers.clarity import check
 from powerwith.offers.forms.clarity import ClarityForm
 
 
 def _require_writer(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can(membership, Capability.CHECK_CLARITY):
         raise PermissionDenied(
             "Only coordinators, admins and contact people can use the clarity checker."
@@ -44,7 +43,7 @@ def clarity_check(request: Request) -> HttpResponse:
     template = "offers/clarity_check.html"
     if request.htmx:
         template += "#findings"
-    return render(request, template, context)
+    return render(request, template, context, status=form_status(form))
 
 
 def _live_feedback(request: Request) -> bool:

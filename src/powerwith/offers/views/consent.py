@@ -15,7 +15,7 @@ from powerwith.consent.services.offers import current_states, give_consent_for_o
 from powerwith.consent.wording import Scope, wording_for
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import add_domain_error, form_status
 from powerwith.offers import queries
 
 
@@ -67,10 +67,11 @@ def my_offer_consent(request: Request, offer_id: int) -> HttpResponse:
             labels = ", ".join(Scope(s).label.lower() for s in given) or "nothing new"
             messages.success(request, f"Thank you. You gave your consent to: {labels}.")
             return redirect("offers:my_offer_consent", offer_id=offer.pk)
+    shown = form if form.fields["scopes"].choices else None  # type: ignore[attr-defined]
     context = {
         "offer": offer,
         "asked": asked,
         "given": [a for a in asked if a.state is not None and a.state.is_given],
-        "form": form if form.fields["scopes"].choices else None,  # type: ignore[attr-defined]
+        "form": shown,
     }
-    return render(request, "offers/my_offer_consent.html", context)
+    return render(request, "offers/my_offer_consent.html", context, status=form_status(shown))

@@ -16,8 +16,8 @@ from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import memberships_of
 from powerwith.consent.queries import context_opportunity
 from powerwith.core.errors import DomainError, InvalidInput
-from powerwith.core.http import Request
-from powerwith.core.web import membership_required, refusal
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import INVALID, membership_required, refusal, refused_status
 from powerwith.offers import queries
 from powerwith.offers.forms import LeaveOnBehalfForm
 from powerwith.opportunities.models import Opportunity
@@ -55,18 +55,18 @@ def my_offer_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
 def leave_from_consents(request: Request) -> HttpResponse:
     """From "Your consents": withdrawing consent to take part — in one piece of work
     (``opportunity_id``), or in all of the organisation's work."""
-    assert request.membership is not None
+    membership = membership_of(request)
     raw = request.POST.get("opportunity_id") or request.GET.get("opportunity_id") or ""
     opportunity = None
     if raw:
         if not raw.isdigit() or len(raw) > ID_DIGITS:
             raise Http404("No such work.")
         try:
-            opportunity = context_opportunity(request.membership, int(raw))
+            opportunity = context_opportunity(membership, int(raw))
         except InvalidInput as unknown:
             raise Http404("No such work.") from unknown
     back = reverse("consent:my_consents")
-    return _leave(request, request.membership, opportunity, back=back, done=back)
+    return _leave(request, membership, opportunity, back=back, done=back)
 
 
 def _leave(
@@ -103,8 +103,7 @@ def _leave(
 @membership_required
 def staff_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
     """Staff record that the person told them they are leaving this work."""
-    assert request.membership is not None
-    membership = request.membership
+    membership = membership_of(request)
     offer = queries.get_offer_for(membership, leaving_offer_id)
     if offer.accepted_version_id is None:
         raise Http404("This offer was never accepted, so there is no work to leave.")
@@ -122,12 +121,12 @@ def staff_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
                 )
             except DomainError as refused:
                 form.add_error(None, refused.message)
-                status = refused.status_code
+                status = refused_status(refused)
             else:
                 messages.success(request, _done_sentence(did, own=False))
                 return redirect(back)
         else:
-            status = 400
+            status = INVALID
     return _render(
         request,
         status=status,

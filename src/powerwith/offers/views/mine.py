@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from powerwith.core.choices import RewardBasis
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, refusal
+from powerwith.core.web import INVALID, add_domain_error, refusal, refused_status
 from powerwith.offers import display as offer_display
 from powerwith.offers import queries, services
 from powerwith.offers.agreement import agreement_of
@@ -29,8 +29,6 @@ from powerwith.payments import earnings
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
 from powerwith.workflows import offers as offer_workflows
-
-INVALID = 400
 
 
 def _own(request: Request, offer_id: int) -> Offer:
@@ -123,7 +121,7 @@ def my_offer_accept(request: Request, offer_id: int) -> HttpResponse:
             )
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, accept_form=form)
+            return _page(request, offer, status=refused_status(error), accept_form=form)
         messages.success(request, "You have accepted this offer. Thank you.")
         return redirect("offers:my_offer", offer_id=offer.pk)
     return _page(request, offer, status=INVALID, accept_form=form)
@@ -156,7 +154,7 @@ def my_offer_question(request: Request, offer_id: int) -> HttpResponse:
             offer_workflows.ask_question(offer, user=request.user, text=form.cleaned_data["text"])
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, question_form=form)
+            return _page(request, offer, status=refused_status(error), question_form=form)
         messages.success(
             request, "Your question is sent. Your contact person will answer you by email."
         )

@@ -15,9 +15,17 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+    refused_status,
+)
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers import display as offer_display
@@ -36,18 +44,12 @@ from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.workflows import offers as offer_workflows
 
-INVALID = 400
 PAGE_SIZE = 25
 CONFLICT = 409
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # guaranteed by membership_required
-    return request.membership
-
-
 def _offer(request: Request, offer_id: int) -> Offer:
-    return queries.get_offer_for(_membership(request), offer_id)
+    return queries.get_offer_for(membership_of(request), offer_id)
 
 
 def _people_choices(membership: Membership) -> list[tuple[int, str]]:
@@ -59,10 +61,10 @@ def _people_choices(membership: Membership) -> list[tuple[int, str]]:
 def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
     """The matches page posts here with ``person_id``; a plain visit offers a choice of
     everyone active on the register."""
-    membership = _membership(request)
+    membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
-    form = MakeOfferForm(request.POST or None, people=_people_choices(membership))
+    form = MakeOfferForm(posted(request), people=_people_choices(membership))
     if request.method == "POST" and form.is_valid():
         person = get_person_for(membership, form.cleaned_data["person_id"])
         try:
@@ -76,14 +78,13 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
         else:
             messages.success(request, f"A draft offer for {person.preferred_name} is ready.")
             return redirect("offers:offer", offer_id=offer.pk)
-    status = INVALID if form.errors else 200
     context = {"form": form, "opportunity": opportunity}
-    return render(request, "offers/offer_new.html", context, status=status)
+    return render(request, "offers/offer_new.html", context, status=form_status(form))
 
 
 @membership_required
 def offer_list(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     if not can(membership, Capability.WORK_AS_STAFF):
         return redirect("offers:my_offers")
     offers = queries.with_what_waits(queries.offers_of(membership)).order_by("-updated_at", "-id")
@@ -92,7 +93,7 @@ def offer_list(request: Request) -> HttpResponse:
 
 
 def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     manager = can(membership, Capability.MANAGE_OFFERS) and offer.organisation_id == (
         membership.organisation_id
     )
@@ -150,7 +151,7 @@ def _next(offer: Offer) -> frozenset[str]:
 
 @membership_required
 def offer_detail(request: Request, offer_id: int) -> HttpResponse:
-    if not can(_membership(request), Capability.WORK_AS_STAFF):
+    if not can(membership_of(request), Capability.WORK_AS_STAFF):
         return redirect("offers:my_offer", offer_id=offer_id)
     return _page(request, _offer(request, offer_id))
 
@@ -158,7 +159,7 @@ def offer_detail(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_terms(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = TermsForm(request.POST)
     if form.is_valid():
@@ -167,7 +168,7 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
             services.change_terms(offer, by=membership, terms=form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, terms_form=form)
+            return _page(request, offer, status=refused_status(error), terms_form=form)
         if was != offer.status:
             messages.success(
                 request, "The terms are saved. The offer is a draft again: send it again."
@@ -181,7 +182,7 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_send(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = SendForm(request.POST)
     form.is_valid()  # one optional checkbox: always valid
@@ -198,7 +199,7 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
         return _page(request, offer, status=CONFLICT, send_form=form)
     except DomainError as error:
         add_domain_error(form, error)
-        return _page(request, offer, status=error.status_code, send_form=form)
+        return _page(request, offer, status=refused_status(error), send_form=form)
     messages.success(
         request, f"Version {version.number} of the offer is sent to {offer.person.preferred_name}."
     )
@@ -208,7 +209,7 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def offer_answer(request: Request, offer_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -216,7 +217,7 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
             offer_workflows.answer_question(offer, by=membership, text=form.cleaned_data["text"])
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=error.status_code, answer_form=form)
+            return _page(request, offer, status=refused_status(error), answer_form=form)
         else:
             messages.success(request, f"Your answer is sent to {offer.person.preferred_name}.")
             return redirect("offers:offer", offer_id=offer.pk)
@@ -226,7 +227,7 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
 @membership_required
 def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
     """Asks first: a withdrawn offer cannot be sent again."""
-    membership = _membership(request)
+    membership = membership_of(request)
     offer = _offer(request, offer_id)
     if not can(membership, Capability.MANAGE_OFFERS):
         raise PermissionDenied("Only coordinators and admins can withdraw offers of work.")

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.offers import queries
@@ -27,8 +27,7 @@ def _offer(request: Request, membership: Membership, offer_id: int) -> Offer:
 
 @membership_required
 def offer_render(request: Request, offer_id: int) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     offer = _offer(request, membership, offer_id)
     snapshot = content_for(membership, offer)
     fmt = chosen_format(request.GET.get("format"), snapshot)

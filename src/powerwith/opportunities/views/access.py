@@ -5,13 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-
-
-def membership_of(request: Request) -> Membership:
-    assert request.membership is not None  # guaranteed by membership_required
-    return request.membership
 
 
 def require_manager(request: Request) -> Membership:

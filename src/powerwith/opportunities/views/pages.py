@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
 from powerwith.engagements.concentration import recent_paid_work
@@ -16,7 +16,6 @@ from powerwith.offers.checks import CHANGE_THESE, blocking_in, opportunity_findi
 from powerwith.offers.readiness import offer_gap_labels
 from powerwith.opportunities import queries
 from powerwith.opportunities.summary import terms_summary
-from powerwith.opportunities.views.access import membership_of
 
 PAGE_SIZE = 25
 

@@ -13,14 +13,13 @@ from django.utils import timezone
 
 from powerwith.core.choices import PER_BASIS, RewardBasis
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.opportunities import queries, services
 from powerwith.opportunities.forms import RateForm
 from powerwith.opportunities.models import RateCard
 from powerwith.opportunities.rules import PAID_BASES, money
-from powerwith.opportunities.views.access import membership_of
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def rate_card(request: Request) -> HttpResponse:
     can_set = can(membership, Capability.SET_RATES)
     if request.method == "POST" and not can_set:
         raise PermissionDenied("Only an organisation admin can change the rate card.")
-    form = RateForm(request.POST or None) if can_set else None
+    form = RateForm(posted(request)) if can_set else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             rate = services.set_rate(by=membership, **form.values())
@@ -75,4 +74,4 @@ def rate_card(request: Request) -> HttpResponse:
             )
             return redirect("opportunities:rates")
     context = {"form": form, "bases": _bases(rates, timezone.localdate()), "can_set": can_set}
-    return render(request, "opportunities/rates.html", context)
+    return render(request, "opportunities/rates.html", context, status=form_status(form))

@@ -19,7 +19,7 @@ from powerwith.accounts.queries import members_of
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import membership_required
+from powerwith.core.web import form_status, membership_required
 from powerwith.offers.checks import opportunity_findings
 from powerwith.opportunities import queries
 from powerwith.opportunities.forms import (
@@ -179,7 +179,8 @@ def _clarity_note(opportunity: Opportunity) -> str:
 
 def _page(request: Request, forms_: TermForms, opportunity: Opportunity | None) -> HttpResponse:
     context = {**forms_.context(), "opportunity": opportunity}
-    return render(request, "opportunities/terms_form.html", context)
+    status = form_status(forms_.form, forms_.requirements, forms_.sessions)
+    return render(request, "opportunities/terms_form.html", context, status=status)
 
 
 @membership_required

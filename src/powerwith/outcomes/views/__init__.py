@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.outcomes import months, queries, services
 from powerwith.outcomes.chart import trend_charts
@@ -28,8 +28,7 @@ ASSOCIATION = (
 
 
 def reader(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None
+    membership = membership_of(request)
     queries.require_reader(membership)
     return membership
 
@@ -60,7 +59,7 @@ def outcomes(request: Request) -> HttpResponse:
 def service_new(request: Request) -> HttpResponse:
     membership = reader(request)
     services.require_writer(membership)
-    form = ServiceForm(request.POST or None)
+    form = ServiceForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             service = services.create_service(by=membership, **form.cleaned_data)
@@ -69,7 +68,7 @@ def service_new(request: Request) -> HttpResponse:
         else:
             messages.success(request, f"{service.name} is added. Record its first figures.")
             return redirect("outcomes:outcome_service", outcome_service_id=service.pk)
-    return render(request, "outcomes/service_new.html", {"form": form})
+    return render(request, "outcomes/service_new.html", {"form": form}, status=form_status(form))
 
 
 @membership_required
@@ -101,7 +100,7 @@ def service_record(request: Request, outcome_service_id: int) -> HttpResponse:
         initial["month"] = months.iso(asked)
         for code, count in queries.figures_for(service, asked).items():
             initial[count_field_name(code)] = count
-    form = FiguresForm(request.POST or None, initial=initial, today=timezone.localdate(now))
+    form = FiguresForm(posted(request), initial=initial, today=timezone.localdate(now))
     if request.method == "POST" and form.is_valid():
         month = form.cleaned_data["month"]
         entries = [
@@ -123,6 +122,7 @@ def service_record(request: Request, outcome_service_id: int) -> HttpResponse:
         request,
         "outcomes/record.html",
         {"service": service, "form": form, "count_fields": count_fields},
+        status=form_status(form),
     )
 
 
@@ -136,7 +136,7 @@ def service_projects(request: Request, outcome_service_id: int) -> HttpResponse:
             (o.pk, f"{o.title} ({o.get_level_display() or 'level not set'})")
             for o in queries.linkable_opportunities(membership, service)
         ]
-        form = LinkForm(request.POST or None, choices=choices)
+        form = LinkForm(posted(request), choices=choices)
     if request.method == "POST":
         services.require_writer(membership)
         assert form is not None
@@ -160,6 +160,7 @@ def service_projects(request: Request, outcome_service_id: int) -> HttpResponse:
             "form": form,
             "can_write": can_write,
         },
+        status=form_status(form),
     )
 
 

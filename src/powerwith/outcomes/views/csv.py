@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.outcomes import csv_import, queries, services
 from powerwith.outcomes.forms import ImportForm
 from powerwith.outcomes.models import CountSource
@@ -95,7 +95,7 @@ def outcomes_import(request: Request) -> HttpResponse:
         "interventions": RESTRICTIVE_INTERVENTIONS,
         "max_rows": f"{csv_import.MAX_ROWS:,}",
     }
-    return render(request, "outcomes/import.html", context)
+    return render(request, "outcomes/import.html", context, status=form_status(form))
 
 
 @membership_required

@@ -15,14 +15,13 @@ from typing import Any
 
 from django.utils import timezone
 from ninja import Field, P, Router, Schema, Status
-from ninja.errors import ValidationError
 from ninja.params import QueryEx
 from pydantic import ConfigDict
-from pydantic import ValidationError as PydanticError
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import NotAllowed
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
+from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
@@ -104,11 +103,6 @@ class ClaimOut(Schema):
 class ClaimList(Schema):
     items: list[ClaimOut]
     count: int
-
-
-def membership_of(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def claim_out(claim: Claim) -> dict[str, Any]:
@@ -195,36 +189,15 @@ def get_claim(request: Request, claim_id: int) -> dict[str, Any]:
     return claim_out(_claim(request, claim_id)[1])
 
 
-def _optional_body(request: Request) -> ApproveIn:
-    """The body is optional: none at all, or an empty one, is no note and no decision."""
-    raw = request.body.strip() if request.content_type == "application/json" else b""
-    if not raw:
-        return ApproveIn()
-    try:
-        return ApproveIn.model_validate_json(raw)
-    except PydanticError as error:
-        raise ValidationError(
-            [
-                dict(e)
-                for e in error.errors(include_url=False, include_input=False, include_context=False)
-            ]
-        ) from error
-
-
 @router.post(
     "/claims/{claim_id}/approve",
     response=ClaimOut,
-    openapi_extra={
-        "requestBody": {
-            "required": False,
-            "content": {"application/json": {"schema": ApproveIn.model_json_schema()}},
-        }
-    },
+    openapi_extra=optional_body_openapi(ApproveIn),
 )
 def approve_claim(request: Request, claim_id: int) -> dict[str, Any]:
     """With an optional ``note``; an expense outside the agreed expenses (``outside_agreement``)
     needs ``confirm_outside_agreement: true``, the approver's decision to pay it."""
-    body = _optional_body(request)
+    body = optional_body(request, ApproveIn)
     membership, claim = _claim(request, claim_id)
     services.approve_claim(
         claim,

@@ -12,9 +12,9 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from powerwith.core.errors import InvalidInput
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.payments import queries, services
-from powerwith.payments.api import ID_MAX, membership_of
+from powerwith.payments.api import ID_MAX
 from powerwith.payments.models import RewardChoice
 from powerwith.people.queries import get_person_for, person_id_for
 

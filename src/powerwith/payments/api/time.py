@@ -16,9 +16,9 @@ from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import NotAllowed
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.payments import queries, services
-from powerwith.payments.api import ID_MAX, ClaimOut, claim_out, membership_of
+from powerwith.payments.api import ID_MAX, ClaimOut, claim_out
 from powerwith.payments.services.attendance import MOST_AT_ONCE
 from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.people.models import Person

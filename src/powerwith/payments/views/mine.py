@@ -9,16 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.times import day_and_clock
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.web import (
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+    refused_status,
+)
 from powerwith.engagements.models import Attendance
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, agreed_fee
@@ -38,13 +45,7 @@ def own_profile(request: Request) -> tuple[Person, Membership]:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    assert request.membership is not None  # membership_required
-    return person, request.membership
-
-
-def posted(request: Request) -> QueryDict | None:
-    """The form data of a POST, even an empty one (so a choice left out is an error)."""
-    return request.POST if request.method == "POST" else None
+    return person, membership_of(request)
 
 
 def _when(booking: Attendance) -> str:
@@ -112,7 +113,7 @@ def my_claim_withdraw(request: Request, claim_id: int) -> HttpResponse:
             "events": queries.events_of(claim),
             "form": refusal(error.message),
         }
-        return render(request, "payments/my_claim.html", context, status=error.status_code)
+        return render(request, "payments/my_claim.html", context, status=refused_status(error))
     messages.success(request, "Your claim is withdrawn.")
     return redirect("payments:my_claim", claim_id=claim.pk)
 
@@ -147,7 +148,7 @@ def my_expense_claim(request: Request) -> HttpResponse:
         "offers": choices,
         "agreements": [(offer, agreed_expenses(offer)) for offer in offers.values()],
     }
-    return render(request, "payments/my_expense_claim.html", context)
+    return render(request, "payments/my_expense_claim.html", context, status=form_status(form))
 
 
 def _travel_sessions(request: Request) -> dict[int, Attendance]:
@@ -191,7 +192,12 @@ def my_travel_advance(request: Request) -> HttpResponse:
                 "Your request is sent. The coordinator will pay your travel before the session.",
             )
             return redirect("payments:my_claim", claim_id=claim.pk)
-    return render(request, "payments/my_travel_advance.html", {"form": form, "sessions": sessions})
+    return render(
+        request,
+        "payments/my_travel_advance.html",
+        {"form": form, "sessions": sessions},
+        status=form_status(form),
+    )
 
 
 @membership_required
@@ -230,4 +236,4 @@ def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
         "history": queries.choices_of(offer.person, offer.opportunity_id),
         "person": person,
     }
-    return render(request, "payments/payment_choice.html", context)
+    return render(request, "payments/payment_choice.html", context, status=form_status(form))

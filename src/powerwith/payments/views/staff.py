@@ -18,8 +18,14 @@ from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    form_status,
+    membership_required,
+    refused_status,
+)
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import export, queries, receipts, services
 from powerwith.payments.fees import agreed_expenses, agreed_fee, outside_agreement
@@ -30,8 +36,7 @@ PAGE_SIZE = 50
 
 
 def _manager(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # membership_required
+    membership = membership_of(request)
     queries.require_manager(membership)
     return membership
 
@@ -111,10 +116,10 @@ def _step(
             take(membership, claim, form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
-            return _detail(request, claim, error.status_code, **{form_name: form})
+            return _detail(request, claim, refused_status(error), **{form_name: form})
         messages.success(request, done)
         return redirect("payments:claim", claim_id=claim.pk)
-    return _detail(request, claim, 200, **{form_name: form})
+    return _detail(request, claim, INVALID, **{form_name: form})
 
 
 @membership_required
@@ -200,7 +205,7 @@ def staff_payment_choice(request: Request, fee_offer_id: int) -> HttpResponse:
         "form": form,
         "history": queries.choices_of(offer.person, offer.opportunity_id),
     }
-    return render(request, "payments/staff_payment_choice.html", context)
+    return render(request, "payments/staff_payment_choice.html", context, status=form_status(form))
 
 
 @membership_required

@@ -13,13 +13,13 @@ from powerwith.accounts.models import User
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.times import day_and_clock
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.models import Attendance
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_fee, duration, pay_rate, time_amount
 from powerwith.payments.forms import TimeClaimForm, TimeFromAttendanceForm
 from powerwith.payments.time_to_claim import time_to_claim, total
-from powerwith.payments.views.mine import own_profile, posted
+from powerwith.payments.views.mine import own_profile
 
 
 def _time_label(user: User, booking: Attendance) -> str:
@@ -59,7 +59,7 @@ def my_time_to_claim(request: Request) -> HttpResponse:
             )
             return redirect("payments:my_claims")
     context = {"form": form, "time_to_claim": rows, "time_total": total(rows)}
-    return render(request, "payments/my_time_to_claim.html", context)
+    return render(request, "payments/my_time_to_claim.html", context, status=form_status(form))
 
 
 @membership_required
@@ -87,4 +87,9 @@ def my_time_claim(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your claim for your time is sent for approval.")
             return redirect("payments:my_claim", claim_id=claim.pk)
-    return render(request, "payments/my_time_claim.html", {"form": form, "sessions": sessions})
+    return render(
+        request,
+        "payments/my_time_claim.html",
+        {"form": form, "sessions": sessions},
+        status=form_status(form),
+    )

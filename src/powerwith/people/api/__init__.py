@@ -16,7 +16,7 @@ from ninja import P, Router, Status
 from ninja.params import QueryEx
 
 from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.people import schedule, services
 from powerwith.people.models import Person
@@ -44,11 +44,6 @@ from powerwith.privacy.models import What
 router = Router(tags=["people"])
 
 PAGE_SIZE = 25
-
-
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
 
 
 def _require_people_role(membership: Membership) -> None:
@@ -98,7 +93,7 @@ def experience_schedule(request: Request) -> dict[str, list[dict[str, str]]]:
 
 @router.post("/people", response={201: PersonOut})
 def create_person(request: Request, payload: PersonIn) -> Status[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = services.create_person(
         by=membership,
         profile=payload.changes(),
@@ -111,7 +106,7 @@ def create_person(request: Request, payload: PersonIn) -> Status[dict[str, Any]]
 def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1) -> dict[str, Any]:
     """25 people a page, in name order. A page past the end answers no items and the
     count, so a client can tell it has read everything without handling an error."""
-    membership = _membership(request)
+    membership = membership_of(request)
     _require_people_role(membership)
     people = people_visible_to(membership)
     start = (page - 1) * PAGE_SIZE
@@ -123,7 +118,7 @@ def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
 
 @router.get("/people/{person_id}", response=PersonOut)
 def get_person(request: Request, person_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     record_read(viewer=membership, person=person, what=What.PROFILE, where=request.path)
     return _out(membership, person)
@@ -131,7 +126,7 @@ def get_person(request: Request, person_id: int) -> dict[str, Any]:
 
 @router.patch("/people/{person_id}", response=PersonOut)
 def update_person(request: Request, person_id: int, payload: ProfileFields) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     services.update_person(
         person, user=membership.user, membership=membership, changes=payload.changes()
@@ -143,7 +138,7 @@ def update_person(request: Request, person_id: int, payload: ProfileFields) -> d
 def replace_experience(
     request: Request, person_id: int, payload: list[ExperienceIn]
 ) -> list[dict[str, Any]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _person(membership, person_id)
     services.replace_experience(
         person,
@@ -156,7 +151,7 @@ def replace_experience(
 
 @router.get("/people/{person_id}/sharing", response=SharingList)
 def get_sharing(request: Request, person_id: int) -> dict[str, list[dict[str, Any]]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     return _sharing(_own_profile(membership, person_id))
 
 
@@ -164,7 +159,7 @@ def get_sharing(request: Request, person_id: int) -> dict[str, list[dict[str, An
 def set_sharing(
     request: Request, person_id: int, payload: SharingIn
 ) -> dict[str, list[dict[str, Any]]]:
-    membership = _membership(request)
+    membership = membership_of(request)
     person = _own_profile(membership, person_id)
     services.set_sharing(
         person,

@@ -14,8 +14,7 @@ from django.db import transaction
 from django.http import Http404
 from ninja import Field, Router, Schema
 
-from powerwith.accounts.models import Membership
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.people import queries
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.queries import wellness as queries_wellness
@@ -58,13 +57,8 @@ class WellnessPlanIn(Schema):
     readers: list[int] | None = None
 
 
-def _membership(request: Request) -> Membership:
-    assert request.membership is not None  # set by token authentication
-    return request.membership
-
-
 def _own_person(request: Request) -> Person:
-    person = queries.person_of(_membership(request).user)
+    person = queries.person_of(membership_of(request).user)
     if person is None:
         raise Http404("You do not have a profile.")
     return person
@@ -95,7 +89,7 @@ def my_plan(request: Request) -> dict[str, Any]:
 @router.put("/me/wellness-action-plan", response=WellnessPlanOut)
 def change_my_plan(request: Request, payload: WellnessPlanIn) -> dict[str, Any]:
     person = _own_person(request)
-    user = _membership(request).user
+    user = membership_of(request).user
     given = payload.model_dump(exclude_unset=True)
     sections = {name: given[name] or "" for name in SECTIONS if name in given}
     plan = queries_wellness.plan_of(person)
@@ -112,7 +106,7 @@ def change_my_plan(request: Request, payload: WellnessPlanIn) -> dict[str, Any]:
 
 @router.get("/people/{person_id}/wellness-action-plan", response=WellnessPlanOut)
 def person_plan(request: Request, person_id: int) -> dict[str, Any]:
-    membership = _membership(request)
+    membership = membership_of(request)
     own = queries.person_of(membership.user)
     if own is not None and own.pk == person_id:
         plan = queries_wellness.plan_of(own)

@@ -19,9 +19,9 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import words
@@ -46,8 +46,7 @@ def _own_person(request: Request) -> Person:
 def benefits_advice(request: Request) -> HttpResponse:
     """The benefits advice of each organisation the reader works with: for a person, every
     organisation they work with; for staff, their own."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     is_person = not can(membership, Capability.WORK_AS_STAFF)
     if is_person:
         person = _own_person(request)
@@ -64,8 +63,7 @@ def benefits_advice(request: Request) -> HttpResponse:
 
 @membership_required
 def benefits_advice_edit(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can(membership, Capability.CHANGE_SETTINGS):
         raise PermissionDenied("Only an organisation admin can change the benefits advice.")
     organisation = membership.organisation
@@ -82,7 +80,7 @@ def benefits_advice_edit(request: Request) -> HttpResponse:
             messages.success(request, "The benefits advice is saved. People see it from now on.")
             return redirect("people:benefits_advice")
     context = {"form": form, "organisation": organisation}
-    return render(request, "people/benefits_advice_edit.html", context)
+    return render(request, "people/benefits_advice_edit.html", context, status=form_status(form))
 
 
 def _letter_context(request: Request, letter_offer_id: int) -> tuple[Offer, dict[str, Any]]:
@@ -148,7 +146,7 @@ def my_earnings_limit(request: Request) -> HttpResponse:
         "limits": limits,
         "in_force": queries_wellness.limit_in_force(limits, timezone.localdate()),
     }
-    return render(request, "people/earnings_limit.html", context)
+    return render(request, "people/earnings_limit.html", context, status=form_status(form))
 
 
 urlpatterns: list[URLPattern] = [

@@ -18,9 +18,9 @@ from django.urls import path
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.people import queries, services
 from powerwith.people.forms import (
@@ -42,8 +42,7 @@ PAGE_SIZE = 25
 
 def register_member(request: Request) -> Membership:
     """The acting membership, if its role may read the register; 403 for any other."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     if not can(membership, Capability.READ_REGISTER):
         raise PermissionDenied("Only coordinators and admins can see the register.")
     return membership
@@ -168,7 +167,7 @@ def register(request: Request) -> HttpResponse:
         "profiles": queries.profiles_for(membership, cast("QuerySet[Person]", page.object_list)),
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
     }
-    return render(request, "people/register/list.html", context, status=400 if form.errors else 200)
+    return render(request, "people/register/list.html", context, status=form_status(form))
 
 
 @membership_required
@@ -187,17 +186,13 @@ def person(request: Request, person_id: int) -> HttpResponse:
     return render(request, "people/register/person.html", context)
 
 
-def _posted(request: Request) -> Any:
-    return request.POST if request.method == "POST" else None
-
-
 @membership_required
 def person_new(request: Request) -> HttpResponse:
     membership = register_member(request)
     profile_form = ProfileForm(
-        _posted(request), with_status=True, for_staff=True, initial={"status": "active"}
+        posted(request), with_status=True, for_staff=True, initial={"status": "active"}
     )
-    experience = ExperienceFormSet(_posted(request), prefix="experience")
+    experience = ExperienceFormSet(posted(request), prefix="experience")
     if request.method == "POST" and profile_form.is_valid() and experience.is_valid():
         try:
             created = services.create_person(
@@ -214,7 +209,8 @@ def person_new(request: Request) -> HttpResponse:
     summary.add(profile_form)
     summary.add_experience(experience)
     context = {"form": summary, "profile_form": profile_form, "experience": experience}
-    return render(request, "people/register/person_new.html", context, status=_status(summary))
+    status = form_status(profile_form, experience)
+    return render(request, "people/register/person_new.html", context, status=status)
 
 
 @membership_required
@@ -224,7 +220,7 @@ def person_edit(request: Request, person_id: int) -> HttpResponse:
     if (refusal := _cannot_edit(request, found)) is not None:
         return refusal
     form = ProfileForm(
-        _posted(request),
+        posted(request),
         with_status=True,
         for_staff=True,
         initial=ProfileForm.initial_from(found),
@@ -240,7 +236,7 @@ def person_edit(request: Request, person_id: int) -> HttpResponse:
             messages.success(request, f"{found.preferred_name}’s details are saved.")
             return redirect("people:person", person_id=found.pk)
     context = {"form": form, "person": found}
-    return render(request, "people/register/person_edit.html", context, status=_status(form))
+    return render(request, "people/register/person_edit.html", context, status=form_status(form))
 
 
 @membership_required
@@ -250,7 +246,7 @@ def person_experience(request: Request, person_id: int) -> HttpResponse:
     if (refusal := _cannot_edit(request, found)) is not None:
         return refusal
     experience = ExperienceFormSet(
-        _posted(request), prefix="experience", initial=experience_initial(found)
+        posted(request), prefix="experience", initial=experience_initial(found)
     )
     summary = ErrorSummary()
     if request.method == "POST" and experience.is_valid():
@@ -268,13 +264,9 @@ def person_experience(request: Request, person_id: int) -> HttpResponse:
             return redirect("people:person", person_id=found.pk)
     summary.add_experience(experience)
     context = {"form": summary, "experience": experience, "person": found}
-    return render(
-        request, "people/register/person_experience.html", context, status=_status(summary)
-    )
-
-
-def _status(form: Any) -> int:
-    return 400 if form.errors else 200
+    # The service's refusal is on the summary only: no form holds it.
+    status = INVALID if summary.errors else 200
+    return render(request, "people/register/person_experience.html", context, status=status)
 
 
 urlpatterns = [

@@ -16,7 +16,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required
 from powerwith.people import csv as csv_io
 from powerwith.people import queries, services
 from powerwith.people.csv import export as csv_export
@@ -74,8 +74,7 @@ def register_import(request: Request) -> HttpResponse:
                 return redirect("people:register_import_check")
             form.add_error(None, _problems_summary(check))
     context = {"form": form, "check": check, **_documentation()}
-    status = 400 if form.errors else 200
-    return render(request, "people/register/import.html", context, status=status)
+    return render(request, "people/register/import.html", context, status=form_status(form))
 
 
 def _problems_summary(check: csv_io.ImportCheck) -> str:
@@ -144,7 +143,7 @@ def register_export(request: Request) -> HttpResponse:
     membership = register_member(request)
     form = RegisterFilterForm(request.GET)
     if not form.is_valid():
-        return render(request, "errors/400.html", status=400)
+        return render(request, "errors/400.html", status=INVALID)
     filename = f"register-{membership.organisation.slug}-{timezone.localdate():%Y-%m-%d}.csv"
     response = StreamingHttpResponse(
         _export_lines(membership, form),

@@ -18,7 +18,7 @@ from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import INVALID, add_domain_error, form_status, refused_status
 from powerwith.people import choices, queries, services
 from powerwith.people.forms import (
     ExperienceFormSet,
@@ -55,7 +55,6 @@ EDIT_SECTIONS: list[tuple[str, str, list[str]]] = [
     ("payment", "Payment", ["payment_preference", "benefits_advice"]),
     ("status", "Taking part", ["status"]),
 ]
-INVALID = 400
 SAVED_SHARING = {
     choices.Sharing.SUMMARY: "{organisation} now sees a summary of your profile.",
     choices.Sharing.DETAILS: "{organisation} now sees your details and notes as well.",
@@ -156,7 +155,7 @@ def my_profile_edit(request: Request) -> HttpResponse:
                 )
             except DomainError as error:
                 add_domain_error(form, error)
-                status = error.status_code
+                status = refused_status(error)
             else:
                 messages.success(request, "Your profile is saved.")
                 return redirect("people:my_profile")
@@ -180,7 +179,7 @@ def my_experience(request: Request) -> HttpResponse:
                 )
             except DomainError as error:
                 errors.append(error.message)
-                status = error.status_code
+                status = refused_status(error)
             else:
                 messages.success(request, "Your experience is saved.")
                 return redirect("people:my_profile")
@@ -220,7 +219,7 @@ def my_sharing(request: Request) -> HttpResponse:
                 return redirect("people:my_sharing")
         failed = form
     context = {"forms": _sharing_forms(links, failed), "failed": failed}
-    return render(request, "people/self/sharing.html", context, status=INVALID if failed else 200)
+    return render(request, "people/self/sharing.html", context, status=form_status(failed))
 
 
 urlpatterns: list[URLPattern] = [

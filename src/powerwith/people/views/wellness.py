@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.people import queries
 from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
@@ -80,7 +80,12 @@ def my_plan_edit(request: Request) -> HttpResponse:
         else:
             messages.success(request, "Your Wellness Action Plan is saved.")
             return redirect("people:my_wellness_plan")
-    return render(request, "people/wellness_plan_edit.html", {"form": form, "plan": plan})
+    return render(
+        request,
+        "people/wellness_plan_edit.html",
+        {"form": form, "plan": plan},
+        status=form_status(form),
+    )
 
 
 @login_required
@@ -102,7 +107,7 @@ def my_plan_readers(request: Request) -> HttpResponse:
             messages.success(request, "Who can read your plan is saved.")
             return redirect("people:my_wellness_plan")
     context = {"form": form, "candidates": candidates}
-    return render(request, "people/wellness_readers.html", context)
+    return render(request, "people/wellness_readers.html", context, status=form_status(form))
 
 
 def _printable(request: Request) -> tuple[Person, WellnessActionPlan]:
@@ -128,8 +133,7 @@ def my_plan_pdf(request: Request) -> HttpResponse:
 @membership_required
 def person_plan(request: Request, plan_person_id: int) -> HttpResponse:
     """A plan the person chose to share with this user; 404 for everyone else."""
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     plan = queries_wellness.plan_shared_with(membership, plan_person_id)
     record_read(
         viewer=membership, person=plan.person, what=What.WELLNESS_ACTION_PLAN, where=request.path

@@ -6,11 +6,11 @@ from powerwith.privacy import triggers
 
 
 def create_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.install(schema_editor.connection)
+    triggers.ACCESS_LOG.install(schema_editor.connection)
 
 
 def drop_trigger(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    triggers.remove(schema_editor.connection)
+    triggers.ACCESS_LOG.remove(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -14,7 +14,7 @@ from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error
+from powerwith.core.web import add_domain_error, form_status
 from powerwith.people.views.documents import pdf_download
 from powerwith.privacy import export, queries, services
 from powerwith.privacy.forms import EraseForm
@@ -58,7 +58,7 @@ def erase(request: Request) -> HttpResponse:
             logout(request)
             return redirect("privacy:erased")
     context = {"form": form, "removed": services.REMOVED, "kept": services.KEPT}
-    return render(request, "privacy/erase.html", context)
+    return render(request, "privacy/erase.html", context, status=form_status(form))
 
 
 def erased(request: Request) -> HttpResponse:

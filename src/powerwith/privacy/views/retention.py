@@ -8,16 +8,15 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.privacy import queries, services
 from powerwith.privacy.forms import RetentionForm
 
 
 @membership_required
 def retention(request: Request) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     policy = queries.retention_policy_for(membership)
     posted = request.POST if request.method == "POST" else None
     form = RetentionForm(posted, initial=RetentionForm.initial_from(policy))
@@ -29,7 +28,12 @@ def retention(request: Request) -> HttpResponse:
         else:
             messages.success(request, "How long information is kept is saved.")
             return redirect("privacy:retention")
-    return render(request, "privacy/retention.html", {"form": form, "policy": policy})
+    return render(
+        request,
+        "privacy/retention.html",
+        {"form": form, "policy": policy},
+        status=form_status(form),
+    )
 
 
 urlpatterns: list[URLPattern] = [

@@ -12,16 +12,15 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, membership_required, refusal
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import add_domain_error, form_status, membership_required, refusal
 from powerwith.privacy import queries, services
 from powerwith.privacy.forms import StaffEraseForm
 
 
 @membership_required
 def erase_person(request: Request, erase_person_id: int) -> HttpResponse:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
+    membership = membership_of(request)
     person = queries.person_to_erase(membership, erase_person_id)
     refused = services.erasure_refusal(person)
     context: dict[str, object] = {
@@ -49,7 +48,7 @@ def erase_person(request: Request, erase_person_id: int) -> HttpResponse:
             messages.success(request, "The person’s information has been erased.")
             return redirect("people:register")
     context["form"] = form
-    return render(request, "privacy/erase_person.html", context)
+    return render(request, "privacy/erase_person.html", context, status=form_status(form))
 
 
 urlpatterns: list[URLPattern] = [

@@ -6,7 +6,7 @@ from typing import Any
 
 from ninja import Field, Router, Schema
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.reports.queries import scorecard_for
 
 router = Router(tags=["reports"])
@@ -34,5 +34,4 @@ class ScorecardOut(Schema):
 
 @router.get("/opportunities/{opportunity_id}/scorecard", response=ScorecardOut)
 def opportunity_scorecard(request: Request, opportunity_id: int) -> dict[str, Any]:
-    assert request.membership is not None  # set by token authentication
-    return scorecard_for(request.membership, opportunity_id).as_dict()
+    return scorecard_for(membership_of(request), opportunity_id).as_dict()

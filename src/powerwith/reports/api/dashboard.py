@@ -7,7 +7,7 @@ from typing import Any
 
 from ninja import Field, Query, Router, Schema
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.reports.dashboard.export import as_json
 from powerwith.reports.dashboard.period import period_from
 from powerwith.reports.dashboard.queries import dashboard_as_of, require_reader
@@ -85,7 +85,7 @@ class DashboardOut(Schema):
 
 @router.get("/dashboard", response=DashboardOut, by_alias=True)
 def organisation_dashboard(request: Request, months: Query[MonthsIn]) -> dict[str, Any]:
-    assert request.membership is not None  # set by token authentication
-    require_reader(request.membership)
-    figures, _ = dashboard_as_of(request.membership, period_from(months.first, months.to))
+    membership = membership_of(request)
+    require_reader(membership)
+    figures, _ = dashboard_as_of(membership, period_from(months.first, months.to))
     return as_json(figures)

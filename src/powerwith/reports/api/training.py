@@ -8,7 +8,7 @@ from typing import Any
 
 from ninja import Router, Schema
 
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.reports.training import evidence_for
 
 router = Router(tags=["reports"])
@@ -75,8 +75,7 @@ class TrainingEvidenceOut(Schema):
 
 @router.get("/opportunities/{opportunity_id}/training-evidence", response=TrainingEvidenceOut)
 def training_evidence(request: Request, opportunity_id: int) -> dict[str, Any]:
-    membership = request.membership
-    assert membership is not None  # set by token authentication
+    membership = membership_of(request)
     report = evidence_for(membership, opportunity_id)
     return {
         "opportunity_id": report.opportunity.pk,

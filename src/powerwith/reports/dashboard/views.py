@@ -8,8 +8,8 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from powerwith.core.http import Request
-from powerwith.core.web import membership_required
+from powerwith.core.http import Request, membership_of
+from powerwith.core.web import form_status, membership_required
 from powerwith.people.views.documents import pdf_download, print_page
 from powerwith.reports.dashboard.charts import charts_of
 from powerwith.reports.dashboard.export import dashboard_csv
@@ -23,26 +23,26 @@ DOCUMENT = "reports/dashboard_document.html"
 def _figures(request: Request) -> tuple[PeriodForm, dict[str, Any] | None]:
     """The period form (both months may be left out: the last 12 months) and, when the
     period is a good one, everything the page and the report show."""
-    assert request.membership is not None
-    require_reader(request.membership)
+    membership = membership_of(request)
+    require_reader(membership)
     form = PeriodForm(request.GET)
     if not form.is_valid():
         return form, None
     assert form.period is not None
-    figures, made_at = dashboard_as_of(request.membership, form.period)
+    figures, made_at = dashboard_as_of(membership, form.period)
     return form, {"d": figures, "charts": charts_of(figures), "made_at": made_at}
 
 
 @membership_required
 def dashboard_page(request: Request) -> HttpResponse:
     form, context = _figures(request)
-    return render(request, PAGE, {"form": form, **(context or {})})
+    return render(request, PAGE, {"form": form, **(context or {})}, status=form_status(form))
 
 
 def _period_or_page(request: Request) -> tuple[HttpResponse | None, dict[str, Any]]:
     form, context = _figures(request)
     if context is None:
-        return render(request, PAGE, {"form": form}), {}
+        return render(request, PAGE, {"form": form}, status=form_status(form)), {}
     return None, context
 
 

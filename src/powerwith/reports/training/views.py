@@ -10,11 +10,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
-from powerwith.core.http import Request
+from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.evaluation.services.training import record_lived_experience_first
 from powerwith.people.views.documents import pdf_download
 from powerwith.reports.training import queries
@@ -24,15 +23,9 @@ PAGE_SIZE = 25
 DOCUMENT = "reports/training_evidence_document.html"
 
 
-def _membership(request: Request) -> Membership:
-    membership = request.membership
-    assert membership is not None  # guaranteed by membership_required
-    return membership
-
-
 @membership_required
 def training_courses(request: Request) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     page = Paginator(queries.courses_of(membership), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -47,7 +40,7 @@ def training_courses(request: Request) -> HttpResponse:
 
 @membership_required
 def training_evidence(request: Request, training_opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     report = queries.evidence_for(membership, training_opportunity_id)
     return render(
         request,
@@ -63,7 +56,7 @@ def training_evidence(request: Request, training_opportunity_id: int) -> HttpRes
 
 @membership_required
 def training_evidence_record(request: Request, training_opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     queries.require_recorder(membership)
     opportunity = queries.course_for(membership, training_opportunity_id)
     sessions = sorted(
@@ -80,7 +73,7 @@ def training_evidence_record(request: Request, training_opportunity_id: int) -> 
         if current
         else {}
     )
-    form = LivedExperienceFirstForm(request.POST or None, sessions=sessions, initial=initial)
+    form = LivedExperienceFirstForm(posted(request), sessions=sessions, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             record_lived_experience_first(
@@ -95,12 +88,13 @@ def training_evidence_record(request: Request, training_opportunity_id: int) -> 
         request,
         "reports/training_evidence_record.html",
         {"form": form, "opportunity": opportunity},
+        status=form_status(form),
     )
 
 
 @membership_required
 def training_evidence_pdf(request: Request, training_opportunity_id: int) -> HttpResponse:
-    membership = _membership(request)
+    membership = membership_of(request)
     report = queries.evidence_for(membership, training_opportunity_id)
     context = {
         "report": report,

@@ -1,4 +1,5 @@
-"""Outputs made through the real services, and the person's own membership."""
+"""Opportunities to tie consents to and outputs, made through the real services, and the
+person's own membership."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from powerwith.accounts.models import Membership
 from powerwith.consent.models import Output
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.opportunities.models import Opportunity
+from powerwith.opportunities.services.terms import create_opportunity
 from powerwith.people.models import Person
-from tests.consent.helpers import opportunity_of
 
 ALL_USES = ["share_internally", "publish", "distribute", "monetise"]
+
+
+def opportunity_of(coordinator: Membership, title: str = "Recruitment panel") -> Opportunity:
+    return create_opportunity(by=coordinator, data={"title": title})
 
 
 def own(person: Person, organisation_id: int) -> Membership:

@@ -1,5 +1,4 @@
-"""Shared steps for the consent tests: an opportunity to tie consents to, and the way
-each database lets a test tamper with a stored event."""
+"""How each database lets a test tamper with a stored consent event."""
 
 from __future__ import annotations
 
@@ -8,16 +7,10 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-from powerwith.accounts.models import Membership
-from powerwith.opportunities.models import Opportunity
-from powerwith.opportunities.services.terms import create_opportunity
+from powerwith.consent.triggers import CONSENT_EVENTS
 
-TABLE = "consent_consentevent"
-TRIGGER = "consent_event_append_only"
-
-
-def opportunity_of(coordinator: Membership, title: str = "Recruitment panel") -> Opportunity:
-    return create_opportunity(by=coordinator, data={"title": title})
+TABLE = CONSENT_EVENTS.table
+TRIGGER = CONSENT_EVENTS.name
 
 
 @contextmanager

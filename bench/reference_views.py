@@ -1,8 +1,8 @@
-"""Reference views for the load benchmark (bench/load.py); never mounted in production.
+"""Reference views for the load benchmark (bench/load.py), kept out of the product.
 
-``urls.py`` includes these only when ``POWERWITH_BENCH=1`` is set in the environment of
-the server process. They measure, in the same run and the same process as the product's
-pages:
+The benchmark's server runs with ``DJANGO_SETTINGS_MODULE=bench.reference_settings``,
+whose URLs are the product's plus these under ``/bench/`` (``urlpatterns`` below). They
+measure, in the same run and the same process as the product's pages:
 
 - ``hello``: the smallest JSON answer Django can give (Django's own ceiling);
 - ``people``: the first 25 people of the register, as an HTML page on the same base
@@ -19,10 +19,11 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import engines
-from django.urls import path
+from django.urls import include, path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from powerwith import urls as product
 from powerwith.people.models import Person
 
 PAGE_SIZE = 25
@@ -109,8 +110,14 @@ def insert(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True})
 
 
-urlpatterns = [
+REFERENCE = [
     path("hello", hello, name="bench_hello"),
     path("people", people, name="bench_people"),
     path("insert", insert, name="bench_insert"),
 ]
+
+urlpatterns = [*product.urlpatterns, path("bench/", include(REFERENCE))]
+handler400 = product.handler400
+handler403 = product.handler403
+handler404 = product.handler404
+handler500 = product.handler500

@@ -1,4 +1,6 @@
-"""Shared set-ups for the privacy tests, made through the real services."""
+"""Data for the privacy tests: plans, bookings and claims made through the real services,
+and the rows no service writes on the day a test needs them (a check answered before it
+is due, feedback, a development action, an earnings limit) written directly."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from powerwith.people.services.wellness import choose_readers, save_plan
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
 from tests.engagements.factories import booked
-from tests.payments.helpers import expense_claim, offer_of, worked
+from tests.payments.factories import expense_claim, offer_of, worked
 
 
 def shared_plan(

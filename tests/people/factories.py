@@ -1,0 +1,135 @@
+"""People made through the real services: on a register, with an account of their own,
+sharing only a summary, with a Wellness Action Plan; and the person's own membership."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from powerwith.accounts.models import Membership, Organisation
+from powerwith.people import services
+from powerwith.people.models import Person, WellnessActionPlan
+from powerwith.people.services import ExperienceInput
+from powerwith.people.services import wellness as services_wellness
+
+PLAN_WORDS = "A walk at lunchtime keeps me well."
+
+
+def membership_of(person: Person, organisation: Organisation) -> Membership:
+    assert person.user is not None
+    return person.user.memberships.get(organisation=organisation)
+
+
+def add_person(by: Membership, name: str, *experience: ExperienceInput, **profile: Any) -> Person:
+    return services.create_person(
+        by=by, profile={"preferred_name": name, **profile}, experience=experience
+    )
+
+
+def add_to_register(by: Membership, name: str, **profile: Any) -> Person:
+    """On the register with one piece of experience: two crisis admissions."""
+    return add_person(
+        by,
+        name,
+        ExperienceInput("direct.crisis", "mental_health", note="Two admissions."),
+        **profile,
+    )
+
+
+def jo_on_the_register(coordinator: Membership) -> Person:
+    """Jo is on the coordinator's register and has no account of their own."""
+    return add_to_register(
+        coordinator, "Jo O'Hare", email="jo@people.example", phone="07700 900123"
+    )
+
+
+def sam_sharing_a_summary(expert_at_both: Person, hillview: Organisation) -> Person:
+    """Sam has an account, works with both organisations and shares only a summary with
+    Hillview."""
+    user = expert_at_both.user
+    assert user is not None
+    services.update_person(
+        expert_at_both,
+        user=user,
+        membership=None,
+        changes={"phone": "07700 900456", "about": "I hear voices.", "formats": ["easy_read"]},
+    )
+    services.replace_experience(
+        expert_at_both,
+        user=user,
+        membership=None,
+        entries=[
+            ExperienceInput(
+                "direct.restrictive_interventions",
+                "secure_forensic",
+                intervention="seclusion",
+                note="Three weeks in seclusion.",
+                share_narrative="yes",
+            )
+        ],
+    )
+    services.set_sharing(expert_at_both, user=user, organisation_id=hillview.pk, sharing="summary")
+    return expert_at_both
+
+
+def share_only_a_summary(person: Person, organisation_id: int) -> None:
+    assert person.user is not None
+    services.update_person(
+        person,
+        user=person.user,
+        membership=None,
+        changes={"phone": "07700 900456", "full_name": "Samuel Private-Surname"},
+    )
+    services.replace_experience(
+        person,
+        user=person.user,
+        membership=None,
+        entries=[ExperienceInput("direct.crisis", "mental_health", note="A private note.")],
+    )
+    services.set_sharing(
+        person, user=person.user, organisation_id=organisation_id, sharing="summary"
+    )
+
+
+def fill_in(person: Person) -> Person:
+    """Sam's profile with details worth hiding, made through the real services."""
+    assert person.user is not None
+    services.update_person(
+        person,
+        user=person.user,
+        membership=None,
+        changes={
+            "phone": "07700 900123",
+            "formats": ["easy_read"],
+            "adjustments": {"sensory": "A quiet room, please."},
+            "personal_goals": "Get back into work.",
+        },
+    )
+    services.replace_experience(
+        person,
+        user=person.user,
+        membership=None,
+        entries=[
+            ExperienceInput(
+                code="direct.restrictive_interventions",
+                setting="mental_health",
+                intervention="seclusion",
+                note="Secluded on an acute ward.",
+                share_narrative="yes",
+            )
+        ],
+    )
+    return person
+
+
+def written_plan(person: Person, *readers: Any) -> WellnessActionPlan:
+    """The person writes a plan and shares it with these users."""
+    assert person.user is not None
+    services_wellness.save_plan(
+        person,
+        user=person.user,
+        sections={"keeps_me_well": PLAN_WORDS, "warning_signs": "Going quiet."},
+        review_date=None,
+    )
+    return services_wellness.choose_readers(
+        person, user=person.user, reader_ids=[reader.pk for reader in readers]
+    )
