@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import socket
@@ -109,3 +110,117 @@ def test_serve_runs_the_production_server(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
     assert "gunicorn" in output.lower() or "Booting worker" in output
+
+
+def demo_machine_environment(var_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a machine where nothing was configured by hand: no key, no
+    database address, no DEBUG, not the test suite."""
+    unset = {
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "DEBUG",
+        "POWERWITH_DEMO",
+        "POWERWITH_TESTING",
+        "POWERWITH_FIELD_KEYS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_SETTINGS_MODULE",
+        "PORT",
+        "SITE_URL",
+        "HTTPS",
+        "ALLOWED_HOSTS",
+    }
+    inherited = {k: v for k, v in os.environ.items() if k not in unset}
+    return {**inherited, "POWERWITH_VAR_DIR": str(var_dir), **extra}
+
+
+SETTINGS_AS_THE_DEMO_SEES_THEM = """
+import sys
+from powerwith import cli
+cli._demo_environment(int(sys.argv[1]))
+cli._setup_django()
+from django.conf import settings
+print(settings.DEBUG, settings.SITE_URL, settings.HTTPS, ",".join(settings.ALLOWED_HOSTS))
+"""
+
+
+def test_the_demo_shows_the_designed_error_pages_and_links_to_the_port_it_serves_on(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", SETTINGS_AS_THE_DEMO_SEES_THEM, "8123"],
+        env=demo_machine_environment(tmp_path / "var"),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    debug, site_url, https, hosts = result.stdout.split()
+    assert debug == "False", "Django's debug pages (every URL pattern) are not shown to people"
+    assert site_url == "http://127.0.0.1:8123"
+    assert https == "False"
+    assert "localhost" in hosts.split(",")
+
+
+def run_manage_check(var_dir: Path) -> subprocess.CompletedProcess[str]:
+    executable = Path(sys.executable).with_name("powerwith")
+    return subprocess.run(
+        [executable, "manage", "check"],
+        env=demo_machine_environment(var_dir),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_the_command_line_works_against_the_demo_with_no_variables_set_by_hand(tmp_path):
+    var_dir = tmp_path / "var"
+    var_dir.mkdir()
+    (var_dir / cli.DEMO_KEY_FILE).write_text("a-demo-key-made-by-powerwith-demo-" + "q" * 30)
+    result = run_manage_check(var_dir)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_without_the_demo_the_command_line_still_asks_for_a_secret_key(tmp_path):
+    result = run_manage_check(tmp_path / "var")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_demo_loaded_on_an_earlier_day_is_built_again_and_the_old_one_kept(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    (tmp_path / "powerwith.sqlite3").write_bytes(b"the demo of June")
+    (tmp_path / "powerwith.sqlite3-wal").write_bytes(b"its journal")
+    (tmp_path / cli.DEMO_DAY_FILE).write_text("2026-06-01")
+
+    cli._fresh_demo_database(dt.date(2026, 12, 7))
+
+    assert not (tmp_path / "powerwith.sqlite3").exists()
+    assert (tmp_path / "demo-from-2026-06-01.sqlite3").read_bytes() == b"the demo of June"
+    assert (tmp_path / "demo-from-2026-06-01.sqlite3-wal").read_bytes() == b"its journal"
+    assert "built again for today" in capsys.readouterr().out
+
+
+def test_a_demo_loaded_today_is_kept_as_it_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    (tmp_path / "powerwith.sqlite3").write_bytes(b"today's demo")
+    (tmp_path / cli.DEMO_DAY_FILE).write_text("2026-12-07")
+
+    cli._fresh_demo_database(dt.date(2026, 12, 7))
+
+    assert (tmp_path / "powerwith.sqlite3").read_bytes() == b"today's demo"
+
+
+def test_a_database_of_its_own_is_never_moved(tmp_path, monkeypatch):
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'powerwith.sqlite3'}")
+    (tmp_path / "powerwith.sqlite3").write_bytes(b"a real site's data")
+    (tmp_path / cli.DEMO_DAY_FILE).write_text("2026-06-01")
+
+    cli._fresh_demo_database(dt.date(2026, 12, 7))
+
+    assert (tmp_path / "powerwith.sqlite3").read_bytes() == b"a real site's data"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import secrets
 import subprocess
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 DEMO_PORT = 8000
+DEMO_KEY_FILE = "demo-secret-key"
+DEMO_DAY_FILE = "demo-loaded-on"
 
 
 def _setup_django() -> None:
@@ -25,16 +28,63 @@ def _var_dir() -> Path:
     return path
 
 
-def _demo_environment() -> None:
-    """The demo runs on plain HTTP on this machine, with a key kept under var/."""
-    os.environ.setdefault("DEBUG", "1")
+def _demo_environment(port: int | None = None) -> None:
+    """The demo runs on plain HTTP on this machine, with a key kept under var/, and its
+    links point at the port it serves on. Django's debug pages only with DEBUG=1."""
+    os.environ.setdefault("POWERWITH_DEMO", "1")
     os.environ.setdefault("HTTPS", "0")
+    if port is not None:
+        os.environ["PORT"] = str(port)
     if not os.environ.get("SECRET_KEY"):
-        key_file = _var_dir() / "demo-secret-key"
+        key_file = _var_dir() / DEMO_KEY_FILE
         if not key_file.exists():
             key_file.write_text(secrets.token_urlsafe(50))
             key_file.chmod(0o600)
         os.environ["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def _is_demo_install() -> bool:
+    """A machine where ``powerwith demo`` ran and nothing else was configured: the CLI
+    then works against the demo's database with no variables set by hand."""
+    return (
+        not os.environ.get("SECRET_KEY")
+        and not os.environ.get("DATABASE_URL")
+        and (_var_path() / DEMO_KEY_FILE).exists()
+    )
+
+
+def _var_path() -> Path:
+    return Path(os.environ.get("POWERWITH_VAR_DIR", Path.cwd() / "var"))
+
+
+def _demo_for_cli() -> None:
+    if _is_demo_install():
+        _demo_environment()
+
+
+def _fresh_demo_database(today: dt.date) -> None:
+    """The demo's dates are relative to the day it was loaded. Loaded on an earlier day,
+    its offers and sessions would be stale, so the old database is put aside (kept, never
+    deleted) and a new one is built for today."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    var = _var_dir()
+    marker = var / DEMO_DAY_FILE
+    database = var / "powerwith.sqlite3"
+    if not database.exists() or not marker.exists():
+        return
+    loaded_on = marker.read_text().strip()
+    if loaded_on >= today.isoformat():
+        return
+    for suffix in ("", "-wal", "-shm"):
+        old = var / f"powerwith.sqlite3{suffix}"
+        if old.exists():
+            old.rename(var / f"demo-from-{loaded_on}.sqlite3{suffix}")
+    print(
+        f"The demo was loaded on {loaded_on}; it is built again for today so that its "
+        f"dates are current (the old one is kept as var/demo-from-{loaded_on}.sqlite3).",
+        flush=True,
+    )
 
 
 def _gunicorn(port: int, host: str, workers: int) -> int:
@@ -54,13 +104,17 @@ def _gunicorn(port: int, host: str, workers: int) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    _demo_environment()
+    _demo_environment(args.port)
+    today = dt.date.today()
+    _fresh_demo_database(today)
     _setup_django()
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_demo", people=args.people)
+    if not os.environ.get("DATABASE_URL"):
+        (_var_dir() / DEMO_DAY_FILE).write_text(today.isoformat())
     if args.no_serve:
         return 0
     print(
@@ -100,6 +154,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    _demo_for_cli()
     _setup_django()
     from django.core.management import call_command
 
@@ -119,6 +174,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
+    _demo_for_cli()
     _setup_django()
     from powerwith.accounts.commands import create_token_for_email
 
@@ -132,6 +188,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_manage(argv: list[str]) -> int:
+    _demo_for_cli()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "powerwith.settings")
     from django.core.management import execute_from_command_line
 

@@ -33,18 +33,22 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("POWERWITH_VAR_DIR", Path.cwd() / "var")).resolve()
 
 DEBUG = env_bool("DEBUG")
+# The local demo (``powerwith demo``, and the CLI beside it): plain HTTP on this machine,
+# fixed local keys, but the designed error pages. Django's debug pages only with DEBUG=1.
+DEMO = env_bool("POWERWITH_DEMO")
+LOCAL = DEBUG or DEMO
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("POWERWITH_TESTING"):
+    if not LOCAL and not env_bool("POWERWITH_TESTING"):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it in the environment (50 or more random "
-            "characters), or set DEBUG=1 for a local demo."
+            "characters), or run the local demo with `powerwith demo`."
         )
-    # secrets-check: allow (a fallback for DEBUG and the tests only, never production)
+    # secrets-check: allow (a fallback for the local demo and the tests only, never production)
     SECRET_KEY = "insecure-local-only-key-never-use-in-production-0123456789abcdef"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if LOCAL else "")
 if env_bool("POWERWITH_TESTING"):
     ALLOWED_HOSTS += ["testserver", "127.0.0.1", "localhost"]
 
@@ -220,8 +224,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Served over plain HTTP only on a developer's machine (DEBUG); everywhere else HTTPS.
-HTTPS = env_bool("HTTPS", default=not DEBUG)
+# Served over plain HTTP only on a developer's machine (the demo); everywhere else HTTPS.
+HTTPS = env_bool("HTTPS", default=not LOCAL)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 # "__Host-" cookies are only accepted by browsers when Secure, on Path=/ and with no
@@ -290,9 +294,9 @@ AXES_CLIENT_IP_CALLABLE = "powerwith.accounts.throttle.client_address"
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 # A second factor (TOTP, with recovery codes) for every staff role. On by default; off
-# for the local demo (DEBUG) and the test suite, whose own tests switch it on.
+# for the local demo and the test suite, whose own tests switch it on.
 SECOND_FACTOR_REQUIRED = env_bool(
-    "SECOND_FACTOR_REQUIRED", default=not DEBUG and not env_bool("POWERWITH_TESTING")
+    "SECOND_FACTOR_REQUIRED", default=not LOCAL and not env_bool("POWERWITH_TESTING")
 )
 OTP_TOTP_ISSUER = "powerwith"
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -307,11 +311,12 @@ API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE") or "
 # a fixed key made here (never a production key: anyone can compute it).
 FIELD_ENCRYPTION_KEYS = env_list("POWERWITH_FIELD_KEYS")
 if not FIELD_ENCRYPTION_KEYS:
-    if not DEBUG and not env_bool("POWERWITH_TESTING"):
+    if not LOCAL and not env_bool("POWERWITH_TESTING"):
         raise ImproperlyConfigured(
             "POWERWITH_FIELD_KEYS is not set. Set it to one or more Fernet keys, "
             "comma-separated (make one with: python -c 'from cryptography.fernet import "
-            "Fernet; print(Fernet.generate_key().decode())'), or set DEBUG=1 for a local demo."
+            "Fernet; print(Fernet.generate_key().decode())'), "
+            "or run the local demo with `powerwith demo`."
         )
     FIELD_ENCRYPTION_KEYS = [
         base64.urlsafe_b64encode(
@@ -327,7 +332,10 @@ for _key in FIELD_ENCRYPTION_KEYS:
         ) from None
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links in messages point. The demo serves on PORT, and its links follow it.
+SITE_URL = os.environ.get(
+    "SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+).rstrip("/")
 
 # How long the organisation dashboard's figures are kept before they are worked out again
 # (they cover every opportunity's scorecard). The tests work them out every time.

@@ -10,30 +10,33 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.people.models import Person
 from powerwith.privacy.models import AccessLogEntry, RetentionPolicy, What
 from powerwith.privacy.services import set_retention
 
+# Who looked at expert1's records, and when: (days ago, time of day), so the access log
+# reads as recent whatever day the demo is loaded.
 LOOKS = [
     (
         "coordinator@riverside.example",
         What.PROFILE,
         "/people/{id}/",
-        dt.datetime(2026, 10, 5, 10, 15),
+        (20, dt.time(10, 15)),
     ),
     (
         "contact@riverside.example",
         What.WELLNESS_ACTION_PLAN,
         "/people/{id}/wellness-action-plan/",
-        dt.datetime(2026, 10, 12, 9, 40),
+        (13, dt.time(9, 40)),
     ),
     (
         "coordinator@riverside.example",
         What.ADJUSTMENTS,
         "/sessions/",
-        dt.datetime(2026, 10, 20, 14, 5),
+        (5, dt.time(14, 5)),
     ),
 ]
 
@@ -51,7 +54,8 @@ def add_privacy() -> int:
     added = 0
     with transaction.atomic():
         expert1 = Person.objects.filter(email="expert1@people.example").first()
-        for email, what, where, at in LOOKS:
+        today, zone = timezone.localdate(), timezone.get_current_timezone()
+        for email, what, where, (days_ago, time) in LOOKS:
             viewer = _membership(email, "riverside")
             if expert1 is None or viewer is None:
                 continue
@@ -66,7 +70,9 @@ def add_privacy() -> int:
                 viewer_role=viewer.role,
                 what=what,
                 where=where.format(id=expert1.pk),
-                created_at=at.replace(tzinfo=dt.UTC),
+                created_at=dt.datetime.combine(
+                    today - dt.timedelta(days=days_ago), time, tzinfo=zone
+                ),
             )
             added += 1
         admin = _membership("admin@riverside.example", "riverside")
