@@ -30,7 +30,10 @@ def test_the_page_lists_the_persons_consents_with_a_withdraw_button(
     # Withdrawing consent to take part is leaving the work: its button opens the page
     # that says what happens first; other consents are withdrawn in one step.
     assert html.count('name="scope"') == 1
-    assert f'href="/my-consents/leave/?opportunity_id={opportunity.pk}"' in html
+    leave = (
+        f"/my-consents/leave/?organisation_id={riverside.pk}&amp;opportunity_id={opportunity.pk}"
+    )
+    assert f'href="{leave}"' in html
     assert "You do not have to give a reason" in html
 
 
@@ -88,3 +91,61 @@ def test_a_consent_that_lapses_soon_can_be_agreed_again_in_one_step(
     assert answer.status_code == 302
     assert ConsentEvent.objects.latest("id").action == "reconfirm"
     assert "I still agree" not in client.get("/my-consents/").content.decode()
+
+
+def test_someone_who_works_with_two_organisations_sees_both_without_switching(
+    client, expert_at_both, riverside, hillview
+):
+    give(expert_at_both, riverside, "publish")
+    give(expert_at_both, hillview, "be_quoted")
+    # Sam is acting in Riverside; what she agreed with Hillview is on the same page.
+    page = logged_in(client, expert_at_both.user).get("/my-consents/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'<h2 class="govuk-heading-m">{riverside.name}</h2>' in html
+    assert f'<h2 class="govuk-heading-m">{hillview.name}</h2>' in html
+    assert "Publish outside the organisation" in html
+    assert "Be quoted" in html
+
+
+def test_a_consent_with_the_other_organisation_is_withdrawn_without_switching(
+    client, expert_at_both, riverside, hillview
+):
+    give(expert_at_both, riverside, "be_quoted")
+    give(expert_at_both, hillview, "be_quoted")
+    logged_in(client, expert_at_both.user).post(
+        "/my-consents/withdraw/", {"scope": "be_quoted", "organisation_id": hillview.pk}
+    )
+    assert [s.state for s in consents_of(expert_at_both, hillview)] == ["withdrawn"]
+    assert [s.state for s in consents_of(expert_at_both, riverside)] == ["given"]
+
+
+def test_naming_an_organisation_the_person_does_not_work_with_changes_nothing(
+    client, expert_at_riverside, riverside, hillview
+):
+    give(expert_at_riverside, riverside, "be_quoted")
+    answer = logged_in(client, expert_at_riverside.user).post(
+        "/my-consents/withdraw/", {"scope": "be_quoted", "organisation_id": hillview.pk}
+    )
+    assert answer.status_code == 404
+    assert [s.state for s in consents_of(expert_at_riverside, riverside)] == ["given"]
+
+
+def test_leaving_one_piece_of_work_from_the_consents_page_leaves_only_that_work(
+    client, expert_at_both, riverside, riverside_coordinator, hillview, hillview_coordinator
+):
+    panel = opportunity_of(riverside_coordinator, "Interview panel")
+    training = opportunity_of(riverside_coordinator, "Training day")
+    review = opportunity_of(hillview_coordinator, "Service review")
+    give(expert_at_both, riverside, "take_part", opportunity=panel)
+    give(expert_at_both, riverside, "take_part", opportunity=training)
+    give(expert_at_both, hillview, "take_part", opportunity=review)
+    me = logged_in(client, expert_at_both.user)
+    leave = f"/my-consents/leave/?organisation_id={hillview.pk}&opportunity_id={review.pk}"
+    page = me.get(leave)
+    assert "Leave this work: Service review" in page.content.decode()
+    # The form sends what the link named: only that work, with that organisation.
+    assert f'action="{leave.replace("&", "&amp;")}"' in page.content.decode()
+    me.post(leave)
+    assert [s.state for s in consents_of(expert_at_both, hillview)] == ["withdrawn"]
+    assert {s.state for s in consents_of(expert_at_both, riverside)} == {"given"}

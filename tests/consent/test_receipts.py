@@ -95,3 +95,26 @@ def test_another_persons_receipt_page_is_a_404(client, expert_at_riverside, rive
     logged_in(client, jo.user)
     assert client.get(f"/consent-receipts/{event.pk}/").status_code == 404
     assert client.get(f"/consent-receipts/{event.pk}/easy-read.pdf").status_code == 404
+
+
+def test_the_person_opens_a_receipt_from_either_organisation_without_switching(
+    client, expert_at_both, riverside, hillview
+):
+    at_hillview = given(expert_at_both, hillview)
+    me = logged_in(client, expert_at_both.user)  # acting in Riverside, the first
+    page = me.get(f"/consent-receipts/{at_hillview.pk}/")
+    assert page.status_code == 200
+    assert "Hillview" in page.content.decode()
+    pdf = me.get(f"/consent-receipts/{at_hillview.pk}/easy-read.pdf")
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    token = api_client_for(own(expert_at_both, riverside.pk))
+    assert token.get(f"/api/v1/consent-receipts/{at_hillview.pk}").status_code == 200
+
+
+def test_staff_of_the_other_organisation_still_get_a_404_for_it(
+    client, expert_at_both, hillview, riverside_coordinator
+):
+    at_hillview = given(expert_at_both, hillview)
+    page = logged_in(client, riverside_coordinator.user).get(f"/consent-receipts/{at_hillview.pk}/")
+    assert page.status_code == 404

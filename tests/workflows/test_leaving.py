@@ -124,7 +124,10 @@ def test_withdrawing_take_part_on_your_consents_opens_the_same_page(client, work
         {"scope": "take_part", "opportunity_id": offer.opportunity_id},
     )
     assert answer.status_code == 302
-    assert answer["Location"] == f"/my-consents/leave/?opportunity_id={offer.opportunity_id}"
+    assert answer["Location"] == (
+        f"/my-consents/leave/?organisation_id={offer.organisation_id}"
+        f"&opportunity_id={offer.opportunity_id}"
+    )
     assert not ConsentEvent.objects.filter(action="withdraw").exists()
     page = client.get(answer["Location"])
     assert "These sessions will be cancelled" in page.text

@@ -36,6 +36,21 @@ def membership_of(user: User, organisation_id: int | None) -> Membership | None:
     return memberships.first()
 
 
+def own_membership(user: User, organisation_id: str | None, current: Membership) -> Membership:
+    """The membership a person acts in on their own pages: the organisation a form or link
+    names (``organisation_id``), which must be one they work with, else the current one.
+    A person who works with several organisations never has to switch to act on their own
+    things; naming an organisation they do not work with is a 404."""
+    if not organisation_id:
+        return current
+    if not organisation_id.isdigit() or len(organisation_id) > 18:
+        raise Http404("You do not work with that organisation.")
+    found = memberships_of(user).filter(organisation_id=int(organisation_id)).first()
+    if found is None:
+        raise Http404("You do not work with that organisation.")
+    return found
+
+
 def members_of(membership: Membership) -> QuerySet[Membership]:
     require(
         membership, Capability.SEE_MEMBERS, "Only staff of the organisation can see its members."

@@ -213,20 +213,20 @@ def person_for_consents(membership: Membership, person_id: int) -> Person:
 
 
 def get_event_for(membership: Membership, event_id: int) -> ConsentEvent:
-    """One ledger event as a receipt: the person's own, or for staff of its organisation
+    """One ledger event as a receipt: the person's own, with any organisation they work
+    with (they never have to switch to open it), or for staff of its organisation
     (coordinators, admins, and the person's appointed contact). 404 for anyone else."""
     event = (
         ConsentEvent.objects.select_related("person", "organisation", "opportunity", "recorded_by")
-        .filter(pk=event_id, organisation_id=membership.organisation_id)
+        .filter(pk=event_id)
         .first()
     )
     if event is None:
         raise Http404("No such receipt.")
-    own = event.person.user_id is not None and event.person.user_id == membership.user_id
-    if (
-        own
-        or can(membership, Capability.OVERSEE_ALL_WORK)
-        or appointed_to(membership, event.person)
+    if event.person.user_id is not None and event.person.user_id == membership.user_id:
+        return event
+    if event.organisation_id == membership.organisation_id and (
+        can(membership, Capability.OVERSEE_ALL_WORK) or appointed_to(membership, event.person)
     ):
         return event
     raise Http404("No such receipt.")

@@ -1,10 +1,12 @@
-"""The person's own "My consents" page: what they have agreed to with the organisation
-they are acting in, and a one-step withdrawal for each, with no reason asked."""
+"""The person's own "My consents" page: what they have agreed to with every organisation
+they work with, each under its name, and a one-step withdrawal for each, with no reason
+asked. Nobody has to switch organisation to see or change their own consents."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -13,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, Organisation
+from powerwith.accounts.queries import memberships_of, own_membership
 from powerwith.consent import queries
 from powerwith.consent.forms import WithdrawForm
-from powerwith.consent.models import Action
+from powerwith.consent.models import Action, ConsentEvent
 from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
@@ -38,11 +41,23 @@ class Row:
     ask_again: bool = False
 
 
+@dataclass(frozen=True)
+class Section:
+    """What the person agreed with one organisation."""
+
+    organisation: Organisation
+    rows: list[Row]
+    history: list[ConsentEvent]
+    has_outputs: bool
+
+
 def _me(request: Request) -> tuple[Membership, Person]:
+    """The person, acting in the organisation the form names (else the current one)."""
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    return membership_of(request), person
+    named = request.POST.get("organisation_id") or request.GET.get("organisation_id")
+    return own_membership(request.user, named, membership_of(request)), person
 
 
 def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, str]) -> str:
@@ -53,8 +68,7 @@ def _context(consent: ConsentState, titles: dict[int, str], outputs: dict[int, s
     return ""
 
 
-def _page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
-    membership, person = _me(request)
+def _section(membership: Membership, person: Person) -> Section:
     consents = queries.current_consents(membership, person)
     titles = queries.opportunity_titles(membership, consents)
     outputs = output_queries.output_titles(
@@ -74,19 +88,38 @@ def _page(request: Request, form: WithdrawForm | None = None, status: int = 200)
                 ask_again=lapses is not None and lapses <= soon,
             )
         )
+    return Section(
+        organisation=membership.organisation,
+        rows=rows,
+        history=queries.events_of(person, membership.organisation),
+        has_outputs=output_queries.outputs_of_person(person, membership).exists(),
+    )
+
+
+def _page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
+    """Every organisation the person works with, the one they are acting in first; another
+    organisation only when something was ever agreed with it."""
+    current = membership_of(request)
+    person = person_of(request.user)
+    if person is None:
+        raise Http404("You do not have a profile.")
+    others = [m for m in memberships_of(request.user) if m.pk != current.pk]
+    sections = [_section(current, person)]
+    sections += [s for s in (_section(m, person) for m in others) if s.history]
     context = {
-        "rows": rows,
-        "organisation": membership.organisation,
+        "sections": sections,
+        "several": len(sections) > 1,
         "form": form,
-        "has_outputs": output_queries.outputs_of_person(person, membership).exists(),
-        "history": queries.events_of(person, membership.organisation),
+        "has_outputs": any(s.has_outputs for s in sections),
     }
     return render(request, "consent/my_consents.html", context, status=status)
 
 
-def _leave_page(opportunity_id: int | None) -> str:
-    page = reverse("offers:leave_from_consents")
-    return f"{page}?opportunity_id={opportunity_id}" if opportunity_id else page
+def _leave_page(opportunity_id: int | None, organisation_id: int) -> str:
+    query = {"organisation_id": organisation_id}
+    if opportunity_id:
+        query["opportunity_id"] = opportunity_id
+    return f"{reverse('offers:leave_from_consents')}?{urlencode(query)}"
 
 
 @membership_required
@@ -114,7 +147,9 @@ def record_consent(request: Request, action: str) -> HttpResponse:
     leaving_the_work = scope == Scope.TAKE_PART and form.cleaned_data["output_id"] is None
     if action == Action.WITHDRAW and leaving_the_work:
         # Withdrawing consent to take part is leaving the work: say first what happens.
-        return redirect(_leave_page(form.cleaned_data["opportunity_id"]))
+        return redirect(
+            _leave_page(form.cleaned_data["opportunity_id"], membership.organisation_id)
+        )
     try:
         leaving.CONSENT_ACTIONS[action](
             person=person,

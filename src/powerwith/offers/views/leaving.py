@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.queries import memberships_of
+from powerwith.accounts.queries import memberships_of, own_membership
 from powerwith.consent.queries import context_opportunity
 from powerwith.core.errors import DomainError, InvalidInput
 from powerwith.core.http import Request, membership_of
@@ -54,8 +54,10 @@ def my_offer_leave(request: Request, leaving_offer_id: int) -> HttpResponse:
 @membership_required
 def leave_from_consents(request: Request) -> HttpResponse:
     """From "Your consents": withdrawing consent to take part — in one piece of work
-    (``opportunity_id``), or in all of the organisation's work."""
-    membership = membership_of(request)
+    (``opportunity_id``), or in all of the organisation's work; with any organisation the
+    person works with (``organisation_id``), without switching."""
+    named = request.POST.get("organisation_id") or request.GET.get("organisation_id")
+    membership = own_membership(request.user, named, membership_of(request))
     raw = request.POST.get("opportunity_id") or request.GET.get("opportunity_id") or ""
     opportunity = None
     if raw:
@@ -96,7 +98,8 @@ def _leave(
         back=back,
         own=True,
         form=refusal(error) if error else None,
-        action=request.path,
+        # The work and organisation named in the link stay named when the form is sent.
+        action=request.get_full_path(),
     )
 
 
