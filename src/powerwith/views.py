@@ -13,6 +13,7 @@ from powerwith.core.permissions import Capability, can
 from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
 from powerwith.people import queries as people_queries
+from powerwith.workflows import home as needs
 
 
 def home(request: Request) -> HttpResponse:
@@ -21,14 +22,18 @@ def home(request: Request) -> HttpResponse:
     membership = request.membership
     if membership is None:
         return render(request, "no_membership.html")
+    now = timezone.now()
     context: dict[str, object] = {"role_description": ROLE_DESCRIPTIONS[membership.role]}
     if membership.role == Role.EXPERT:
         person = people_queries.person_of(request.user)
         context["person"] = person
         context["organisations"] = people_queries.organisations_of(person) if person else []
+        context["tasks"] = needs.expert_tasks(request.user, now)
+        context["coming_up"] = needs.coming_up(request.user, now)
         return render(request, "home/expert.html", context)
+    context["tasks"] = needs.staff_tasks(membership, now)
     if membership.role == Role.CONTACT:
-        context["contact"] = contact_home(membership, timezone.now())
+        context["contact"] = contact_home(membership, now)
     context["people_count"] = people_queries.register_size(membership)
     if can(membership, Capability.SEE_MEMBERS):
         context["member_count"] = accounts_queries.members_of(membership).count()
