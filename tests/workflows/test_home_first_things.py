@@ -66,6 +66,7 @@ def test_the_contact_persons_home_counts_questions_like_the_action_needed_list(
     jo = make_expert("jo@people.example", "Jo", riverside_coordinator.organisation)
     for person in (expert_at_riverside, jo):
         offer = sent_offer(riverside_coordinator, person, contact=riverside_contact.user)
+        assert person.user is not None
         offer_workflows.ask_question(offer, user=person.user, text="Is there parking?")
     me = logged_in(client, riverside_contact.user)
     assert needs_you_now(me.get("/").text) == ["2 questions to answer"]
