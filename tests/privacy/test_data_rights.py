@@ -204,3 +204,24 @@ def test_future_bookings_are_cancelled_on_erasure(
     erase_person(planted.person, own_user(planted))
     future.refresh_from_db()
     assert future.status == "cancelled"
+
+
+def test_the_pdf_speaks_the_persons_language(client: Client, planted: Planted) -> None:
+    """Read back: every planted value, under headings per part of their life, with plain
+    labels and dates written out; no field names, ids or timestamps of the database."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    logged_in(client, own_user(planted))
+    pdf = client.get("/my-information/download.pdf").content
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = re.sub(r"\s+", " ", text)
+    for value in PLANTED.values():
+        assert value in flat, value
+    for heading in ("About you", "Your work", "Your pay", "Your profile", "Preferred name"):
+        assert heading in flat, heading
+    for internal in ("user_id", "is_superuser", "person_id", "_id", "Action neededs", "['"):
+        assert internal not in flat, internal
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:", flat), "an ISO timestamp"

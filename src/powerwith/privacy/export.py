@@ -87,22 +87,35 @@ def _filter_for(model: type[models.Model], person: Person) -> Q | None:
     return found if found.children else None
 
 
-def gather(person: Person) -> list[Section]:
-    """Every row about the person, model by model, with its field values."""
-    sections = [Section("people.person", "Your profile", [_row(person)])]
+def records_of(person: Person) -> list[tuple[str, list[models.Model]]]:
+    """Every record about the person, model by model: the profile, the login, then every
+    model of the registry that refers to them."""
+    found: list[tuple[str, list[models.Model]]] = [("people.person", [person])]
     user_model = get_user_model()
     if person.user is not None:
-        sections.append(Section("accounts.user", "Your login", [_row(person.user)]))
+        found.append(("accounts.user", [person.user]))
     for model in apps.get_models():
         if model in (Person, user_model):
             continue
         where = _filter_for(model, person)
         if where is None:
             continue
-        rows = [_row(row) for row in model._default_manager.filter(where).distinct()]
+        rows = list(model._default_manager.filter(where).distinct())
         if rows:
-            name = str(model._meta.verbose_name_plural).capitalize()
-            sections.append(Section(model._meta.label_lower, name, rows))
+            found.append((model._meta.label_lower, rows))
+    return found
+
+
+NAMES = {"people.person": "Your profile", "accounts.user": "Your login"}
+
+
+def gather(person: Person) -> list[Section]:
+    """Every row about the person, model by model, with its field values."""
+    sections = []
+    for label, rows in records_of(person):
+        model = apps.get_model(label)
+        name = NAMES.get(label) or str(model._meta.verbose_name_plural).capitalize()
+        sections.append(Section(label, name, [_row(row) for row in rows]))
     return sections
 
 

@@ -16,7 +16,7 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import add_domain_error, form_status
 from powerwith.people.views.documents import pdf_download
-from powerwith.privacy import export, queries, services
+from powerwith.privacy import export, queries, readable, services
 from powerwith.privacy.forms import EraseForm
 
 
@@ -41,7 +41,8 @@ def download_json(request: Request) -> HttpResponse:
 def download_pdf(request: Request) -> HttpResponse:
     person = queries.own_person(request.user)
     services.record_download(person, request.user, fmt="pdf")
-    context = {"person": person, "sections": export.gather(person)}
+    parts = readable.readable(person, export.records_of(person))
+    context = {"person": person, "parts": parts, "made_on": readable.made_on()}
     return pdf_download("privacy/export_document.html", context, "my-information.pdf")
 
 
