@@ -103,7 +103,12 @@ def _require_manager(offer_or_opportunity: Offer | Opportunity, by: Membership) 
         raise NotAllowed("That belongs to another organisation.")
 
 
-def _require_person(offer: Offer, user: User) -> None:
+def _require_person(offer: Offer, user: User, on_persons_word: bool = False) -> None:
+    """Only the person answers their offer, or staff recording what the person told
+    them: ``on_persons_word`` is passed by powerwith.workflows.on_behalf alone, once it has
+    checked the member may act for this person and recorded how the person told them."""
+    if on_persons_word:
+        return
     if offer.person.user_id is None or offer.person.user_id != user.pk:
         raise NotAllowed("Only the person the offer was made to can answer it.")
 
@@ -220,10 +225,12 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
 
 
 @transaction.atomic
-def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> OfferEvent:
+def accept_offer(
+    offer: Offer, *, user: User, version: int | None = None, on_persons_word: bool = False
+) -> OfferEvent:
     """The person accepts the version last sent to them. Given ``version`` (the one they
     read), a newer one refuses rather than being accepted unread."""
-    _require_person(offer, user)
+    _require_person(offer, user, on_persons_word)
     _locked(offer)
     if offer.status == OfferStatus.SENT and version is not None and version != offer.version:
         raise Conflict(
@@ -246,11 +253,11 @@ def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> Off
 
 
 @transaction.atomic
-def decline_offer(offer: Offer, *, user: User) -> OfferEvent:
+def decline_offer(offer: Offer, *, user: User, on_persons_word: bool = False) -> OfferEvent:
     """The person says no. No reason is asked for, and none is needed. Once they have
     accepted a version the work is agreed: they leave it instead, which keeps their pay
     for what is done (powerwith.workflows.leaving)."""
-    _require_person(offer, user)
+    _require_person(offer, user, on_persons_word)
     _locked(offer)
     if offer.version == 0:
         raise Conflict("This offer has not been sent to you yet, so there is nothing to say no to.")

@@ -3,7 +3,7 @@ ones keep their meaning)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
@@ -29,6 +29,25 @@ class TermsIn(Schema):
     benefits_signpost: str | None = Field(
         default=None, max_length=offer_checks.TEXT_TERMS["benefits_signpost"]
     )
+
+
+class OnBehalfIn(Schema):
+    """Staff recording what the person told them another way
+    (powerwith.workflows.on_behalf)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: Literal["in_person", "phone", "letter", "supporter"]
+    note: str = Field(default="", max_length=1000)
+
+
+class AnswerIn(Schema):
+    """The body of accept and decline, which may be left out: the person answers for
+    themself; staff send ``on_behalf`` to record the person's own answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    on_behalf: OnBehalfIn | None = None
 
 
 class SendIn(Schema):
@@ -67,6 +86,14 @@ class QuestionOut(Schema):
     created_at: str
 
 
+class RecordedOut(Schema):
+    action: str
+    method: str
+    note: str
+    recorded_by: str
+    recorded_at: str
+
+
 class OfferOut(Schema):
     id: int
     status: str
@@ -80,6 +107,7 @@ class OfferOut(Schema):
     content_hash: str | None
     accepted_version: int | None
     questions: list[QuestionOut]
+    recorded_for_person: list[RecordedOut]
 
 
 class OfferPage(Schema):

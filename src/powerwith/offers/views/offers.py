@@ -37,12 +37,13 @@ from powerwith.offers.forms import (
     TermsForm,
     with_live_clarity,
 )
-from powerwith.offers.models import TRANSITIONS, Offer, OfferStatus
+from powerwith.offers.models import TRANSITIONS, Offer, OfferEvent, OfferStatus
 from powerwith.offers.renderings import standard
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows import on_behalf
 
 PAGE_SIZE = 25
 CONFLICT = 409
@@ -130,7 +131,10 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "stale": latest is not None
         and offer.status != OfferStatus.DRAFT
         and content.content_hash(now) != latest.content_hash,
-        "events": queries.events_of(offer),
+        "events": _events(offer),
+        "can_record_answer": offer.status == OfferStatus.SENT
+        and can(membership, Capability.RECORD_CONSENT_FOR_PERSON)
+        and on_behalf.refusal_for(membership, offer.person) is None,
         "questions": queries.questions_of(offer),
         "can_manage": manager,
         "can_answer": can(membership, Capability.ANSWER_QUESTIONS),
@@ -143,6 +147,15 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "can_change": manager and offer.status not in (OfferStatus.DECLINED, OfferStatus.WITHDRAWN),
     }
     return render(request, "offers/offer.html", context, status=status)
+
+
+def _events(offer: Offer) -> list[OfferEvent]:
+    """The offer's history, each event with what staff recorded on the person's word."""
+    events = list(queries.events_of(offer))
+    recorded = queries.acted_for_events([event.pk for event in events])
+    for event in events:
+        event.acted_for = recorded.get(event.pk)  # type: ignore[attr-defined]
+    return events
 
 
 def _next(offer: Offer) -> frozenset[str]:
