@@ -11,20 +11,16 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import NotAllowed
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.models import OfferStatus
-from powerwith.people.models import ActedFor, Person
-from powerwith.people.services import create_person
+from powerwith.people.models import ActedFor
 from powerwith.people.services.acting import allow_staff_to_act
 from tests.conftest import api_client_for
 from tests.offers.factories import sent_offer
+from tests.workflows.factories import no_login
 
 pytestmark = pytest.mark.django_db
 
 JSON = "application/json"
 BY_PHONE = {"on_behalf": {"method": "phone", "note": "Rang on Tuesday."}}
-
-
-def no_login(by: Membership, email: str = "") -> Person:
-    return create_person(by=by, profile={"preferred_name": "Nia", "email": email})
 
 
 def answer(membership: Membership, offer_id: int, verb: str, body: object = None):

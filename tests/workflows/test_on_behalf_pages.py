@@ -10,7 +10,7 @@ from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor
 from tests.conftest import logged_in
 from tests.offers.factories import sent_offer
-from tests.workflows.test_on_behalf_offers import no_login
+from tests.workflows.factories import no_login
 
 pytestmark = pytest.mark.django_db
 

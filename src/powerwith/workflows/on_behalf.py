@@ -16,24 +16,54 @@ same row; only who pressed the button differs).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
+
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.consent.queries import appointed_to
 from powerwith.core import mail
 from powerwith.core.errors import NotAllowed
 from powerwith.core.permissions import Capability, can
+from powerwith.engagements.models import (
+    Adjustment,
+    Session,
+    StopEvent,
+    StopKind,
+    WellbeingCheck,
+)
+from powerwith.engagements.services import stop
+from powerwith.engagements.services.adjustments import request_adjustment
+from powerwith.engagements.services.wellbeing import complete_check, kind_words
+from powerwith.evaluation.queries import engagement_of
+from powerwith.evaluation.services import feedback
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
+from powerwith.opportunities.models import Opportunity
+from powerwith.payments.models import Claim, ClaimKind
+from powerwith.payments.services.claims import submit_claim
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
 from powerwith.workflows import offers as offer_workflows
 
-__all__ = ["OnBehalf", "accept_offer", "confirm", "decline_offer", "refusal_for"]
+__all__ = [
+    "OnBehalf",
+    "accept_offer",
+    "answer_wellbeing_check",
+    "ask_for_adjustment",
+    "confirm",
+    "decline_offer",
+    "give_feedback",
+    "make_claim",
+    "refusal_for",
+    "stop_or_time_out",
+]
 
 
 def refusal_for(by: Membership, person: Person) -> str | None:
@@ -183,3 +213,190 @@ def decline_offer(offer: Offer, *, by: Membership, word: OnBehalf) -> OfferEvent
         link=_offer_link(offer),
     )
     return event
+
+
+def _check_link(check: WellbeingCheck) -> str:
+    return reverse("engagements:wellbeing_check_staff", kwargs={"check_id": check.pk})
+
+
+@transaction.atomic
+def answer_wellbeing_check(
+    check: WellbeingCheck,
+    *,
+    by: Membership,
+    word: OnBehalf,
+    feeling: int,
+    note: str = "",
+    wants_support: bool = False,
+) -> WellbeingCheck:
+    """The person's answer to a wellbeing check, as they gave it. The confirmation says
+    only that it was answered: how they feel is not repeated in a message."""
+    word = word.cleaned()
+    person = check.attendance.person
+    require_may_act(by, person)
+    complete_check(check, by=by, feeling=feeling, note=note, wants_support=wants_support)
+    support = " and that you would like support" if wants_support else ""
+    _record(
+        by,
+        person,
+        word,
+        subject="wellbeing_check",
+        subject_id=check.pk,
+        that=f"you answered your wellbeing check {kind_words(check.kind)}{support}",
+        link=_check_link(check),
+    )
+    return check
+
+
+STOP_WORDS = {
+    StopKind.TIME_OUT: "you want to take time out",
+    StopKind.STOP: "you want to stop",
+    StopKind.SUPPORT: "you would like support",
+}
+
+
+@transaction.atomic
+def stop_or_time_out(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    by: Membership,
+    word: OnBehalf,
+    session: Session | None = None,
+    kind: str = StopKind.TIME_OUT,
+) -> StopEvent:
+    word = word.cleaned()
+    require_may_act(by, person)
+    event = stop.stop_or_time_out(
+        person=person, opportunity=opportunity, by=by, session=session, kind=kind
+    )
+    _record(
+        by,
+        person,
+        word,
+        subject="stop_event",
+        subject_id=event.pk,
+        that=f"{STOP_WORDS[StopKind(kind)]} from the work: {opportunity.title}. "
+        "You do not need to give a reason, and your pay for the time booked does not change",
+        link=stop.staff_link(event),
+    )
+    return event
+
+
+@transaction.atomic
+def ask_for_adjustment(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    by: Membership,
+    word: OnBehalf,
+    category: str = "",
+    details: str = "",
+    session: Session | None = None,
+) -> Adjustment:
+    word = word.cleaned()
+    require_may_act(by, person)
+    adjustment = request_adjustment(
+        person=person,
+        opportunity=opportunity,
+        by=by.user,
+        category=category,
+        details=details,
+        session=session,
+    )
+    _record(
+        by,
+        person,
+        word,
+        subject="adjustment",
+        subject_id=adjustment.pk,
+        that=f"you would like an adjustment for the work: {opportunity.title}. "
+        "We will tell you when it is in place",
+        link=reverse("opportunities:detail", args=[opportunity.pk]),
+    )
+    return adjustment
+
+
+CLAIM_WORDS = {
+    ClaimKind.TIME: "you claim your pay for the time you worked",
+    ClaimKind.EXPENSES: "you claim your expenses",
+    ClaimKind.TRAVEL_ADVANCE: "you would like your travel paid in advance",
+}
+
+
+@transaction.atomic
+def make_claim(
+    offer: Offer,
+    *,
+    by: Membership,
+    word: OnBehalf,
+    kind: str,
+    session_id: int | None = None,
+    minutes: int | None = None,
+    amount: Decimal | str | None = None,
+    description: str = "",
+    category: str = "",
+    reason: str = "",
+) -> Claim:
+    """The claim the person made another way (a phone call, a claim form by post), made
+    against their own accepted offer exactly as they would make it themself."""
+    word = word.cleaned()
+    require_may_act(by, offer.person)
+    claim = submit_claim(
+        person=offer.person,
+        offer=offer,
+        kind=kind,
+        by=by,
+        session_id=session_id,
+        minutes=minutes,
+        amount=amount,
+        description=description,
+        category=category,
+        reason=reason,
+        on_persons_word=True,
+    )
+    _record(
+        by,
+        offer.person,
+        word,
+        subject="claim",
+        subject_id=claim.pk,
+        that=f"{CLAIM_WORDS[ClaimKind(claim.kind)]} for the work: {offer.opportunity.title}. "
+        "We will tell you when it is paid",
+        link=reverse("payments:claim", args=[claim.pk]),
+    )
+    return claim
+
+
+@transaction.atomic
+def give_feedback(
+    offer: Offer,
+    *,
+    by: Membership,
+    word: OnBehalf,
+    answers: Mapping[str, int | None],
+    comments: str = "",
+    anonymous: bool = False,
+) -> None:
+    """How the work went, as the person told it. Left anonymous, the answer is kept
+    without their name, as their own would be; the record that staff took it down names
+    no answer."""
+    word = word.cleaned()
+    require_may_act(by, offer.person)
+    feedback.give_feedback(
+        engagement=engagement_of(offer, timezone.now()),
+        user=by.user,
+        answers=answers,
+        comments=comments,
+        anonymous=anonymous,
+        on_persons_word=True,
+    )
+    _record(
+        by,
+        offer.person,
+        word,
+        subject="feedback",
+        subject_id=offer.pk,
+        that=f"you gave your feedback on the work: {offer.opportunity.title}. Thank you",
+        link=reverse("evaluation:opportunity_feedback", args=[offer.opportunity_id]),
+    )

@@ -206,9 +206,7 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
 
 
 def _word(payload: AnswerIn) -> on_behalf.OnBehalf | None:
-    if payload.on_behalf is None:
-        return None
-    return on_behalf.OnBehalf(payload.on_behalf.method, payload.on_behalf.note)
+    return payload.on_behalf.word() if payload.on_behalf else None
 
 
 @router.post(

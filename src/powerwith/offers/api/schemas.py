@@ -3,12 +3,13 @@ ones keep their meaning)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from powerwith.offers import checks as offer_checks
+from powerwith.people.schemas import OnBehalfIn
 
 
 class OfferIn(Schema):
@@ -29,16 +30,6 @@ class TermsIn(Schema):
     benefits_signpost: str | None = Field(
         default=None, max_length=offer_checks.TEXT_TERMS["benefits_signpost"]
     )
-
-
-class OnBehalfIn(Schema):
-    """Staff recording what the person told them another way
-    (powerwith.workflows.on_behalf)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    method: Literal["in_person", "phone", "letter", "supporter"]
-    note: str = Field(default="", max_length=1000)
 
 
 class AnswerIn(Schema):
