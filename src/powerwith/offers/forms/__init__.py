@@ -157,4 +157,4 @@ class RecordAnswerForm(OnBehalfForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what the person said."},
     )
-    field_order = ["answer", "method", "note"]
+    field_order = ["answer", "method", "told_note"]

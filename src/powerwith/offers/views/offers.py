@@ -110,6 +110,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     )
     agreement = agreement_of(offer)
     left = queries.left_event(offer)
+    may_act = on_behalf.refusal_for(membership, offer.person) is None
     context = {
         "offer": offer,
         "agreement": agreement,
@@ -132,9 +133,8 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         and offer.status != OfferStatus.DRAFT
         and content.content_hash(now) != latest.content_hash,
         "events": _events(offer),
-        "can_record_answer": offer.status == OfferStatus.SENT
-        and can(membership, Capability.RECORD_CONSENT_FOR_PERSON)
-        and on_behalf.refusal_for(membership, offer.person) is None,
+        "can_record_for_person": may_act,
+        "can_record_answer": offer.status == OfferStatus.SENT and may_act,
         "questions": queries.questions_of(offer),
         "can_manage": manager,
         "can_answer": can(membership, Capability.ANSWER_QUESTIONS),

@@ -10,8 +10,8 @@ from powerwith.people.services.acting import NOTE_LENGTH, OnBehalf
 
 
 class OnBehalfForm(forms.Form):
-    """Subclassed by each page that records an action on the person's word; the action's
-    own fields come first, these two last."""
+    """Mixed into each page's form that records an action on the person's word; the
+    action's own fields come first, these two last (``field_order`` puts them there)."""
 
     method = forms.ChoiceField(
         label="How did they tell you?",
@@ -19,8 +19,8 @@ class OnBehalfForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how the person told you."},
     )
-    note = forms.CharField(
-        label="Note (optional)",
+    told_note = forms.CharField(
+        label="Note about how they told you (optional)",
         help_text="Anything that helps someone reading this later, such as the date of "
         "their letter.",
         max_length=NOTE_LENGTH,
@@ -29,4 +29,4 @@ class OnBehalfForm(forms.Form):
     )
 
     def word(self) -> OnBehalf:
-        return OnBehalf(self.cleaned_data["method"], self.cleaned_data["note"])
+        return OnBehalf(self.cleaned_data["method"], self.cleaned_data["told_note"])
