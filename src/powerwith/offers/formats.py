@@ -15,6 +15,8 @@ class RenderFormat(models.TextChoices):
     EASY_READ = "easy-read", "Easy read"
     TEXT = "text", "Plain text (for screen readers and braille)"
     ICS = "ics", "Calendar file of the sessions"
+    AUDIO = "audio", "Audio (MP3) to listen to"
+    BRAILLE = "braille", "Plain text laid out for braille embossing"
 
 
 def preferred_format(formats: Iterable[str], *, easy_read_first: bool = False) -> str:

@@ -20,7 +20,7 @@ from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.offers import checks as offer_checks
-from powerwith.offers import content, notifications, send_gate
+from powerwith.offers import content, notifications, recordings, send_gate
 from powerwith.offers.models import (
     TRANSITIONS,
     Offer,
@@ -221,6 +221,7 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
     )
     _audit(offer, by.user, "sent", version=version.number, warnings_acknowledged=len(warnings))
     mail.send_on_commit(notifications.offer_sent, version.pk)
+    recordings.speak_when_sent(version)
     return version
 
 

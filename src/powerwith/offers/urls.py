@@ -21,6 +21,7 @@ urlpatterns = [
     path("offers/<int:offer_id>/answers/", views_offers.offer_answer, name="offer_answer"),
     path("offers/<int:offer_id>/withdraw/", views_offers.offer_withdraw, name="offer_withdraw"),
     path("offers/<int:offer_id>/render/", views_render.offer_render, name="render"),
+    path("offers/<int:offer_id>/recording/", views_offers.offer_recording, name="offer_recording"),
     path(
         "offers/<int:offer_id>/record-answer/",
         views_on_behalf.record_answer,

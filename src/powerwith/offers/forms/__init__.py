@@ -158,3 +158,13 @@ class RecordAnswerForm(OnBehalfForm):
         error_messages={"required": "Choose what the person said."},
     )
     field_order = ["answer", "method", "told_note"]
+
+
+class RecordingForm(forms.Form):
+    """Staff's own recording of the offer, played instead of the synthesiser's."""
+
+    audio = forms.FileField(
+        label="Your recording of the offer",
+        help_text="An MP3 or Ogg file, smaller than 20 MB. Read the offer as it was sent.",
+        error_messages={"required": "Choose a recording to upload.", "empty": "The file is empty."},
+    )
