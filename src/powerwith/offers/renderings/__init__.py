@@ -2,7 +2,8 @@
 
 ``render(content, fmt)`` turns the snapshot an offer was sent as (``offers.content``)
 into a file: the web page, large print PDF, easy read, plain text, plain text for
-braille embossing, the easy read spoken as audio, or a calendar of the sessions. It reads nothing but the snapshot, so every rendering says what was sent.
+braille embossing, the easy read spoken as audio, or a calendar of the sessions. It
+reads nothing but the snapshot, so every rendering says what was sent.
 """
 
 from __future__ import annotations
