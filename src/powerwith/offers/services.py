@@ -19,6 +19,8 @@ from powerwith.accounts.models import Membership, User
 from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, notifications, recordings, send_gate
 from powerwith.offers.models import (
@@ -33,6 +35,7 @@ from powerwith.offers.notifications import questions as offer_mail
 from powerwith.offers.queries import live_offer
 from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
+from powerwith.people.choices import Format
 from powerwith.people.models import Person, PersonStatus
 
 __all__ = [
@@ -222,7 +225,25 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
     _audit(offer, by.user, "sent", version=version.number, warnings_acknowledged=len(warnings))
     mail.send_on_commit(notifications.offer_sent, version.pk)
     recordings.speak_when_sent(version)
+    _arrange_braille(offer, version, by)
     return version
+
+
+def _arrange_braille(offer: Offer, version: OfferVersion, by: Membership) -> None:
+    """A person who reads braille gets the offer embossed: the sender is asked to arrange
+    it, from the rendering laid out for embossing."""
+    if Format.BRAILLE not in version.content["person"]["formats"]:
+        return
+    raise_action(
+        organisation=offer.organisation,
+        assignees=[by.user, offer.opportunity.contact_user],
+        kind=ActionKind.ARRANGE_FORMAT,
+        key=f"braille:{version.pk}",
+        title=f"Arrange for the offer to {offer.person.preferred_name} to be embossed in "
+        f"braille: {offer.opportunity.title}, version {version.number}",
+        link=f"/offers/{offer.pk}/render/?format=braille",
+        person=offer.person,
+    )
 
 
 @transaction.atomic
