@@ -1,5 +1,5 @@
-"""The offer to listen to, spoken from its easy-read words, and the offer laid out for a
-braille embosser."""
+"""The offer to listen to, spoken from its easy-read words; the offer laid out for a
+braille embosser; and the paper pack to post."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from mutagen.mp3 import MP3
+from pypdf import PdfReader
 
 from powerwith.core.errors import InvalidInput
 from powerwith.offers import recordings
 from powerwith.offers.models import Recording, RecordingSource
 from powerwith.offers.renderings import audio, easy_read, text
+from powerwith.offers.renderings.easy_phrases import CONSENTS
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import expert_membership
 from tests.offers.factories import prefers, sent_content, sent_offer
@@ -179,3 +181,25 @@ def test_an_auditor_cannot_upload_a_recording(
     )
     assert response.status_code in (403, 404)
     assert not Recording.objects.exists()
+
+
+def test_the_paper_pack_holds_the_offer_a_consent_form_and_a_reply_slip(
+    riverside_coordinator, expert_at_riverside
+):
+    prefers(expert_at_riverside, "large_print")
+    offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    response = api_client_for(riverside_coordinator).get(
+        f"/api/v1/offers/{offer.pk}/render?format=paper-pack"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    words = " ".join(page.extract_text() for page in pages)
+    assert "Co-design restraint reduction training" in words
+    assert "Consent form" in words
+    assert "Reply slip" in words
+    for scope in sent_content(offer)["consent_needed"]:
+        assert CONSENTS[scope].capitalize() in words
+    # The consent form and the reply slip each start a page of their own.
+    assert pages[-1].extract_text().lstrip().startswith("Riverside")
+    assert "Reply slip" in pages[-1].extract_text()

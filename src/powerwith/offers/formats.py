@@ -17,6 +17,7 @@ class RenderFormat(models.TextChoices):
     ICS = "ics", "Calendar file of the sessions"
     AUDIO = "audio", "Audio (MP3) to listen to"
     BRAILLE = "braille", "Plain text laid out for braille embossing"
+    PAPER_PACK = "paper-pack", "Paper pack to print and post (PDF)"
 
 
 def preferred_format(formats: Iterable[str], *, easy_read_first: bool = False) -> str:

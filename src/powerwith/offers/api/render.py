@@ -1,4 +1,5 @@
-"""GET /api/v1/offers/{id}/render?format=html|large-print-pdf|easy-read|text|ics|audio|braille"""
+"""GET /api/v1/offers/{id}/render?format=html|large-print-pdf|easy-read|text|ics|audio|braille
+|paper-pack"""
 
 from __future__ import annotations
 

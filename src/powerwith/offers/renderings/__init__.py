@@ -2,7 +2,8 @@
 
 ``render(content, fmt)`` turns the snapshot an offer was sent as (``offers.content``)
 into a file: the web page, large print PDF, easy read, plain text, plain text for
-braille embossing, the easy read spoken as audio, or a calendar of the sessions. It
+braille embossing, the easy read spoken as audio, a paper pack to post (the offer, a
+consent form and a reply slip), or a calendar of the sessions. It
 reads nothing but the snapshot, so every rendering says what was sent.
 """
 
@@ -13,7 +14,15 @@ from typing import Any
 
 from powerwith.core.errors import InvalidInput
 from powerwith.offers.formats import RenderFormat
-from powerwith.offers.renderings import audio, calendar, easy_read, large_print, text, web
+from powerwith.offers.renderings import (
+    audio,
+    calendar,
+    easy_read,
+    large_print,
+    paper_pack,
+    text,
+    web,
+)
 from powerwith.offers.renderings.base import Rendered
 
 __all__ = ["FORMATS", "Rendered", "UnknownFormat", "render"]
@@ -27,6 +36,7 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], Rendered]] = {
     RenderFormat.BRAILLE: text.render_for_braille,
     # Speaking takes seconds: what listeners are served is kept (offers.recordings).
     RenderFormat.AUDIO: audio.render,
+    RenderFormat.PAPER_PACK: paper_pack.render,
 }
 
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
