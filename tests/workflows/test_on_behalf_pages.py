@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from powerwith.consent.models import ConsentEvent
 from powerwith.engagements.models import CheckKind, Session, WellbeingCheck
 from powerwith.engagements.services.sessions import record_attendance
 from powerwith.evaluation.models import FeedbackAnswer
@@ -184,3 +185,31 @@ def test_the_record_pages_of_another_organisation_are_not_found(
         reverse("engagements:wellbeing_check_record", args=[check.pk]),
     ):
         assert browser.get(url).status_code == 404
+
+
+def test_a_consent_form_sent_back_by_post_is_recorded_in_the_ledger(client, riverside_coordinator):
+    offer = sent_offer(riverside_coordinator, no_login(riverside_coordinator))
+    url = reverse("consent:record_consent", args=[offer.pk])
+    browser = logged_in(client, riverside_coordinator.user)
+    assert (
+        "Record a consent Nia gave or withdrew"
+        in browser.get(reverse("offers:offer", args=[offer.pk])).content.decode()
+    )
+    assert browser.post(url, {}).status_code == 400
+    response = browser.post(url, {"scope": "take_part", "action": "grant", "method": "letter"})
+    assert response.status_code == 302
+    event = ConsentEvent.objects.get(person=offer.person, scope="take_part")
+    assert (event.action, event.method) == ("grant", "written")
+    assert ActedFor.objects.get(subject="offer_consent").method == "letter"
+
+
+def test_staff_cannot_record_consent_here_for_a_person_with_a_login_who_has_not_allowed_it(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    url = reverse("consent:record_consent", args=[offer.pk])
+    response = logged_in(client, riverside_coordinator.user).post(
+        url, {"scope": "take_part", "action": "grant", "method": "phone"}
+    )
+    assert response.status_code == 403
+    assert not ConsentEvent.objects.filter(person=expert_at_riverside).exists()

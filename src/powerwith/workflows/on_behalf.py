@@ -25,9 +25,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.consent.models import Action
+from powerwith.consent.models import Method as LedgerMethod
 from powerwith.consent.queries import appointed_to
 from powerwith.core import mail
-from powerwith.core.errors import NotAllowed
+from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import (
     Adjustment,
@@ -45,12 +47,14 @@ from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
+from powerwith.offers.renderings.easy_phrases import CONSENTS
 from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import Claim, ClaimKind
 from powerwith.payments.services.claims import submit_claim
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows.leaving import CONSENT_ACTIONS
 
 __all__ = [
     "OnBehalf",
@@ -61,6 +65,7 @@ __all__ = [
     "decline_offer",
     "give_feedback",
     "make_claim",
+    "record_consent",
     "refusal_for",
     "stop_or_time_out",
 ]
@@ -399,4 +404,48 @@ def give_feedback(
         subject_id=offer.pk,
         that=f"you gave your feedback on the work: {offer.opportunity.title}. Thank you",
         link=reverse("evaluation:opportunity_feedback", args=[offer.opportunity_id]),
+    )
+
+
+# The consent ledger's own words for how staff heard a decision (ADR 005): its methods
+# are part of its hash chain, so they are mapped, not changed.
+LEDGER_METHODS = {
+    "in_person": LedgerMethod.VERBAL,
+    "phone": LedgerMethod.VERBAL,
+    "letter": LedgerMethod.WRITTEN,
+    "supporter": LedgerMethod.SUPPORTER,
+}
+CONSENT_WORDS = {
+    Action.GRANT: "you agree {scope}",
+    Action.WITHDRAW: "you no longer agree {scope}",
+}
+
+
+@transaction.atomic
+def record_consent(
+    offer: Offer, *, by: Membership, word: OnBehalf, scope: str, action: str
+) -> None:
+    """A consent the person gave or withdrew for this work (a consent form by post, a
+    phone call), in the ledger with the ledger's method, and an ``ActedFor`` beside it.
+    Withdrawing consent to take part is leaving the work (powerwith.workflows.leaving)."""
+    word = word.cleaned()
+    require_may_act(by, offer.person)
+    if action not in CONSENT_WORDS:
+        raise InvalidInput("Choose whether they agree or no longer agree.", field="action")
+    CONSENT_ACTIONS[action](
+        person=offer.person,
+        scope=scope,
+        actor=by,
+        method=LEDGER_METHODS[word.method],
+        opportunity=offer.opportunity,
+    )
+    _record(
+        by,
+        offer.person,
+        word,
+        subject="offer_consent",
+        subject_id=offer.pk,
+        that=CONSENT_WORDS[action].format(scope=CONSENTS.get(scope, scope.replace("_", " ")))
+        + f" for the work: {offer.opportunity.title}. You can change your mind at any time",
+        link=_offer_link(offer),
     )

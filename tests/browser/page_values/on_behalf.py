@@ -21,4 +21,8 @@ def values(cast: PartCast) -> dict[str, Any]:
         starts_at=timezone.now() - timedelta(days=2)
     )
     offer = Offer.objects.get(person=person, opportunity=booking.session.opportunity)
-    return {"claim_offer_id": offer.pk, "feedback_record_offer_id": offer.pk}
+    return {
+        "claim_offer_id": offer.pk,
+        "feedback_record_offer_id": offer.pk,
+        "consent_offer_id": offer.pk,
+    }
