@@ -11,19 +11,19 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from powerwith.offers.formats import RenderFormat, preferred_format
-from powerwith.offers.renderings import easy_read, large_print, web
+from powerwith.offers.renderings import easy_read, large_print
 from powerwith.offers.renderings.base import Rendered, filename, stylesheet
 from powerwith.offers.renderings.easy_phrases import CONSENTS
 from powerwith.offers.renderings.words import Content
 
 
 def _offer_html(content: Content) -> str:
-    chosen = preferred_format(content["person"]["formats"])
-    if chosen == RenderFormat.EASY_READ:
+    """Easy read for those who read it; otherwise the large-print document (on paper the
+    standard offer's pictures cannot carry the text alternatives a tagged PDF needs, and
+    large type costs nobody anything)."""
+    if preferred_format(content["person"]["formats"]) == RenderFormat.EASY_READ:
         return easy_read.render(content).data.decode("utf-8")
-    if chosen == RenderFormat.LARGE_PRINT_PDF:
-        return large_print.document(content)
-    return web.render(content).data.decode("utf-8")
+    return large_print.document(content)
 
 
 def forms_html(content: Content) -> str:
