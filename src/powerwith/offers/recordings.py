@@ -40,9 +40,11 @@ def seconds_of(data: bytes, content_type: str) -> int | None:
     readers = (MP3,) if content_type == "audio/mpeg" else (OggVorbis, OggOpus)
     for reader in readers:
         try:
-            return round(reader(io.BytesIO(data)).info.length)
+            info = reader(io.BytesIO(data)).info
         except Exception:  # noqa: S112
             continue
+        if info is not None:
+            return round(float(info.length))
     return None
 
 
@@ -52,7 +54,7 @@ def _spoken(offer: Offer, snapshot: dict[str, object], version: int) -> Recordin
     kept = offer.recordings.filter(source=RecordingSource.SPOKEN, content_hash=digest).first()
     if kept is not None:
         return kept
-    rendered = audio.render(snapshot)  # type: ignore[arg-type]
+    rendered = audio.render(snapshot)
     return Recording.objects.create(
         offer=offer,
         source=RecordingSource.SPOKEN,

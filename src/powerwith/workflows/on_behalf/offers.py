@@ -64,7 +64,7 @@ LEDGER_METHODS = {
     "letter": LedgerMethod.WRITTEN,
     "supporter": LedgerMethod.SUPPORTER,
 }
-CONSENT_WORDS = {
+CONSENT_WORDS: dict[str, str] = {
     Action.GRANT: "you agree {scope}",
     Action.WITHDRAW: "you no longer agree {scope}",
 }
