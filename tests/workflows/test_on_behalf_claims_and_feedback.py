@@ -13,6 +13,7 @@ from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.offers.models import Offer
 from powerwith.payments.models import Claim
 from powerwith.people.models import ActedFor
+from powerwith.reports.scorecard import scorecard
 from tests.conftest import api_client_for
 from tests.payments.factories import offer_of, worked
 from tests.workflows.factories import booked_on_their_word, no_login
@@ -140,3 +141,26 @@ def test_without_on_behalf_staff_cannot_give_feedback(done, riverside_coordinato
     opportunity.save()
     response = post(riverside_coordinator, f"/offers/{offer_of(done).pk}/feedback", {"answers": {}})
     assert response.status_code == 404
+
+
+def _check(opportunity, name: str):
+    card = scorecard(opportunity, timezone.now())
+    return next(c for p in card.principles for c in p.checks if c.name == name)
+
+
+def test_the_scorecard_counts_feedback_recorded_for_the_person_as_theirs(
+    done, riverside_coordinator
+):
+    opportunity = done.session.opportunity
+    opportunity.status = "completed"
+    opportunity.save()
+    name = "Feedback from at least half of the experts"
+    assert not _check(opportunity, name).met
+    offer = Offer.objects.get(opportunity=opportunity, person=done.person)
+    response = post(
+        riverside_coordinator,
+        f"/offers/{offer.pk}/feedback",
+        {"answers": {"safe": 4}, "on_behalf": {"method": "phone"}},
+    )
+    assert response.status_code == 201
+    assert _check(opportunity, name).met
