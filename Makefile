@@ -8,7 +8,7 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser pdf-libs demo test lint audit format bench fuzz clean
+.PHONY: help install assets browser pdf-libs speech demo test lint audit format bench fuzz clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
@@ -38,12 +38,12 @@ $(STATIC_DIST)/.built: node_modules/.installed src/powerwith/assets/powerwith.sc
 
 assets: $(STATIC_DIST)/.built
 
-demo: install pdf-libs
+demo: install pdf-libs speech
 	$(UV) run --frozen powerwith demo --port $(PORT)
 
 # The suite runs on every core, up to four (TEST_WORKERS=1 for one process).
 TEST_WORKERS ?= auto
-test: install browser pdf-libs
+test: install browser pdf-libs speech
 	$(UV) run --frozen pytest -n $(TEST_WORKERS) --maxprocesses=4
 
 # WeasyPrint (large-print PDFs) needs Pango and a sans-serif font from the system.
@@ -60,6 +60,19 @@ pdf-libs:
 	    exit 1; \
 	  fi; \
 	fi
+
+# Offers to listen to are spoken by Debian's espeak-ng (and encoded as MP3 by lameenc,
+# from PyPI, which the lock file installs).
+speech:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's espeak-ng to read offers aloud"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq espeak-ng >/dev/null; \
+	  else \
+	    echo "Reading offers aloud needs espeak-ng: run 'sudo apt-get install espeak-ng'."; \
+	    exit 1; \
+	  fi; }
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 browser:

@@ -77,7 +77,7 @@ def test_an_unknown_format_answers_422_listing_the_formats(riverside_coordinator
     assert response.status_code == 422
     assert response.json() == {
         "detail": "There is no format called 'docx'. Choose one of: html, large-print-pdf, "
-        "easy-read, text, ics."
+        "easy-read, text, ics, braille, audio, paper-pack."
     }
 
 

@@ -96,6 +96,9 @@ def test_it_renders_every_format_with_its_own_type_and_file_name(content):
         "easy-read": "text/html; charset=utf-8",
         "text": "text/plain; charset=utf-8",
         "ics": "text/calendar; charset=utf-8",
+        "braille": "text/plain; charset=utf-8",
+        "audio": "audio/mpeg",
+        "paper-pack": "application/pdf",
     }
     assert types["large-print-pdf"].filename == "offer-co-design-restraint-reduction-training.pdf"
     assert types["easy-read"].filename.endswith("-easy-read.html")

@@ -49,6 +49,7 @@ from powerwith.payments.services import record_reward_choice
 from powerwith.people.models import ExperienceEntry, Person, WellnessActionPlan
 from powerwith.people.schedule import ITEM_CHOICES
 from powerwith.people.services import ExperienceInput, replace_experience, update_person
+from powerwith.people.services.acting import record_acted_for
 from powerwith.people.services.wellness import SECTIONS, save_plan
 from tests.engagements.factories import accepted_offer, booked, expert_membership
 from tests.evaluation.factories import ALL_AGREE, finished
@@ -124,6 +125,19 @@ def plant_reward_choice(person: Person, by: Membership) -> None:
     )
 
 
+def plant_acted_for(person: Person, by: Membership) -> None:
+    """What staff recorded on the person's word: their note, and the confirmation's words."""
+    record_acted_for(
+        by=by,
+        person=person,
+        method="phone",
+        note=CANARY,
+        subject="offer_event",
+        subject_id=1,
+        words=f"You told us on the phone that {CANARY}.",
+    )
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -139,6 +153,8 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     "evaluation.DevelopmentAction.details": plant_evaluation,
     "evaluation.DevelopmentNote.text": plant_evaluation,
     "payments.RewardChoice.reason": plant_reward_choice,
+    "people.ActedFor.note": plant_acted_for,
+    "people.ActedFor.words": plant_acted_for,
 }
 
 

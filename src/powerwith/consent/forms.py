@@ -6,6 +6,7 @@ from django import forms
 
 from powerwith.consent.models import OutputKind, Use
 from powerwith.consent.wording import Scope
+from powerwith.people.forms.acting import OnBehalfForm
 
 
 class WithdrawForm(forms.Form):
@@ -99,3 +100,25 @@ class UseReviewForm(forms.Form):
     def __init__(self, *args: Any, use: str, **kwargs: Any) -> None:
         kwargs["prefix"] = use
         super().__init__(*args, **kwargs)
+
+
+class RecordConsentForm(OnBehalfForm):
+    """A consent the person gave or withdrew for a piece of work, told to staff another
+    way (a consent form from their paper pack, a phone call)."""
+
+    scope = forms.ChoiceField(
+        label="Which consent?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which consent."},
+    )
+    action = forms.ChoiceField(
+        label="What did they decide?",
+        choices=[("grant", "They agree"), ("withdraw", "They no longer agree")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what they decided."},
+    )
+    field_order = ["scope", "action", "method", "told_note"]
+
+    def __init__(self, *args: Any, scopes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = scopes  # type: ignore[attr-defined]

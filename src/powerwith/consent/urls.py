@@ -3,6 +3,7 @@ from django.urls import path
 from powerwith.consent import views
 from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
+from powerwith.consent.views import on_behalf as views_on_behalf
 from powerwith.consent.views import outputs as views_outputs
 
 app_name = "consent"
@@ -30,6 +31,11 @@ urlpatterns = [
         "consent-receipts/<int:event_id>/receipt.json",
         views_mine.receipt_json,
         name="receipt_json",
+    ),
+    path(
+        "offers/<int:consent_offer_id>/record-consent/",
+        views_on_behalf.record_consent,
+        name="record_consent",
     ),
     path("outputs/", views_outputs.output_list, name="outputs"),
     path("outputs/new/", views_outputs.output_new, name="output_new"),

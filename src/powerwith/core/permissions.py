@@ -121,8 +121,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # Ask for an adjustment on a person's behalf, and confirm it is in place; the
     # appointed contact person may too, for their work.
     Capability.ARRANGE_ADJUSTMENTS: frozenset({Role.COORDINATOR, Role.ADMIN}),
-    # Record a consent decision the person gave another way (a contact person, for the
-    # people they are appointed to).
+    # Record what a person decided and told staff another way: a consent decision, their
+    # answer to an offer, a wellbeing check, a claim… (a contact person, for the people
+    # they are appointed to; never for someone with a login who has not allowed it:
+    # powerwith.workflows.on_behalf).
     Capability.RECORD_CONSENT_FOR_PERSON: frozenset({Role.COORDINATOR, Role.CONTACT, Role.ADMIN}),
     Capability.VERIFY_LEDGER: frozenset({Role.ADMIN, Role.AUDITOR}),
     # Add outputs and read them all.

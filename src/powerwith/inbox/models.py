@@ -26,6 +26,8 @@ class ActionKind(models.TextChoices):
     OFFER_TO_SEND = "offer_to_send", "Changed offer to send"
     LEFT_WORK = "left_work", "Left the work"
     MESSAGE_FAILED = "message_failed", "E-mail not sent"
+    TELL_PERSON = "tell_person", "Tell the person what was recorded"
+    ARRANGE_FORMAT = "arrange_format", "Arrange an accessible format"
 
 
 class ActionNeeded(models.Model):

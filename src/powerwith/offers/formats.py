@@ -15,6 +15,9 @@ class RenderFormat(models.TextChoices):
     EASY_READ = "easy-read", "Easy read"
     TEXT = "text", "Plain text (for screen readers and braille)"
     ICS = "ics", "Calendar file of the sessions"
+    AUDIO = "audio", "Audio (MP3) to listen to"
+    BRAILLE = "braille", "Plain text laid out for braille embossing"
+    PAPER_PACK = "paper-pack", "Paper pack to print and post (PDF)"
 
 
 def preferred_format(formats: Iterable[str], *, easy_read_first: bool = False) -> str:

@@ -147,3 +147,34 @@ class OfferEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("Offer events are append-only.")
+
+
+class RecordingSource(models.TextChoices):
+    SPOKEN = "spoken", "Read by the speech synthesiser"
+    UPLOADED = "uploaded", "Recorded by staff"
+
+
+class Recording(models.Model):
+    """The offer to listen to. ``spoken`` ones are made from the easy-read words of one
+    sent version (``content_hash`` names it) and kept so they are made once; an
+    ``uploaded`` one is a member of staff's own recording of a version, which is played
+    instead. Kept in the database, so every server and the worker share it."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="recordings")
+    source = models.CharField(max_length=10, choices=RecordingSource.choices)
+    content_hash = models.CharField(max_length=64)
+    version = models.PositiveIntegerField()
+    audio = models.BinaryField()
+    content_type = models.CharField(max_length=20)
+    seconds = models.PositiveIntegerField(default=0)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-made_at", "-id"]
+        indexes = [models.Index(fields=["offer", "content_hash"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}: {self.offer} (version {self.version})"

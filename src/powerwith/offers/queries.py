@@ -15,6 +15,7 @@ from django.http import Http404
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
+from powerwith.people.models import ActedFor
 
 # The offers that stop a second one being made for the same person and opportunity.
 LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
@@ -120,6 +121,15 @@ def questions_of(offer: Offer) -> QuerySet[OfferEvent]:
 
 def last_acceptance(offer: Offer) -> OfferEvent | None:
     return events_of(offer).filter(action=OfferAction.ACCEPTED).order_by("-created_at").first()
+
+
+def acted_for_events(event_ids: list[int]) -> dict[int, ActedFor]:
+    """What staff recorded on the person's word, by the offer event it made (the ids come
+    from offers the caller may already see)."""
+    found = ActedFor.objects.select_related("recorded_by").filter(
+        subject="offer_event", subject_id__in=event_ids
+    )
+    return {acted.subject_id: acted for acted in found}
 
 
 def left_event(offer: Offer) -> OfferEvent | None:

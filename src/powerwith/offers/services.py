@@ -19,8 +19,10 @@ from powerwith.accounts.models import Membership, User
 from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers import checks as offer_checks
-from powerwith.offers import content, notifications, send_gate
+from powerwith.offers import content, notifications, recordings, send_gate
 from powerwith.offers.models import (
     TRANSITIONS,
     Offer,
@@ -33,6 +35,7 @@ from powerwith.offers.notifications import questions as offer_mail
 from powerwith.offers.queries import live_offer
 from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
+from powerwith.people.choices import Format
 from powerwith.people.models import Person, PersonStatus
 
 __all__ = [
@@ -103,7 +106,12 @@ def _require_manager(offer_or_opportunity: Offer | Opportunity, by: Membership) 
         raise NotAllowed("That belongs to another organisation.")
 
 
-def _require_person(offer: Offer, user: User) -> None:
+def _require_person(offer: Offer, user: User, on_persons_word: bool = False) -> None:
+    """Only the person answers their offer, or staff recording what the person told
+    them: ``on_persons_word`` is passed by powerwith.workflows.on_behalf alone, once it has
+    checked the member may act for this person and recorded how the person told them."""
+    if on_persons_word:
+        return
     if offer.person.user_id is None or offer.person.user_id != user.pk:
         raise NotAllowed("Only the person the offer was made to can answer it.")
 
@@ -216,14 +224,35 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
     )
     _audit(offer, by.user, "sent", version=version.number, warnings_acknowledged=len(warnings))
     mail.send_on_commit(notifications.offer_sent, version.pk)
+    recordings.speak_when_sent(version)
+    _arrange_braille(offer, version, by)
     return version
 
 
+def _arrange_braille(offer: Offer, version: OfferVersion, by: Membership) -> None:
+    """A person who reads braille gets the offer embossed: the sender is asked to arrange
+    it, from the rendering laid out for embossing."""
+    if Format.BRAILLE not in version.content["person"]["formats"]:
+        return
+    raise_action(
+        organisation=offer.organisation,
+        assignees=[by.user, offer.opportunity.contact_user],
+        kind=ActionKind.ARRANGE_FORMAT,
+        key=f"braille:{version.pk}",
+        title=f"Arrange for the offer to {offer.person.preferred_name} to be embossed in "
+        f"braille: {offer.opportunity.title}, version {version.number}",
+        link=f"/offers/{offer.pk}/render/?format=braille",
+        person=offer.person,
+    )
+
+
 @transaction.atomic
-def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> OfferEvent:
+def accept_offer(
+    offer: Offer, *, user: User, version: int | None = None, on_persons_word: bool = False
+) -> OfferEvent:
     """The person accepts the version last sent to them. Given ``version`` (the one they
     read), a newer one refuses rather than being accepted unread."""
-    _require_person(offer, user)
+    _require_person(offer, user, on_persons_word)
     _locked(offer)
     if offer.status == OfferStatus.SENT and version is not None and version != offer.version:
         raise Conflict(
@@ -246,11 +275,11 @@ def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> Off
 
 
 @transaction.atomic
-def decline_offer(offer: Offer, *, user: User) -> OfferEvent:
+def decline_offer(offer: Offer, *, user: User, on_persons_word: bool = False) -> OfferEvent:
     """The person says no. No reason is asked for, and none is needed. Once they have
     accepted a version the work is agreed: they leave it instead, which keeps their pay
     for what is done (powerwith.workflows.leaving)."""
-    _require_person(offer, user)
+    _require_person(offer, user, on_persons_word)
     _locked(offer)
     if offer.version == 0:
         raise Conflict("This offer has not been sent to you yet, so there is nothing to say no to.")

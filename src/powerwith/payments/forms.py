@@ -11,6 +11,7 @@ from powerwith.payments.fees import duration
 from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
 from powerwith.payments.receipts import MAX_BYTES
 from powerwith.payments.time_to_claim import TimeToClaim
+from powerwith.people.forms.acting import OnBehalfForm
 
 AMOUNT_ERRORS = {
     "required": "Enter the amount in pounds, like 12.50.",
@@ -119,6 +120,20 @@ class TimeClaimForm(forms.Form):
     def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self.fields["session_id"], sessions)
+
+
+class RecordTimeClaimForm(TimeClaimForm, OnBehalfForm):
+    """A claim for time the person made another way (a phone call, a claim form by post),
+    recorded by staff."""
+
+    field_order = ["session_id", "minutes", "reason", "method", "told_note"]
+
+    def __init__(self, *args: Any, sessions: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, sessions=sessions, **kwargs)
+        self.fields["session_id"].label = "Which session are they claiming for?"
+        self.fields[
+            "minutes"
+        ].label = "If the session ran over: how long did they work, in minutes? (optional)"
 
 
 class TimeFromAttendanceForm(forms.Form):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from powerwith.payments.views import mine as views_mine
+from powerwith.payments.views import on_behalf as views_on_behalf
 from powerwith.payments.views import staff as views_staff
 from powerwith.payments.views import time as views_time
 
@@ -26,6 +27,11 @@ urlpatterns = [
     ),
     # Coordinators and admins.
     path("claims/", views_staff.claim_list, name="claims"),
+    path(
+        "offers/<int:claim_offer_id>/record-claim/",
+        views_on_behalf.record_time_claim,
+        name="record_time_claim",
+    ),
     path("claims/export.csv", views_staff.claims_csv, name="claims_csv"),
     path("claims/<int:claim_id>/", views_staff.claim_detail, name="claim"),
     path("claims/<int:claim_id>/approve/", views_staff.claim_approve, name="claim_approve"),

@@ -13,6 +13,16 @@ class Channel(models.TextChoices):
     SUPPORTER = "supporter", "Through my supporter"
 
 
+class ToldBy(models.TextChoices):
+    """How a person told a member of staff what they decided, when staff record it for
+    them (powerwith.workflows.on_behalf)."""
+
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "On the phone"
+    LETTER = "letter", "By letter"
+    SUPPORTER = "supporter", "Through their supporter"
+
+
 class Format(models.TextChoices):
     """Accessible Information Standard: how the person needs information."""
 

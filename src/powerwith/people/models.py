@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -70,6 +72,11 @@ class Person(models.Model):
     status = models.CharField(
         max_length=10, choices=PersonStatus.choices, default=PersonStatus.ACTIVE, db_index=True
     )
+    # A person with a login answers for themself. Only they can say staff may also record
+    # what they tell them by phone, letter or in person (powerwith.workflows.on_behalf).
+    staff_may_act_for_me = models.BooleanField(
+        "staff may record my answers when I tell them another way", default=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -84,6 +91,51 @@ class Person(models.Model):
     @property
     def needs_accessible_format(self) -> bool:
         return any(code != choices.Format.STANDARD for code in self.formats)
+
+
+class ActedFor(models.Model):
+    """Staff did something for a person on the person's word: what the person told them,
+    how (in person, phone, letter, through a supporter), who recorded it and when.
+
+    One row for every kind of action (an answer to an offer, a wellbeing check, a claim…):
+    ``subject`` and ``subject_id`` name the record the action made or changed, and
+    ``words`` is the confirmation the person is sent ("You told Hannah Clarke on the phone
+    that you accept…"). Append-only: what someone said is never edited afterwards.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="acted_for")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(max_length=20, choices=choices.ToldBy.choices)
+    # Encrypted at rest: the person's own words can carry health details.
+    note = EncryptedTextField(max_length=1000, blank=True)
+    subject = models.CharField(max_length=30)
+    subject_id = models.PositiveBigIntegerField()
+    words = EncryptedTextField(max_length=1000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        indexes = [models.Index(fields=["subject", "subject_id"])]
+        verbose_name_plural = "acted for"
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.subject_id} for {self.person}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("What a person told staff is recorded once and never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("What a person told staff is never deleted.")
+
+    @property
+    def told(self) -> str:
+        """ "on the phone", "by letter"…: how the person told the member of staff."""
+        return choices.ToldBy(self.method).label[0].lower() + choices.ToldBy(self.method).label[1:]
 
 
 class ExperienceEntry(models.Model):

@@ -4,12 +4,28 @@ that an unknown code answers 422 with the valid ones named."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from ninja import Schema
 from pydantic import ConfigDict, Field, field_validator
 
 from powerwith.people.services import ExperienceInput
+from powerwith.people.services.acting import NOTE_LENGTH, OnBehalf
+
+
+class OnBehalfIn(Schema):
+    """Staff recording what the person told them another way: the ``on_behalf`` that the
+    person's own actions accept from staff (powerwith.workflows.on_behalf)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: Literal["in_person", "phone", "letter", "supporter"]
+    note: str = Field(default="", max_length=NOTE_LENGTH)
+
+    def word(self) -> OnBehalf:
+        return OnBehalf(self.method, self.note)
 
 
 class ScheduleItemOut(Schema):

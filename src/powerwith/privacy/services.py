@@ -20,6 +20,7 @@ from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.inbox.models import ActionNeeded
 from powerwith.people.models import (
+    ActedFor,
     EarningsLimit,
     ExperienceEntry,
     Person,
@@ -122,6 +123,8 @@ def _remove_details(person: Person, old_name: str) -> None:
     Adjustment.objects.filter(person=person).update(details="")
     WellbeingCheck.objects.filter(attendance__person=person).update(note="", feeling=None)
     FeedbackAnswer.objects.filter(person=person).update(person=None)
+    # What the person told staff stays as a fact that it was recorded, without their words.
+    ActedFor.objects.filter(person=person).update(note="", words="")
     # Tasks for staff name the person in their title.
     for item in ActionNeeded.objects.filter(person=person):
         if old_name and old_name in item.title:

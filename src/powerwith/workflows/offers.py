@@ -24,8 +24,12 @@ def question_key(offer: Offer) -> str:
 
 
 @transaction.atomic
-def accept_offer(offer: Offer, *, user: User, version: int | None = None) -> OfferEvent:
-    event = services.accept_offer(offer, user=user, version=version)
+def accept_offer(
+    offer: Offer, *, user: User, version: int | None = None, on_persons_word: bool = False
+) -> OfferEvent:
+    event = services.accept_offer(
+        offer, user=user, version=version, on_persons_word=on_persons_word
+    )
     agreement = agreement_of(offer)
     assert agreement is not None
     record_agreed(agreement, by=user)

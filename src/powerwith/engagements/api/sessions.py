@@ -25,8 +25,10 @@ from powerwith.engagements.services import sessions as services
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.queries import get_person_for
+from powerwith.people.schemas import OnBehalfIn
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
+from powerwith.workflows import on_behalf
 
 router = Router(tags=["sessions"])
 
@@ -53,6 +55,7 @@ class AdjustmentIn(Schema):
     category: str = Field(default="", description=f"One of {', '.join(Category.values)}, or ''.")
     details: str = Field(max_length=2000)
     this_session_only: bool = False
+    on_behalf: OnBehalfIn | None = None
 
 
 class BookingOut(Schema):
@@ -231,14 +234,26 @@ def add_adjustment(
         if payload.person_id not in booked:
             raise InvalidInput("Name someone booked into this session.", field="person_id")
         person = booked[payload.person_id]
-    adjustment = request_adjustment(
-        person=person,
-        opportunity=session.opportunity,
-        by=membership.user,
-        category=payload.category,
-        details=payload.details,
-        session=session if payload.this_session_only else None,
-    )
+    only = session if payload.this_session_only else None
+    if payload.on_behalf is None:
+        adjustment = request_adjustment(
+            person=person,
+            opportunity=session.opportunity,
+            by=membership.user,
+            category=payload.category,
+            details=payload.details,
+            session=only,
+        )
+    else:
+        adjustment = on_behalf.ask_for_adjustment(
+            person=person,
+            opportunity=session.opportunity,
+            by=membership,
+            word=payload.on_behalf.word(),
+            category=payload.category,
+            details=payload.details,
+            session=only,
+        )
     return Status(201, _adjustment_out(adjustment))
 
 

@@ -21,8 +21,10 @@ from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
+from powerwith.people.schemas import OnBehalfIn
 from powerwith.privacy.access import record_read, record_reads
 from powerwith.privacy.models import What
+from powerwith.workflows import on_behalf
 
 router = Router(tags=["wellbeing"])
 
@@ -52,6 +54,7 @@ class CheckIn(Schema):
     feeling: int = Field(ge=1, le=5)
     note: str = Field(default="", max_length=NOTE_LENGTH)
     wants_support: bool = False
+    on_behalf: OnBehalfIn | None = None
 
 
 class StopIn(Schema):
@@ -61,6 +64,7 @@ class StopIn(Schema):
     session_id: int | None = None
     kind: StopKind
     person_id: int | None = None
+    on_behalf: OnBehalfIn | None = None
 
 
 class StopOut(Schema):
@@ -133,7 +137,13 @@ def get_check(request: Request, check_id: int) -> dict[str, Any]:
 def answer_check(request: Request, check_id: int, payload: CheckIn) -> dict[str, Any]:
     membership = membership_of(request)
     check = queries.get_check_for(membership, check_id)
-    complete_check(check, by=membership, **payload.model_dump())
+    answer = payload.model_dump(exclude={"on_behalf"})
+    if payload.on_behalf is None:
+        complete_check(check, by=membership, **answer)
+    else:
+        on_behalf.answer_wellbeing_check(
+            check, by=membership, word=payload.on_behalf.word(), **answer
+        )
     return _check_out(check)
 
 
@@ -159,7 +169,21 @@ def record_stop(request: Request, payload: StopIn) -> Status[dict[str, Any]]:
         if payload.session_id is not None
         else None
     )
-    event = stop_or_time_out(
-        person=person, opportunity=opportunity, session=session, kind=payload.kind, by=membership
-    )
+    if payload.on_behalf is None:
+        event = stop_or_time_out(
+            person=person,
+            opportunity=opportunity,
+            session=session,
+            kind=payload.kind,
+            by=membership,
+        )
+    else:
+        event = on_behalf.stop_or_time_out(
+            person=person,
+            opportunity=opportunity,
+            session=session,
+            kind=payload.kind,
+            by=membership,
+            word=payload.on_behalf.word(),
+        )
     return Status(201, _stop_out(event))

@@ -6,6 +6,7 @@ from django import forms
 
 from powerwith.engagements.models import Feeling, StopKind
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH
+from powerwith.people.forms.acting import OnBehalfForm
 
 
 class CheckForm(forms.Form):
@@ -46,6 +47,12 @@ class StaffCheckForm(CheckForm):
         help_text="Their contact person will be told straight away.",
         required=False,
     )
+
+
+class RecordCheckForm(StaffCheckForm, OnBehalfForm):
+    """The person's answer to their check, told to staff another way."""
+
+    field_order = ["feeling", "note", "wants_support", "method", "told_note"]
 
 
 class StopForm(forms.Form):

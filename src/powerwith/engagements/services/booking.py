@@ -25,9 +25,19 @@ from powerwith.core import mail
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements import notifications
-from powerwith.engagements.models import Attendance, BookingStatus, Session, WellbeingCheck
+from powerwith.engagements.models import (
+    Adjustment,
+    Attendance,
+    BookingStatus,
+    Session,
+    WellbeingCheck,
+)
 from powerwith.engagements.wellbeing_completion import due_times
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
 from powerwith.offers.agreement import Agreement, agreements_for
+from powerwith.people.choices import Adjustment as Category
+from powerwith.people.choices import Format
 from powerwith.people.models import Person
 
 TAKE_PART: str = Scope.TAKE_PART
@@ -121,6 +131,55 @@ def schedule_checks(booking: Attendance) -> list[WellbeingCheck]:
     ]
 
 
+INTERPRETERS = {Format.BSL: "British Sign Language (BSL)", Format.MAKATON: "Makaton"}
+
+
+def ask_for_interpreter(booking: Attendance, *, by: Membership) -> list[Adjustment]:
+    """A person who uses BSL or Makaton needs an interpreter at every session: each
+    booking asks for one, as an adjustment to that session, on the action-needed list of
+    whoever booked them and the contact people until someone records that it is booked
+    by confirming the adjustment (which the scorecard's "Adjustments confirmed" check
+    reads). Booking again after a cancellation asks only once."""
+    person, session = booking.person, booking.session
+    opportunity = session.opportunity
+    asked = [a.details for a in Adjustment.objects.filter(person=person, session=session)]
+    made = []
+    for code, interpreter in INTERPRETERS.items():
+        details = f"A {interpreter} interpreter, booked for this session."
+        if code not in person.formats or details in asked:
+            continue
+        adjustment = Adjustment.objects.create(
+            person=person,
+            opportunity=opportunity,
+            session=session,
+            category=Category.PRACTICAL,
+            details=details,
+            requested_by=by.user,
+        )
+        audit.record(
+            actor=by.user,
+            action="adjustment.requested",
+            organisation=opportunity.organisation,
+            target=adjustment,
+            person_id=person.pk,
+            category=Category.PRACTICAL,
+            session_id=session.pk,
+        )
+        raise_action(
+            organisation=opportunity.organisation,
+            assignees=[by.user, opportunity.contact_user, opportunity.backup_contact_user],
+            kind=ActionKind.ADJUSTMENT,
+            key=f"adjustment:{adjustment.pk}",
+            title=f"Book a {interpreter} interpreter for {person.preferred_name}: "
+            f"{opportunity.title}, {timezone.localtime(session.starts_at):%d %B %Y}. "
+            "Confirm the adjustment when it is booked",
+            link=f"/opportunities/{opportunity.pk}/sessions/",
+            person=person,
+        )
+        made.append(adjustment)
+    return made
+
+
 @transaction.atomic
 def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     """Book the person into the session, or say in words why not (nothing is written)."""
@@ -149,6 +208,7 @@ def book(*, session: Session, person: Person, by: Membership) -> Attendance:
     booking.cancel_reason = ""
     booking.save()
     schedule_checks(booking)
+    ask_for_interpreter(booking, by=by)
     mail.send_on_commit(notifications.booking_made, booking.pk)
     audit.record(
         actor=by.user,

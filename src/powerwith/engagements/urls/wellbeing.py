@@ -1,5 +1,6 @@
 from django.urls import URLPattern, path
 
+from powerwith.engagements.views import on_behalf as views_on_behalf
 from powerwith.engagements.views import wellbeing as views_wellbeing
 
 urlpatterns: list[URLPattern] = [
@@ -26,6 +27,11 @@ urlpatterns: list[URLPattern] = [
         "wellbeing-checks/<int:check_id>/",
         views_wellbeing.staff_check,
         name="wellbeing_check_staff",
+    ),
+    path(
+        "wellbeing-checks/<int:check_id>/record/",
+        views_on_behalf.record_check,
+        name="wellbeing_check_record",
     ),
     path(
         "sessions/<int:stop_session_id>/record-stop/",

@@ -9,6 +9,7 @@ from django import forms
 
 from powerwith.evaluation.models import LivedUp, Question, Rating, Standard
 from powerwith.evaluation.services.feedback import COMMENTS_LENGTH
+from powerwith.people.forms.acting import OnBehalfForm
 
 EASY_READ_QUESTIONS = {
     Question.RESPECTED: "Did we treat you with respect?",
@@ -73,6 +74,20 @@ class FeedbackForm(forms.Form):
 
     def answers(self) -> dict[str, int | None]:
         return {code: self.cleaned_data.get(code) for code in Question.values}
+
+
+class RecordFeedbackForm(FeedbackForm, OnBehalfForm):
+    """The person's feedback, told to staff another way and recorded by them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["comments"].label = "Anything else they would like to tell us (optional)"
+        self.fields["anonymous"].label = "They do not want their name shown with their answers"
+        self.fields[
+            "anonymous"
+        ].help_text = (
+            "Their answers are kept without their name, as if they had answered themselves."
+        )
 
 
 class ReflectionForm(forms.Form):

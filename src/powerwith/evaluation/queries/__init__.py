@@ -102,7 +102,19 @@ class MyEngagement:
 
 def my_engagements(user: User, now: datetime) -> list[MyEngagement]:
     """The user's accepted offers, whether each is complete and whether they answered."""
-    offers = list(offers_for_person(user).filter(taking_part()))
+    return _engagements(list(offers_for_person(user).filter(taking_part())), now)
+
+
+def engagement_of(offer: Offer, now: datetime) -> MyEngagement:
+    """One person's piece of work, for staff recording their feedback on their word: the
+    offer comes from ``offers.queries.get_offer_for``; one not taken part in is a 404."""
+    if offer.accepted_version_id is None:
+        raise Http404("No such piece of work.")
+    return _engagements([offer], now)[0]
+
+
+def _engagements(offers: list[Offer], now: datetime) -> list[MyEngagement]:
+    """Offers of one person, whether each is complete and whether they answered."""
     if not offers:
         return []
     person_id = offers[0].person_id

@@ -57,11 +57,14 @@ def give_feedback(
     answers: Mapping[str, int | None],
     comments: str = "",
     anonymous: bool = False,
+    on_persons_word: bool = False,
 ) -> None:
     """The person says how the work went. ``engagement`` comes from
-    ``queries.get_own_engagement`` so it is always the user's own."""
+    ``queries.get_own_engagement`` so it is always the user's own; or staff record what
+    the person told them (``on_persons_word``, passed by powerwith.workflows.on_behalf
+    alone, with the engagement from ``queries.engagement_of``)."""
     offer = engagement.offer
-    if offer.person.user_id != user.pk:
+    if not on_persons_word and offer.person.user_id != user.pk:
         raise Conflict("You can only give feedback on your own work.")
     if not engagement.complete:
         raise Conflict("You can tell us how it went once your part in the work is finished.")

@@ -3,6 +3,7 @@ from django.urls import path
 from powerwith.evaluation.urls import readiness as urls_readiness
 from powerwith.evaluation.views import development as views_development
 from powerwith.evaluation.views import mine as views_mine
+from powerwith.evaluation.views import on_behalf as views_on_behalf
 from powerwith.evaluation.views import reviews as views_reviews
 from powerwith.evaluation.views import staff as views_staff
 
@@ -22,6 +23,12 @@ urlpatterns = [
         name="my_feedback_easy_read",
     ),
     path("you-said-we-did/", views_mine.my_impact, name="my_impact"),
+    # Staff, recording what a person told them another way.
+    path(
+        "offers/<int:feedback_record_offer_id>/record-feedback/",
+        views_on_behalf.record_feedback,
+        name="record_feedback",
+    ),
     # Staff, for one opportunity.
     path(f"{OPPORTUNITY}/feedback/", views_staff.opportunity_feedback, name="opportunity_feedback"),
     path(

@@ -22,6 +22,7 @@ from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers.api.schemas import (
+    AnswerIn,
     OfferIn,
     OfferOut,
     OfferPage,
@@ -33,8 +34,10 @@ from powerwith.offers.api.schemas import (
 )
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.opportunities.queries import get_opportunity_for
+from powerwith.people.models import ActedFor
 from powerwith.people.queries import get_person_for
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows import on_behalf
 
 router = Router(tags=["offers"])
 
@@ -81,14 +84,25 @@ def _outs(membership: Membership, offers: list[Offer]) -> list[dict[str, Any]]:
     findings; the person reads the version sent to them."""
     staff = can(membership, Capability.WORK_AS_STAFF)
     prefetch_related_objects(offers, *(STAFF_READS if staff else READS))
-    return [_one(offer, staff) for offer in offers]
+    recorded = queries.acted_for_events([e.pk for o in offers for e in o.events.all()])
+    return [_one(offer, staff, recorded) for offer in offers]
 
 
 def _out(membership: Membership, offer: Offer) -> dict[str, Any]:
     return _outs(membership, [offer])[0]
 
 
-def _one(offer: Offer, staff: bool) -> dict[str, Any]:
+def _acted_for_out(event: OfferEvent, acted: ActedFor) -> dict[str, Any]:
+    return {
+        "action": event.action,
+        "method": acted.method,
+        "note": acted.note,
+        "recorded_by": str(acted.recorded_by),
+        "recorded_at": acted.recorded_at.isoformat(),
+    }
+
+
+def _one(offer: Offer, staff: bool, recorded: dict[int, ActedFor]) -> dict[str, Any]:
     latest = _latest(offer)
     if staff:
         now = content.build(offer)
@@ -112,6 +126,10 @@ def _one(offer: Offer, staff: bool) -> dict[str, Any]:
         # The agreement: the version accepted, which stands while a changed one waits.
         "accepted_version": _agreed_number(offer),
         "questions": [_question_out(e) for e in _questions(offer)],
+        # Answers staff recorded on the person's word: how the person told them, and who.
+        "recorded_for_person": [
+            _acted_for_out(e, recorded[e.pk]) for e in offer.events.all() if e.pk in recorded
+        ],
     }
 
 
@@ -187,21 +205,39 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     return Status(200, _out(membership, offer))
 
 
-@router.post("/offers/{offer_id}/accept", response=OfferOut)
+def _word(payload: AnswerIn) -> on_behalf.OnBehalf | None:
+    return payload.on_behalf.word() if payload.on_behalf else None
+
+
+@router.post(
+    "/offers/{offer_id}/accept", response=OfferOut, openapi_extra=optional_body_openapi(AnswerIn)
+)
 def accept_offer(
     request: Request, offer_id: int, version: QueryEx[int | None, P(ge=1)] = None
 ) -> dict[str, Any]:
-    """``?version=N``, when given, is the version the person read: a newer one refuses."""
+    """``?version=N``, when given, is the version the person read: a newer one refuses.
+    Staff send ``{"on_behalf": {"method", "note"}}`` to record the person's own answer,
+    given another way (403 for a person with a login who has not allowed it)."""
+    word = _word(optional_body(request, AnswerIn))
     membership, offer = _offer(request, offer_id)
-    offer_workflows.accept_offer(offer, user=membership.user, version=version)
+    if word is None:
+        offer_workflows.accept_offer(offer, user=membership.user, version=version)
+    else:
+        on_behalf.accept_offer(offer, by=membership, word=word, version=version)
     return _out(membership, offer)
 
 
-@router.post("/offers/{offer_id}/decline", response=OfferOut)
+@router.post(
+    "/offers/{offer_id}/decline", response=OfferOut, openapi_extra=optional_body_openapi(AnswerIn)
+)
 def decline_offer(request: Request, offer_id: int) -> dict[str, Any]:
-    """No reason is asked for."""
+    """No reason is asked for. Staff may send ``on_behalf`` as for accepting."""
+    word = _word(optional_body(request, AnswerIn))
     membership, offer = _offer(request, offer_id)
-    services.decline_offer(offer, user=membership.user)
+    if word is None:
+        services.decline_offer(offer, user=membership.user)
+    else:
+        on_behalf.decline_offer(offer, by=membership, word=word)
     return _out(membership, offer)
 
 

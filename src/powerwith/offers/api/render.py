@@ -1,4 +1,5 @@
-"""GET /api/v1/offers/{id}/render?format=html|large-print-pdf|easy-read|text|ics"""
+"""GET /api/v1/offers/{id}/render?format=html|large-print-pdf|easy-read|text|ics|audio|braille
+|paper-pack"""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from ninja import Field, Query, Router, Schema
 from powerwith.core.http import Request, membership_of
 from powerwith.offers import queries
 from powerwith.offers.renderings import FORMATS
-from powerwith.offers.renderings import render as render_offer
-from powerwith.offers.renderings.delivery import as_response, chosen_format, content_for
+from powerwith.offers.renderings.delivery import (
+    as_response,
+    chosen_format,
+    content_for,
+    rendering,
+)
 
 router = Router(tags=["offers"])
 
@@ -18,6 +23,8 @@ FILE_TYPES = {
     "application/pdf": {"schema": {"type": "string", "format": "binary"}},
     "text/plain": {"schema": {"type": "string"}},
     "text/calendar": {"schema": {"type": "string"}},
+    "audio/mpeg": {"schema": {"type": "string", "format": "binary"}},
+    "audio/ogg": {"schema": {"type": "string", "format": "binary"}},
 }
 
 
@@ -39,6 +46,7 @@ class RenderQuery(Schema):
 )
 def render_offer_file(request: Request, offer_id: int, query: Query[RenderQuery]) -> HttpResponse:
     membership = membership_of(request)
-    snapshot = content_for(membership, queries.get_offer_for(membership, offer_id))
+    offer = queries.get_offer_for(membership, offer_id)
+    snapshot = content_for(membership, offer)
     fmt = chosen_format(query.format, snapshot)
-    return as_response(render_offer(snapshot, fmt), fmt)
+    return as_response(rendering(offer, snapshot, fmt), fmt)

@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from powerwith.offers import checks as offer_checks
+from powerwith.people.schemas import OnBehalfIn
 
 
 class OfferIn(Schema):
@@ -29,6 +30,15 @@ class TermsIn(Schema):
     benefits_signpost: str | None = Field(
         default=None, max_length=offer_checks.TEXT_TERMS["benefits_signpost"]
     )
+
+
+class AnswerIn(Schema):
+    """The body of accept and decline, which may be left out: the person answers for
+    themself; staff send ``on_behalf`` to record the person's own answer."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    on_behalf: OnBehalfIn | None = None
 
 
 class SendIn(Schema):
@@ -67,6 +77,14 @@ class QuestionOut(Schema):
     created_at: str
 
 
+class RecordedOut(Schema):
+    action: str
+    method: str
+    note: str
+    recorded_by: str
+    recorded_at: str
+
+
 class OfferOut(Schema):
     id: int
     status: str
@@ -80,6 +98,7 @@ class OfferOut(Schema):
     content_hash: str | None
     accepted_version: int | None
     questions: list[QuestionOut]
+    recorded_for_person: list[RecordedOut]
 
 
 class OfferPage(Schema):

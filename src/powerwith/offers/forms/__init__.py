@@ -8,6 +8,7 @@ from django import forms
 
 from powerwith.offers.checks import PAYMENT_METHODS, QUESTION_LENGTH, TEXT_TERMS
 from powerwith.people.choices import PaymentPreference
+from powerwith.people.forms.acting import OnBehalfForm
 
 PAYMENT_LABELS = dict(PaymentPreference.choices)
 
@@ -144,4 +145,26 @@ class LeaveOnBehalfForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how the person told you they are leaving."},
+    )
+
+
+class RecordAnswerForm(OnBehalfForm):
+    """Staff recording the person's answer to their offer, given another way."""
+
+    answer = forms.ChoiceField(
+        label="What did they say?",
+        choices=[("accept", "They accept the offer"), ("decline", "They do not want it")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the person said."},
+    )
+    field_order = ["answer", "method", "told_note"]
+
+
+class RecordingForm(forms.Form):
+    """Staff's own recording of the offer, played instead of the synthesiser's."""
+
+    audio = forms.FileField(
+        label="Your recording of the offer",
+        help_text="An MP3 or Ogg file, smaller than 20 MB. Read the offer as it was sent.",
+        error_messages={"required": "Choose a recording to upload.", "empty": "The file is empty."},
     )

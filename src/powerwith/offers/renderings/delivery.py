@@ -14,11 +14,15 @@ from powerwith.core.permissions import Capability, can
 from powerwith.offers import content, queries
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import Offer
+from powerwith.offers.recordings import recording_for
+from powerwith.offers.renderings import render
 from powerwith.offers.renderings.base import Rendered
 
 # Opened in the browser; the PDF and the calendar file are downloads to open elsewhere
 # (the person's own PDF reader, magnifier or calendar).
-SHOWN_INLINE = frozenset({RenderFormat.HTML, RenderFormat.EASY_READ, RenderFormat.TEXT})
+SHOWN_INLINE = frozenset(
+    {RenderFormat.HTML, RenderFormat.EASY_READ, RenderFormat.TEXT, RenderFormat.AUDIO}
+)
 
 
 def content_for(membership: Membership, offer: Offer) -> dict[str, Any]:
@@ -35,6 +39,13 @@ def content_for(membership: Membership, offer: Offer) -> dict[str, Any]:
 def chosen_format(requested: str | None, snapshot: dict[str, Any]) -> str:
     """The format asked for, or else the one the person reads best."""
     return requested or preferred_format(snapshot["person"]["formats"])
+
+
+def rendering(offer: Offer, snapshot: dict[str, Any], fmt: str) -> Rendered:
+    """The snapshot of the offer in this format: audio is the recording kept for it."""
+    if fmt == RenderFormat.AUDIO:
+        return recording_for(offer, snapshot)
+    return render(snapshot, fmt)
 
 
 def as_response(rendered: Rendered, fmt: str) -> HttpResponse:

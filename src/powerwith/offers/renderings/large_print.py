@@ -16,7 +16,7 @@ from powerwith.offers.renderings.words import Content
 
 # Only the inline icons (data: URIs) may load: the text written by a coordinator can
 # never make the renderer fetch anything from the network or the disk.
-_FETCHER = URLFetcher(allowed_protocols=("data",))
+FETCHER = URLFetcher(allowed_protocols=("data",))
 
 
 def icon_rules() -> str:
@@ -25,8 +25,9 @@ def icon_rules() -> str:
     return "".join(f'.icon-{name} {{ background-image: url("{icon(name)}"); }}\n' for name in ICONS)
 
 
-def render(content: Content) -> Rendered:
-    html = render_to_string(
+def document(content: Content) -> str:
+    """The large-print offer as the HTML the PDF is made from."""
+    return render_to_string(
         "offers/render/offer.html",
         {
             **standard.context(content),
@@ -34,6 +35,10 @@ def render(content: Content) -> Rendered:
             "css": stylesheet("offer-large-print.css") + icon_rules(),
         },
     )
-    pdf = HTML(string=html, url_fetcher=_FETCHER).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def render(content: Content) -> Rendered:
+    html = document(content)
+    pdf = HTML(string=html, url_fetcher=FETCHER).write_pdf(pdf_variant="pdf/ua-1")
     assert pdf is not None  # write_pdf answers the bytes when it has no target
     return Rendered(data=pdf, content_type="application/pdf", filename=filename(content, ".pdf"))

@@ -75,16 +75,19 @@ class _Lines(HTMLParser):
         self.blocks.append((tag, lines))
 
 
-def _wrap(line: str, item: bool) -> list[str]:
+def _wrap(line: str, item: bool, width: int, bullets: bool) -> list[str]:
     if item or BULLET.match(line):
         line = BULLET.sub("", line)
-        return textwrap.wrap(
-            line, WIDTH, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False
-        )
-    return textwrap.wrap(line, WIDTH, break_on_hyphens=False)
+        if bullets:
+            return textwrap.wrap(
+                line, width, initial_indent="- ", subsequent_indent="  ", break_on_hyphens=False
+            )
+    return textwrap.wrap(line, width, break_on_hyphens=False)
 
 
-def from_html(html: str) -> str:
+def from_html(html: str, width: int = WIDTH, bullets: bool = True) -> str:
+    """The document as plain lines of at most ``width`` characters; without ``bullets``,
+    list items are lines of their own with no mark before them (for embossing)."""
     parser = _Lines()
     parser.feed(html)
     parser.close()
@@ -95,17 +98,35 @@ def from_html(html: str) -> str:
         if out and not (item and previous == "li"):
             out.append("")
         for line in lines:
-            out.extend(_wrap(line, item))
+            out.extend(_wrap(line, item, width, bullets))
         previous = tag
     return "\n".join(out) + "\n"
 
 
-def render(content: Content) -> Rendered:
-    html = render_to_string(
+# A braille embosser's line: 40 cells on the common 11-inch paper.
+BRAILLE_CELLS = 40
+
+
+def _document(content: Content) -> str:
+    return render_to_string(
         "offers/render/offer.html", {**standard.context(content), "css": "", "icons": {}}
     )
+
+
+def render(content: Content) -> Rendered:
     return Rendered(
-        data=from_html(html).encode("utf-8"),
+        data=from_html(_document(content)).encode("utf-8"),
         content_type="text/plain; charset=utf-8",
         filename=filename(content, ".txt"),
+    )
+
+
+def render_for_braille(content: Content) -> Rendered:
+    """The same text laid out for a braille transcriber to emboss: lines of at most 40
+    cells, no bullets or other marks that only decorate, blank lines between blocks. Kept
+    to Unicode text: the transcriber's software turns it into contracted braille."""
+    return Rendered(
+        data=from_html(_document(content), BRAILLE_CELLS, bullets=False).encode("utf-8"),
+        content_type="text/plain; charset=utf-8",
+        filename=filename(content, "-braille.txt"),
     )

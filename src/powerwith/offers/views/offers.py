@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
-from powerwith.core.errors import DomainError
+from powerwith.core.errors import DomainError, InvalidInput
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import (
@@ -27,22 +27,24 @@ from powerwith.core.web import (
     refused_status,
 )
 from powerwith.offers import checks as offer_checks
-from powerwith.offers import content, queries, services
+from powerwith.offers import content, queries, recordings, services
 from powerwith.offers import display as offer_display
 from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import (
     AnswerForm,
     MakeOfferForm,
+    RecordingForm,
     SendForm,
     TermsForm,
     with_live_clarity,
 )
-from powerwith.offers.models import TRANSITIONS, Offer, OfferStatus
+from powerwith.offers.models import TRANSITIONS, Offer, OfferEvent, OfferStatus
 from powerwith.offers.renderings import standard
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows import on_behalf
 
 PAGE_SIZE = 25
 CONFLICT = 409
@@ -109,6 +111,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     )
     agreement = agreement_of(offer)
     left = queries.left_event(offer)
+    may_act = on_behalf.refusal_for(membership, offer.person) is None
     context = {
         "offer": offer,
         "agreement": agreement,
@@ -130,7 +133,11 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "stale": latest is not None
         and offer.status != OfferStatus.DRAFT
         and content.content_hash(now) != latest.content_hash,
-        "events": queries.events_of(offer),
+        "events": _events(offer),
+        "can_record_for_person": may_act,
+        "own_recording": recordings.uploaded_of(offer),
+        "recording_form": forms.get("recording_form") or RecordingForm(),
+        "can_record_answer": offer.status == OfferStatus.SENT and may_act,
         "questions": queries.questions_of(offer),
         "can_manage": manager,
         "can_answer": can(membership, Capability.ANSWER_QUESTIONS),
@@ -143,6 +150,15 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "can_change": manager and offer.status not in (OfferStatus.DECLINED, OfferStatus.WITHDRAWN),
     }
     return render(request, "offers/offer.html", context, status=status)
+
+
+def _events(offer: Offer) -> list[OfferEvent]:
+    """The offer's history, each event with what staff recorded on the person's word."""
+    events = list(queries.events_of(offer))
+    recorded = queries.acted_for_events([event.pk for event in events])
+    for event in events:
+        event.acted_for = recorded.get(event.pk)  # type: ignore[attr-defined]
+    return events
 
 
 def _next(offer: Offer) -> frozenset[str]:
@@ -222,6 +238,29 @@ def offer_answer(request: Request, offer_id: int) -> HttpResponse:
             messages.success(request, f"Your answer is sent to {offer.person.preferred_name}.")
             return redirect("offers:offer", offer_id=offer.pk)
     return _page(request, offer, status=INVALID, answer_form=form)
+
+
+@membership_required
+@require_POST
+def offer_recording(request: Request, offer_id: int) -> HttpResponse:
+    """Staff's own recording of the version sent, played instead of the synthesiser's."""
+    membership = membership_of(request)
+    offer = _offer(request, offer_id)
+    form = RecordingForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["audio"]
+        try:
+            if upload.size > recordings.MAX_UPLOAD_BYTES:
+                raise InvalidInput("The recording must be smaller than 20 MB.", field="audio")
+            recordings.upload_recording(offer, by=membership, data=upload.read())
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _page(request, offer, status=refused_status(error), recording_form=form)
+        messages.success(
+            request, "Your recording is saved: it is played instead of the computer voice."
+        )
+        return redirect("offers:offer", offer_id=offer.pk)
+    return _page(request, offer, status=INVALID, recording_form=form)
 
 
 @membership_required

@@ -13,8 +13,12 @@ from powerwith.core.web import membership_required
 from powerwith.offers import queries
 from powerwith.offers.formats import RenderFormat
 from powerwith.offers.models import Offer
-from powerwith.offers.renderings import render as render_offer
-from powerwith.offers.renderings.delivery import as_response, chosen_format, content_for
+from powerwith.offers.renderings.delivery import (
+    as_response,
+    chosen_format,
+    content_for,
+    rendering,
+)
 
 
 def _offer(request: Request, membership: Membership, offer_id: int) -> Offer:
@@ -32,7 +36,7 @@ def offer_render(request: Request, offer_id: int) -> HttpResponse:
     snapshot = content_for(membership, offer)
     fmt = chosen_format(request.GET.get("format"), snapshot)
     try:
-        rendered = render_offer(snapshot, fmt)
+        rendered = rendering(offer, snapshot, fmt)
     except InvalidInput as error:
         context = {"offer": offer, "message": error.message, "formats": RenderFormat}
         return render(request, "offers/render/unavailable.html", context, status=400)

@@ -27,6 +27,8 @@ from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
 from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
+from powerwith.people.schemas import OnBehalfIn
+from powerwith.workflows import on_behalf
 
 router = Router(tags=["payments"])
 
@@ -48,6 +50,8 @@ class ClaimIn(Schema):
     reason: str = Field(default="", max_length=500)
     # What expenses were for; without it, "other", which the approver decides on.
     category: str = Field(default=ExpenseCategory.OTHER.value, max_length=20)
+    # Staff recording a claim the person made another way (powerwith.workflows.on_behalf).
+    on_behalf: OnBehalfIn | None = None
 
 
 class NoteIn(Schema):
@@ -165,6 +169,20 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     refused) or ``travel_advance`` (before the session, where the offer pays it)."""
     membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
+    if payload.on_behalf is not None:
+        claim = on_behalf.make_claim(
+            offer,
+            by=membership,
+            word=payload.on_behalf.word(),
+            kind=payload.kind,
+            session_id=payload.session_id,
+            minutes=payload.minutes,
+            amount=payload.amount,
+            description=payload.description,
+            category=payload.category,
+            reason=payload.reason,
+        )
+        return Status(201, claim_out(claim))
     own = person_id_for(membership)
     if own is None:
         raise NotAllowed("Each person makes their own claims: staff cannot claim for them.")

@@ -224,6 +224,27 @@ def get_accepted_offer(user: User, offer_id: int) -> Offer:
     return found
 
 
+def sessions_to_claim_on_their_word(offer: Offer, now: datetime) -> QuerySet[Attendance]:
+    """The person's bookings in the offer's work that have started and have no time claim
+    yet, for staff recording a claim the person made another way. The offer comes from
+    ``offers.queries.get_offer_for``, so it is already the member's organisation's."""
+    claimed = Claim.objects.filter(
+        person_id=offer.person_id, kind=ClaimKind.TIME, status__in=LIVE_STATUSES
+    ).values("session_id")
+    return (
+        Attendance.objects.filter(
+            person_id=offer.person_id,
+            status=BookingStatus.BOOKED,
+            session__cancelled_at=None,
+            session__opportunity_id=offer.opportunity_id,
+            session__starts_at__lte=now,
+        )
+        .exclude(session_id__in=claimed)
+        .select_related("session")
+        .order_by("session__starts_at")
+    )
+
+
 def bookings_of(user: User) -> QuerySet[Attendance]:
     """The user's bookings in sessions of work they have an accepted offer for."""
     return (

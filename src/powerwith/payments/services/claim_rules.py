@@ -26,7 +26,12 @@ MAX_AMOUNT = Decimal("99999.99")
 TEXT_LENGTH = 500
 
 
-def require_person(person: Person, by: Membership) -> None:
+def require_person(person: Person, by: Membership, on_persons_word: bool = False) -> None:
+    """Each person makes their own claims, or staff record the claim the person made
+    another way: ``on_persons_word`` is passed by powerwith.workflows.on_behalf alone,
+    once it has checked the member may act for the person and recorded how they told them."""
+    if on_persons_word:
+        return
     if person.user_id is None or by.user_id != person.user_id:
         raise NotAllowed("Each person makes their own claims: you cannot claim for someone else.")
 

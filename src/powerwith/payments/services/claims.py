@@ -56,13 +56,14 @@ def submit_time_claim(
     by: Membership,
     minutes: int | None = None,
     reason: str = "",
+    on_persons_word: bool = False,
 ) -> Claim:
     """Time for a session the person was booked into, once it has started, at the agreed
     rate (or the lower one they chose) for every minute booked. Stopping or taking time
     out never reduces it: ``minutes`` below the booked time count as the booked time, and
     may be more if the session ran over, with the ``reason`` for the approver (staff
     approve every claim)."""
-    require_person(person, by)
+    require_person(person, by, on_persons_word)
     require_offer(person, offer)
     choice = queries.latest_choice(person, offer.opportunity_id)
     if choice is not None and choice.choice == RewardChoiceKind.DECLINE:
@@ -129,10 +130,11 @@ def submit_expense_claim(
     by: Membership,
     session_id: int | None = None,
     receipt: UploadedFile[bytes] | None = None,
+    on_persons_word: bool = False,
 ) -> Claim:
     """Money the person spent to do the work, on something the accepted offer covers (or
     that the approver decides on). Allowed whatever their choice about payment."""
-    require_person(person, by)
+    require_person(person, by, on_persons_word)
     require_offer(person, offer)
     kind_of_expense = expense_category(offer, category)
     value = amount_of(amount)
@@ -167,6 +169,7 @@ def submit_claim(
     category: str = "",
     reason: str = "",
     receipt: UploadedFile[bytes] | None = None,
+    on_persons_word: bool = False,
 ) -> Claim:
     """Any kind of claim, for the API: the same services as the pages."""
     if kind == ClaimKind.TIME:
@@ -177,6 +180,7 @@ def submit_claim(
             by=by,
             minutes=minutes,
             reason=reason,
+            on_persons_word=on_persons_word,
         )
     if kind == ClaimKind.EXPENSES:
         return submit_expense_claim(
@@ -188,6 +192,7 @@ def submit_claim(
             by=by,
             session_id=session_id,
             receipt=receipt,
+            on_persons_word=on_persons_word,
         )
     if kind == ClaimKind.TRAVEL_ADVANCE:
         return request_travel_advance(
@@ -197,6 +202,7 @@ def submit_claim(
             amount=amount,
             description=description,
             by=by,
+            on_persons_word=on_persons_word,
         )
     raise InvalidInput(
         "Unknown kind of claim. Use one of: time, expenses, travel_advance.", field="kind"

@@ -43,11 +43,12 @@ def request_travel_advance(
     amount: Decimal | str | None,
     description: str,
     by: Membership,
+    on_persons_word: bool = False,
 ) -> Claim:
     """Travel paid before the session, where the accepted offer says so, so nobody has to
     spend their own money (or their benefits) to get to the work. The coordinators are
     asked to pay it in time."""
-    require_person(person, by)
+    require_person(person, by, on_persons_word)
     require_offer(person, offer)
     if not agreed_expenses(offer).travel_in_advance:
         raise Conflict(

@@ -258,3 +258,21 @@ class SharingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what this organisation may see."},
     )
+
+
+class StaffMayActForm(forms.Form):
+    """The person's own choice (powerwith.workflows.on_behalf): with a login they answer
+    for themself, unless they say staff may also record what they tell them."""
+
+    allowed = forms.TypedChoiceField(
+        label="Can staff record your answers when you tell them another way?",
+        help_text="For example when you phone your contact person, write a letter or tell "
+        "them in person. You will get a note of every answer they record for you.",
+        choices=[
+            ("yes", "Yes, staff can record what I tell them"),
+            ("no", "No, I will answer myself on this website"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose yes or no."},
+    )

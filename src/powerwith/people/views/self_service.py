@@ -24,11 +24,13 @@ from powerwith.people.forms import (
     ExperienceFormSet,
     ProfileForm,
     SharingForm,
+    StaffMayActForm,
     experience_initial,
     experience_inputs,
 )
 from powerwith.people.models import OrganisationLink, Person
 from powerwith.people.schedule import ITEMS
+from powerwith.people.services import acting
 
 # The edit form in the order the profile page reads; a field not listed here still shows,
 # under "Anything else", so a field added to ProfileForm is never silently left out.
@@ -222,9 +224,31 @@ def my_sharing(request: Request) -> HttpResponse:
     return render(request, "people/self/sharing.html", context, status=form_status(failed))
 
 
+@login_required
+def my_staff_may_act(request: Request) -> HttpResponse:
+    """The person's choice whether staff may record what they tell them another way."""
+    person = _own_person(request)
+    initial = {"allowed": "yes" if person.staff_may_act_for_me else "no"}
+    form = StaffMayActForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        allowed = form.cleaned_data["allowed"]
+        acting.allow_staff_to_act(person, user=request.user, allowed=allowed)
+        messages.success(
+            request,
+            "Staff can now record your answers when you tell them another way."
+            if allowed
+            else "Only you can answer for yourself now.",
+        )
+        return redirect("people:my_profile")
+    return render(
+        request, "people/self/staff_may_act.html", {"form": form}, status=form_status(form)
+    )
+
+
 urlpatterns: list[URLPattern] = [
     path("my-profile/", my_profile, name="my_profile"),
     path("my-profile/edit/", my_profile_edit, name="my_profile_edit"),
     path("my-profile/experience/", my_experience, name="my_experience"),
     path("my-profile/sharing/", my_sharing, name="my_sharing"),
+    path("my-profile/staff-may-answer/", my_staff_may_act, name="my_staff_may_act"),
 ]

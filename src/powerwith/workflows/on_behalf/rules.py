@@ -1,0 +1,125 @@
+"""Who may act on a person's word, the record of it, and the confirmation the person
+is sent (powerwith.workflows.on_behalf)."""
+
+from __future__ import annotations
+
+from django.core.mail import EmailMessage
+
+from powerwith.accounts.models import Membership
+from powerwith.consent.queries import appointed_to
+from powerwith.core import mail
+from powerwith.core.errors import NotAllowed
+from powerwith.core.permissions import Capability, can
+from powerwith.inbox.models import ActionKind
+from powerwith.inbox.services import raise_action
+from powerwith.people.models import ActedFor, Person
+from powerwith.people.services.acting import OnBehalf, record_acted_for
+
+
+def refusal_for(by: Membership, person: Person) -> str | None:
+    """Why this member may not act on this person's word, or None when they may."""
+    name = person.preferred_name
+    if not can(by, Capability.RECORD_CONSENT_FOR_PERSON):
+        return (
+            "Only coordinators, admins and a person's contact person can record what the "
+            "person told them."
+        )
+    if not can(by, Capability.OVERSEE_ALL_WORK) and not appointed_to(by, person):
+        return f"Only the contact person appointed to {name}'s work can record this for them."
+    if person.user_id is not None and not person.staff_may_act_for_me:
+        return (
+            f"{name} has a login of their own and has not said that staff may answer for "
+            f"them. Ask {name} to answer themself, or to choose in their profile that staff "
+            "may record what they tell them."
+        )
+    return None
+
+
+def require_may_act(by: Membership, person: Person) -> None:
+    refusal = refusal_for(by, person)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+
+
+def told(by: Membership, word: OnBehalf) -> str:
+    """ "You told Hannah Clarke on the phone": the start of every confirmation."""
+    how = {
+        "in_person": "in person",
+        "phone": "on the phone",
+        "letter": "in your letter",
+        "supporter": "through your supporter",
+    }[word.method]
+    return f"You told {by.user.full_name or 'us'} {how}"
+
+
+def record(
+    by: Membership,
+    person: Person,
+    word: OnBehalf,
+    *,
+    subject: str,
+    subject_id: int,
+    that: str,
+    link: str,
+) -> ActedFor:
+    acted = record_acted_for(
+        by=by,
+        person=person,
+        method=word.method,
+        note=word.note,
+        subject=subject,
+        subject_id=subject_id,
+        words=f"{told(by, word)} that {that}.",
+    )
+    confirm(acted, link=link)
+    return acted
+
+
+def confirm(acted: ActedFor, *, link: str = "") -> None:
+    """Send the person the confirmation of what was recorded for them.
+
+    The one place that decides how it reaches them: by e-mail when they have an address
+    (through the worker, ``powerwith.core.mail``); otherwise a task on the recorder's
+    action-needed list to tell them another way, with the words to use.
+    """
+    person = acted.person
+    if person.email:
+        mail.send_on_commit(confirmation, acted.pk)
+        return
+    raise_action(
+        organisation=acted.organisation,
+        assignees=[acted.recorded_by],
+        kind=ActionKind.TELL_PERSON,
+        key=f"tell:{acted.pk}",
+        title=f"Tell {person.preferred_name} what you recorded for them, in these words: "
+        f"“{acted.words}”"[:300],
+        link=link,
+        person=person,
+    )
+
+
+@mail.message
+def confirmation(acted_id: int) -> mail.Letter | None:
+    acted = ActedFor.objects.select_related("person", "organisation", "recorded_by").get(
+        pk=acted_id
+    )
+    person = acted.person
+    if not person.email:
+        return None
+    return mail.Letter(
+        EmailMessage(
+            subject=f"What you told {acted.organisation.name}",
+            body=f"Dear {person.preferred_name},\n\n{acted.words}\n\n"
+            f"If this is not what you meant, tell {acted.recorded_by.full_name or 'us'} "
+            f"or your contact person at {acted.organisation.name}. You can change your "
+            "mind.\n",
+            to=[person.email],
+        ),
+        mail.Undelivered(
+            organisation_id=acted.organisation_id,
+            assignee_ids=(acted.recorded_by_id,),
+            about="what they told you",
+            to=person.preferred_name,
+            person_id=person.pk,
+        ),
+    )
