@@ -99,3 +99,19 @@ def backdate(claim: Claim, days: int) -> Claim:
     Claim.objects.filter(pk=claim.pk).update(created_at=made)
     claim.refresh_from_db()
     return claim
+
+
+def mileage_claim(offer: Offer, miles: str = "12", **kwargs: Any) -> Claim:
+    """A journey by car, alone, from Hull to Leeds, unless told otherwise."""
+    person = offer.person
+    return services.submit_mileage_claim(
+        person=person,
+        offer=offer,
+        miles=miles,
+        vehicle=kwargs.pop("vehicle", "car"),
+        passengers=kwargs.pop("passengers", 0),
+        journey_from=kwargs.pop("journey_from", "Hull"),
+        journey_to=kwargs.pop("journey_to", "Leeds"),
+        by=me(person, offer),
+        **kwargs,
+    )

@@ -101,10 +101,10 @@ def agreed_expenses(offer: Offer) -> AgreedExpenses:
 
 
 def outside_agreement(claim: Claim, expenses: AgreedExpenses | None = None) -> bool:
-    """Whether an expense claim is for something the accepted offer does not say it
+    """Whether an expense (or mileage) claim is for something the accepted offer does not say it
     covers ("something else", or a kind it does not list): the approver decides on it.
     ``expenses``: the offer's agreed expenses, when the caller has read them already."""
-    if claim.kind != ClaimKind.EXPENSES:
+    if claim.kind not in (ClaimKind.EXPENSES, ClaimKind.MILEAGE):
         return False
     return (expenses or agreed_expenses(claim.offer)).covers(claim.category) is not True
 

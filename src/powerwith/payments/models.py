@@ -69,6 +69,16 @@ class ClaimKind(models.TextChoices):
     TIME = "time", "Time worked"
     EXPENSES = "expenses", "Expenses"
     TRAVEL_ADVANCE = "travel_advance", "Travel paid in advance"
+    MILEAGE = "mileage", "Mileage"
+
+
+class Vehicle(models.TextChoices):
+    """What a mileage claim was driven or ridden in, as HMRC's approved mileage rates
+    name them."""
+
+    CAR = "car", "Car or van"
+    MOTORCYCLE = "motorcycle", "Motorcycle"
+    BICYCLE = "bicycle", "Bicycle"
 
 
 class ExpenseCategory(models.TextChoices):
@@ -125,6 +135,13 @@ class Claim(models.Model):
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     description = models.CharField(max_length=500, blank=True)
     receipt = models.FileField(upload_to="receipts/%Y/%m/", blank=True)
+    # Mileage: the journey, and what the amount was worked out from (``payments.mileage``).
+    miles = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    passengers = models.PositiveSmallIntegerField(null=True, blank=True)
+    vehicle = models.CharField(max_length=12, choices=Vehicle.choices, blank=True)
+    journey_from = models.CharField(max_length=200, blank=True)
+    journey_to = models.CharField(max_length=200, blank=True)
+    travelled_on = models.DateField(null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
     )
@@ -151,6 +168,11 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind=ClaimKind.EXPENSES) | ~models.Q(category=""),
                 name="expense_claim_says_what_for",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=ClaimKind.MILEAGE)
+                | (models.Q(miles__gt=0) & models.Q(travelled_on__isnull=False)),
+                name="mileage_claim_has_miles_and_day",
             ),
             # Time at a session is claimed once: a second claim waits for the first to be
             # withdrawn or not approved, however the two arrive (see services.claims).
@@ -184,4 +206,51 @@ class ClaimEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("A claim's history cannot be changed; record a new step instead.")
+        super().save(*args, **kwargs)
+
+
+class MileageRate(models.Model):
+    """One line of an organisation's mileage rate card: the pence a mile for a vehicle from
+    a day on (for a car, up to ``threshold_miles`` in the tax year, then ``later_pence``),
+    and the pence a mile for each passenger. Never changed: a new rate is added from a
+    day, and the card reads the newest that applies (``payments.mileage``)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="mileage_rates"
+    )
+    vehicle = models.CharField(max_length=12, choices=Vehicle.choices)
+    applies_from = models.DateField()
+    pence_per_mile = models.DecimalField(max_digits=5, decimal_places=2)
+    threshold_miles = models.PositiveIntegerField(null=True, blank=True)
+    later_pence = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    passenger_pence = models.DecimalField(max_digits=5, decimal_places=2, default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["vehicle", "-applies_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "vehicle", "applies_from"],
+                name="one_mileage_rate_per_vehicle_and_day",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vehicle__in=Vehicle.values), name="mileage_rate_vehicle_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pence_per_mile__gte=0)
+                & models.Q(passenger_pence__gte=0)
+                & (models.Q(later_pence__isnull=True) | models.Q(later_pence__gte=0)),
+                name="mileage_rate_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_vehicle_display()} from {self.applies_from}: {self.pence_per_mile}p"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("A mileage rate is kept as it was; add a new rate from a day.")
         super().save(*args, **kwargs)

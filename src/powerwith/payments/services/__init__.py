@@ -1,6 +1,6 @@
 """Every write about pay and expenses: one function per action, in a transaction, with an
 audit record. See ``choices`` (the person's choice about payment), ``claims``,
-``travel`` and ``attendance`` (making them, held to ``claim_rules``) and ``steps`` (from
+``travel``, ``mileage`` (with the rate card) and ``attendance`` (making them, held to ``claim_rules``) and ``steps`` (from
 approval to payment)."""
 
 from powerwith.payments.services.attendance import claim_time_from_attendance
@@ -10,6 +10,7 @@ from powerwith.payments.services.claims import (
     submit_expense_claim,
     submit_time_claim,
 )
+from powerwith.payments.services.mileage import add_mileage_rate, submit_mileage_claim
 from powerwith.payments.services.steps import (
     approve_claim,
     record_payment,
@@ -19,6 +20,7 @@ from powerwith.payments.services.steps import (
 from powerwith.payments.services.travel import request_travel_advance
 
 __all__ = [
+    "add_mileage_rate",
     "approve_claim",
     "claim_time_from_attendance",
     "record_payment",
@@ -27,6 +29,7 @@ __all__ = [
     "request_travel_advance",
     "submit_claim",
     "submit_expense_claim",
+    "submit_mileage_claim",
     "submit_time_claim",
     "withdraw_claim",
 ]

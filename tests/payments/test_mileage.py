@@ -1,0 +1,235 @@
+"""Travel by mileage at HMRC's approved rates, dated like the rate card: the amount is
+worked out, never typed; the 10,000 miles count across the tax year; a new rate applies
+from its day; rates are added, never changed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from powerwith.accounts.models import AuditEvent
+from powerwith.core.errors import Conflict, InvalidInput
+from powerwith.core.permissions import PermissionDenied
+from powerwith.payments import services
+from powerwith.payments.models import Claim, MileageRate
+from tests.conftest import api_client_for
+from tests.engagements.factories import accepted_offer, expert_membership
+from tests.payments.factories import mileage_claim
+
+pytestmark = pytest.mark.django_db
+
+NO_TRAVEL = {"travel": False, "subsistence": True}
+
+
+def post(client, path, body):
+    return client.post(path, body, content_type="application/json")
+
+
+def journey(offer, **fields):
+    return {
+        "offer_id": offer.pk,
+        "kind": "mileage",
+        "miles": "12",
+        "passengers": 1,
+        "vehicle": "car",
+        "from": "Hull",
+        "to": "Leeds",
+        **fields,
+    }
+
+
+def test_twelve_miles_by_car_with_a_passenger_come_to_six_pounds_over_the_api(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    client = api_client_for(expert_membership(expert_at_riverside, offer.organisation_id))
+    made = post(client, "/api/v1/claims", journey(offer))
+    assert made.status_code == 201, made.json()
+    claim = made.json()
+    assert (claim["kind"], claim["amount"], claim["miles"], claim["passengers"]) == (
+        "mileage",
+        "6.00",
+        "12",
+        1,
+    )
+    assert (claim["journey_from"], claim["journey_to"], claim["vehicle"]) == (
+        "Hull",
+        "Leeds",
+        "car",
+    )
+    assert claim["travelled_on"] == timezone.localdate().isoformat()
+    assert claim["description"] == "12 miles by car or van from Hull to Leeds"
+    assert claim["outside_agreement"] is False
+
+
+def test_part_miles_are_paid_to_the_penny(riverside_coordinator, expert_at_riverside):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    assert mileage_claim(offer, "12.5", passengers=1).amount == Decimal("6.25")
+
+
+def test_a_motorcycle_and_a_bicycle_have_their_own_rates(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    assert mileage_claim(offer, "10", vehicle="motorcycle").amount == Decimal("2.40")
+    assert mileage_claim(offer, "10", vehicle="bicycle").amount == Decimal("2.00")
+
+
+def test_the_claim_that_crosses_ten_thousand_miles_in_the_tax_year_is_paid_at_both_rates(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    first = mileage_claim(offer, "9990", travelled_on=date(2025, 5, 1))
+    assert first.amount == Decimal("4495.50")
+    # 10 miles at 45p and 10 at 25p, each with a passenger at 5p a mile.
+    crossing = mileage_claim(offer, "20", passengers=1, travelled_on=date(2026, 3, 1))
+    assert crossing.amount == Decimal("8.00")
+    after = mileage_claim(offer, "10", travelled_on=date(2026, 4, 5))
+    assert after.amount == Decimal("2.50")
+    # 6 April starts a new tax year: 45p a mile again.
+    new_year = mileage_claim(offer, "10", travelled_on=date(2026, 4, 6))
+    assert new_year.amount == Decimal("4.50")
+
+
+def test_a_withdrawn_claim_no_longer_counts_towards_the_ten_thousand_miles(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    big = mileage_claim(offer, "9999", travelled_on=date(2025, 5, 1))
+    services.withdraw_claim(big, by=expert_membership(expert_at_riverside, offer.organisation_id))
+    assert mileage_claim(offer, "10", travelled_on=date(2025, 6, 1)).amount == Decimal("4.50")
+
+
+def test_a_journey_is_paid_at_the_rate_on_the_day_it_was_made(
+    riverside_coordinator, riverside_admin, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    MileageRate.objects.create(
+        organisation=offer.organisation,
+        vehicle="car",
+        applies_from=date(2026, 1, 1),
+        pence_per_mile=Decimal(55),
+        threshold_miles=10_000,
+        later_pence=Decimal(30),
+        passenger_pence=Decimal(6),
+        created_by=riverside_admin.user,
+    )
+    before = mileage_claim(offer, "10", passengers=1, travelled_on=date(2025, 12, 31))
+    after = mileage_claim(offer, "10", passengers=1, travelled_on=date(2026, 1, 1))
+    assert (before.amount, after.amount) == (Decimal("5.00"), Decimal("6.10"))
+    # The miles before the change still count towards the 10,000 after it.
+    mileage_claim(offer, "9975", travelled_on=date(2026, 1, 2))
+    crossing = mileage_claim(offer, "10", travelled_on=date(2026, 1, 3))
+    assert crossing.amount == Decimal("4.25")  # 5 miles at 55p, 5 at 30p
+
+
+def test_another_organisations_rates_do_not_apply(
+    riverside_coordinator, hillview_admin, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    MileageRate.objects.create(
+        organisation=hillview_admin.organisation,
+        vehicle="car",
+        applies_from=date(2020, 1, 1),
+        pence_per_mile=Decimal(99),
+        created_by=hillview_admin.user,
+    )
+    assert mileage_claim(offer, "10").amount == Decimal("4.50")
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"miles": "-3"}, "miles", "Miles cannot be negative"),
+        ({"miles": "0"}, "miles", "Enter more than 0 miles"),
+        ({"miles": None}, "miles", "Enter the miles"),
+        ({"passengers": -1}, "passengers", "Passengers cannot be negative"),
+        ({"vehicle": "bicycle"}, "passengers", "in a car or van only"),
+        ({"vehicle": "horse"}, "vehicle", "Choose how you travelled"),
+        ({"from": "  "}, "from", "Say where you travelled from"),
+        ({"travelled_on": "2099-01-01"}, "travelled_on", "once you have made it"),
+    ],
+)
+def test_bad_journeys_are_refused_in_words_and_nothing_is_written(
+    riverside_coordinator, expert_at_riverside, fields, field, words
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    client = api_client_for(expert_membership(expert_at_riverside, offer.organisation_id))
+    refused = post(client, "/api/v1/claims", journey(offer, **fields))
+    assert 400 <= refused.status_code < 500, refused.json()
+    assert words in str(refused.json()["detail"])
+    assert not Claim.objects.exists()
+    assert not AuditEvent.objects.filter(action="claim.submitted").exists()
+
+
+def test_mileage_is_refused_where_the_offer_does_not_cover_travel(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside, expenses=NO_TRAVEL)
+    with pytest.raises(Conflict) as refused:
+        mileage_claim(offer)
+    assert refused.value.message.startswith("Your offer does not cover travel.")
+    assert not Claim.objects.exists()
+
+
+def test_an_admin_adds_a_rate_from_a_day_to_come_and_it_applies_from_then(
+    riverside_coordinator, riverside_admin, expert_at_riverside
+):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    line = services.add_mileage_rate(
+        by=riverside_admin,
+        vehicle="bicycle",
+        applies_from=tomorrow,
+        pence_per_mile="22",
+    )
+    assert AuditEvent.objects.filter(action="mileage_rate.added").count() == 1
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    assert mileage_claim(offer, "10", vehicle="bicycle").amount == Decimal("2.00")
+    with pytest.raises(ValueError, match="kept as it was"):
+        line.pence_per_mile = Decimal(30)
+        line.save()
+
+
+def test_a_rate_is_never_changed_or_added_for_a_day_already_begun(riverside_admin):
+    today = timezone.localdate()
+    with pytest.raises(Conflict, match="day after today"):
+        services.add_mileage_rate(
+            by=riverside_admin, vehicle="car", applies_from=today, pence_per_mile="50"
+        )
+    later = today + timedelta(days=30)
+    services.add_mileage_rate(
+        by=riverside_admin, vehicle="car", applies_from=later, pence_per_mile="50"
+    )
+    with pytest.raises(Conflict, match="already a rate"):
+        services.add_mileage_rate(
+            by=riverside_admin, vehicle="car", applies_from=later, pence_per_mile="55"
+        )
+    assert MileageRate.objects.get().pence_per_mile == Decimal(50)
+
+
+def test_bad_rates_are_refused(riverside_admin):
+    later = timezone.localdate() + timedelta(days=30)
+    with pytest.raises(InvalidInput):
+        services.add_mileage_rate(
+            by=riverside_admin, vehicle="car", applies_from=later, pence_per_mile="-1"
+        )
+    with pytest.raises(InvalidInput):
+        services.add_mileage_rate(
+            by=riverside_admin,
+            vehicle="car",
+            applies_from=later,
+            pence_per_mile="45",
+            threshold_miles=10_000,
+        )
+    assert not MileageRate.objects.exists()
+
+
+def test_only_an_admin_adds_a_rate(riverside_coordinator):
+    later = timezone.localdate() + timedelta(days=30)
+    with pytest.raises(PermissionDenied):
+        services.add_mileage_rate(
+            by=riverside_coordinator, vehicle="car", applies_from=later, pence_per_mile="50"
+        )
