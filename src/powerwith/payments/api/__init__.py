@@ -184,7 +184,8 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     """The person's own claim against their accepted offer: ``time`` (for a session they
     were booked into), ``expenses`` (with a ``category``: one the offer does not cover is
     refused), ``mileage`` (``miles``, ``passengers``, ``vehicle``, ``from``, ``to``: the
-    amount is worked out from the dated HMRC rates) or ``travel_advance`` (before the session, where the offer pays it)."""
+    amount is worked out from the dated HMRC rates) or ``travel_advance`` (before the
+    session, where the offer pays it)."""
     membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
     own = person_id_for(membership)

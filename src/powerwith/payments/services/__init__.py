@@ -1,7 +1,7 @@
 """Every write about pay and expenses: one function per action, in a transaction, with an
 audit record. See ``choices`` (the person's choice about payment), ``claims``,
-``travel``, ``mileage`` (with the rate card) and ``attendance`` (making them, held to ``claim_rules``) and ``steps`` (from
-approval to payment)."""
+``travel``, ``mileage`` (with the rate card) and ``attendance`` (making them, held to
+``claim_rules``) and ``steps`` (from approval to payment)."""
 
 from powerwith.payments.services.attendance import claim_time_from_attendance
 from powerwith.payments.services.choices import record_reward_choice
