@@ -8,14 +8,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import Conflict, InvalidInput
-from powerwith.core.permissions import PermissionDenied
 from powerwith.payments import services
 from powerwith.payments.models import Claim, MileageRate
-from tests.conftest import api_client_for
+from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, expert_membership
 from tests.payments.factories import mileage_claim
 
@@ -233,3 +235,122 @@ def test_only_an_admin_adds_a_rate(riverside_coordinator):
         services.add_mileage_rate(
             by=riverside_coordinator, vehicle="car", applies_from=later, pence_per_mile="50"
         )
+
+
+def test_the_person_claims_mileage_from_the_page_and_sees_the_amount(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    browser = logged_in(client, expert_at_riverside.user)
+    form = browser.get(reverse("payments:my_mileage_claim"))
+    assert "Car or van: 45p a mile for the first 10,000 miles" in form.content.decode()
+    sent = browser.post(
+        reverse("payments:my_mileage_claim"),
+        {
+            "offer_id": offer.pk,
+            "journey_from": "Hull",
+            "journey_to": "Leeds",
+            "vehicle": "car",
+            "miles": "12",
+            "passengers": "1",
+        },
+        follow=True,
+    )
+    assert "Your mileage claim for £6.00 is sent for approval." in sent.content.decode()
+    assert Claim.objects.get().amount == Decimal("6.00")
+
+
+def test_a_mileage_form_with_negative_miles_answers_400_and_writes_nothing(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    page = logged_in(client, expert_at_riverside.user).post(
+        reverse("payments:my_mileage_claim"),
+        {
+            "offer_id": offer.pk,
+            "journey_from": "Hull",
+            "journey_to": "Leeds",
+            "vehicle": "car",
+            "miles": "-4",
+        },
+    )
+    assert page.status_code == 400
+    assert "Miles cannot be negative" in page.content.decode()
+    assert not Claim.objects.exists()
+    assert (
+        logged_in(client, expert_at_riverside.user)
+        .post(reverse("payments:my_mileage_claim"), {})
+        .status_code
+        == 400
+    )
+
+
+def test_an_admin_adds_a_mileage_rate_on_the_page_and_a_coordinator_only_reads(
+    client, riverside_admin, riverside_coordinator
+):
+    later = timezone.localdate() + timedelta(days=40)
+    added = logged_in(client, riverside_admin.user).post(
+        reverse("payments:mileage_rates"),
+        {
+            "vehicle": "bicycle",
+            "applies_from_0": later.day,
+            "applies_from_1": later.month,
+            "applies_from_2": later.year,
+            "pence_per_mile": "22",
+        },
+        follow=True,
+    )
+    assert "The new rate for a bicycle is saved." in added.content.decode()
+    reader = Client()
+    page = logged_in(reader, riverside_coordinator.user).get(reverse("payments:mileage_rates"))
+    assert "22p a mile" in page.content.decode()
+    assert "Your organisation admin can add a new rate." in page.content.decode()
+    refused = reader.post(reverse("payments:mileage_rates"), {"vehicle": "car"})
+    assert refused.status_code == 403
+    assert MileageRate.objects.count() == 1
+
+
+def test_the_rate_card_over_the_api_adds_lines_and_has_no_way_to_change_one(
+    riverside_admin, riverside_coordinator, hillview_admin
+):
+    later = (timezone.localdate() + timedelta(days=40)).isoformat()
+    admin = api_client_for(riverside_admin)
+    made = post(
+        admin,
+        "/api/v1/mileage-rates",
+        {
+            "vehicle": "car",
+            "applies_from": later,
+            "pence_per_mile": "50",
+            "threshold_miles": 10000,
+            "later_pence": "28",
+            "passenger_pence": "6",
+        },
+    )
+    assert made.status_code == 201, made.json()
+    assert made.json()["words"] == (
+        "50p a mile for the first 10,000 miles in the tax year, 28p after, and 6p a mile "
+        "for each passenger"
+    )
+    card = api_client_for(riverside_coordinator).get("/api/v1/mileage-rates").json()
+    assert [r["pence_per_mile"] for r in card["items"]] == ["50"]
+    assert card["in_use"][0]["built_in"] is True
+    assert api_client_for(hillview_admin).get("/api/v1/mileage-rates").json()["items"] == []
+    again = post(
+        admin,
+        "/api/v1/mileage-rates",
+        {"vehicle": "car", "applies_from": later, "pence_per_mile": "55"},
+    )
+    assert again.status_code == 409
+    assert (
+        admin.put("/api/v1/mileage-rates", {}, content_type="application/json").status_code == 405
+    )
+    assert (
+        post(
+            api_client_for(riverside_coordinator),
+            "/api/v1/mileage-rates",
+            {"vehicle": "car", "applies_from": later, "pence_per_mile": "60"},
+        ).status_code
+        == 403
+    )
+    assert MileageRate.objects.count() == 1

@@ -28,6 +28,11 @@ from powerwith.people.models import Person
 HUNDRED = Decimal(100)
 
 
+def plain(number: Decimal) -> str:
+    """A number without trailing zeros: 45, 12.5."""
+    return format(number.normalize(), "f") if number else "0"
+
+
 @dataclass(frozen=True)
 class Rate:
     vehicle: str
@@ -40,15 +45,19 @@ class Rate:
     line: MileageRate | None = None
 
     @property
+    def label(self) -> str:
+        return str(Vehicle(self.vehicle).label)
+
+    @property
     def words(self) -> str:
-        text = f"{self.pence_per_mile:g}p a mile"
+        text = f"{plain(self.pence_per_mile)}p a mile"
         if self.threshold_miles is not None and self.later_pence is not None:
             text += (
                 f" for the first {self.threshold_miles:,} miles in the tax year, "
-                f"{self.later_pence:g}p after"
+                f"{plain(self.later_pence)}p after"
             )
         if self.passenger_pence:
-            text += f", and {self.passenger_pence:g}p a mile for each passenger"
+            text += f", and {plain(self.passenger_pence)}p a mile for each passenger"
         return text
 
 
@@ -62,7 +71,7 @@ HMRC_RATES: dict[str, Rate] = {
 }
 
 
-def _rate_of(line: MileageRate) -> Rate:
+def rate_of(line: MileageRate) -> Rate:
     return Rate(
         vehicle=line.vehicle,
         applies_from=line.applies_from,
@@ -83,7 +92,7 @@ def rate_on(organisation: Organisation, vehicle: str, day: date) -> Rate:
         .order_by("-applies_from")
         .first()
     )
-    return _rate_of(line) if line is not None else HMRC_RATES[vehicle]
+    return rate_of(line) if line is not None else HMRC_RATES[vehicle]
 
 
 def rate_card(organisation: Organisation, day: date) -> list[Rate]:

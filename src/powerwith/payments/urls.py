@@ -1,5 +1,6 @@
 from django.urls import path
 
+from powerwith.payments.views import mileage as views_mileage
 from powerwith.payments.views import mine as views_mine
 from powerwith.payments.views import staff as views_staff
 from powerwith.payments.views import time as views_time
@@ -12,6 +13,7 @@ urlpatterns = [
     path("my-claims/time/", views_time.my_time_claim, name="my_time_claim"),
     path("my-claims/time-to-claim/", views_time.my_time_to_claim, name="my_time_to_claim"),
     path("my-claims/expenses/", views_mine.my_expense_claim, name="my_expense_claim"),
+    path("my-claims/mileage/", views_mileage.my_mileage_claim, name="my_mileage_claim"),
     path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
     path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),
     path(
@@ -26,6 +28,7 @@ urlpatterns = [
     ),
     # Coordinators and admins.
     path("claims/", views_staff.claim_list, name="claims"),
+    path("claims/mileage-rates/", views_mileage.mileage_rates, name="mileage_rates"),
     path("claims/export.csv", views_staff.claims_csv, name="claims_csv"),
     path("claims/<int:claim_id>/", views_staff.claim_detail, name="claim"),
     path("claims/<int:claim_id>/approve/", views_staff.claim_approve, name="claim_approve"),

@@ -25,6 +25,7 @@ from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
+from powerwith.payments.mileage import plain
 from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
 
@@ -137,7 +138,7 @@ def claim_out(claim: Claim) -> dict[str, Any]:
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
         "has_receipt": bool(claim.receipt),
-        "miles": f"{claim.miles:g}" if claim.miles is not None else None,
+        "miles": plain(claim.miles) if claim.miles is not None else None,
         "passengers": claim.passengers,
         "vehicle": claim.vehicle,
         "journey_from": claim.journey_from,

@@ -32,6 +32,7 @@ from powerwith.payments.models import (
     ClaimEvent,
     ClaimKind,
     ClaimStatus,
+    MileageRate,
     RewardChoice,
     RewardChoiceKind,
 )
@@ -389,3 +390,11 @@ def opportunity_offered_to(
     if found is None:
         raise Http404("No such opportunity.")
     return found
+
+
+def mileage_rates_of(membership: Membership) -> QuerySet[MileageRate]:
+    """The organisation's own lines of the mileage rate card, for those who read rates."""
+    require(membership, Capability.READ_RATES, "Only coordinators and admins can see rates.")
+    return MileageRate.objects.filter(organisation=membership.organisation).select_related(
+        "created_by"
+    )

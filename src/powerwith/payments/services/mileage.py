@@ -18,7 +18,7 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.core.permissions import Capability, require
 from powerwith.offers.models import Offer
-from powerwith.payments.mileage import mileage_amount, miles_claimed, rate_on
+from powerwith.payments.mileage import mileage_amount, miles_claimed, plain, rate_on
 from powerwith.payments.models import Claim, ClaimKind, ExpenseCategory, MileageRate, Vehicle
 from powerwith.payments.services.claim_rules import (
     create_claim,
@@ -135,7 +135,7 @@ def submit_mileage_claim(
         by=by,
         session=session,
         category=category,
-        description=f"{distance:g} miles by {label} from {start} to {end}",
+        description=f"{plain(distance)} miles by {label} from {start} to {end}",
         miles=distance,
         passengers=riders,
         vehicle=vehicle,
@@ -183,6 +183,7 @@ def add_mileage_rate(
             field="applies_from",
         )
     first = _pence(pence_per_mile, "pence_per_mile")
+    assert first is not None  # required
     later = _pence(later_pence, "later_pence", required=False)
     if (threshold_miles is None) != (later is None):
         raise InvalidInput(
