@@ -1,11 +1,12 @@
-"""Mileage in a real browser: the person claims a journey with the keyboard alone and
-sees the amount worked out for them; a form with a mistake shows its errors; an admin
-adds a rate to the mileage rate card without JavaScript. No axe-core violations on any
-page, with or without errors."""
+"""Mileage and the person's statement in a real browser: the person claims a journey with
+the keyboard alone and sees the amount worked out for them; a form with a mistake shows
+its errors; an admin adds a rate to the mileage rate card without JavaScript; the person
+reads their statement for a tax year. No axe-core violations on any page, with or
+without errors."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,6 +20,7 @@ from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
 from tests.engagements.factories import accepted_offer
+from tests.payments.factories import mileage_claim, paid
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,4 +89,22 @@ def test_the_rate_card_has_no_violations(
     assert axe_violations(page) == []
     page.get_by_role("button", name="Add the rate").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_persons_statement_has_no_violations_in_any_year(
+    page: Page, live_server, riverside_coordinator: Membership, expert_at_riverside: Person
+) -> None:
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    claim = mileage_claim(offer, "10", travelled_on=date(2025, 5, 1))
+    paid(claim, riverside_coordinator, date(2025, 5, 3))
+    assert expert_at_riverside.user is not None
+    log_in(page, live_server.url, expert_at_riverside.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/my-claims/")
+    KeyboardOnly(page).follow("Your statement of what you were paid")
+    expect(page.get_by_text("Nothing was paid to you in this tax year.")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="2025 to 2026").click()
+    expect(page.get_by_text("Expenses paid back (not income)")).to_be_visible()
+    expect(page.get_by_text("£4.50").first).to_be_visible()
     assert axe_violations(page) == []

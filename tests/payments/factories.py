@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -115,3 +115,14 @@ def mileage_claim(offer: Offer, miles: str = "12", **kwargs: Any) -> Claim:
         by=me(person, offer),
         **kwargs,
     )
+
+
+def paid(claim: Claim, by: Membership, paid_on: date) -> Claim:
+    """Approved and paid on ``paid_on``, the claim having been made the day before."""
+    made = timezone.make_aware(datetime.combine(paid_on - timedelta(days=1), time(12)))
+    Claim.objects.filter(pk=claim.pk).update(created_at=made)
+    claim.refresh_from_db()
+    services.approve_claim(claim, by=by, confirm_outside_agreement=True)
+    services.record_payment(claim, by=by, paid_on=paid_on)
+    claim.refresh_from_db()
+    return claim

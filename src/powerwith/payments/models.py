@@ -81,6 +81,21 @@ class Vehicle(models.TextChoices):
     BICYCLE = "bicycle", "Bicycle"
 
 
+class PayRoute(models.TextChoices):
+    """How a person is paid for their time, in their own choice (``payments.routes``)."""
+
+    BANK_TRANSFER = "bank_transfer", "Bank transfer as a fee"
+    PAYROLL = "payroll", "Through payroll"
+    INVOICE = "invoice", "Invoice, as self-employed"
+    VOUCHERS = "vouchers", "Vouchers"
+    CHARITY = "charity", "Payment to a charity of their choice"
+    NO_PAYMENT = "no_payment", "No payment"
+
+
+# The kinds of claim that pay back money spent: expenses, which are not income.
+EXPENSE_KINDS = (ClaimKind.EXPENSES, ClaimKind.MILEAGE, ClaimKind.TRAVEL_ADVANCE)
+
+
 class ExpenseCategory(models.TextChoices):
     """What an expense was for: each kind of expense an offer can agree to cover
     (``opportunities.choices.EXPENSES``, but for travel in advance, which is how travel is
@@ -145,6 +160,11 @@ class Claim(models.Model):
     status = models.CharField(
         max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED
     )
+    # How the claim is paid: the person's route on the day they claimed. Claims made
+    # before routes were recorded were paid by bank transfer, as a fee.
+    route = models.CharField(
+        max_length=16, choices=PayRoute.choices, default=PayRoute.BANK_TRANSFER
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -160,6 +180,9 @@ class Claim(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=ClaimStatus.values), name="claim_status_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(route__in=PayRoute.values), name="claim_route_known"
             ),
             models.CheckConstraint(
                 condition=models.Q(category__in=[*ExpenseCategory.values, ""]),

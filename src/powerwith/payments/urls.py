@@ -3,6 +3,7 @@ from django.urls import path
 from powerwith.payments.views import mileage as views_mileage
 from powerwith.payments.views import mine as views_mine
 from powerwith.payments.views import staff as views_staff
+from powerwith.payments.views import statement as views_statement
 from powerwith.payments.views import time as views_time
 
 app_name = "payments"
@@ -14,6 +15,17 @@ urlpatterns = [
     path("my-claims/time-to-claim/", views_time.my_time_to_claim, name="my_time_to_claim"),
     path("my-claims/expenses/", views_mine.my_expense_claim, name="my_expense_claim"),
     path("my-claims/mileage/", views_mileage.my_mileage_claim, name="my_mileage_claim"),
+    path("my-claims/statement/", views_statement.my_statement, name="my_statement"),
+    path(
+        "my-claims/statement/<int:tax_year>/",
+        views_statement.my_statement,
+        name="my_statement_year",
+    ),
+    path(
+        "my-claims/statement/<int:tax_year>.pdf",
+        views_statement.my_statement_pdf,
+        name="my_statement_pdf",
+    ),
     path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
     path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),
     path(

@@ -36,6 +36,7 @@ from powerwith.payments.models import (
     RewardChoice,
     RewardChoiceKind,
 )
+from powerwith.payments.tax_years import TaxYear
 from powerwith.payments.timeliness import payment_timeliness
 from powerwith.people.models import Person
 
@@ -397,4 +398,16 @@ def mileage_rates_of(membership: Membership) -> QuerySet[MileageRate]:
     require(membership, Capability.READ_RATES, "Only coordinators and admins can see rates.")
     return MileageRate.objects.filter(organisation=membership.organisation).select_related(
         "created_by"
+    )
+
+
+def paid_in(person: Person, organisation: Organisation, year: TaxYear) -> QuerySet[Claim]:
+    """The person's claims the organisation paid on a day in the tax year."""
+    return _with_relations(
+        Claim.objects.filter(
+            person=person,
+            organisation=organisation,
+            status=ClaimStatus.PAID,
+            paid_on__range=(year.starts, year.ends),
+        )
     )
