@@ -2,6 +2,7 @@ from django.urls import path
 
 from powerwith.payments.views import mileage as views_mileage
 from powerwith.payments.views import mine as views_mine
+from powerwith.payments.views import routes as views_routes
 from powerwith.payments.views import staff as views_staff
 from powerwith.payments.views import statement as views_statement
 from powerwith.payments.views import time as views_time
@@ -26,6 +27,7 @@ urlpatterns = [
         views_statement.my_statement_pdf,
         name="my_statement_pdf",
     ),
+    path("my-claims/how-i-am-paid/", views_routes.my_pay_route, name="my_pay_route"),
     path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
     path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),
     path(
@@ -40,6 +42,11 @@ urlpatterns = [
     ),
     # Coordinators and admins.
     path("claims/", views_staff.claim_list, name="claims"),
+    path(
+        "claims/people/<int:person_id>/employment-status/",
+        views_routes.employment_status,
+        name="employment_status",
+    ),
     path("claims/mileage-rates/", views_mileage.mileage_rates, name="mileage_rates"),
     path("claims/export.csv", views_staff.claims_csv, name="claims_csv"),
     path("claims/<int:claim_id>/", views_staff.claim_detail, name="claim"),

@@ -30,4 +30,5 @@ def values(cast: PartCast) -> dict[str, Any]:
         "accepted_offer_id": offer_id,
         "fee_offer_id": offer_id,
         "tax_year": tax_year_of(timezone.localdate()).year,
+        "person_id": cast.expert.pk,
     }

@@ -101,6 +101,8 @@ class ClaimOut(Schema):
     amount: str
     description: str
     has_receipt: bool
+    # How it is paid: the person's route on the day they claimed, if open for the work.
+    route: str
     # Mileage: the journey the amount was worked out from (null for other claims).
     miles: str | None
     passengers: int | None
@@ -138,6 +140,7 @@ def claim_out(claim: Claim) -> dict[str, Any]:
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
         "has_receipt": bool(claim.receipt),
+        "route": claim.route,
         "miles": plain(claim.miles) if claim.miles is not None else None,
         "passengers": claim.passengers,
         "vehicle": claim.vehicle,

@@ -32,7 +32,9 @@ from powerwith.payments.models import (
     ClaimEvent,
     ClaimKind,
     ClaimStatus,
+    EmploymentStatusDecision,
     MileageRate,
+    PayRouteChoice,
     RewardChoice,
     RewardChoiceKind,
 )
@@ -411,3 +413,18 @@ def paid_in(person: Person, organisation: Organisation, year: TaxYear) -> QueryS
             paid_on__range=(year.starts, year.ends),
         )
     )
+
+
+def route_choices_of(person: Person, membership: Membership) -> QuerySet[PayRouteChoice]:
+    """The person's choices of how the membership's organisation pays them, newest first."""
+    return PayRouteChoice.objects.filter(person=person, organisation=membership.organisation)
+
+
+def decisions_of(person: Person, membership: Membership) -> QuerySet[EmploymentStatusDecision]:
+    """The organisation's employment-status decisions for the person, newest first: for
+    coordinators and admins, and for the person themself."""
+    if person.user_id != membership.user_id:
+        require_manager(membership)
+    return EmploymentStatusDecision.objects.filter(
+        person=person, organisation=membership.organisation
+    ).select_related("decided_by")

@@ -11,6 +11,7 @@ from powerwith.payments.services.claims import (
     submit_time_claim,
 )
 from powerwith.payments.services.mileage import add_mileage_rate, submit_mileage_claim
+from powerwith.payments.services.routes import choose_pay_route, record_employment_status
 from powerwith.payments.services.steps import (
     approve_claim,
     record_payment,
@@ -22,7 +23,9 @@ from powerwith.payments.services.travel import request_travel_advance
 __all__ = [
     "add_mileage_rate",
     "approve_claim",
+    "choose_pay_route",
     "claim_time_from_attendance",
+    "record_employment_status",
     "record_payment",
     "record_reward_choice",
     "reject_claim",
