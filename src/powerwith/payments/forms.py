@@ -469,3 +469,11 @@ class EmploymentStatusForm(forms.Form):
 
     def answers(self, questions: dict[str, str]) -> dict[str, bool]:
         return {key: self.cleaned_data[key] == "yes" for key in questions}
+
+
+class BatchPaymentForm(forms.Form):
+    paid_on = GovukDateField(label="Date paid", required=True, help_text="For example, 3 2 2027.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paid_on"].error_messages["required"] = "Enter the date the batch was paid."

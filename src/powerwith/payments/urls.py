@@ -1,5 +1,6 @@
 from django.urls import path
 
+from powerwith.payments.views import batches as views_batches
 from powerwith.payments.views import mileage as views_mileage
 from powerwith.payments.views import mine as views_mine
 from powerwith.payments.views import routes as views_routes
@@ -46,6 +47,24 @@ urlpatterns = [
         "claims/people/<int:person_id>/employment-status/",
         views_routes.employment_status,
         name="employment_status",
+    ),
+    path("claims/batches/", views_batches.batch_list, name="batches"),
+    path("claims/batches/prepare/", views_batches.batch_prepare, name="batch_prepare"),
+    path("claims/batches/<int:batch_id>/", views_batches.batch_detail, name="batch"),
+    path(
+        "claims/batches/<int:batch_id>/payroll.csv",
+        views_batches.batch_payroll_csv,
+        name="batch_payroll_csv",
+    ),
+    path(
+        "claims/batches/<int:batch_id>/supplier.csv",
+        views_batches.batch_supplier_csv,
+        name="batch_supplier_csv",
+    ),
+    path(
+        "claims/batches/<int:batch_id>/remittance/<int:person_id>.pdf",
+        views_batches.remittance_pdf,
+        name="remittance_pdf",
     ),
     path("claims/mileage-rates/", views_mileage.mileage_rates, name="mileage_rates"),
     path("claims/export.csv", views_staff.claims_csv, name="claims_csv"),

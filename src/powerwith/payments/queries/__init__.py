@@ -28,12 +28,14 @@ from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (
     LIVE_STATUSES,
     UNPAID_STATUSES,
+    BatchClaim,
     Claim,
     ClaimEvent,
     ClaimKind,
     ClaimStatus,
     EmploymentStatusDecision,
     MileageRate,
+    PaymentBatch,
     PayRouteChoice,
     RewardChoice,
     RewardChoiceKind,
@@ -428,3 +430,32 @@ def decisions_of(person: Person, membership: Membership) -> QuerySet[EmploymentS
     return EmploymentStatusDecision.objects.filter(
         person=person, organisation=membership.organisation
     ).select_related("decided_by")
+
+
+def claims_to_batch(membership: Membership) -> QuerySet[Claim]:
+    """The organisation's approved claims not yet in a payment batch."""
+    require_manager(membership)
+    in_batches = BatchClaim.objects.filter(batch__organisation=membership.organisation)
+    return Claim.objects.filter(
+        organisation=membership.organisation, status=ClaimStatus.APPROVED
+    ).exclude(pk__in=in_batches.values("claim_id"))
+
+
+def batches_of(membership: Membership) -> QuerySet[PaymentBatch]:
+    require_manager(membership)
+    return PaymentBatch.objects.filter(organisation=membership.organisation).select_related(
+        "prepared_by", "paid_by"
+    )
+
+
+def get_batch_for(membership: Membership, batch_id: int) -> PaymentBatch:
+    found = batches_of(membership).filter(pk=batch_id).first()
+    if found is None:
+        raise Http404("No such payment batch.")
+    return found
+
+
+def lines_of(batch: PaymentBatch) -> QuerySet[BatchClaim]:
+    return BatchClaim.objects.filter(batch=batch).select_related(
+        "claim__person", "claim__offer__opportunity", "claim__organisation"
+    )

@@ -4,6 +4,7 @@ audit record. See ``choices`` (the person's choice about payment), ``claims``,
 ``claim_rules``) and ``steps`` (from approval to payment)."""
 
 from powerwith.payments.services.attendance import claim_time_from_attendance
+from powerwith.payments.services.batches import mark_batch_paid, prepare_batch
 from powerwith.payments.services.choices import record_reward_choice
 from powerwith.payments.services.claims import (
     submit_claim,
@@ -25,6 +26,8 @@ __all__ = [
     "approve_claim",
     "choose_pay_route",
     "claim_time_from_attendance",
+    "mark_batch_paid",
+    "prepare_batch",
     "record_employment_status",
     "record_payment",
     "record_reward_choice",
