@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.payments import services
-from powerwith.payments.models import EmploymentStatusDecision, PayRouteChoice
+from powerwith.payments.models import EmploymentStatusDecision, PayRouteChoice, RewardChoice
 from powerwith.payments.routes import QUESTIONS
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, expert_membership
@@ -203,3 +203,24 @@ def test_the_person_chooses_on_the_page_and_staff_decide_on_theirs(
     done = staff.post(path, form, follow=True)
     assert "The decision is recorded: employed for tax" in done.content.decode()
     assert staff.post(path, {}).status_code == 400
+
+
+def test_a_choice_to_take_less_is_kept_with_the_words_the_person_saw(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    page = logged_in(client, expert_at_riverside.user).post(
+        reverse("payments:payment_choice", kwargs={"accepted_offer_id": offer.pk}),
+        {"choice": "less", "amount": "20.00"},
+        follow=True,
+    )
+    assert page.status_code == 200
+    shown = client.get(
+        reverse("payments:payment_choice", kwargs={"accepted_offer_id": offer.pk})
+    ).content.decode()
+    recorded = RewardChoice.objects.get()
+    first, second, chosen = recorded.words_seen.split("\n\n")
+    assert first in shown
+    assert second in shown
+    assert first.startswith("The offer you accepted pays £25.00 an hour.")
+    assert chosen == "You chose: I would like to be paid less: £20.00 an hour."

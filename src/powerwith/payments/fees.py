@@ -135,3 +135,14 @@ def duration(minutes: int) -> str:
     if rest:
         parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
     return " ".join(parts) or "0 minutes"
+
+
+def choice_explanation(fee: Fee) -> list[str]:
+    """What the person reads before choosing about payment, sentence groups as shown on
+    the page; kept with their choice (``RewardChoice.words_seen``)."""
+    return [
+        f"The offer you accepted pays {fee.words}. You can take the fee, ask to be paid "
+        "less, or choose not to be paid. Your contribution is recorded and recognised the "
+        "same whichever you choose, and you can change your mind at any time.",
+        "Payment can affect some benefits. You can get free advice before you choose.",
+    ]

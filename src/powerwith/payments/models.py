@@ -39,6 +39,9 @@ class RewardChoice(models.Model):
     amount = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     # Encrypted at rest (powerwith.core.encryption): often about benefits or health.
     reason = EncryptedTextField(max_length=1000, blank=True)
+    # The words the person was shown when they chose, and the choice in those words: a
+    # record that taking less or no pay was theirs, made knowing what it meant.
+    words_seen = models.TextField(blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
