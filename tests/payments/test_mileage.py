@@ -4,7 +4,7 @@ from its day; rates are added, never changed."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,6 +17,7 @@ from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.payments import services
 from powerwith.payments.models import Claim, MileageRate
+from powerwith.privacy.retention import sweep
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import accepted_offer, expert_membership
 from tests.payments.factories import mileage_claim
@@ -354,3 +355,15 @@ def test_the_rate_card_over_the_api_adds_lines_and_has_no_way_to_change_one(
         == 403
     )
     assert MileageRate.objects.count() == 1
+
+
+def test_a_journeys_places_go_with_the_claims_words_after_six_years(
+    riverside_coordinator, expert_at_riverside
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    claim = mileage_claim(offer, "10", journey_from="HU1 1AA", journey_to="Leeds")
+    Claim.objects.filter(pk=claim.pk).update(status="paid", paid_on=date(2026, 12, 1))
+    assert sweep(datetime(2033, 1, 15, tzinfo=UTC)) == 1
+    claim.refresh_from_db()
+    assert (claim.journey_from, claim.journey_to, claim.description) == ("", "", "")
+    assert (claim.amount, claim.miles) == (Decimal("4.50"), Decimal("10.00"))
