@@ -32,7 +32,7 @@ class RouteIn(Schema):
     charity: str = Field(default="", max_length=200)
 
 
-class ChoiceOut(Schema):
+class RouteChoiceOut(Schema):
     route: str
     applies_from: str
     charity: str
@@ -42,7 +42,7 @@ class RouteOut(Schema):
     route: str
     words: str
     open_routes: list[str]
-    history: list[ChoiceOut]
+    history: list[RouteChoiceOut]
 
 
 class DecisionIn(Schema):
