@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -97,5 +97,32 @@ def backdate(claim: Claim, days: int) -> Claim:
     """As if the claim had been made ``days`` days ago."""
     made = timezone.now() - timedelta(days=days)
     Claim.objects.filter(pk=claim.pk).update(created_at=made)
+    claim.refresh_from_db()
+    return claim
+
+
+def mileage_claim(offer: Offer, miles: str = "12", **kwargs: Any) -> Claim:
+    """A journey by car, alone, from Hull to Leeds, unless told otherwise."""
+    person = offer.person
+    return services.submit_mileage_claim(
+        person=person,
+        offer=offer,
+        miles=miles,
+        vehicle=kwargs.pop("vehicle", "car"),
+        passengers=kwargs.pop("passengers", 0),
+        journey_from=kwargs.pop("journey_from", "Hull"),
+        journey_to=kwargs.pop("journey_to", "Leeds"),
+        by=me(person, offer),
+        **kwargs,
+    )
+
+
+def paid(claim: Claim, by: Membership, paid_on: date) -> Claim:
+    """Approved and paid on ``paid_on``, the claim having been made the day before."""
+    made = timezone.make_aware(datetime.combine(paid_on - timedelta(days=1), time(12)))
+    Claim.objects.filter(pk=claim.pk).update(created_at=made)
+    claim.refresh_from_db()
+    services.approve_claim(claim, by=by, confirm_outside_agreement=True)
+    services.record_payment(claim, by=by, paid_on=paid_on)
     claim.refresh_from_db()
     return claim

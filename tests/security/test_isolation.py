@@ -84,6 +84,10 @@ CAPABILITY_PARAMETERS = {
     "feed_token": "a calendar feed's secret address",
 }
 
+# URL parameters that name nothing of an organisation's (a tax year, say): routes whose
+# parameters are all of these are the asker's own, like a route with none.
+PLAIN_PARAMETERS = {"tax_year": "a tax year: the person's own statement for it"}
+
 # Field names never given the canary: secrets, keys and addresses the code relies on.
 NOT_FREE_TEXT = re.compile(
     r"password|email|slug|hash|token|prefix|secret|session_key|^key$|link|url|code$|^ip_|_ip$"
@@ -317,7 +321,7 @@ PAGE_VALUES = {"payments:receipt": {"claim_id": "receipt_claim_id"}}
 
 
 def _page_kind(parameters: tuple[str, ...]) -> str:
-    if not parameters:
+    if set(parameters) <= PLAIN_PARAMETERS.keys():
         return "plain"
     if set(parameters) <= CAPABILITY_PARAMETERS.keys():
         return "capability"
@@ -481,6 +485,20 @@ BODIES: dict[str, Callable[[Values], Any]] = {
         "person_said": True,
     },
     "POST /api/v1/offers/{offer_id}/feedback": lambda v: {},
+    "POST /api/v1/payment-batches/{batch_id}/pay": lambda v: {"paid_on": "2026-11-01"},
+    "POST /api/v1/people/{person_id}/employment-status": lambda v: {
+        "commitment": "enduring_role",
+        "answers": {
+            "control": True,
+            "obligation": True,
+            "substitution": False,
+            "own_business": False,
+            "equipment_and_risk": False,
+            "part_of_organisation": True,
+        },
+        "outcome": "employed",
+        "review_on": "2028-01-01",
+    },
 }
 # Writes whose path names no object but whose body names B's.
 BODY_NAMES_B = {

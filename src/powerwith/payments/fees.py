@@ -101,10 +101,10 @@ def agreed_expenses(offer: Offer) -> AgreedExpenses:
 
 
 def outside_agreement(claim: Claim, expenses: AgreedExpenses | None = None) -> bool:
-    """Whether an expense claim is for something the accepted offer does not say it
+    """Whether an expense (or mileage) claim is for something the accepted offer does not say it
     covers ("something else", or a kind it does not list): the approver decides on it.
     ``expenses``: the offer's agreed expenses, when the caller has read them already."""
-    if claim.kind != ClaimKind.EXPENSES:
+    if claim.kind not in (ClaimKind.EXPENSES, ClaimKind.MILEAGE):
         return False
     return (expenses or agreed_expenses(claim.offer)).covers(claim.category) is not True
 
@@ -135,3 +135,14 @@ def duration(minutes: int) -> str:
     if rest:
         parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
     return " ".join(parts) or "0 minutes"
+
+
+def choice_explanation(fee: Fee) -> list[str]:
+    """What the person reads before choosing about payment, sentence groups as shown on
+    the page; kept with their choice (``RewardChoice.words_seen``)."""
+    return [
+        f"The offer you accepted pays {fee.words}. You can take the fee, ask to be paid "
+        "less, or choose not to be paid. Your contribution is recorded and recognised the "
+        "same whichever you choose, and you can change your mind at any time.",
+        "Payment can affect some benefits. You can get free advice before you choose.",
+    ]

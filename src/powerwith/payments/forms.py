@@ -6,9 +6,17 @@ from typing import Any
 
 from django import forms
 
+from powerwith.core.choices import Commitment
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.core.times import day_and_clock
 from powerwith.payments.fees import duration
-from powerwith.payments.models import ExpenseCategory, RewardChoiceKind
+from powerwith.payments.models import (
+    ExpenseCategory,
+    PayRoute,
+    RewardChoiceKind,
+    StatusOutcome,
+    Vehicle,
+)
 from powerwith.payments.receipts import MAX_BYTES
 from powerwith.payments.time_to_claim import TimeToClaim
 from powerwith.people.forms.acting import OnBehalfForm
@@ -272,3 +280,215 @@ class PaymentForm(forms.Form):
         required=False,
         max_length=500,
     )
+
+
+MILES_ERRORS = {
+    "required": "Enter the miles, like 12.5.",
+    "invalid": "Enter the miles as a number, like 12.5.",
+    "max_digits": "Enter 9,999.99 miles or fewer.",
+    "max_whole_digits": "Enter 9,999.99 miles or fewer.",
+    "max_decimal_places": "Enter the miles to two decimal places at most, like 12.5.",
+}
+
+
+class MileageClaimForm(forms.Form):
+    offer_id = forms.TypedChoiceField(
+        label="Which work was the journey for?",
+        coerce=int,
+        error_messages={
+            "required": "Choose the work the journey was for.",
+            "invalid_choice": "Choose one of the pieces of work listed.",
+        },
+    )
+    travelled_on = GovukDateField(
+        label="When did you travel?",
+        help_text="For example, 27 3 2026. Leave it empty for today.",
+    )
+    journey_from = forms.CharField(
+        label="Where did you travel from?",
+        help_text="A town or a postcode is enough.",
+        max_length=200,
+        error_messages={
+            "required": "Say where you travelled from.",
+            "max_length": "Keep each place to 200 characters or fewer.",
+        },
+    )
+    journey_to = forms.CharField(
+        label="Where did you travel to?",
+        max_length=200,
+        error_messages={
+            "required": "Say where you travelled to.",
+            "max_length": "Keep each place to 200 characters or fewer.",
+        },
+    )
+    vehicle = forms.ChoiceField(
+        label="How did you travel?",
+        choices=Vehicle.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how you travelled.",
+            "invalid_choice": "Choose one of the ways of travelling listed.",
+        },
+    )
+    miles = forms.DecimalField(
+        label="How many miles?",
+        help_text="There and back, if you came back the same way. For example, 12.5.",
+        max_digits=6,
+        decimal_places=2,
+        error_messages=MILES_ERRORS,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
+        ),
+    )
+    passengers = forms.IntegerField(
+        label="How many passengers did you take for the same work?",
+        help_text="Only in a car or van. Enter 0 if you went alone.",
+        initial=0,
+        required=False,
+        error_messages={"invalid": "Enter the number of passengers, like 0 or 1."},
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-2", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args: Any, offers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self.fields["offer_id"], [("", "Choose the work"), *offers])  # type: ignore[list-item]
+
+
+class MileageRateForm(forms.Form):
+    vehicle = forms.ChoiceField(
+        label="Vehicle",
+        choices=Vehicle.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the vehicle."},
+    )
+    applies_from = GovukDateField(
+        label="Start date",
+        required=True,
+        help_text="The first day the rate is used, after today. For example, 6 4 2027.",
+    )
+    pence_per_mile = forms.DecimalField(
+        label="Pence a mile",
+        help_text="For example, 45.",
+        max_digits=5,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the pence a mile, like 45.",
+            "invalid": "Enter the pence a mile, like 45.",
+        },
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+    )
+    threshold_miles = forms.IntegerField(
+        label="Miles in the tax year at that rate (optional)",
+        help_text="For a car or van, 10000: after them, the later rate.",
+        required=False,
+        error_messages={"invalid": "Enter the miles as a whole number, like 10000."},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "numeric"}),
+    )
+    later_pence = forms.DecimalField(
+        label="Pence a mile after them (optional)",
+        help_text="For a car or van, 25.",
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        error_messages={"invalid": "Enter the pence a mile, like 25."},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+    )
+    passenger_pence = forms.DecimalField(
+        label="Pence a mile for each passenger (optional)",
+        help_text="For a car or van, 5.",
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        error_messages={"invalid": "Enter the pence a mile, like 5."},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "decimal"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applies_from"].error_messages["required"] = "Enter the date the rate starts."
+
+
+class PayRouteForm(forms.Form):
+    route = forms.ChoiceField(
+        label="How would you like to be paid?",
+        choices=PayRoute.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how you would like to be paid.",
+            "invalid_choice": "Choose one of the ways of being paid listed.",
+        },
+    )
+    charity = forms.CharField(
+        label="If you chose a charity: which one?",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Keep the charity's name to 200 characters or fewer."},
+    )
+    applies_from = GovukDateField(
+        label="From when?",
+        help_text="Leave it empty for today. For example, 1 5 2027.",
+    )
+
+    def __init__(self, *args: Any, open_routes: set[str], words: dict[str, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["route"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(v, label) for v, label in PayRoute.choices if v in open_routes]
+        self.route_hints = {v: words[v] for v in open_routes}
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class EmploymentStatusForm(forms.Form):
+    commitment = forms.ChoiceField(
+        label="Which kind of work is the decision for?",
+        choices=Commitment.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of work the decision is for."},
+    )
+    outcome = forms.ChoiceField(
+        label="What did the organisation decide?",
+        choices=StatusOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome of the decision."},
+    )
+    reasons = forms.CharField(
+        label="Why (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep the reasons to 2000 characters or fewer."},
+    )
+    review_on = GovukDateField(
+        label="When will it be reviewed?",
+        required=True,
+        help_text="Within three years. For example, 1 4 2027.",
+    )
+
+    def __init__(self, *args: Any, questions: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["review_on"].error_messages["required"] = "Enter the review date."
+        for key, text in questions.items():
+            self.fields[key] = forms.ChoiceField(
+                label=text,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Answer yes or no: {text}"},
+            )
+        # The questions first, then the outcome they lead to.
+        order = [*questions, "commitment", "outcome", "reasons", "review_on"]
+        self.order_fields(order)
+
+    def answers(self, questions: dict[str, str]) -> dict[str, bool]:
+        return {key: self.cleaned_data[key] == "yes" for key in questions}
+
+
+class BatchPaymentForm(forms.Form):
+    paid_on = GovukDateField(label="Date paid", required=True, help_text="For example, 3 2 2027.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paid_on"].error_messages["required"] = "Enter the date the batch was paid."

@@ -59,10 +59,10 @@ def _access_log(organisation: Organisation, before: dt.datetime) -> int:
 
 
 def _payments(organisation: Organisation, before: dt.date) -> int:
-    """Past the period, a paid claim keeps its amount and dates but loses its words and
-    receipt."""
+    """Past the period, a paid claim keeps its amount and dates but loses its words,
+    receipt and the places a mileage claim's journey went from and to."""
     claims = Claim.objects.filter(organisation=organisation, paid_on__lt=before).exclude(
-        description="", receipt=""
+        description="", receipt="", journey_from="", journey_to=""
     )
     done = 0
     for claim in claims:
@@ -70,7 +70,8 @@ def _payments(organisation: Organisation, before: dt.date) -> int:
             claim.receipt.delete(save=False)
         claim.description = ""
         claim.receipt = ""
-        claim.save(update_fields=["description", "receipt"])
+        claim.journey_from = claim.journey_to = ""
+        claim.save(update_fields=["description", "receipt", "journey_from", "journey_to"])
         done += 1
     return done
 

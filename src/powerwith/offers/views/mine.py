@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.core.choices import RewardBasis
@@ -26,6 +27,8 @@ from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
 from powerwith.payments import earnings
+from powerwith.payments import routes as pay_routes
+from powerwith.payments.models import PayRoute
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import person_of
 from powerwith.workflows import offers as offer_workflows
@@ -84,8 +87,18 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "question_form": forms.get("question_form") or QuestionForm(),
         "answered_at": queries.events_of(offer).filter(action=offer.status).last(),
         **_benefits(offer, shown),
+        **_pay_route(offer, shown),
     }
     return render(request, "offers/my_offers_offer.html", context, status=status)
+
+
+def _pay_route(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:
+    """For paid work, how the person would be paid and what it means for them."""
+    basis = (shown.get("reward") or {}).get("basis")
+    if basis in (None, "", RewardBasis.VOLUNTARY):
+        return {"pay_route": None}
+    route = pay_routes.route_for_work(offer.person, offer, timezone.localdate())
+    return {"pay_route": {"label": PayRoute(route).label, "words": pay_routes.WORDS[route]}}
 
 
 def _benefits(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
+from powerwith.payments.mileage import plain
 from powerwith.payments.models import Claim, ExpenseCategory
 from powerwith.people.queries import get_person_for, person_id_for
 from powerwith.people.schemas import OnBehalfIn
@@ -52,6 +53,14 @@ class ClaimIn(Schema):
     category: str = Field(default=ExpenseCategory.OTHER.value, max_length=20)
     # Staff recording a claim the person made another way (powerwith.workflows.on_behalf).
     on_behalf: OnBehalfIn | None = None
+    # Mileage: the journey; the amount is worked out from the dated HMRC rates.
+    miles: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    passengers: int | None = Field(default=None, ge=-1000, le=1000)
+    vehicle: str = Field(default="", max_length=20)
+    journey_from: str = Field(default="", max_length=200, alias="from")
+    journey_to: str = Field(default="", max_length=200, alias="to")
+    # The day of the journey: the session's day, or today, unless given.
+    travelled_on: date | None = None
 
 
 class NoteIn(Schema):
@@ -96,6 +105,15 @@ class ClaimOut(Schema):
     amount: str
     description: str
     has_receipt: bool
+    # How it is paid: the person's route on the day they claimed, if open for the work.
+    route: str
+    # Mileage: the journey the amount was worked out from (null for other claims).
+    miles: str | None
+    passengers: int | None
+    vehicle: str
+    journey_from: str
+    journey_to: str
+    travelled_on: str | None
     status: str
     claimed_on: str
     paid_on: str | None
@@ -126,6 +144,13 @@ def claim_out(claim: Claim) -> dict[str, Any]:
         "amount": f"{claim.amount:.2f}",
         "description": claim.description,
         "has_receipt": bool(claim.receipt),
+        "route": claim.route,
+        "miles": plain(claim.miles) if claim.miles is not None else None,
+        "passengers": claim.passengers,
+        "vehicle": claim.vehicle,
+        "journey_from": claim.journey_from,
+        "journey_to": claim.journey_to,
+        "travelled_on": claim.travelled_on.isoformat() if claim.travelled_on else None,
         "status": claim.status,
         "claimed_on": queries.claimed_on(claim).isoformat(),
         "paid_on": claim.paid_on.isoformat() if claim.paid_on else None,
@@ -166,7 +191,9 @@ def list_claims(
 def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
     """The person's own claim against their accepted offer: ``time`` (for a session they
     were booked into), ``expenses`` (with a ``category``: one the offer does not cover is
-    refused) or ``travel_advance`` (before the session, where the offer pays it)."""
+    refused), ``mileage`` (``miles``, ``passengers``, ``vehicle``, ``from``, ``to``: the
+    amount is worked out from the dated HMRC rates) or ``travel_advance`` (before the
+    session, where the offer pays it)."""
     membership = membership_of(request)
     offer = get_offer_for(membership, payload.offer_id)
     if payload.on_behalf is not None:
@@ -198,6 +225,12 @@ def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
         description=payload.description,
         category=payload.category,
         reason=payload.reason,
+        miles=payload.miles,
+        passengers=payload.passengers,
+        vehicle=payload.vehicle,
+        journey_from=payload.journey_from,
+        journey_to=payload.journey_to,
+        travelled_on=payload.travelled_on,
     )
     return Status(201, claim_out(claim))
 

@@ -28,13 +28,19 @@ from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (
     LIVE_STATUSES,
     UNPAID_STATUSES,
+    BatchClaim,
     Claim,
     ClaimEvent,
     ClaimKind,
     ClaimStatus,
+    EmploymentStatusDecision,
+    MileageRate,
+    PaymentBatch,
+    PayRouteChoice,
     RewardChoice,
     RewardChoiceKind,
 )
+from powerwith.payments.tax_years import TaxYear
 from powerwith.payments.timeliness import payment_timeliness
 from powerwith.people.models import Person
 
@@ -410,3 +416,67 @@ def opportunity_offered_to(
     if found is None:
         raise Http404("No such opportunity.")
     return found
+
+
+def mileage_rates_of(membership: Membership) -> QuerySet[MileageRate]:
+    """The organisation's own lines of the mileage rate card, for those who read rates."""
+    require(membership, Capability.READ_RATES, "Only coordinators and admins can see rates.")
+    return MileageRate.objects.filter(organisation=membership.organisation).select_related(
+        "created_by"
+    )
+
+
+def paid_in(person: Person, organisation: Organisation, year: TaxYear) -> QuerySet[Claim]:
+    """The person's claims the organisation paid on a day in the tax year."""
+    return _with_relations(
+        Claim.objects.filter(
+            person=person,
+            organisation=organisation,
+            status=ClaimStatus.PAID,
+            paid_on__range=(year.starts, year.ends),
+        )
+    )
+
+
+def route_choices_of(person: Person, membership: Membership) -> QuerySet[PayRouteChoice]:
+    """The person's choices of how the membership's organisation pays them, newest first."""
+    return PayRouteChoice.objects.filter(person=person, organisation=membership.organisation)
+
+
+def decisions_of(person: Person, membership: Membership) -> QuerySet[EmploymentStatusDecision]:
+    """The organisation's employment-status decisions for the person, newest first: for
+    coordinators and admins, and for the person themself."""
+    if person.user_id != membership.user_id:
+        require_manager(membership)
+    return EmploymentStatusDecision.objects.filter(
+        person=person, organisation=membership.organisation
+    ).select_related("decided_by")
+
+
+def claims_to_batch(membership: Membership) -> QuerySet[Claim]:
+    """The organisation's approved claims not yet in a payment batch."""
+    require_manager(membership)
+    in_batches = BatchClaim.objects.filter(batch__organisation=membership.organisation)
+    return Claim.objects.filter(
+        organisation=membership.organisation, status=ClaimStatus.APPROVED
+    ).exclude(pk__in=in_batches.values("claim_id"))
+
+
+def batches_of(membership: Membership) -> QuerySet[PaymentBatch]:
+    require_manager(membership)
+    return PaymentBatch.objects.filter(organisation=membership.organisation).select_related(
+        "prepared_by", "paid_by"
+    )
+
+
+def get_batch_for(membership: Membership, batch_id: int) -> PaymentBatch:
+    found = batches_of(membership).filter(pk=batch_id).first()
+    if found is None:
+        raise Http404("No such payment batch.")
+    return found
+
+
+def lines_of(batch: PaymentBatch) -> QuerySet[BatchClaim]:
+    return BatchClaim.objects.filter(batch=batch).select_related(
+        "claim__person", "claim__offer__opportunity", "claim__organisation"
+    )

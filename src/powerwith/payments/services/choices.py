@@ -15,7 +15,7 @@ from powerwith.core.permissions import Capability, can
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
-from powerwith.payments.fees import agreed_fee, money
+from powerwith.payments.fees import agreed_fee, choice_explanation, money
 from powerwith.payments.models import RewardChoice, RewardChoiceKind
 from powerwith.people.models import Person
 
@@ -100,12 +100,17 @@ def record_reward_choice(
             "choice, so that nobody else can decide your work is voluntary.",
             field="reason",
         )
+    chosen = RewardChoiceKind(choice).label
+    if value is not None:
+        chosen += f": £{value} {fee.unit}"
+    said = "" if by.user_id == person.user_id else " (recorded by staff on the person's word)"
     recorded = RewardChoice.objects.create(
         person=person,
         opportunity=opportunity,
         choice=choice,
         amount=value,
         reason=reason,
+        words_seen="\n\n".join([*choice_explanation(fee), f"You chose: {chosen}.{said}"]),
         recorded_by=by.user,
     )
     audit.record(

@@ -20,6 +20,7 @@ from powerwith.offers.models import Offer
 from powerwith.payments import queries
 from powerwith.payments.fees import agreed_expenses, money
 from powerwith.payments.models import Claim, ClaimEvent, ClaimStatus, ExpenseCategory
+from powerwith.payments.routes import route_for_work
 from powerwith.people.models import Person
 
 MAX_AMOUNT = Decimal("99999.99")
@@ -130,13 +131,14 @@ def create_claim(
     **fields: object,
 ) -> Claim:
     """The claim with its first step (with the person's ``note`` for the approver) and its
-    audit record."""
+    audit record. It carries the route it is paid by (``routes.route_for_work``)."""
     claim = Claim.objects.create(
         organisation=offer.organisation,
         person=person,
         offer=offer,
         kind=kind,
         amount=amount,
+        route=route_for_work(person, offer, timezone.localdate()),
         created_by=by.user,
         **fields,
     )

@@ -9,6 +9,7 @@ claim to payment.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
@@ -35,6 +36,7 @@ from powerwith.payments.services.claim_rules import (
     session_of,
     text_of,
 )
+from powerwith.payments.services.mileage import submit_mileage_claim
 from powerwith.payments.services.travel import request_travel_advance
 from powerwith.people.models import Person
 
@@ -170,6 +172,12 @@ def submit_claim(
     reason: str = "",
     receipt: UploadedFile[bytes] | None = None,
     on_persons_word: bool = False,
+    miles: Decimal | str | None = None,
+    passengers: int | None = None,
+    vehicle: str = "",
+    journey_from: str = "",
+    journey_to: str = "",
+    travelled_on: date | None = None,
 ) -> Claim:
     """Any kind of claim, for the API: the same services as the pages."""
     if kind == ClaimKind.TIME:
@@ -204,6 +212,20 @@ def submit_claim(
             by=by,
             on_persons_word=on_persons_word,
         )
+    if kind == ClaimKind.MILEAGE:
+        return submit_mileage_claim(
+            person=person,
+            offer=offer,
+            miles=miles,
+            passengers=passengers,
+            vehicle=vehicle,
+            journey_from=journey_from,
+            journey_to=journey_to,
+            by=by,
+            session_id=session_id,
+            travelled_on=travelled_on,
+        )
     raise InvalidInput(
-        "Unknown kind of claim. Use one of: time, expenses, travel_advance.", field="kind"
+        "Unknown kind of claim. Use one of: time, expenses, mileage, travel_advance.",
+        field="kind",
     )

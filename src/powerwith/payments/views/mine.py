@@ -28,7 +28,7 @@ from powerwith.core.web import (
 )
 from powerwith.engagements.models import Attendance
 from powerwith.payments import queries, services
-from powerwith.payments.fees import agreed_expenses, agreed_fee
+from powerwith.payments.fees import agreed_expenses, agreed_fee, choice_explanation
 from powerwith.payments.forms import (
     ExpenseClaimForm,
     RewardChoiceForm,
@@ -231,6 +231,7 @@ def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
     context = {
         "offer": offer,
         "fee": fee,
+        "explanation": choice_explanation(fee),
         "current": current,
         "form": form,
         "history": queries.choices_of(offer.person, offer.opportunity_id),

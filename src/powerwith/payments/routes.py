@@ -1,0 +1,143 @@
+"""How each person is paid: the route they choose, and the organisation's
+employment-status decision that decides which routes are open.
+
+- The **route** on a day is the newest choice the person made with the organisation that
+  applies from that day or before; with none, bank transfer as a fee.
+- The **decision** for a piece of work is the organisation's newest decision for the
+  person and the work's kind (its commitment), made on or before the day. The NIHR/HRA
+  guidance on paying public contributors asks its questions (``QUESTIONS``); the outcome
+  opens routes (``OPEN_ROUTES``): public involvement is paid as a fee, in vouchers or to
+  a charity; self-employed work against an invoice; employment through payroll. Anyone
+  may choose a charity or no payment. With no decision, the involvement routes are open.
+- A **claim's route** is the person's route on the day, if the decision for the work
+  opens it; otherwise the route the decision expects (payroll, invoice or a fee), so
+  nobody is paid a way the organisation decided against.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from powerwith.offers.models import Offer
+from powerwith.payments.models import (
+    EmploymentStatusDecision,
+    PayRoute,
+    PayRouteChoice,
+    StatusOutcome,
+)
+from powerwith.people.models import Person
+
+# The questions the NIHR/HRA employment-status guidance asks of involvement work, each
+# answered yes or no (with a note) when the organisation decides.
+QUESTIONS: dict[str, str] = {
+    "control": "Does the organisation decide what the person does, how, when and where?",
+    "obligation": "Must the organisation offer work, and the person accept it, regularly?",
+    "substitution": "Could the person send someone else to do the work in their place?",
+    "own_business": "Does the person run their own business, invoicing for this work?",
+    "equipment_and_risk": "Does the person provide their own equipment and bear financial risk?",
+    "part_of_organisation": "Is the person part of the organisation, like its staff (a badge, "
+    "an email address, line management)?",
+}
+
+OPEN_ROUTES: dict[str, tuple[str, ...]] = {
+    StatusOutcome.INVOLVEMENT: (
+        PayRoute.BANK_TRANSFER,
+        PayRoute.VOUCHERS,
+        PayRoute.CHARITY,
+        PayRoute.NO_PAYMENT,
+    ),
+    StatusOutcome.SELF_EMPLOYED: (PayRoute.INVOICE, PayRoute.CHARITY, PayRoute.NO_PAYMENT),
+    StatusOutcome.EMPLOYED: (PayRoute.PAYROLL, PayRoute.CHARITY, PayRoute.NO_PAYMENT),
+}
+# The route a claim goes by when the person's choice is not open under the decision.
+EXPECTED: dict[str, str] = {
+    StatusOutcome.INVOLVEMENT: PayRoute.BANK_TRANSFER,
+    StatusOutcome.SELF_EMPLOYED: PayRoute.INVOICE,
+    StatusOutcome.EMPLOYED: PayRoute.PAYROLL,
+}
+
+# What each route means for the person, in plain words: on the offer and their pages.
+WORDS: dict[str, str] = {
+    PayRoute.BANK_TRANSFER: (
+        "You are paid a fee into your bank account. Nothing is taken off: you are "
+        "responsible for telling HMRC, and the Jobcentre if you get benefits."
+    ),
+    PayRoute.PAYROLL: (
+        "You are paid through our payroll. Tax and National Insurance will be taken off "
+        "before you are paid, and you get a payslip."
+    ),
+    PayRoute.INVOICE: (
+        "You send us an invoice as a self-employed person and we pay it. Nothing is taken "
+        "off: you tell HMRC through Self Assessment if you earn over £1,000 in a tax year."
+    ),
+    PayRoute.VOUCHERS: (
+        "You are given vouchers instead of money. They may still count as income for tax "
+        "and benefits."
+    ),
+    PayRoute.CHARITY: (
+        "We pay your fee to the charity you chose instead of to you. You are not paid it."
+    ),
+    PayRoute.NO_PAYMENT: (
+        "You chose not to be paid. Your time is recorded and recognised just the same, "
+        "and your expenses are still paid back."
+    ),
+}
+
+
+def route_choice_on(person: Person, organisation_id: int, day: date) -> PayRouteChoice | None:
+    return (
+        PayRouteChoice.objects.filter(
+            person=person, organisation_id=organisation_id, applies_from__lte=day
+        )
+        .order_by("-applies_from", "-created_at", "-id")
+        .first()
+    )
+
+
+def route_on(person: Person, organisation_id: int, day: date) -> str:
+    """The route the person chose that applies on ``day``; a fee by bank transfer if none."""
+    choice = route_choice_on(person, organisation_id, day)
+    return choice.route if choice is not None else PayRoute.BANK_TRANSFER
+
+
+def decision_for(
+    person: Person, organisation_id: int, commitment: str, day: date
+) -> EmploymentStatusDecision | None:
+    return (
+        EmploymentStatusDecision.objects.filter(
+            person=person,
+            organisation_id=organisation_id,
+            commitment=commitment,
+            decided_on__lte=day,
+        )
+        .order_by("-decided_on", "-created_at", "-id")
+        .first()
+    )
+
+
+def open_routes(decision: EmploymentStatusDecision | None) -> tuple[str, ...]:
+    outcome = decision.outcome if decision is not None else StatusOutcome.INVOLVEMENT
+    return OPEN_ROUTES[outcome]
+
+
+def routes_open_to(person: Person, organisation_id: int, day: date) -> set[str]:
+    """The routes open to the person under any of the organisation's newest decisions
+    for each kind of work (the involvement routes where none is decided)."""
+    newest: dict[str, EmploymentStatusDecision] = {}
+    for decision in EmploymentStatusDecision.objects.filter(
+        person=person, organisation_id=organisation_id, decided_on__lte=day
+    ).order_by("decided_on", "created_at", "id"):
+        newest[decision.commitment] = decision
+    if not newest:
+        return set(open_routes(None))
+    return {route for decision in newest.values() for route in open_routes(decision)}
+
+
+def route_for_work(person: Person, offer: Offer, day: date) -> str:
+    """The route a claim for the offer's work goes by on ``day``."""
+    chosen = route_on(person, offer.organisation_id, day)
+    decision = decision_for(person, offer.organisation_id, offer.opportunity.commitment, day)
+    if chosen in open_routes(decision):
+        return chosen
+    outcome = decision.outcome if decision is not None else StatusOutcome.INVOLVEMENT
+    return EXPECTED[outcome]
