@@ -356,4 +356,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DASHBOARD_CACHE_SECONDS = int(
     os.environ.get("DASHBOARD_CACHE_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
 )
+# How long a count of the register is kept at most (people/queries/counts.py); any change
+# to a person, a link or an experience entry starts afresh at once. The tests count every
+# time, except those about the kept counts.
+REGISTER_COUNT_SECONDS = int(
+    os.environ.get("REGISTER_COUNT_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
+)
 CSRF_FAILURE_VIEW = "powerwith.views.csrf_failure"

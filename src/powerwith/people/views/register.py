@@ -10,7 +10,6 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -33,6 +32,7 @@ from powerwith.people.forms.register import RegisterFilterForm
 from powerwith.people.models import Person
 from powerwith.people.queries import Profile
 from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.queries.counts import CountedPaginator
 from powerwith.people.templatetags.people import LABELS
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
@@ -160,7 +160,7 @@ def register(request: Request) -> HttpResponse:
     form = RegisterFilterForm(request.GET)
     form.is_valid()
     people = queries.search_register(membership, form.filters())
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
