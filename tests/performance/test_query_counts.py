@@ -360,3 +360,34 @@ def test_the_api_outputs_list_does_not_grow_with_outputs(riverside, riverside_co
         "/api/v1/outputs",
         outputs_for(riverside_coordinator, riverside, numbers),
     )
+
+
+def test_the_persons_consents_page_does_not_grow_with_consents(
+    client, riverside_coordinator, expert_at_riverside
+):
+    """The person's own consents page (a load benchmark target): one row per piece of
+    work and scope, each with its history."""
+    from tests.engagements.factories import accepted_offer
+
+    assert expert_at_riverside.user is not None
+
+    def grow(count: int) -> None:
+        for _ in range(count):
+            offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+            consents(expert_at_riverside, offer, "take_part", "be_quoted")
+
+    assert_flat(logged_in(client, expert_at_riverside.user), "/my-consents/", grow)
+
+
+def test_the_coordinators_home_does_not_grow_with_the_register(
+    client, riverside_coordinator, numbers
+):
+    def grow(count: int) -> None:
+        for _ in range(count):
+            make_expert(
+                f"home{numbers.next()}@people.example",
+                "Someone",
+                riverside_coordinator.organisation,
+            )
+
+    assert_flat(logged_in(client, riverside_coordinator.user), "/", grow)
