@@ -49,7 +49,7 @@ def note_register_changed(**_: object) -> None:
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-class CountedPaginator(Paginator):
+class CountedPaginator(Paginator[Any]):
     """Django's paginator, with its count kept by ``cached_count``."""
 
     @cached_property
