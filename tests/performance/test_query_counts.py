@@ -391,3 +391,15 @@ def test_the_coordinators_home_does_not_grow_with_the_register(
             )
 
     assert_flat(logged_in(client, riverside_coordinator.user), "/", grow)
+
+
+def test_a_page_reads_the_users_memberships_once(client, riverside_coordinator, hillview):
+    """The acting membership and the others offered in the header come from one read."""
+    from tests.conftest import make_member
+
+    make_member(hillview, riverside_coordinator.user.email, "coordinator")
+    queries = queries_for(logged_in(client, riverside_coordinator.user), "/opportunities/")
+    membership_reads = [sql for sql in queries if 'FROM "accounts_membership"' in sql]
+    assert len(membership_reads) == 1, membership_reads
+    page = client.get("/opportunities/").text
+    assert "Hillview" in page or "hillview" in page.lower()

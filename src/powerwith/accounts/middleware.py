@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from powerwith.accounts import sessions, two_factor
-from powerwith.accounts.queries import membership_of
+from powerwith.accounts.queries import memberships_and_current
 
 SESSION_KEY = "organisation_id"
 
@@ -22,10 +22,13 @@ def current_membership(get_response: Handler) -> Handler:
     """Attach the membership the user is acting in (the organisation chosen in the header)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        membership = None
+        membership, memberships = None, []
         if request.user.is_authenticated:
-            membership = membership_of(request.user, request.session.get(SESSION_KEY))
+            memberships, membership = memberships_and_current(
+                request.user, request.session.get(SESSION_KEY)
+            )
         request.membership = membership  # type: ignore[attr-defined]
+        request.memberships = memberships  # type: ignore[attr-defined]
         return get_response(request)
 
     return middleware
