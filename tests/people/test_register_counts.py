@@ -51,3 +51,21 @@ def test_each_organisation_gets_its_own_count(
     assert counts_of(api_client_for(riverside_coordinator))[0] == 2
     assert counts_of(api_client_for(hillview_coordinator))[0] == 1
     assert counts_of(api_client_for(riverside_coordinator))[0] == 2
+
+
+def test_the_kept_filter_form_shows_what_each_request_asked_for(client, riverside_coordinator):
+    """The rendered filter form is kept in the cache by the values asked for: a second
+    request asking something else never sees the first one's choices or errors."""
+    from tests.conftest import logged_in
+
+    logged_in(client, riverside_coordinator.user)
+    chosen = client.get("/people/", {"day": "mon"}).text
+    plain = client.get("/people/").text
+    wrong = client.get("/people/", {"day": "someday"})
+    again = client.get("/people/", {"day": "mon"}).text
+    assert '<option value="mon" selected>' in chosen
+    assert '<option value="mon" selected>' in again
+    assert '<option value="mon" selected>' not in plain
+    assert wrong.status_code == 400
+    assert "Choose available on from the list." in wrong.text
+    assert "Choose available on from the list." not in plain

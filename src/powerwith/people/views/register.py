@@ -3,6 +3,7 @@ the forms that add and change register entries for people without an account."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -166,8 +167,18 @@ def register(request: Request) -> HttpResponse:
         "page": page,
         "profiles": queries.profiles_for(membership, cast("QuerySet[Person]", page.object_list)),
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
+        "filter_key": filter_key(form),
     }
     return render(request, "people/register/list.html", context, status=form_status(form))
+
+
+def filter_key(form: RegisterFilterForm) -> str:
+    """What the rendered filter form depends on: the values asked for, nothing else (the
+    choices are fixed). The form, seven fields through the GOV.UK templates with a select
+    of every Schedule of Experience item, was about a quarter of the register's time;
+    the page keeps its rendering in the shared cache under this key."""
+    asked = sorted((name, form.data.get(name, "")) for name in form.fields)
+    return hashlib.sha256(repr(asked).encode()).hexdigest()
 
 
 @membership_required
