@@ -32,8 +32,10 @@ if [[ $(id -u) == 0 ]]; then
     RUN_AS=(runuser -u "$USER_NAME" --)
 fi
 DATA=$TMP/data
-mkdir -p "$TMP/sock"
-[[ ${#RUN_AS[@]} -gt 0 ]] && chown -R "$USER_NAME:" "$TMP/sock" && mkdir -p "$DATA" && chown "$USER_NAME:" "$DATA"
+mkdir -p "$TMP/sock" "$TMP/logs" "$DATA"
+if [[ ${#RUN_AS[@]} -gt 0 ]]; then
+    chown -R "$USER_NAME:" "$TMP/sock" "$TMP/logs" "$DATA"
+fi
 as_pg() { (cd "$TMP" && "${RUN_AS[@]}" "$@"); }
 
 stop() {
@@ -53,7 +55,7 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 CONF
-as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$TMP/server.log" -w -t 60 start >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$TMP/logs/server.log" -w -t 60 start >/dev/null
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (throwaway)"
 
 export BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/powerwith"
