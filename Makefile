@@ -8,7 +8,7 @@ export UV_LINK_MODE := copy
 
 STATIC_DIST := src/powerwith/static/dist
 
-.PHONY: help install assets browser pdf-libs speech demo test lint audit format bench fuzz clean
+.PHONY: help install assets browser pdf-libs speech demo test lint audit format bench bench-pg fuzz clean
 
 help:
 	@echo "make demo   install, migrate, load the demo data and serve on 127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint   ruff, mypy, the template linter, the layers of the apps and the secrets check"
 	@echo "make audit  pip-audit on the locked dependencies and bandit on the code"
 	@echo "make bench  the matching and load benchmarks on 100,000 people (not part of make test)"
+	@echo "make bench-pg  the load benchmark on a throwaway PostgreSQL it starts and removes"
 
 install: .venv/.installed $(STATIC_DIST)/.built
 
@@ -121,6 +122,13 @@ bench: install
 	$(UV) run --frozen python bench/load.py
 	-BENCH_DATABASE_URL="$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/var/bench/load-100000.sqlite3}" \
 	  $(UV) run --frozen python bench/matching.py
+
+# The same load benchmark on a throwaway PostgreSQL started (and removed) by the script.
+bench-pg: install
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "The load benchmark needs wrk: run 'make bench' once as root, or apt-get install wrk."; \
+	  exit 1; }
+	PYTHON="$(UV) run --frozen python" bash bench/postgres.sh
 
 # The API fuzzed from its OpenAPI schema with many more examples per operation than the
 # few that `make test` runs (tests/security/test_api_fuzz.py).

@@ -14,7 +14,7 @@ the same run:
   (HTML, and JSON for the API targets);
 - ``bare insert``: one row inserted in a transaction (for the consent withdrawal).
 
-Then it reports each goal of issue 10 as met or not met (goals, not assertions: the exit
+Then it reports each goal of issue 19 as met or not met (goals, not assertions: the exit
 status is 0 either way unless something broke) and writes var/bench/load-<time>.json.
 
     .venv/bin/python bench/load.py [--people 100000] [--small 1000] [--seconds 10]
@@ -61,14 +61,12 @@ THREADS = 2
 COORDINATOR = "coordinator@riverside.example"
 EXPERT = "expert1@people.example"
 
-# Goals from issue 10.
-HTML_OF_HELLO = 0.20
-JSON_OF_HELLO = 0.30
-OF_BARE = 0.70
+# Goals from issue 19 (issue 10's, raised): each printed as met or not met from one run.
+OF_BARE = 0.50
 BIG_OF_SMALL = 0.80
-MATCHING_OF_REGISTER_P50 = 10.0
-WITHDRAW_OF_INSERT = 0.25
-P95_MS = 100.0
+MATCHING_OF_REGISTER_P50 = 2.0
+WITHDRAW_OF_INSERT = 0.50
+P95_MS = 250.0
 POSTGRES_OF_SQLITE = 0.70
 
 
@@ -339,7 +337,13 @@ def targets(meta: dict[str, Any], pool: list[int]) -> list[Target]:
         Target("expert's home page", "/", "html", "expert"),
         Target("coordinator's home page", "/", "html", "coordinator"),
         Target("the dashboard", "/dashboard/", "html", "coordinator"),
+        Target("opportunities list", "/opportunities/", "html", "coordinator"),
+        Target("claims list", "/claims/", "html", "coordinator"),
+        Target("action-needed list", "/action-needed/", "html", "coordinator"),
+        Target("the person's consents page", "/my-consents/", "html", "expert"),
         Target("API people list", "/api/v1/people", "json", "token"),
+        Target("API offers list", "/api/v1/offers", "json", "token"),
+        Target("API opportunities list", "/api/v1/opportunities", "json", "token"),
         Target("API matches", f"/api/v1/opportunities/{opportunity}/matches", "json", "token"),
         Target(
             "consent withdrawal (API write)",
@@ -422,20 +426,9 @@ def goals(
         missed = [f"{r.name} {show(r)}" for r in items if not test(r)]
         return "; ".join(missed) if missed else "all"
 
-    def html_ok(r: Result) -> bool:
-        floor = HTML_OF_HELLO if r.kind == "html" else JSON_OF_HELLO
-        return r.rps / hello >= floor
-
     answer.append(
         (
-            "HTML targets >= 20% and JSON targets >= 30% of hello-world",
-            all(html_ok(r) for r in reads),
-            under(reads, html_ok, lambda r: f"{r.rps / hello:.0%}"),
-        )
-    )
-    answer.append(
-        (
-            "every read target >= 70% of the bare list (tenancy and security cost <= 30%)",
+            "1. every read target >= 50% of its bare reference",
             all(r.rps / bare[r.kind] >= OF_BARE for r in reads),
             under(
                 reads,
@@ -449,7 +442,7 @@ def goals(
         ok = all(r.rps >= BIG_OF_SMALL * small[r.name].rps for r in common)
         answer.append(
             (
-                "throughput at 100,000 people >= 80% of 1,000 people",
+                "2. every target at the large size >= 80% of its throughput at the small one",
                 ok,
                 under(
                     common,
@@ -458,40 +451,59 @@ def goals(
                 ),
             )
         )
+    else:
+        answer.append(("2. large >= 80% of small", None, "not measured (--small 0)"))
     register = results["register list page"].p50_ms
     matches = results["API matches"].p50_ms
     page = results["match results page"].p50_ms
     answer.append(
         (
-            "matching p50 <= 10x the register list page's p50",
-            matches <= MATCHING_OF_REGISTER_P50 * register,
-            f"API {matches / register:.1f}x, page {page / register:.1f}x",
+            "3. matching (page and API) p50 <= 2x the register list page's p50",
+            # A target none of whose requests finished in the run has no p50 to compare.
+            min(matches, page, register) > 0
+            and max(matches, page) <= MATCHING_OF_REGISTER_P50 * register,
+            f"API {matches / register:.1f}x, page {page / register:.1f}x"
+            if register
+            else "the register list page finished no request",
+        )
+    )
+    answer.append(
+        (
+            "4a. p95 <= 250 ms for every read target at 16 connections",
+            all(r.p95_ms <= P95_MS for r in reads),
+            under(reads, lambda r: r.p95_ms <= P95_MS, lambda r: f"{r.p95_ms:.0f} ms"),
         )
     )
     withdraw = results["consent withdrawal (API write)"]
     insert = results["bare insert"].rps
     answer.append(
         (
-            "consent withdrawal >= 25% of a bare insert",
+            "4b. consent withdrawal >= 50% of a bare insert",
             withdraw.rps >= WITHDRAW_OF_INSERT * insert,
             f"{withdraw.rps / insert:.0%}",
         )
     )
     answer.append(
         (
-            "p95 <= 100 ms for every target at 16 connections",
-            all(r.p95_ms <= P95_MS for r in measured),
-            under(measured, lambda r: r.p95_ms <= P95_MS, lambda r: f"{r.p95_ms:.0f} ms"),
+            "(information) the read targets against hello world",
+            None,
+            "; ".join(f"{r.name} {r.rps / hello:.0%}" for r in reads),
         )
     )
     if postgres_vs is None:
-        answer.append(("PostgreSQL >= 70% of SQLite on the read targets", None, "not measured"))
+        answer.append(
+            (
+                "5. PostgreSQL >= 70% of SQLite on the read targets",
+                None,
+                "not measured: make bench, then make bench-pg at the same size",
+            )
+        )
     else:
         sqlite = postgres_vs
         pairs = [(r, sqlite[r.name]["rps"]) for r in reads if r.name in sqlite]
         answer.append(
             (
-                "PostgreSQL >= 70% of SQLite on the read targets",
+                "5. PostgreSQL >= 70% of SQLite on the read targets",
                 all(r.rps >= POSTGRES_OF_SQLITE * s for r, s in pairs),
                 "; ".join(f"{r.name} {r.rps / s:.0%}" for r, s in pairs),
             )
@@ -558,10 +570,10 @@ def main() -> int:
         "after (other work on the machine lowers every figure)\n"
     )
     print("\n".join(ratio_table(big, small)))
-    print("\nGoals (issue 10):")
+    print("\nGoals (issue 19):")
     verdicts = goals(big, small, postgres_vs)
     for name, met, detail in verdicts:
-        word = "met" if met else "not measured" if met is None else "NOT met"
+        word = "met" if met else "NOT met" if met is not None else "-"
         print(f"  [{word:^12}] {name}" + (f": {detail}" if detail != "all" else ""))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = BENCH_DIR / f"load-result-{stamp}.json"

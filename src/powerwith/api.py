@@ -23,6 +23,7 @@ from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
+from powerwith.core.cache import cache_state, worker_state
 from powerwith.core.errors import DomainError
 from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
@@ -45,10 +46,11 @@ class BearerToken(HttpBearer):
 class TokenRateThrottle(BaseThrottle):
     """At most ``API_TOKEN_RATE_PER_MINUTE`` requests per token in each clock minute.
 
-    A fixed-window counter in Django's cache (``add`` then ``incr``, both atomic in the
-    cache backends Django ships), so a request costs one cache round trip, not a list of
-    timestamps. The count is per cache: per process with the default local-memory cache,
-    shared between servers with a shared one (see CACHES in settings)."""
+    A fixed-window counter in Django's cache. The default cache is the database one,
+    shared by every worker of every app server (its ``incr`` locks the counter, see
+    ``powerwith.core.cache``), so a limit of N is N across the whole site, not per
+    process; Redis (``CACHE_URL``) counts atomically too. A request costs one ``incr``;
+    the first of each window adds the counter."""
 
     WINDOW = 60
 
@@ -58,12 +60,11 @@ class TokenRateThrottle(BaseThrottle):
             return True
         window = int(time.time() // self.WINDOW)
         key = f"api-rate:{token.prefix}:{window}"
-        cache.add(key, 0, timeout=self.WINDOW * 2)
         try:
             count = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count this one afresh
-            cache.set(key, 1, timeout=self.WINDOW * 2)
-            count = 1
+        except ValueError:  # the first request of the window (or the counter was evicted)
+            # (unless another server added it first: then count this one on top)
+            count = 1 if cache.add(key, 1, timeout=self.WINDOW * 2) else cache.incr(key)
         return bool(count <= settings.API_TOKEN_RATE_PER_MINUTE)
 
     def wait(self) -> float | None:
@@ -138,18 +139,34 @@ def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
 class HealthOut(Schema):
     status: str
     database: str
+    cache: str
+    worker: str
 
 
 @api.get("/health", auth=None, response={200: HealthOut, 503: HealthOut}, tags=["service"])
 def health(request: HttpRequest) -> Status[dict[str, str]]:
+    """Ready to serve when the database and the shared cache answer (503 otherwise).
+    ``worker`` says whether a worker's heartbeat is recent (``ok``, ``late``,
+    ``missing``): without one, e-mail and reminders wait, but pages still work, so it
+    does not take an app server out of a proxy's rotation."""
+    found = {"status": "ok", "database": "ok", "cache": "ok", "worker": "missing"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
         logger.exception("Health check could not reach the database")
-        return Status(503, {"status": "error", "database": "error"})
-    return Status(200, {"status": "ok", "database": "ok"})
+        found["database"] = "error"
+    try:
+        found["cache"] = cache_state()
+        found["worker"] = worker_state()
+    except Exception:
+        logger.exception("Health check could not reach the cache")
+        found["cache"] = "error"
+    if "error" in (found["database"], found["cache"]):
+        found["status"] = "error"
+        return Status(503, found)
+    return Status(200, found)
 
 
 api.add_router("/", accounts_router)

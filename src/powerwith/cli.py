@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import secrets
 import subprocess
@@ -161,6 +162,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from powerwith import reminders
 
     reminders.start()
+    start_heartbeat()
 
     options: dict[str, object] = {
         "queue_name": args.queue,
@@ -171,6 +173,33 @@ def cmd_worker(args: argparse.Namespace) -> int:
         options["batch"] = True
     call_command("db_worker", **options)
     return 0
+
+
+def start_heartbeat() -> None:
+    """Write the worker's heartbeat into the shared cache now and every
+    ``WORKER_HEARTBEAT_SECONDS``, from a thread beside the task loop, so that
+    ``GET /api/v1/health`` on any app server can say whether a worker is running."""
+    import threading
+
+    from django.conf import settings
+    from django.db import close_old_connections
+
+    from powerwith.core.cache import note_worker_alive
+
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.is_set():
+            try:
+                note_worker_alive()
+            except Exception:  # a missed beat is reported as late, not fatal
+                logging.getLogger(__name__).exception("The worker could not write its heartbeat")
+            finally:
+                close_old_connections()
+            stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
+
+    note_worker_alive()
+    threading.Thread(target=beat, name="heartbeat", daemon=True).start()
 
 
 def cmd_token(args: argparse.Namespace) -> int:

@@ -266,14 +266,36 @@ LOGGING = {
     },
 }
 
-CACHES = {
-    "default": {
-        # Per process by default. Several app servers share rate limits only through a
-        # shared cache: set CACHE_BACKEND and CACHE_LOCATION (e.g. Django's Redis backend).
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "powerwith"),
-    }
-}
+
+def cache_from_url(url: str) -> dict[str, object]:
+    """The default cache, from ``CACHE_URL``.
+
+    Unset (or ``db://``): Django's database cache, a table in the product's own database
+    (``powerwith_cache``, made by ``migrate``), so every worker of every app server shares
+    rate limits, the dashboard's figures and the register's counts with no other service.
+    ``redis://…`` (or ``rediss://``, ``unix://``): Django's own Redis backend, for large
+    sites. ``locmem://`` keeps it in each process, which only suits one process."""
+    if not url or url == "db://":
+        return {
+            "BACKEND": "powerwith.core.cache.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
+        }
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "powerwith"}
+    raise ImproperlyConfigured(
+        "CACHE_URL is not one powerwith knows: leave it unset (the database), or set "
+        "redis://host:6379/0 (Redis) or locmem:// (one process only)."
+    )
+
+
+CACHE_TABLE = "powerwith_cache"
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "").strip())}
+# A worker that has not written its heartbeat into the cache for this long is reported
+# as late by GET /api/v1/health (it writes one every WORKER_HEARTBEAT_SECONDS).
+WORKER_HEARTBEAT_SECONDS = int(os.environ.get("WORKER_HEARTBEAT_SECONDS") or "30")
 
 # Login throttling (django-axes; see docs/adr/006-login-security.md). Failures count per
 # e-mail address and address together (AXES_FAILURE_LIMIT), and per address alone with
@@ -341,5 +363,11 @@ SITE_URL = os.environ.get(
 # (they cover every opportunity's scorecard). The tests work them out every time.
 DASHBOARD_CACHE_SECONDS = int(
     os.environ.get("DASHBOARD_CACHE_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
+)
+# How long a count of the register is kept at most (people/queries/counts.py); any change
+# to a person, a link or an experience entry starts afresh at once. The tests count every
+# time, except those about the kept counts.
+REGISTER_COUNT_SECONDS = int(
+    os.environ.get("REGISTER_COUNT_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
 )
 CSRF_FAILURE_VIEW = "powerwith.views.csrf_failure"

@@ -360,3 +360,46 @@ def test_the_api_outputs_list_does_not_grow_with_outputs(riverside, riverside_co
         "/api/v1/outputs",
         outputs_for(riverside_coordinator, riverside, numbers),
     )
+
+
+def test_the_persons_consents_page_does_not_grow_with_consents(
+    client, riverside_coordinator, expert_at_riverside
+):
+    """The person's own consents page (a load benchmark target): one row per piece of
+    work and scope, each with its history."""
+    from tests.engagements.factories import accepted_offer
+
+    assert expert_at_riverside.user is not None
+
+    def grow(count: int) -> None:
+        for _ in range(count):
+            offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+            consents(expert_at_riverside, offer, "take_part", "be_quoted")
+
+    assert_flat(logged_in(client, expert_at_riverside.user), "/my-consents/", grow)
+
+
+def test_the_coordinators_home_does_not_grow_with_the_register(
+    client, riverside_coordinator, numbers
+):
+    def grow(count: int) -> None:
+        for _ in range(count):
+            make_expert(
+                f"home{numbers.next()}@people.example",
+                "Someone",
+                riverside_coordinator.organisation,
+            )
+
+    assert_flat(logged_in(client, riverside_coordinator.user), "/", grow)
+
+
+def test_a_page_reads_the_users_memberships_once(client, riverside_coordinator, hillview):
+    """The acting membership and the others offered in the header come from one read."""
+    from tests.conftest import make_member
+
+    make_member(hillview, riverside_coordinator.user.email, "coordinator")
+    queries = queries_for(logged_in(client, riverside_coordinator.user), "/opportunities/")
+    membership_reads = [sql for sql in queries if 'FROM "accounts_membership"' in sql]
+    assert len(membership_reads) == 1, membership_reads
+    page = client.get("/opportunities/").text
+    assert "Hillview" in page or "hillview" in page.lower()

@@ -5,6 +5,12 @@ from powerwith.core.http import Request
 from powerwith.core.permissions import Capability, can
 
 
+def _memberships(request: Request) -> list[Any]:
+    """The user's memberships, as the middleware read them with the current one."""
+    found = getattr(request, "memberships", None)
+    return list(memberships_of(request.user)) if found is None else list(found)
+
+
 def membership(request: Request) -> dict[str, Any]:
     """The acting membership, and what it may do (``{% if can.read_register %}``), so
     templates ask the capability table instead of naming roles."""
@@ -14,5 +20,5 @@ def membership(request: Request) -> dict[str, Any]:
     return {
         "membership": current,
         "can": {capability.value: can(current, capability) for capability in Capability},
-        "other_memberships": [m for m in memberships_of(request.user) if m.pk != current.pk],
+        "other_memberships": [m for m in _memberships(request) if m.pk != current.pk],
     }

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from powerwith.accounts import sessions, two_factor
-from powerwith.accounts.queries import membership_of
+from powerwith.accounts.models import Membership
+from powerwith.accounts.queries import memberships_and_current
 
 SESSION_KEY = "organisation_id"
 
@@ -22,10 +23,14 @@ def current_membership(get_response: Handler) -> Handler:
     """Attach the membership the user is acting in (the organisation chosen in the header)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        membership = None
+        membership: Membership | None = None
+        memberships: list[Membership] = []
         if request.user.is_authenticated:
-            membership = membership_of(request.user, request.session.get(SESSION_KEY))
+            memberships, membership = memberships_and_current(
+                request.user, request.session.get(SESSION_KEY)
+            )
         request.membership = membership  # type: ignore[attr-defined]
+        request.memberships = memberships  # type: ignore[attr-defined]
         return get_response(request)
 
     return middleware

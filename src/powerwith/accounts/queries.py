@@ -51,6 +51,19 @@ def own_membership(user: User, organisation_id: str | None, current: Membership)
     return found
 
 
+def memberships_and_current(
+    user: User, organisation_id: int | None
+) -> tuple[list[Membership], Membership | None]:
+    """All the user's memberships (by organisation name) and the one they act in, as
+    ``membership_of`` chooses it, in one query: every page needs both (the header offers
+    the others), and they used to be read separately on each request."""
+    memberships = list(memberships_of(user).order_by("organisation__name"))
+    chosen = next((m for m in memberships if m.organisation_id == organisation_id), None)
+    if chosen is None and memberships:
+        chosen = memberships[0]
+    return memberships, chosen
+
+
 def members_of(membership: Membership) -> QuerySet[Membership]:
     require(
         membership, Capability.SEE_MEMBERS, "Only staff of the organisation can see its members."

@@ -27,6 +27,7 @@ from powerwith.people.queries import (
     profile_for,
     profiles_for,
 )
+from powerwith.people.queries.counts import cached_count
 from powerwith.people.schemas import (
     ExperienceIn,
     ExperienceOut,
@@ -112,7 +113,7 @@ def list_people(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
     start = (page - 1) * PAGE_SIZE
     return {
         "items": [asdict(p) for p in profiles_for(membership, people[start : start + PAGE_SIZE])],
-        "count": people.count(),
+        "count": cached_count(people),
     }
 
 

@@ -19,6 +19,7 @@ from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can, require
 from powerwith.people.choices import Sharing
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
+from powerwith.people.queries.counts import cached_count
 
 
 def person_of(user: User) -> Person | None:
@@ -76,7 +77,7 @@ def person_id_for(membership: Membership) -> int | None:
 
 def register_size(membership: Membership) -> int:
     """How many people work with the organisation: a count any member may know."""
-    return OrganisationLink.objects.filter(organisation_id=membership.organisation_id).count()
+    return cached_count(OrganisationLink.objects.filter(organisation_id=membership.organisation_id))
 
 
 def organisations_of(person: Person) -> list[str]:

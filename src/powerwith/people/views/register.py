@@ -3,6 +3,7 @@ the forms that add and change register entries for people without an account."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -10,7 +11,6 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -33,6 +33,7 @@ from powerwith.people.forms.register import RegisterFilterForm
 from powerwith.people.models import Person
 from powerwith.people.queries import Profile
 from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.queries.counts import CountedPaginator
 from powerwith.people.templatetags.people import LABELS
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
@@ -160,14 +161,24 @@ def register(request: Request) -> HttpResponse:
     form = RegisterFilterForm(request.GET)
     form.is_valid()
     people = queries.search_register(membership, form.filters())
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
         "profiles": queries.profiles_for(membership, cast("QuerySet[Person]", page.object_list)),
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
+        "filter_key": filter_key(form),
     }
     return render(request, "people/register/list.html", context, status=form_status(form))
+
+
+def filter_key(form: RegisterFilterForm) -> str:
+    """What the rendered filter form depends on: the values asked for, nothing else (the
+    choices are fixed). The form, seven fields through the GOV.UK templates with a select
+    of every Schedule of Experience item, was about a quarter of the register's time;
+    the page keeps its rendering in the shared cache under this key."""
+    asked = sorted((name, form.data.get(name, "")) for name in form.fields)
+    return hashlib.sha256(repr(asked).encode()).hexdigest()
 
 
 @membership_required
