@@ -25,7 +25,8 @@ class ActionKind(models.TextChoices):
     QUESTION = "question", "Question to answer"
     OFFER_TO_SEND = "offer_to_send", "Changed offer to send"
     LEFT_WORK = "left_work", "Left the work"
-    MESSAGE_FAILED = "message_failed", "E-mail not sent"
+    MESSAGE_FAILED = "message_failed", "Message not sent"
+    CALL = "call", "Phone call to make"
 
 
 class ActionNeeded(models.Model):
