@@ -32,6 +32,7 @@ def letters_to_post(request: Request) -> HttpResponse:
     context = {
         "letters": list(queries.letters_to_post(membership)),
         "posted": list(queries.letters_posted(membership)[:20]),
+        "outbox_shown": settings.MESSAGES_BACKEND == "local",
     }
     return render(request, "messaging/letters_to_post.html", context)
 
