@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from powerwith.core.choices import Focus, LocationMode
+from powerwith.core.phones import for_reading
 from powerwith.people import choices
 from powerwith.people.models import PersonStatus
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS
@@ -178,6 +179,8 @@ class ProfileForm(forms.Form):
         for field_name, category in cls.ADJUSTMENT_FIELDS.items():
             initial[field_name] = person.adjustments.get(category, "")
         initial["status"] = person.status
+        if person.phone:
+            initial["phone"] = for_reading(person.phone)
         return initial
 
     def profile_changes(self) -> dict[str, Any]:
