@@ -82,6 +82,9 @@ def clean_profile(data: Mapping[str, Any]) -> dict[str, Any]:
                 )
             if name == "phone" and text:
                 text = phone_number(text, field=name)
+            if name == "postal_address":
+                # One line of the envelope per line, however the browser ended them.
+                text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
             cleaned[name] = text
         elif name in BOOLEAN_FIELDS:
             if not isinstance(value, bool):
