@@ -46,7 +46,11 @@ def messages_waiting(riverside_coordinator: Membership, riverside_contact: Membe
 
 
 def test_the_new_pages_have_no_accessibility_violations(
-    page: Page, live_server, expert_at_riverside, riverside_coordinator, riverside_contact,
+    page: Page,
+    live_server,
+    expert_at_riverside,
+    riverside_coordinator,
+    riverside_contact,
     messages_waiting,
 ):
     supporter_for(expert_at_riverside, may=["receive_messages"])

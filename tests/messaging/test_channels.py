@@ -76,7 +76,8 @@ def test_a_letter_waits_on_the_letters_to_post_page_until_staff_post_it(
     logged_in(client, riverside_coordinator.user)
 
     page = client.get("/letters-to-post/")
-    assert "Alex" in page.text and "Print the letter" in page.text
+    assert "Alex" in page.text
+    assert "Print the letter" in page.text
     pdf = client.get(f"/letters-to-post/{letter.pk}/letter.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -136,7 +137,11 @@ def test_a_message_through_a_supporter_says_who_it_is_for(
     offer_sent(riverside_coordinator, expert_at_riverside)
 
     message = only_message_to(expert_at_riverside)
-    assert (message.channel, message.status, message.to) == (Channel.SUPPORTER, Status.SENT, "Priya")
+    assert (message.channel, message.status, message.to) == (
+        Channel.SUPPORTER,
+        Status.SENT,
+        "Priya",
+    )
     (email,) = mail.outbox
     assert email.to == ["priya@family.example"]
     assert email.subject.startswith("For Alex:")

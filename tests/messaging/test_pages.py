@@ -83,7 +83,10 @@ def test_a_wrong_phone_number_is_shown_and_nothing_changes(client, expert_at_riv
     assert "Enter a phone number that exists" in refused.text
     assert "govuk-error-summary" in refused.text
     expert_at_riverside.refresh_from_db()
-    assert (expert_at_riverside.preferred_channel, expert_at_riverside.wants_reminders) == ("", True)
+    assert (expert_at_riverside.preferred_channel, expert_at_riverside.wants_reminders) == (
+        "",
+        True,
+    )
 
 
 def test_an_empty_form_shows_what_is_missing(client, expert_at_riverside):
@@ -122,9 +125,7 @@ def test_a_person_adds_and_removes_a_supporter(client, expert_at_riverside):
 def test_a_supporter_who_gets_messages_needs_a_way_to_be_reached(client, expert_at_riverside):
     logged_in(client, expert_at_riverside.user)
 
-    refused = client.post(
-        "/my-profile/supporters/", {"name": "Priya", "may": ["receive_messages"]}
-    )
+    refused = client.post("/my-profile/supporters/", {"name": "Priya", "may": ["receive_messages"]})
 
     assert refused.status_code == 400
     assert "needs an email address or a mobile number" in refused.text

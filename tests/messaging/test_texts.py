@@ -39,7 +39,9 @@ SENSITIVE = {
 
 
 def _labels() -> set[str]:
-    labels = {str(label).lower() for _, label in [*ITEM_CHOICES, *RESTRICTIVE_INTERVENTIONS, *SETTINGS]}
+    labels = {
+        str(label).lower() for _, label in [*ITEM_CHOICES, *RESTRICTIVE_INTERVENTIONS, *SETTINGS]
+    }
     return {label for label in labels if len(label) > 3} | SENSITIVE
 
 

@@ -229,7 +229,11 @@ def _what(queued: Task[..., str], ids: tuple[int, ...]) -> str:
 
 
 def _route(
-    queued: Task[..., str], letter: Letter, ids: tuple[int, ...], attempt: int, message_id: int | None
+    queued: Task[..., str],
+    letter: Letter,
+    ids: tuple[int, ...],
+    attempt: int,
+    message_id: int | None,
 ) -> str:
     """Send a person's message by their channel; wait when the router says so (and the
     backend can), try again or report when it could not be sent."""

@@ -37,8 +37,6 @@ def letter_html(message: Message) -> str:
 
 
 def letter_pdf(message: Message) -> bytes:
-    pdf = HTML(string=letter_html(message), url_fetcher=_FETCHER).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    pdf = HTML(string=letter_html(message), url_fetcher=_FETCHER).write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)  # write_pdf answers the bytes when it has no target
     return pdf

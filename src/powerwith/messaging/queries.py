@@ -33,15 +33,19 @@ def _staff_messages(membership: Membership) -> QuerySet[Message]:
 
 
 def letters_to_post(membership: Membership) -> QuerySet[Message]:
-    return _staff_messages(membership).filter(
-        channel=Channel.LETTER, status=Status.QUEUED
-    ).order_by("created_at", "id")
+    return (
+        _staff_messages(membership)
+        .filter(channel=Channel.LETTER, status=Status.QUEUED)
+        .order_by("created_at", "id")
+    )
 
 
 def letters_posted(membership: Membership) -> QuerySet[Message]:
-    return _staff_messages(membership).filter(
-        channel=Channel.LETTER, status=Status.POSTED
-    ).order_by("-done_at", "-id")
+    return (
+        _staff_messages(membership)
+        .filter(channel=Channel.LETTER, status=Status.POSTED)
+        .order_by("-done_at", "-id")
+    )
 
 
 def letter_for(membership: Membership, message_id: int) -> Message:

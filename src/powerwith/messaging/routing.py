@@ -70,7 +70,8 @@ def _full_link(link: str) -> str:
 def _new_message(letter: mail.Letter, person: Person, key: str) -> Message:
     recipient = letter.recipient
     undelivered = letter.undelivered
-    assert recipient is not None and undelivered is not None
+    assert recipient is not None
+    assert undelivered is not None
     return Message.objects.create(
         organisation_id=undelivered.organisation_id,
         person=person,
@@ -80,7 +81,7 @@ def _new_message(letter: mail.Letter, person: Person, key: str) -> Message:
         reminder=recipient.reminder,
         key=key[:120],
         subject=str(letter.email.subject)[:300],
-        body=letter.email.body,
+        body=str(letter.email.body),
         formats=list(person.formats),
         link=_full_link(recipient.link or undelivered.link),
     )
@@ -135,7 +136,9 @@ def route(
             str(error), message_id=message.pk, by=BY[Channel(message.channel)], retry=False
         ) from None
     except Exception as error:
-        reason = str(error) if isinstance(error, backends.ProviderRefused) else mail.reason_for(error)
+        reason = (
+            str(error) if isinstance(error, backends.ProviderRefused) else mail.reason_for(error)
+        )
         more = "" if last else " Trying again later."
         _record(message, Status.FAILED, f"Attempt {attempt} failed: {reason}.{more}")
         raise mail.NotDelivered(
@@ -188,14 +191,16 @@ def _send(message: Message, letter: mail.Letter, person: Person) -> str:
 
 
 def _contacts(letter: mail.Letter, organisation: Organisation) -> list[User]:
-    assert letter.recipient is not None and letter.undelivered is not None
+    assert letter.recipient is not None
+    assert letter.undelivered is not None
     wanted = [i for i in letter.recipient.contact_ids or letter.undelivered.assignee_ids if i]
     members = User.objects.filter(is_active=True, memberships__organisation=organisation)
     found = list(members.filter(pk__in=wanted))
     if not found:
         found = list(
-            members.filter(memberships__role__in=roles_with(Capability.CLOSE_ANYONES_TASKS))
-            .distinct()
+            members.filter(
+                memberships__role__in=roles_with(Capability.CLOSE_ANYONES_TASKS)
+            ).distinct()
         )
     return found
 
@@ -217,7 +222,7 @@ def _call_task(message: Message, letter: mail.Letter, person: Person) -> str:
             kind=ActionKind.CALL,
             key=f"call:{message.pk}",
             title=f"Phone {person.preferred_name} about {message.about}"[:300],
-            link=reverse("messaging:call", args=[message.pk]),
+            link=reverse("messaging:call", kwargs={"call_id": message.pk}),
             person=person,
         )
     return "call to make"
@@ -237,7 +242,9 @@ def _to_supporters(message: Message, letter: mail.Letter, person: Person) -> str
     return "sent"
 
 
-def _to_supporter(message: Message, letter: mail.Letter, person: Person, supporter: Supporter) -> None:
+def _to_supporter(
+    message: Message, letter: mail.Letter, person: Person, supporter: Supporter
+) -> None:
     reference = f"message-{message.pk}-supporter-{supporter.pk}"
     if supporter.email:
         email = copy.copy(letter.email)
@@ -258,4 +265,6 @@ def _to_supporter(message: Message, letter: mail.Letter, person: Person, support
         )
         backends.send_text(supporter.phone, body, reference=reference)
     else:
-        raise Unreachable(f"their supporter {supporter.name} has no e-mail address or mobile number")
+        raise Unreachable(
+            f"their supporter {supporter.name} has no e-mail address or mobile number"
+        )

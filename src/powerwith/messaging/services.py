@@ -31,7 +31,9 @@ def mark_posted(message: Message, *, by: Membership) -> Message:
     name = by.user.full_name or by.user.email
     _done(message, by, Status.POSTED, f"Posted by {name}.")
     message.save()
-    audit.record(actor=by.user, action="letter.posted", organisation=by.organisation, target=message)
+    audit.record(
+        actor=by.user, action="letter.posted", organisation=by.organisation, target=message
+    )
     return message
 
 

@@ -46,7 +46,9 @@ class UnknownTopic(Exception):
     pass
 
 
-def text_for(topic: str, *, name: str, organisation: str, link: str, for_supporter: str = "") -> str:
+def text_for(
+    topic: str, *, name: str, organisation: str, link: str, for_supporter: str = ""
+) -> str:
     """The text message for ``topic``, or :class:`TextTooLong`; never shortened."""
     if topic not in TOPICS:
         raise UnknownTopic(f"no text message is written for {topic!r}")

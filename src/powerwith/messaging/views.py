@@ -38,8 +38,8 @@ def letters_to_post(request: Request) -> HttpResponse:
 
 
 @membership_required
-def letter_download(request: Request, message_id: int) -> HttpResponse:
-    letter = queries.letter_for(membership_of(request), message_id)
+def letter_download(request: Request, letter_id: int) -> HttpResponse:
+    letter = queries.letter_for(membership_of(request), letter_id)
     response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="letter-{letter.pk}.pdf"'
     return response
@@ -47,22 +47,24 @@ def letter_download(request: Request, message_id: int) -> HttpResponse:
 
 @membership_required
 @require_POST
-def letter_posted(request: Request, message_id: int) -> HttpResponse:
+def letter_posted(request: Request, letter_id: int) -> HttpResponse:
     membership = membership_of(request)
-    letter = queries.letter_for(membership, message_id)
+    letter = queries.letter_for(membership, letter_id)
     try:
         services.mark_posted(letter, by=membership)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Marked as posted: the letter to {letter.person.preferred_name}.")
+        messages.success(
+            request, f"Marked as posted: the letter to {letter.person.preferred_name}."
+        )
     return redirect("messaging:letters_to_post")
 
 
 @membership_required
-def call(request: Request, message_id: int) -> HttpResponse:
+def call(request: Request, call_id: int) -> HttpResponse:
     membership = membership_of(request)
-    message = queries.call_for(membership, message_id)
+    message = queries.call_for(membership, call_id)
     form = CallForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:

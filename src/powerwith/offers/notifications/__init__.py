@@ -39,7 +39,9 @@ def _attachments(content: dict[str, Any]) -> dict[str, Rendered]:
 
 @mail.message
 def offer_sent(version_id: int) -> mail.Letter | None:
-    version = OfferVersion.objects.select_related("offer__person", "offer__opportunity").get(pk=version_id)
+    version = OfferVersion.objects.select_related("offer__person", "offer__opportunity").get(
+        pk=version_id
+    )
     person = version.offer.person
     content = version.content
     preferred = RenderFormat(preferred_format(content["person"]["formats"]))

@@ -88,7 +88,9 @@ def clean_profile(data: Mapping[str, Any]) -> dict[str, Any]:
             cleaned[name] = text
         elif name in BOOLEAN_FIELDS:
             if not isinstance(value, bool):
-                raise InvalidInput(f"{name.replace('_', ' ').capitalize()} must be true or false.", field=name)
+                raise InvalidInput(
+                    f"{name.replace('_', ' ').capitalize()} must be true or false.", field=name
+                )
             cleaned[name] = value
         elif name in CHOICE_FIELDS:
             text = "" if value is None else str(value)

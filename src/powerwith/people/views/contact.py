@@ -87,9 +87,7 @@ def my_supporter(request: Request, supporter_id: int) -> HttpResponse:
     form = SupporterForm(posted(request), initial=SupporterForm.initial_from(supporter))
     if request.method == "POST" and form.is_valid():
         try:
-            change_supporter(
-                supporter, user=request.user, membership=None, details=form.details()
-            )
+            change_supporter(supporter, user=request.user, membership=None, details=form.details())
         except DomainError as error:
             add_domain_error(form, error)
         else:

@@ -17,10 +17,10 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from powerwith.accounts.models import Membership
-from powerwith.core.phones import for_reading
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
+from powerwith.core.phones import for_reading
 from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.people import queries, services
