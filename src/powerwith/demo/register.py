@@ -77,7 +77,8 @@ def profiles(count: int) -> Iterator[Profile]:
         last = rng.choice(demo_data.LAST_NAMES)
         pronouns = rng.choices(demo_data.PRONOUNS, weights=demo_data.PRONOUN_WEIGHTS)[0]
         # Ofcom keeps 07700 900000-900999 for drama, so these numbers reach no one.
-        phone = f"07700 900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
+        # Stored in E.164, as the profile forms and the API store every number.
+        phone = f"+447700900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
         town = rng.choice(demo_data.TOWNS)
         story = rng.choice(demo_data.EXPERIENCES)
         about = " ".join([story, rng.choice(demo_data.CONTRIBUTIONS)])
@@ -137,6 +138,8 @@ def add_people(
                     email=profile.email,
                     phone=profile.phone,
                     town=profile.town,
+                    # An address on a street that exists in no town, for letters by post.
+                    postal_address=f"{profile.number} Demonstration Row\n{profile.town}",
                     about=profile.about,
                     status=profile.status,
                     created_at=joined,
