@@ -109,9 +109,8 @@ def route(
     if message.status in (Status.SENT, Status.DELIVERED, Status.POSTED, Status.CALLED):
         return mail.Routed("already sent", message.pk)
 
-    by_text = message.channel == Channel.TEXT or (
-        message.channel == Channel.SUPPORTER and message.reminder
-    )
+    # A supporter may be reached by text too: their phone is kept as quiet at night.
+    by_text = message.channel in (Channel.TEXT, Channel.SUPPORTER)
     wait = wait_until(
         now=timezone.now(),
         by_text=by_text,
