@@ -18,6 +18,7 @@ from tests.messaging.factories import (
     only_message_to,
     supporter_for,
 )
+from tests.offers.factories import draft_offer
 
 
 def test_an_offer_goes_by_email_when_the_person_chose_nothing(
@@ -180,3 +181,18 @@ def test_someone_with_no_email_who_gave_an_address_gets_a_letter(riverside_coord
 
     assert only_message_to(jo).channel == Channel.LETTER
     assert messages_to(jo)[0].postal_address == ADDRESS
+
+
+def test_the_sender_is_told_on_the_spot_when_the_offer_cannot_reach_the_person(
+    client, riverside_coordinator, expert_at_riverside, django_capture_on_commit_callbacks
+):
+    hears_by(expert_at_riverside, "post")
+    offer = draft_offer(riverside_coordinator, expert_at_riverside)
+    logged_in(client, riverside_coordinator.user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(f"/offers/{offer.pk}/send/", {"acknowledge_warnings": "on"}, follow=True)
+
+    assert "Version 1 of the offer is sent to Alex." in sent.text
+    assert "Alex cannot get it yet: there is no postal address on their profile." in sent.text
+    assert ActionNeeded.objects.get(kind=ActionKind.MESSAGE_FAILED).person == expert_at_riverside

@@ -63,6 +63,25 @@ def channel_for(person: Person) -> Channel:
     return Channel.EMAIL
 
 
+def why_unreachable(person: Person, channel: Channel | None = None) -> str | None:
+    """Why a message cannot reach the person by their channel (or ``channel``), in words
+    for the sender; None when it can. The router and the pages that send ask the same."""
+    channel = channel or channel_for(person)
+    if channel == Channel.EMAIL and not person.email:
+        return "there is no e-mail address on their profile"
+    if channel == Channel.TEXT and not (person.phone and is_mobile(person.phone)):
+        return "there is no mobile number on their profile"
+    if channel == Channel.LETTER and not person.postal_address.strip():
+        return "there is no postal address on their profile"
+    if channel == Channel.PHONE and not person.phone:
+        return "there is no phone number on their profile"
+    if channel == Channel.SUPPORTER and not supporters_who_may(
+        person, SupporterMay.RECEIVE_MESSAGES
+    ):
+        return "they have no supporter who may get messages for them"
+    return None
+
+
 def _full_link(link: str) -> str:
     return f"{settings.SITE_URL}{link}" if link.startswith("/") else link
 
@@ -156,10 +175,11 @@ def _record(message: Message, status: str, detail: str) -> None:
 def _send(message: Message, letter: mail.Letter, person: Person) -> str:
     organisation = message.organisation.name
     reference = f"message-{message.pk}"
-    channel = message.channel
+    channel = Channel(message.channel)
+    problem = why_unreachable(person, channel)
+    if problem is not None:
+        raise Unreachable(problem)
     if channel == Channel.EMAIL:
-        if not person.email:
-            raise Unreachable("there is no e-mail address on their profile")
         email = copy.copy(letter.email)
         email.to = [person.email]
         message.to = person.email
@@ -167,8 +187,6 @@ def _send(message: Message, letter: mail.Letter, person: Person) -> str:
         _record(message, Status.SENT, "Sent by e-mail.")
         return "sent"
     if channel == Channel.TEXT:
-        if not person.phone or not is_mobile(person.phone):
-            raise Unreachable("there is no mobile number on their profile")
         message.body = text_for(
             message.topic, name=person.preferred_name, organisation=organisation, link=message.link
         )
@@ -177,14 +195,10 @@ def _send(message: Message, letter: mail.Letter, person: Person) -> str:
         _record(message, Status.SENT, "Sent by text message.")
         return "sent"
     if channel == Channel.LETTER:
-        if not person.postal_address.strip():
-            raise Unreachable("there is no postal address on their profile")
         message.postal_address = person.postal_address
         _record(message, Status.QUEUED, "Waiting to be printed and posted.")
         return "queued for post"
     if channel == Channel.PHONE:
-        if not person.phone:
-            raise Unreachable("there is no phone number on their profile")
         return _call_task(message, letter, person)
     return _to_supporters(message, letter, person)
 
@@ -229,8 +243,6 @@ def _call_task(message: Message, letter: mail.Letter, person: Person) -> str:
 
 def _to_supporters(message: Message, letter: mail.Letter, person: Person) -> str:
     supporters = supporters_who_may(person, SupporterMay.RECEIVE_MESSAGES)
-    if not supporters:
-        raise Unreachable("they have no supporter who may get messages for them")
     sent_to = []
     for supporter in supporters:
         _to_supporter(message, letter, person, supporter)
