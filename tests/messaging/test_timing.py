@@ -64,7 +64,7 @@ def test_an_offer_sent_at_night_by_text_is_queued_for_the_morning(
 
     message = only_message_to(expert_at_riverside)
     assert (message.channel, message.status) == (Channel.TEXT, Status.QUEUED)
-    assert message.detail == "Waiting until 10 January at 08:00."
+    assert message.detail == "Waiting until 10 January, 8am."
     waiting = DBTaskResult.objects.get(status="READY")
     assert waiting.run_after == at(8, day=10)
     assert waiting.args_kwargs["kwargs"]["message_id"] == message.pk

@@ -262,7 +262,7 @@ def _route(
         queued.using(run_after=routed.wait_until).enqueue(
             *ids, attempt=attempt, message_id=routed.message_id or 0
         )
-        return f"waiting until {routed.wait_until:%Y-%m-%d %H:%M}"
+        return f"waiting until {routed.wait_until.isoformat()}"
     return routed.outcome
 
 

@@ -20,6 +20,7 @@ from powerwith.accounts.models import Organisation, User
 from powerwith.core import mail
 from powerwith.core.permissions import Capability, roles_with
 from powerwith.core.phones import is_mobile
+from powerwith.core.times import day_and_clock
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.messaging import backends
@@ -137,7 +138,7 @@ def route(
         reminder_time=person.reminder_time,
     )
     if wait is not None and may_wait:
-        message.detail = f"Waiting until {timezone.localtime(wait):%-d %B at %H:%M}."
+        message.detail = f"Waiting until {day_and_clock(wait, 'j F')}."
         message.save(update_fields=["detail"])
         return mail.Routed("waiting", message.pk, wait)
 
