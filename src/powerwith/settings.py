@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "powerwith.accounts",
     "powerwith.people",
     "powerwith.inbox",
+    "powerwith.messaging",
     "powerwith.opportunities",
     "powerwith.offers",
     "powerwith.engagements",
@@ -208,6 +209,15 @@ _email_options = {
     if _email.get(key)
 }
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
+# Messages to people (powerwith.messaging.backends): GOV.UK Notify when a key is set, the
+# local outbox in the demo (DEBUG), Django's e-mail otherwise.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_TEXT_TEMPLATE_ID = os.environ.get("NOTIFY_TEXT_TEMPLATE_ID", "")
+MESSAGES_BACKEND = os.environ.get("MESSAGES_BACKEND") or (
+    "notify" if NOTIFY_API_KEY else "local" if DEBUG else "django"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "powerwith <no-reply@localhost>")
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after

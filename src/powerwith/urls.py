@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("powerwith.consent.urls")),
     path("", include("powerwith.engagements.urls")),
     path("", include("powerwith.inbox.urls")),
+    path("", include("powerwith.messaging.urls")),
     path("", include("powerwith.payments.urls")),
     path("", include("powerwith.evaluation.urls")),
     path("", include("powerwith.reports.urls")),

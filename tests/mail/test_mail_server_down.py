@@ -49,7 +49,7 @@ def assert_tried_again_in_a_minute(task_path: str) -> None:
     assert first.status == TaskResultStatus.FAILED
     assert "the mail server could not be reached" in first.traceback
     assert second.status == TaskResultStatus.READY
-    assert second.args_kwargs["kwargs"] == {"attempt": 2}
+    assert second.args_kwargs["kwargs"]["attempt"] == 2
     assert second.run_after == timezone.now() + timedelta(minutes=1)
     assert mail.outbox == []
 

@@ -316,7 +316,7 @@ def test_the_export_never_hands_a_spreadsheet_a_formula(coordinator, riverside_c
     [row] = export(coordinator)
     assert row["preferred_name"] == '\'=HYPERLINK("http://evil.example","click")'
     assert row["pronouns"] == "'@SUM(A1)"
-    assert row["phone"] == "'+44 7700 900123"
+    assert row["phone"] == "'+447700900123"  # stored in E.164, still made harmless
     assert row["town"] == "'-2+3"
     assert csv_export.safe_cell("\t=1") == "'\t=1"
     assert csv_export.safe_cell("Niña") == "Niña"

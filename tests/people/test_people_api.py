@@ -55,7 +55,7 @@ def test_an_expert_lists_only_themself(sam, jo, riverside):
 
     assert body["count"] == 1
     assert [p["id"] for p in body["items"]] == [sam.pk]
-    assert body["items"][0]["phone"] == "07700 900456"
+    assert body["items"][0]["phone"] == "+447700900456"  # stored and served in E.164
 
 
 @pytest.mark.parametrize("role", ["contact", "auditor"])
@@ -96,7 +96,7 @@ def test_a_coordinator_reads_one_person(riverside_coordinator, jo):
 
     assert response.status_code == 200
     assert response.json()["preferred_name"] == "Jo O'Hare"
-    assert response.json()["phone"] == "07700 900123"
+    assert response.json()["phone"] == "+447700900123"  # stored and served in E.164
 
 
 def test_another_organisations_person_is_a_404(hillview_coordinator, riverside, jo):
@@ -149,7 +149,7 @@ def test_an_organisation_shown_the_details_sees_them(riverside_coordinator, sam)
 
     assert body["sharing"] == "details"
     assert body["email"] == "sam@people.example"
-    assert body["phone"] == "07700 900456"
+    assert body["phone"] == "+447700900456"  # stored and served in E.164
     assert body["about"] == "I hear voices."
     assert body["experience"][0]["note"] == "Three weeks in seclusion."
     assert body["experience"][0]["share_narrative"] == "yes"

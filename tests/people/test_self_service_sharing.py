@@ -49,14 +49,14 @@ def test_sharing_a_summary_hides_details_from_that_organisation_only(
     assert [(e.code, e.note) for e in seen.experience] == [
         ("direct.restrictive_interventions", None)
     ]
-    assert queries.profile_for(hillview_coordinator, sam).phone == "07700 900123"
+    assert queries.profile_for(hillview_coordinator, sam).phone == "+447700900123"
 
     client.post(
         "/my-profile/sharing/",
         {"organisation": riverside.pk, f"org-{riverside.pk}-sharing": "details"},
     )
     seen = queries.profile_for(riverside_coordinator, sam)
-    assert seen.phone == "07700 900123"
+    assert seen.phone == "+447700900123"
     assert seen.adjustments == {"sensory": "A quiet room, please."}
     assert seen.personal_goals == "Get back into work."
     assert [e.note for e in seen.experience] == ["Secluded on an acute ward."]

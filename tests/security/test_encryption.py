@@ -44,6 +44,8 @@ from powerwith.evaluation.services.development import (
     record_progress,
 )
 from powerwith.evaluation.services.feedback import give_feedback
+from powerwith.messaging.models import Message
+from powerwith.messaging.services import mark_called
 from powerwith.offers import services as offers
 from powerwith.payments.services import record_reward_choice
 from powerwith.people.models import ExperienceEntry, Person, WellnessActionPlan
@@ -138,6 +140,23 @@ def plant_acted_for(person: Person, by: Membership) -> None:
     )
 
 
+def plant_messages(person: Person, by: Membership) -> None:
+    """A call to make about an offer (its words carry the offer), and what was said on it."""
+    assert person.user is not None
+    update_person(
+        person,
+        user=person.user,
+        membership=None,
+        changes={"preferred_channel": "phone", "phone": "0113 496 0000"},
+    )
+    offer = draft_offer(by, person)
+    offers.change_terms(offer, by=by, terms={"support": CANARY})
+    offers.send_offer(offer, by=by, acknowledge_warnings=True)
+    call = Message.objects.get(person=person, channel="phone")
+    mark_called(call, by=by, note=CANARY)
+    update_person(person, user=person.user, membership=None, changes={"preferred_channel": ""})
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -155,6 +174,8 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     "payments.RewardChoice.reason": plant_reward_choice,
     "people.ActedFor.note": plant_acted_for,
     "people.ActedFor.words": plant_acted_for,
+    "messaging.Message.body": plant_messages,
+    "messaging.Message.call_note": plant_messages,
 }
 
 

@@ -71,8 +71,6 @@ def consent_ends_soon(event_id: int) -> mail.Letter | None:
         "person", "organisation", "opportunity__contact_user"
     ).get(pk=event_id)
     person = event.person
-    if not person.email:
-        return None
     organisation = event.organisation
     lapses = _lapses_on(event, organisation.reconfirm_months)
     link = settings.SITE_URL + reverse("consent:my_consents")
@@ -97,6 +95,8 @@ def consent_ends_soon(event_id: int) -> mail.Letter | None:
             link=reverse("consent:receipt", args=[event.pk]),
             person_id=person.pk,
         ),
+        # Not a reminder the person may stop: without it their agreement lapses unseen.
+        mail.Recipient(person.pk, "consent_ends_soon", link=link),
     )
 
 

@@ -24,7 +24,7 @@ import logging
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import NoReturn, Protocol, cast
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -74,8 +74,26 @@ class Undelivered:
     link: str = ""
     person_id: int | None = None
 
-    def title(self, reason: str) -> str:
-        return f"The e-mail about {self.about} to {self.to} could not be sent: {reason}."[:300]
+    def title(self, reason: str, *, by: str = "e-mail") -> str:
+        return f"The {by} about {self.about} to {self.to} could not be sent: {reason}."[:300]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """The expert by experience a message is for. Such a message goes by the channel the
+    person chose (e-mail, text, letter, phone, a supporter), through the router that
+    powerwith.messaging offers; the e-mail is then only one way of sending it.
+
+    ``topic`` names the short templates a text message or a phone script is made from;
+    ``reminder`` marks a message the person may stop and that waits for daytime and their
+    chosen time; ``contact_ids`` are the staff who make a phone call (the sender's
+    ``Undelivered.assignee_ids`` when none are named)."""
+
+    person_id: int
+    topic: str
+    link: str = ""
+    reminder: bool = False
+    contact_ids: tuple[int | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,10 +103,59 @@ class Letter:
 
     email: EmailMessage
     undelivered: Undelivered | None = None
+    recipient: Recipient | None = None
+
+
+@dataclass(frozen=True)
+class Routed:
+    """What the router did with a message: its outcome in words, the message record it
+    keeps, and when to try again if it must wait (quiet hours, a reminder time)."""
+
+    outcome: str
+    message_id: int | None = None
+    wait_until: datetime | None = None
+
+
+class NotDelivered(Exception):
+    """A message the router could not send by the person's channel. ``retry`` is False
+    when trying again cannot help (no postal address, no mobile number): the sender hears
+    at once instead of after the last attempt."""
+
+    def __init__(
+        self, reason: str, *, message_id: int | None, by: str = "message", retry: bool = True
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.message_id = message_id
+        self.by = by
+        self.retry = retry
+
+
+class Route(Protocol):
+    def __call__(
+        self,
+        letter: Letter,
+        *,
+        key: str,
+        attempt: int,
+        message_id: int | None,
+        last: bool,
+        may_wait: bool,
+    ) -> Routed: ...
+
+
+_routes: list[Route] = []
+
+
+def route_with(route: Route) -> None:
+    """Name who sends a message meant for a person (powerwith.messaging offers itself when
+    it is ready, as the action-needed list does with :func:`report_with`)."""
+    if route not in _routes:
+        _routes.append(route)
 
 
 class Report(Protocol):
-    def __call__(self, undelivered: Undelivered, *, reason: str, key: str) -> object: ...
+    def __call__(self, undelivered: Undelivered, *, reason: str, key: str, by: str) -> object: ...
 
 
 _reports: list[Report] = []
@@ -133,7 +200,7 @@ def message[**P](build: Callable[P, Letter | None]) -> Task[P, str]:
     build_from_ids = cast("Callable[..., Letter | None]", build)
 
     @functools.wraps(build)
-    def deliver(*ids: int, attempt: int = 1) -> str:
+    def deliver(*ids: int, attempt: int = 1, message_id: int = 0) -> str:
         try:
             letter = build_from_ids(*ids)
         except ObjectDoesNotExist:
@@ -142,6 +209,10 @@ def message[**P](build: Callable[P, Letter | None]) -> Task[P, str]:
             _failed(queued, None, ids, attempt, f"it could not be made ({type(error).__name__})")
         if letter is None:
             return "nothing to send"
+        if letter.recipient is not None and _routes:
+            return _route(queued, letter, ids, attempt, message_id or None)
+        if not letter.email.recipients():
+            return "nothing to send: no address"
         try:
             letter.email.send()
         except Exception as error:
@@ -152,16 +223,68 @@ def message[**P](build: Callable[P, Letter | None]) -> Task[P, str]:
     return cast("Task[P, str]", queued)
 
 
+def _what(queued: Task[..., str], ids: tuple[int, ...]) -> str:
+    # A sealed secret comes back from the task table as plain text: only ids name it.
+    return f"{queued.name} {'-'.join(str(i) for i in ids if isinstance(i, int))}"
+
+
+def _route(
+    queued: Task[..., str],
+    letter: Letter,
+    ids: tuple[int, ...],
+    attempt: int,
+    message_id: int | None,
+) -> str:
+    """Send a person's message by their channel; wait when the router says so (and the
+    backend can), try again or report when it could not be sent."""
+    may_defer = queued.get_backend().supports_defer
+    try:
+        routed = _routes[0](
+            letter,
+            key=_what(queued, ids),
+            attempt=attempt,
+            message_id=message_id,
+            last=attempt >= ATTEMPTS or not may_defer,
+            may_wait=may_defer,
+        )
+    except NotDelivered as failure:
+        _failed(
+            queued,
+            letter,
+            ids,
+            attempt,
+            failure.reason,
+            message_id=failure.message_id,
+            by=failure.by,
+            retry=failure.retry,
+        )
+    if routed.wait_until is not None and may_defer:
+        queued.using(run_after=routed.wait_until).enqueue(
+            *ids, attempt=attempt, message_id=routed.message_id or 0
+        )
+        return f"waiting until {routed.wait_until.isoformat()}"
+    return routed.outcome
+
+
 def _failed(
-    queued: Task[..., str], letter: Letter | None, ids: tuple[int, ...], attempt: int, reason: str
+    queued: Task[..., str],
+    letter: Letter | None,
+    ids: tuple[int, ...],
+    attempt: int,
+    reason: str,
+    *,
+    message_id: int | None = None,
+    by: str = "e-mail",
+    retry: bool = True,
 ) -> NoReturn:
     """Queue the next attempt or, after the last, tell staff; then raise, so the task table
     shows the attempt failed (with the reason, never the mail server's reply)."""
-    # A sealed secret comes back from the task table as plain text: only ids name it.
-    what = f"{queued.name} {'-'.join(str(i) for i in ids if isinstance(i, int))}"
-    if attempt < ATTEMPTS and queued.get_backend().supports_defer:
+    what = _what(queued, ids)
+    if retry and attempt < ATTEMPTS and queued.get_backend().supports_defer:
         wait = RETRY_AFTER[attempt - 1]
-        queued.using(run_after=timezone.now() + wait).enqueue(*ids, attempt=attempt + 1)
+        queued.using(run_after=timezone.now() + wait).enqueue(
+            *ids, attempt=attempt + 1, message_id=message_id or 0
+        )
         logger.warning("Could not send %s (attempt %d): %s", what, attempt, reason)
         raise NotSent(
             f"Attempt {attempt} of {ATTEMPTS}: {reason}. Trying again in {wait}."
@@ -171,7 +294,7 @@ def _failed(
         key = f"undelivered:{what.replace(' ', ':')}"[:80]
         with transaction.atomic():
             for report in _reports:
-                report(letter.undelivered, reason=reason, key=key)
+                report(letter.undelivered, reason=reason, key=key, by=by)
     raise NotSent(f"Gave up after attempt {attempt}: {reason}.") from None
 
 

@@ -24,8 +24,14 @@ from powerwith import demo_data
 from powerwith.accounts.models import Organisation
 from powerwith.core.encryption import encrypt
 from powerwith.demo.details import details
-from powerwith.people.choices import Sharing
-from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
+from powerwith.people.choices import Sharing, SupporterMay
+from powerwith.people.models import (
+    ExperienceEntry,
+    OrganisationLink,
+    Person,
+    PersonStatus,
+    Supporter,
+)
 
 SEED = 20_260_501
 EXPERT_LOGINS = 12
@@ -69,6 +75,9 @@ def _expert_organisations(number: int) -> tuple[str, ...]:
     return ("riverside",) if number % 2 else ("hillview",)
 
 
+SUPPORTER_NAMES = ("Priya", "Mo", "Grace", "Tomasz", "Aisha", "Ellis")
+
+
 def profiles(count: int) -> Iterator[Profile]:
     """The first ``count`` demo people, always the same ones in the same order."""
     rng = random.Random(SEED)  # noqa: S311 - repeatable on purpose, nothing secret
@@ -77,7 +86,8 @@ def profiles(count: int) -> Iterator[Profile]:
         last = rng.choice(demo_data.LAST_NAMES)
         pronouns = rng.choices(demo_data.PRONOUNS, weights=demo_data.PRONOUN_WEIGHTS)[0]
         # Ofcom keeps 07700 900000-900999 for drama, so these numbers reach no one.
-        phone = f"07700 900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
+        # Stored in E.164, as the profile forms and the API store every number.
+        phone = f"+447700900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
         town = rng.choice(demo_data.TOWNS)
         story = rng.choice(demo_data.EXPERIENCES)
         about = " ".join([story, rng.choice(demo_data.CONTRIBUTIONS)])
@@ -129,14 +139,20 @@ def add_people(
             joined = now - timedelta(days=profile.days_ago)
             extra = details(profile.number, profile.story, profile.organisations)
             extras.append(extra)
+            phone = profile.phone
+            if extra.preferred_channel in ("text", "phone") and not phone:
+                # Whoever asked for texts or calls gave a number to reach them on.
+                phone = f"+447700900{profile.number % 1000:03d}"
             people.append(
                 Person(
                     user_id=user_ids.get(profile.email) if profile.can_log_in else None,
                     preferred_name=profile.name,
                     pronouns=profile.pronouns,
                     email=profile.email,
-                    phone=profile.phone,
+                    phone=phone,
                     town=profile.town,
+                    # An address on a street that exists in no town, for letters by post.
+                    postal_address=f"{profile.number} Demonstration Row\n{profile.town}",
                     about=profile.about,
                     status=profile.status,
                     created_at=joined,
@@ -146,6 +162,19 @@ def add_people(
             )
         # SQLite and PostgreSQL both return the new primary keys from a bulk insert.
         Person.objects.bulk_create(people)
+        # Whoever hears through a supporter named one, who may get their messages.
+        Supporter.objects.bulk_create(
+            Supporter(
+                person=person,
+                name=SUPPORTER_NAMES[person.pk % len(SUPPORTER_NAMES)],
+                relationship="my supporter",
+                email=f"supporter.{profile.number}@{PEOPLE_DOMAIN}",
+                may=[SupporterMay.RECEIVE_MESSAGES, SupporterMay.HELP_ANSWER],
+                added_at=person.created_at,
+            )
+            for person, profile, extra in zip(people, batch, extras, strict=True)
+            if extra.preferred_channel == "supporter"
+        )
         joined_at = [connection.ops.adapt_datetimefield_value(p.created_at) for p in people]
         _insert(
             OrganisationLink,

@@ -38,11 +38,16 @@ def details(session: Session) -> str:
 
 
 def _letter(
-    booking: Attendance, subject: str, text: str, method: str, *, about: str, told: int | None
+    booking: Attendance,
+    subject: str,
+    text: str,
+    method: str,
+    *,
+    about: str,
+    told: int | None,
+    topic: str,
 ) -> mail.Letter | None:
     person = booking.person
-    if not person.email:
-        return None
     session = booking.session
     link = f"{settings.SITE_URL}/my-sessions/{session.pk}/"
     body = (
@@ -69,6 +74,12 @@ def _letter(
             link=reverse("engagements:session", kwargs={"session_id": session.pk}),
             person_id=person.pk,
         ),
+        mail.Recipient(
+            person.pk,
+            topic,
+            link=f"/my-sessions/{session.pk}/",
+            contact_ids=(opportunity.contact_user_id,),
+        ),
     )
 
 
@@ -89,6 +100,7 @@ def booking_made(booking_id: int) -> mail.Letter | None:
         "PUBLISH",
         about="their booking into a session of",
         told=booking.booked_by_id,
+        topic="session_booked",
     )
 
 
@@ -104,6 +116,7 @@ def session_changed(booking_id: int) -> mail.Letter | None:
         "PUBLISH",
         about="a change to a session of",
         told=opportunity.created_by_id,
+        topic="session_changed",
     )
 
 
@@ -119,4 +132,5 @@ def booking_cancelled(booking_id: int) -> mail.Letter | None:
         "CANCEL",
         about="their cancelled booking into a session of",
         told=booking.cancelled_by_id,
+        topic="session_cancelled",
     )

@@ -25,9 +25,10 @@ class ActionKind(models.TextChoices):
     QUESTION = "question", "Question to answer"
     OFFER_TO_SEND = "offer_to_send", "Changed offer to send"
     LEFT_WORK = "left_work", "Left the work"
-    MESSAGE_FAILED = "message_failed", "E-mail not sent"
+    MESSAGE_FAILED = "message_failed", "Message not sent"
     TELL_PERSON = "tell_person", "Tell the person what was recorded"
     ARRANGE_FORMAT = "arrange_format", "Arrange an accessible format"
+    CALL = "call", "Phone call to make"
 
 
 class ActionNeeded(models.Model):

@@ -49,7 +49,9 @@ def raise_action(
     return made
 
 
-def report_undelivered(undelivered: Undelivered, *, reason: str, key: str) -> list[ActionNeeded]:
+def report_undelivered(
+    undelivered: Undelivered, *, reason: str, key: str, by: str = "e-mail"
+) -> list[ActionNeeded]:
     """A message the worker gave up sending, on the list of whoever its sender named (still
     a member of the organisation), or of the organisation's admins when none of them is."""
     organisation = Organisation.objects.get(pk=undelivered.organisation_id)
@@ -72,7 +74,7 @@ def report_undelivered(undelivered: Undelivered, *, reason: str, key: str) -> li
         assignees=assignees,
         kind=ActionKind.MESSAGE_FAILED,
         key=key,
-        title=undelivered.title(reason),
+        title=undelivered.title(reason, by=by),
         link=undelivered.link,
         person=person,
     )

@@ -25,7 +25,7 @@ def claim_step(event_id: int) -> mail.Letter | None:
     )
     claim = event.claim
     person = claim.person
-    if not person.email or event.status not in SENTENCES:
+    if event.status not in SENTENCES:
         return None
     paid_on = date_format(claim.paid_on, "j F Y") if claim.paid_on else ""
     lines = [
@@ -51,4 +51,5 @@ def claim_step(event_id: int) -> mail.Letter | None:
             link=reverse("payments:claim", kwargs={"claim_id": claim.pk}),
             person_id=person.pk,
         ),
+        mail.Recipient(person.pk, "claim_step", link=link),
     )

@@ -23,6 +23,22 @@ class ToldBy(models.TextChoices):
     SUPPORTER = "supporter", "Through their supporter"
 
 
+class ReminderTime(models.TextChoices):
+    """When in the day the person likes reminders; none come at night whatever they choose."""
+
+    MORNING = "morning", "In the morning (9am to 12 noon)"
+    AFTERNOON = "afternoon", "In the afternoon (12 noon to 5pm)"
+    EVENING = "evening", "In the early evening (5pm to 8pm)"
+
+
+class SupporterMay(models.TextChoices):
+    """What the person lets a supporter do; each is chosen on its own."""
+
+    RECEIVE_MESSAGES = "receive_messages", "Get messages for me"
+    HELP_ANSWER = "help_answer", "Help me answer"
+    ANSWER_FOR = "answer_for", "Answer for me, when I have agreed"
+
+
 class Format(models.TextChoices):
     """Accessible Information Standard: how the person needs information."""
 

@@ -44,6 +44,13 @@ class Person(models.Model):
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     preferred_channel = models.CharField(max_length=20, choices=choices.Channel.choices, blank=True)
+    # Where letters go: the lines of the address as they are written on an envelope.
+    postal_address = models.TextField(max_length=500, blank=True)
+    # Reminders are the messages a person may stop; an offer of work always goes.
+    wants_reminders = models.BooleanField(default=True)
+    reminder_time = models.CharField(
+        max_length=10, choices=choices.ReminderTime.choices, blank=True
+    )
     town = models.CharField(max_length=100, blank=True)
     # Encrypted at rest (powerwith.core.encryption): special-category data, never searched in SQL.
     about = EncryptedTextField(
@@ -136,6 +143,27 @@ class ActedFor(models.Model):
     def told(self) -> str:
         """ "on the phone", "by letter"…: how the person told the member of staff."""
         return choices.ToldBy(self.method).label[0].lower() + choices.ToldBy(self.method).label[1:]
+
+
+class Supporter(models.Model):
+    """Someone the person named to support them (a family member, an advocate, a support
+    worker), and what the person lets them do. Removing one takes effect at once; the row
+    stays, so what a supporter did while named can still be read as theirs."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="supporters")
+    name = models.CharField(max_length=100)
+    relationship = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    phone = models.CharField(max_length=20, blank=True)  # E.164
+    may = models.JSONField(default=empty_list, blank=True)  # SupporterMay codes
+    added_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ExperienceEntry(models.Model):

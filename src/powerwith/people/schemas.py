@@ -88,6 +88,9 @@ class ProfileFields(Schema):
     email: str | None = Field(default=None, max_length=254)
     phone: str | None = Field(default=None, max_length=40)
     preferred_channel: str | None = Field(default=None, max_length=20)
+    postal_address: str | None = Field(default=None, max_length=500)
+    wants_reminders: bool | None = None
+    reminder_time: str | None = Field(default=None, max_length=10)
     town: str | None = Field(default=None, max_length=100)
     about: str | None = Field(default=None, max_length=2000)
     formats: list[str] | None = None
@@ -144,6 +147,7 @@ class PersonOut(Schema):
     email: str | None
     phone: str | None
     preferred_channel: str | None
+    postal_address: str | None
     town: str | None
     about: str | None
     adjustments: dict[str, str] | None

@@ -1,9 +1,17 @@
-from powerwith.people.views import benefits, register, register_csv, self_service, wellness
+from powerwith.people.views import (
+    benefits,
+    contact,
+    register,
+    register_csv,
+    self_service,
+    wellness,
+)
 
 app_name = "people"
 
 urlpatterns = [
     *self_service.urlpatterns,
+    *contact.urlpatterns,
     *register.urlpatterns,
     *register_csv.urlpatterns,
     *wellness.urlpatterns,

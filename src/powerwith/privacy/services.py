@@ -19,12 +19,14 @@ from powerwith.engagements.services.booking import cancel_future_bookings
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.inbox.models import ActionNeeded
+from powerwith.messaging.models import Message
 from powerwith.people.models import (
     ActedFor,
     EarningsLimit,
     ExperienceEntry,
     Person,
     PersonStatus,
+    Supporter,
     WellnessActionPlan,
 )
 from powerwith.privacy.models import (
@@ -38,7 +40,8 @@ from powerwith.privacy.queries import retention_policy_for
 PSEUDONYM = "Former expert by experience"
 
 REMOVED = [
-    "Your name, pronouns, e-mail address, phone number and town",
+    "Your name, pronouns, e-mail address, phone number, postal address and town",
+    "Your supporters, and the words of the messages sent to you",
     "What you wrote about yourself, your goals, skills, interests and how you like to work",
     "Your Schedule of Experience and its notes",
     "Your Wellness Action Plan",
@@ -69,6 +72,8 @@ def _blank_profile(person: Person) -> None:
         "email",
         "phone",
         "preferred_channel",
+        "postal_address",
+        "reminder_time",
         "town",
         "about",
         "personal_goals",
@@ -119,6 +124,12 @@ def _remove_details(person: Person, old_name: str) -> None:
     ExperienceEntry.objects.filter(person=person).delete()
     WellnessActionPlan.objects.filter(person=person).delete()
     EarningsLimit.objects.filter(person=person).delete()
+    Supporter.objects.filter(person=person).delete()
+    # What was sent and how it went stays (it is the organisation's record of trying);
+    # the words, the address and what was said on a call go.
+    Message.objects.filter(person=person).update(
+        body="", call_note="", to="", postal_address="", subject=""
+    )
     DevelopmentAction.objects.filter(person=person).delete()
     Adjustment.objects.filter(person=person).update(details="")
     WellbeingCheck.objects.filter(attendance__person=person).update(note="", feeling=None)

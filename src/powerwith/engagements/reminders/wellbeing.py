@@ -41,8 +41,6 @@ def check_due(check_id: int) -> mail.Letter | None:
         "attendance__person", "attendance__session__opportunity__organisation"
     ).get(pk=check_id)
     person = check.attendance.person
-    if not person.email:
-        return None
     opportunity = check.attendance.session.opportunity
     link = reverse("engagements:my_wellbeing_check", kwargs={"check_id": check.pk})
     body = (
@@ -65,6 +63,7 @@ def check_due(check_id: int) -> mail.Letter | None:
             link=staff_check_link(check),
             person_id=person.pk,
         ),
+        mail.Recipient(person.pk, "wellbeing_check", link=link, reminder=True),
     )
 
 

@@ -101,8 +101,6 @@ def give_feedback(
 @mail.message
 def feedback_asked(person_id: int, offer_id: int) -> mail.Letter | None:
     person = Person.objects.select_related("user").get(pk=person_id)
-    if not person.email:
-        return None
     offer = Offer.objects.select_related("opportunity").get(pk=offer_id)
     easy = prefers_easy_read(person)
     link = f"{settings.SITE_URL}/my-feedback/{offer_id}/{'easy-read/' if easy else ''}"
@@ -125,6 +123,12 @@ def feedback_asked(person_id: int, offer_id: int) -> mail.Letter | None:
             to=person.preferred_name,
             link=reverse("offers:offer", args=[offer.pk]),
             person_id=person.pk,
+        ),
+        mail.Recipient(
+            person.pk,
+            "feedback_asked",
+            link=link,
+            contact_ids=(offer.opportunity.contact_user_id,),
         ),
     )
 

@@ -39,10 +39,10 @@ def _attachments(content: dict[str, Any]) -> dict[str, Rendered]:
 
 @mail.message
 def offer_sent(version_id: int) -> mail.Letter | None:
-    version = OfferVersion.objects.select_related("offer__person").get(pk=version_id)
+    version = OfferVersion.objects.select_related("offer__person", "offer__opportunity").get(
+        pk=version_id
+    )
     person = version.offer.person
-    if not person.email:
-        return None
     content = version.content
     preferred = RenderFormat(preferred_format(content["person"]["formats"]))
     link = f"{settings.SITE_URL}/my-offers/{version.offer_id}/"
@@ -74,5 +74,11 @@ def offer_sent(version_id: int) -> mail.Letter | None:
             to=person.preferred_name,
             link=reverse("offers:offer", args=[version.offer_id]),
             person_id=person.pk,
+        ),
+        mail.Recipient(
+            person.pk,
+            "offer_sent",
+            link=link,
+            contact_ids=(version.offer.opportunity.contact_user_id,),
         ),
     )

@@ -53,8 +53,6 @@ def question_answered(event_id: int) -> mail.Letter | None:
         "offer__person", "offer__organisation", "offer__opportunity"
     ).get(pk=event_id)
     offer = event.offer
-    if not offer.person.email:
-        return None
     link = f"{settings.SITE_URL}/my-offers/{offer.pk}/#questions"
     return mail.Letter(
         EmailMessage(
@@ -67,6 +65,7 @@ def question_answered(event_id: int) -> mail.Letter | None:
         _undelivered(
             offer, f"the answer to a question on {offer.opportunity.title}", event.actor_id
         ),
+        mail.Recipient(offer.person_id, "question_answered", link=link),
     )
 
 
@@ -76,8 +75,6 @@ def offer_withdrawn(event_id: int) -> mail.Letter | None:
         "offer__person", "offer__organisation", "offer__opportunity"
     ).get(pk=event_id)
     offer = event.offer
-    if not offer.person.email:
-        return None
     return mail.Letter(
         EmailMessage(
             subject=f"An offer of work has been withdrawn: {offer.opportunity.title}",
@@ -90,4 +87,5 @@ def offer_withdrawn(event_id: int) -> mail.Letter | None:
         _undelivered(
             offer, f"the withdrawn offer of work for {offer.opportunity.title}", event.actor_id
         ),
+        mail.Recipient(offer.person_id, "offer_withdrawn", link=f"/my-offers/{offer.pk}/"),
     )

@@ -26,6 +26,7 @@ from powerwith.core.web import (
     refusal,
     refused_status,
 )
+from powerwith.messaging.routing import why_unreachable
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, recordings, services
 from powerwith.offers import display as offer_display
@@ -219,6 +220,14 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
     messages.success(
         request, f"Version {version.number} of the offer is sent to {offer.person.preferred_name}."
     )
+    problem = why_unreachable(offer.person)
+    if problem is not None:
+        # Told now, not only when the worker gives up: nothing will reach them as it is.
+        messages.warning(
+            request,
+            f"{offer.person.preferred_name} cannot get it yet: {problem}. It is on your "
+            "action-needed list until someone records how to reach them.",
+        )
     return redirect("offers:offer", offer_id=offer.pk)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from powerwith.core.choices import Focus, LocationMode
+from powerwith.core.phones import for_reading
 from powerwith.people import choices
 from powerwith.people.models import PersonStatus
 from powerwith.people.schedule import ITEM_CHOICES, RESTRICTIVE_INTERVENTIONS, SETTINGS
@@ -62,7 +63,19 @@ class ProfileForm(forms.Form):
             "invalid": "Enter an email address in the correct format, like name@example.org."
         },
     )
-    phone = forms.CharField(label="Phone number", max_length=40, required=False)
+    phone = forms.CharField(
+        label="Phone number",
+        max_length=40,
+        required=False,
+        help_text="A mobile number if you would like text messages, like 07700 900 982.",
+    )
+    postal_address = forms.CharField(
+        label="Postal address",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+        help_text="For letters. Write it as it goes on an envelope, with the postcode.",
+    )
     preferred_channel = _single("Best way to contact", choices.Channel.choices)
     town = forms.CharField(label="Town or area", max_length=100, required=False)
     about = forms.CharField(
@@ -166,6 +179,8 @@ class ProfileForm(forms.Form):
         for field_name, category in cls.ADJUSTMENT_FIELDS.items():
             initial[field_name] = person.adjustments.get(category, "")
         initial["status"] = person.status
+        if person.phone:
+            initial["phone"] = for_reading(person.phone)
         return initial
 
     def profile_changes(self) -> dict[str, Any]:

@@ -130,6 +130,7 @@ class Profile:
     email: str | None = None
     phone: str | None = None
     preferred_channel: str | None = None
+    postal_address: str | None = None
     town: str | None = None
     about: str | None = None
     adjustments: dict[str, str] | None = None
@@ -178,6 +179,7 @@ def profile(person: Person, sharing: str) -> Profile:
         email=person.email,
         phone=person.phone,
         preferred_channel=person.preferred_channel,
+        postal_address=person.postal_address,
         town=person.town,
         about=person.about,
         adjustments=dict(person.adjustments),

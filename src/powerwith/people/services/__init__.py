@@ -18,6 +18,7 @@ from powerwith.accounts.models import Membership, User
 from powerwith.core.choices import Focus, LocationMode
 from powerwith.core.errors import DomainError, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
+from powerwith.core.phones import NotAPhoneNumber, to_e164
 from powerwith.people import choices
 from powerwith.people.models import ExperienceEntry, OrganisationLink, Person, PersonStatus
 from powerwith.people.schedule import check_codes
@@ -29,12 +30,14 @@ TEXT_FIELDS = {
     "email": 254,
     "phone": 40,
     "town": 100,
+    "postal_address": 500,
     "about": 2000,
     "personal_goals": 2000,
     "professional_goals": 2000,
 }
 CHOICE_FIELDS: dict[str, list[str]] = {
     "preferred_channel": choices.Channel.values,
+    "reminder_time": choices.ReminderTime.values,
     "payment_preference": choices.PaymentPreference.values,
     "benefits_advice": choices.YesNo.values,
     "status": PersonStatus.values,
@@ -46,7 +49,8 @@ LIST_FIELDS: dict[str, list[str]] = {
     "skills": choices.Skill.values,
     "interests": Focus.values,
 }
-PROFILE_FIELDS = {*TEXT_FIELDS, *CHOICE_FIELDS, *LIST_FIELDS, "adjustments"}
+BOOLEAN_FIELDS = {"wants_reminders"}
+PROFILE_FIELDS = {*TEXT_FIELDS, *CHOICE_FIELDS, *LIST_FIELDS, *BOOLEAN_FIELDS, "adjustments"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,18 @@ def clean_profile(data: Mapping[str, Any]) -> dict[str, Any]:
                     "characters or fewer.",
                     field=name,
                 )
+            if name == "phone" and text:
+                text = phone_number(text, field=name)
+            if name == "postal_address":
+                # One line of the envelope per line, however the browser ended them.
+                text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
             cleaned[name] = text
+        elif name in BOOLEAN_FIELDS:
+            if not isinstance(value, bool):
+                raise InvalidInput(
+                    f"{name.replace('_', ' ').capitalize()} must be true or false.", field=name
+                )
+            cleaned[name] = value
         elif name in CHOICE_FIELDS:
             text = "" if value is None else str(value)
             allowed = CHOICE_FIELDS[name]
@@ -114,6 +129,14 @@ def clean_profile(data: Mapping[str, Any]) -> dict[str, Any]:
     if "status" in cleaned and not cleaned["status"]:
         raise InvalidInput(f"Choose a status: {_valid(PersonStatus.values)}.", field="status")
     return cleaned
+
+
+def phone_number(text: str, *, field: str = "phone") -> str:
+    """The number in E.164 (UK by default), or a plain refusal naming the field."""
+    try:
+        return to_e164(text)
+    except NotAPhoneNumber as error:
+        raise InvalidInput(str(error), field=field) from None
 
 
 def clean_experience(entries: Iterable[ExperienceInput]) -> list[ExperienceInput]:

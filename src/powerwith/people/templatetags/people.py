@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django import template
 
 from powerwith.core.choices import Focus, LocationMode
+from powerwith.core.phones import for_reading
 from powerwith.people import choices
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS, describe, item_label
 
@@ -53,3 +54,9 @@ def experience_label(code: str) -> str:
 @register.simple_tag
 def describe_experience(code: str, setting: str = "", intervention: str = "") -> str:
     return describe(code, setting, intervention)
+
+
+@register.filter
+def phone(number: str | None) -> str:
+    """A stored E.164 number as people write it (07700 900982)."""
+    return for_reading(number) if number else ""

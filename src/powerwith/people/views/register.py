@@ -20,6 +20,7 @@ from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
+from powerwith.core.phones import for_reading
 from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.people import queries, services
@@ -132,7 +133,8 @@ def profile_rows(profile: Profile) -> list[Row]:
         _text("Full name", profile.full_name),
         _text("Pronouns", profile.pronouns),
         _text("Email address", profile.email),
-        _text("Phone number", profile.phone),
+        _text("Phone number", for_reading(profile.phone) if profile.phone else profile.phone),
+        _text("Postal address", profile.postal_address),
         _text("Best way to contact", profile.preferred_channel, "channel"),
         _text("Town or area", profile.town),
         _text("About them, in their own words", profile.about),

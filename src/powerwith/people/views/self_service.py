@@ -36,7 +36,7 @@ from powerwith.people.services import acting
 # under "Anything else", so a field added to ProfileForm is never silently left out.
 EDIT_SECTIONS: list[tuple[str, str, list[str]]] = [
     ("about-you", "About you", ["preferred_name", "pronouns", "full_name", "town", "about"]),
-    ("contact", "How to contact you", ["email", "phone", "preferred_channel"]),
+    ("contact", "How to contact you", ["email", "phone", "postal_address", "preferred_channel"]),
     (
         "communication",
         "Communication and support",
