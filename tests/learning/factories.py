@@ -12,9 +12,11 @@ from powerwith.evaluation.services.learning import record_impact
 from powerwith.learning import services
 from powerwith.learning.models import LearningSummary
 from powerwith.offers.models import Offer
+from powerwith.opportunities.models import OpportunityStatus
 from powerwith.people.models import Person
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import expert_membership
+from tests.opportunities.factories import opportunity
 from tests.workflows.factories import agreed_offer, agreed_to
 
 CANARY_WORDS = "CANARY-WORDS: being held down was the most frightening part."
@@ -72,3 +74,15 @@ def drafted(coordinator: Membership, offer: Offer, **words: Any) -> LearningSumm
 def organisation_with_admin(slug: str) -> Membership:
     organisation = Organisation.objects.create(name=f"Trust {slug}", slug=slug)
     return make_member(organisation, f"admin@{slug}.example", "admin")
+
+
+def contributing(slug: str, level: str = "co_production", *, share: bool = True) -> Membership:
+    """An organisation with one piece of work at ``level`` under way, contributing its
+    figures to the network (when ``share``); answers its admin."""
+    admin = organisation_with_admin(slug)
+    work = opportunity(admin, level=level)
+    work.status = OpportunityStatus.OPEN
+    work.save()
+    if share:
+        services.set_network_sharing(by=admin, share_summaries=False, contribute_figures=True)
+    return admin

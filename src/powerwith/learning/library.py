@@ -14,8 +14,10 @@ from powerwith.core.choices import CoWorkingLevel, Focus
 from powerwith.learning import queries
 from powerwith.learning.models import ImportedSummary
 from powerwith.learning.sections import level_label, settings_of, shown_title
+from powerwith.people.schedule import SETTINGS
 
 FOCUS_LABELS = dict(Focus.choices)
+SETTING_LABELS = dict(SETTINGS)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class Entry:
     @property
     def level_label(self) -> str:
         return level_label(self.level) if self.level in CoWorkingLevel.values else "Level not set"
+
+    @property
+    def setting_labels(self) -> list[str]:
+        return [SETTING_LABELS.get(code, code) for code in self.settings]
 
     @property
     def focus_labels(self) -> list[str]:
