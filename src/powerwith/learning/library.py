@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
 from django.urls import reverse
 
+from powerwith.accounts.models import Membership
 from powerwith.core.choices import CoWorkingLevel, Focus
 from powerwith.learning import queries
-from powerwith.learning.models import ImportedSummary
 from powerwith.learning.sections import level_label, settings_of, shown_title
 from powerwith.people.schedule import SETTINGS
 
@@ -51,7 +50,7 @@ def _matches(entry: Entry, chosen: queries.LibraryFilter) -> bool:
     )
 
 
-def entries(chosen: queries.LibraryFilter) -> list[Entry]:
+def entries(membership: Membership, chosen: queries.LibraryFilter) -> list[Entry]:
     found = [
         Entry(
             title=shown_title(s),
@@ -64,7 +63,7 @@ def entries(chosen: queries.LibraryFilter) -> list[Entry]:
         )
         for s in queries.library_summaries()
     ]
-    for i in queries.imported_summaries():
+    for i in queries.imported_summaries(membership):
         work = i.document.get("work", {})
         found.append(
             Entry(
@@ -78,10 +77,3 @@ def entries(chosen: queries.LibraryFilter) -> list[Entry]:
             )
         )
     return [e for e in found if _matches(e, chosen)]
-
-
-def get_imported(imported_id: int) -> ImportedSummary:
-    found = queries.imported_summaries().filter(pk=imported_id).first()
-    if found is None:
-        raise Http404("No such summary.")
-    return found

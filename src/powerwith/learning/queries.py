@@ -185,8 +185,17 @@ def services_of_organisation(organisation: Organisation) -> QuerySet[Service]:
     return Service.objects.filter(organisation=organisation)
 
 
-def imported_summaries() -> QuerySet[ImportedSummary]:
-    return ImportedSummary.objects.all()
+def imported_summaries(membership: Membership) -> QuerySet[ImportedSummary]:
+    """The summaries this organisation imported: its own copies, listed in its view of
+    the library only (whether to publish them to this network is their authors' choice)."""
+    return ImportedSummary.objects.filter(organisation_id=membership.organisation_id)
+
+
+def get_imported_for(membership: Membership, imported_id: int) -> ImportedSummary:
+    found = imported_summaries(membership).filter(pk=imported_id).first()
+    if found is None:
+        raise Http404("No such summary.")
+    return found
 
 
 def network_figures() -> QuerySet[NetworkFigure]:

@@ -58,8 +58,10 @@ def summaries(request: Request) -> HttpResponse:
 def summary_draft(request: Request) -> HttpResponse:
     membership = membership_of(request)
     queries.require_writer(membership)
+    if request.method != "POST":
+        return redirect("learning:summaries")
     form = _draft_form(membership, request)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         summary = services.draft_summary(
             by=membership, opportunity=form.cleaned_data["opportunity"]
         )
@@ -160,8 +162,10 @@ def summary_publish(request: Request, summary_id: int) -> HttpResponse:
 def summary_comment(request: Request, summary_id: int) -> HttpResponse:
     membership = membership_of(request)
     found = queries.get_summary_for(membership, summary_id)
+    if request.method != "POST":
+        return redirect("learning:summary", summary_id=found.pk)
     form = CommentForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.comment_on_summary(
                 by=membership, summary=found, text=form.cleaned_data["text"]

@@ -24,11 +24,12 @@ def library_page(request: Request) -> HttpResponse:
     search = LibrarySearch(request.GET or None)
     chosen = search.cleaned_data if search.is_valid() else {}
     entries = library.entries(
+        membership,
         queries.LibraryFilter(
             focus=chosen.get("focus", ""),
             setting=chosen.get("setting", ""),
             level=chosen.get("level", ""),
-        )
+        ),
     )
     return render(
         request,
@@ -70,8 +71,7 @@ def library_import(request: Request) -> HttpResponse:
 
 @membership_required
 def imported(request: Request, imported_id: int) -> HttpResponse:
-    membership_of(request)
-    found = library.get_imported(imported_id)
+    found = queries.get_imported_for(membership_of(request), imported_id)
     return render(
         request, "learning/imported.html", {"imported": found, "document": found.document}
     )
