@@ -83,6 +83,7 @@ def test_a_summary_goes_from_draft_to_the_library(
     expect(coordinator.get_by_text("must change before publishing").first).to_be_visible()
 
     # An expert who took part reads the draft and comments, without JavaScript.
+    assert quillon.user is not None
     seen = as_user(browser, base, quillon.user.email)
     audited(seen, f"{base}/learning/")
     audited(seen, f"{base}/learning/summaries/{summary.pk}/")
