@@ -481,6 +481,7 @@ BODIES: dict[str, Callable[[Values], Any]] = {
         "person_said": True,
     },
     "POST /api/v1/offers/{offer_id}/feedback": lambda v: {},
+    "POST /api/v1/learning-summaries/{summary_id}/comments": lambda v: {"text": "Probe"},
 }
 # Writes whose path names no object but whose body names B's.
 BODY_NAMES_B = {

@@ -29,4 +29,4 @@ def values(cast: PartCast) -> dict[str, Any]:
     document = document_of(reading_of(summary))
     document["status"] = "published"
     imported = services.import_summary(by=cast.coordinator, raw=json.dumps(document))
-    return {"summary_id": summary.pk, "imported_id": imported.pk}
+    return {"summary_id": summary.pk, "imported_id": imported.pk, "file_format": "html"}
