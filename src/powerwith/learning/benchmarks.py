@@ -30,7 +30,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.core.choices import CoWorkingLevel
 from powerwith.core.figures import last_twelve_months
-from powerwith.core.roles import Role
+from powerwith.core.permissions import Capability, can, roles_with
 from powerwith.learning import queries
 from powerwith.learning.models import NetworkFigure
 from powerwith.outcomes.queries import trend_of
@@ -52,6 +52,10 @@ FIGURES: dict[str, str] = {
 }
 UNITS = {"restraint_change": "% change"}
 REFRESH_EVERY = timedelta(days=1)
+# The network reads the dashboard as a role that reads scorecards but not names would.
+_ANONYMISED_READER = min(
+    role for role in roles_with(Capability.READ_SCORECARDS) if not can(role, Capability.SEE_NAMES)
+)
 
 
 def threshold() -> int:
@@ -93,8 +97,7 @@ def figures_of(organisation: Organisation, now: datetime | None = None) -> dict[
     """The organisation's own figures, by the dashboard's definitions; None where it has
     nothing to count."""
     now = now or timezone.now()
-    # The network reads as an auditor would: totals, never names.
-    reader = Membership(organisation=organisation, role=Role.AUDITOR)
+    reader = Membership(organisation=organisation, role=_ANONYMISED_READER)
     found = _from_dashboard(dashboard(reader, last_twelve_months(now), now))
     found["restraint_change"] = _restraint_change(organisation, now)
     return {name: found.get(name) for name in FIGURES}

@@ -17,7 +17,7 @@ from powerwith.opportunities.queries import get_opportunity_for
 router = Router(tags=["learning"])
 
 
-class SummaryOut(Schema):
+class LearningSummaryOut(Schema):
     id: int
     status: str
     title: str
@@ -25,7 +25,7 @@ class SummaryOut(Schema):
     clarity: list[dict[str, Any]]
 
 
-class SummaryEdit(Schema):
+class LearningSummaryEdit(Schema):
     title: str | None = Field(None, max_length=200)
     what_was_done: str | None = Field(None, max_length=4000)
     what_worked: str | None = Field(None, max_length=4000)
@@ -33,16 +33,16 @@ class SummaryEdit(Schema):
     do_differently: str | None = Field(None, max_length=4000)
 
 
-class CommentIn(Schema):
+class SummaryCommentIn(Schema):
     text: str = Field(max_length=2000)
 
 
-class CommentOut(Schema):
+class SummaryCommentOut(Schema):
     id: int
     text: str
 
 
-class Refused(Schema):
+class PublishRefusedOut(Schema):
     detail: str
     blocking: list[dict[str, Any]] = []
 
@@ -64,7 +64,7 @@ def _out(summary: LearningSummary) -> dict[str, Any]:
 
 @router.post(
     "/opportunities/{opportunity_id}/learning-summary",
-    response={201: SummaryOut},
+    response={201: LearningSummaryOut},
     summary="Draft a learning summary of a piece of work, pre-filled from its records",
 )
 def draft(request: Request, opportunity_id: int) -> Status[dict[str, Any]]:
@@ -75,7 +75,7 @@ def draft(request: Request, opportunity_id: int) -> Status[dict[str, Any]]:
     return Status(201, _out(summary))
 
 
-class ReadQuery(Schema):
+class LearningSummaryQuery(Schema):
     format: Literal["json", "html", "easy-read", "pdf"] = "json"
 
 
@@ -95,7 +95,7 @@ FILE_TYPES = {
     ),
     openapi_extra={"responses": {200: {"description": "The summary", "content": FILE_TYPES}}},
 )
-def read(request: Request, summary_id: int, query: Query[ReadQuery]) -> HttpResponse:
+def read(request: Request, summary_id: int, query: Query[LearningSummaryQuery]) -> HttpResponse:
     membership = membership_of(request)
     summary = queries.get_summary_for(membership, summary_id)
     reading = reading_of(summary)
@@ -113,10 +113,10 @@ def read(request: Request, summary_id: int, query: Query[ReadQuery]) -> HttpResp
 
 @router.patch(
     "/learning-summaries/{summary_id}",
-    response={200: SummaryOut, 409: Detail},
+    response={200: LearningSummaryOut, 409: Detail},
     summary="Change the words of a draft summary",
 )
-def edit(request: Request, summary_id: int, body: SummaryEdit) -> Status[dict[str, Any]]:
+def edit(request: Request, summary_id: int, body: LearningSummaryEdit) -> Status[dict[str, Any]]:
     membership = membership_of(request)
     queries.require_writer(membership)
     summary = queries.get_own_summary_for(membership, summary_id)
@@ -127,7 +127,7 @@ def edit(request: Request, summary_id: int, body: SummaryEdit) -> Status[dict[st
 
 @router.post(
     "/learning-summaries/{summary_id}/publish",
-    response={200: SummaryOut, 409: Refused},
+    response={200: LearningSummaryOut, 409: PublishRefusedOut},
     summary="Publish a summary (refused while the clarity checker finds what blocks)",
 )
 def publish(request: Request, summary_id: int) -> Status[dict[str, Any]]:
@@ -143,10 +143,10 @@ def publish(request: Request, summary_id: int) -> Status[dict[str, Any]]:
 
 @router.post(
     "/learning-summaries/{summary_id}/comments",
-    response={201: CommentOut},
+    response={201: SummaryCommentOut},
     summary="Comment on a draft summary (the experts who took part)",
 )
-def comment(request: Request, summary_id: int, body: CommentIn) -> Status[dict[str, Any]]:
+def comment(request: Request, summary_id: int, body: SummaryCommentIn) -> Status[dict[str, Any]]:
     membership = membership_of(request)
     summary = queries.get_summary_for(membership, summary_id)
     made = services.comment_on_summary(by=membership, summary=summary, text=body.text)
