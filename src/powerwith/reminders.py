@@ -26,6 +26,7 @@ SWEEPS = (
     "powerwith.evaluation.reminders.sweep",
     "powerwith.evaluation.reminders.reviews.sweep",
     "powerwith.privacy.retention.sweep",
+    "powerwith.learning.benchmarks.sweep",
 )
 EVERY = timedelta(minutes=15)
 

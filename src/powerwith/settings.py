@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "powerwith.reports",
     "powerwith.outcomes",
     "powerwith.privacy",
+    "powerwith.learning",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -371,6 +372,10 @@ SITE_URL = os.environ.get(
 
 # How long the organisation dashboard's figures are kept before they are worked out again
 # (they cover every opportunity's scorecard). The tests work them out every time.
+# The network benchmarks show a figure of the network only when at least this many
+# organisations contribute to it, so no organisation's figure can be worked out.
+NETWORK_BENCHMARK_THRESHOLD = max(2, int(os.environ.get("NETWORK_BENCHMARK_THRESHOLD") or "5"))
+
 DASHBOARD_CACHE_SECONDS = int(
     os.environ.get("DASHBOARD_CACHE_SECONDS") or ("0" if env_bool("POWERWITH_TESTING") else "300")
 )

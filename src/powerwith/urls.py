@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("powerwith.reports.urls")),
     path("", include("powerwith.outcomes.urls")),
     path("", include("powerwith.privacy.urls")),
+    path("", include("powerwith.learning.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -499,6 +499,7 @@ BODIES: dict[str, Callable[[Values], Any]] = {
         "outcome": "employed",
         "review_on": "2028-01-01",
     },
+    "POST /api/v1/learning-summaries/{summary_id}/comments": lambda v: {"text": "Probe"},
 }
 # Writes whose path names no object but whose body names B's.
 BODY_NAMES_B = {

@@ -36,6 +36,10 @@ PROFILE = "their profile: shown only to organisations, as the person shares it"
 PRIVATE = "shown to the person and the staff who support them; never quoted or published"
 FEEDBACK = "said to the organisation about the work; named only if the person chose to be"
 STAFF = "the organisation's own words, not the person's"
+PUBLISHED = (
+    "their comment on a learning summary: published only while consent to publish is given, "
+    "named only with consent to be quoted (tests/learning)"
+)
 MACHINE = "codes, hashes and links, not words"
 
 GOVERNED = {
@@ -103,6 +107,7 @@ GOVERNED = {
     "evaluation.ImpactEntry.standards": MACHINE,
     "evaluation.DevelopmentAction.details": PRIVATE,
     "privacy.AccessLogEntry.viewer_role": MACHINE,
+    "learning.SummaryComment.text": PUBLISHED,
     "privacy.AccessLogEntry.where": MACHINE,
 }
 WORDS = (models.CharField, models.TextField, models.JSONField)

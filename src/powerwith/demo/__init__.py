@@ -30,6 +30,7 @@ from powerwith.accounts.models import Membership, User
 from powerwith.core.roles import Role
 from powerwith.demo.development import add_development
 from powerwith.demo.evaluation import add_evaluation
+from powerwith.demo.learning import add_learning
 from powerwith.demo.logins import (
     DEMO_PASSWORD,
     DemoOrganisation,
@@ -134,6 +135,7 @@ def load(people: int = 300) -> DemoSummary:
         add_readiness()
         add_outcomes()
         add_privacy()
+        add_learning()
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),

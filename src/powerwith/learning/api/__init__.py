@@ -1,0 +1,153 @@
+"""Learning summaries over the API: draft one from a piece of work, change its words,
+publish it, comment on it (an expert who took part), and read it in any format."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.http import HttpResponse, JsonResponse
+from ninja import Field, Query, Router, Schema, Status
+
+from powerwith.core.http import Request, membership_of
+from powerwith.learning import queries, renderings, services
+from powerwith.learning.models import LearningSummary
+from powerwith.learning.sections import document_of, reading_of
+from powerwith.opportunities.queries import get_opportunity_for
+
+router = Router(tags=["learning"])
+
+
+class LearningSummaryOut(Schema):
+    id: int
+    status: str
+    title: str
+    sections: dict[str, Any]
+    clarity: list[dict[str, Any]]
+
+
+class LearningSummaryEdit(Schema):
+    title: str | None = Field(None, max_length=200)
+    what_was_done: str | None = Field(None, max_length=4000)
+    what_worked: str | None = Field(None, max_length=4000)
+    what_did_not: str | None = Field(None, max_length=4000)
+    do_differently: str | None = Field(None, max_length=4000)
+
+
+class SummaryCommentIn(Schema):
+    text: str = Field(max_length=2000)
+
+
+class SummaryCommentOut(Schema):
+    id: int
+    text: str
+
+
+class PublishRefusedOut(Schema):
+    detail: str
+    blocking: list[dict[str, Any]] = []
+
+
+class Detail(Schema):
+    detail: str
+
+
+def _out(summary: LearningSummary) -> dict[str, Any]:
+    reading = reading_of(summary)
+    return {
+        "id": summary.pk,
+        "status": summary.status,
+        "title": reading.title,
+        "sections": reading.sections,
+        "clarity": [f.as_dict() for f in services.clarity_findings(summary)],
+    }
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/learning-summary",
+    response={201: LearningSummaryOut},
+    summary="Draft a learning summary of a piece of work, pre-filled from its records",
+)
+def draft(request: Request, opportunity_id: int) -> Status[dict[str, Any]]:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    opportunity = get_opportunity_for(membership, opportunity_id)
+    summary = services.draft_summary(by=membership, opportunity=opportunity)
+    return Status(201, _out(summary))
+
+
+class LearningSummaryQuery(Schema):
+    format: Literal["json", "html", "easy-read", "pdf"] = "json"
+
+
+FILE_TYPES = {
+    "application/json": {"schema": {"type": "object"}},
+    "text/html": {"schema": {"type": "string"}},
+    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+}
+
+
+@router.get(
+    "/learning-summaries/{summary_id}",
+    summary="A learning summary as an open JSON document, a web page, easy read or a PDF",
+    description=(
+        "The JSON document follows the schema at /learning/schema.json. Experts' words and "
+        "names appear only while their consent is given, in every format."
+    ),
+    openapi_extra={"responses": {200: {"description": "The summary", "content": FILE_TYPES}}},
+)
+def read(request: Request, summary_id: int, query: Query[LearningSummaryQuery]) -> HttpResponse:
+    membership = membership_of(request)
+    summary = queries.get_summary_for(membership, summary_id)
+    reading = reading_of(summary)
+    if query.format == "json":
+        return JsonResponse(document_of(reading, request.build_absolute_uri("/")[:-1]))
+    made = {
+        "html": renderings.html,
+        "easy-read": renderings.easy_read,
+        "pdf": renderings.pdf,
+    }[query.format](reading)
+    response = HttpResponse(made.data, content_type=made.content_type)
+    response["Content-Disposition"] = f'inline; filename="{made.filename}"'
+    return response
+
+
+@router.patch(
+    "/learning-summaries/{summary_id}",
+    response={200: LearningSummaryOut, 409: Detail},
+    summary="Change the words of a draft summary",
+)
+def edit(request: Request, summary_id: int, body: LearningSummaryEdit) -> Status[dict[str, Any]]:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    summary = queries.get_own_summary_for(membership, summary_id)
+    changes = {k: v for k, v in body.dict(exclude_unset=True).items() if v is not None}
+    summary = services.edit_summary(by=membership, summary=summary, **changes)
+    return Status(200, _out(summary))
+
+
+@router.post(
+    "/learning-summaries/{summary_id}/publish",
+    response={200: LearningSummaryOut, 409: PublishRefusedOut},
+    summary="Publish a summary (refused while the clarity checker finds what blocks)",
+)
+def publish(request: Request, summary_id: int) -> Status[dict[str, Any]]:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    summary = queries.get_own_summary_for(membership, summary_id)
+    try:
+        summary = services.publish_summary(by=membership, summary=summary)
+    except services.PublishRefused as refused:
+        return Status(409, {"detail": refused.message, "blocking": refused.blocking})
+    return Status(200, _out(summary))
+
+
+@router.post(
+    "/learning-summaries/{summary_id}/comments",
+    response={201: SummaryCommentOut},
+    summary="Comment on a draft summary (the experts who took part)",
+)
+def comment(request: Request, summary_id: int, body: SummaryCommentIn) -> Status[dict[str, Any]]:
+    membership = membership_of(request)
+    summary = queries.get_summary_for(membership, summary_id)
+    made = services.comment_on_summary(by=membership, summary=summary, text=body.text)
+    return Status(201, {"id": made.pk, "text": made.text})

@@ -1,0 +1,202 @@
+"""Every read of learning summaries, the library and the network's figures, scoped here.
+
+A summary is read by its own organisation's staff who read evaluation, by the experts
+who took part in its work (while it is a draft, to comment; and after), and, once
+published by an organisation that shares its summaries with the network, by any member
+of any organisation on this installation. Anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from powerwith.accounts.models import Membership, Organisation
+from powerwith.core.permissions import Capability, can, require
+from powerwith.evaluation.models import ImpactEntry, TeamReflection
+from powerwith.evaluation.queries import contributors_of
+from powerwith.learning.models import (
+    ImportedSummary,
+    LearningSummary,
+    NetworkFigure,
+    NetworkSharing,
+    SummaryComment,
+    SummaryStatus,
+)
+from powerwith.opportunities.models import Opportunity
+from powerwith.outcomes.models import Service
+from powerwith.people.models import Person
+from powerwith.people.queries import person_of
+
+
+def require_writer(membership: Membership) -> None:
+    require(
+        membership,
+        Capability.WRITE_EVALUATION,
+        "Only coordinators and admins can write learning summaries.",
+    )
+
+
+def require_reader(membership: Membership) -> None:
+    require(
+        membership,
+        Capability.READ_EVALUATION,
+        "Only coordinators, admins and auditors can read the learning summaries.",
+    )
+
+
+def summaries_of(membership: Membership) -> QuerySet[LearningSummary]:
+    require_reader(membership)
+    return LearningSummary.objects.filter(
+        organisation_id=membership.organisation_id
+    ).select_related("opportunity", "organisation")
+
+
+def _sharing_organisations() -> QuerySet[NetworkSharing]:
+    return NetworkSharing.objects.filter(share_summaries=True)
+
+
+def library_summaries() -> QuerySet[LearningSummary]:
+    """Published summaries of every organisation that shares them with the network."""
+    return (
+        LearningSummary.objects.filter(
+            status=SummaryStatus.PUBLISHED,
+            organisation_id__in=_sharing_organisations().values("organisation_id"),
+        )
+        .select_related("opportunity", "organisation")
+        .prefetch_related("opportunity__required_experience")
+        .order_by("-published_at", "-id")
+    )
+
+
+def get_summary_for(membership: Membership, summary_id: int) -> LearningSummary:
+    """The summary, if this member may read it (see the module's rule), else 404."""
+    found = (
+        LearningSummary.objects.filter(pk=summary_id)
+        .select_related("opportunity", "organisation")
+        .first()
+    )
+    if found is None or not may_read(membership, found):
+        raise Http404("No such learning summary.")
+    return found
+
+
+def get_own_summary_for(membership: Membership, summary_id: int) -> LearningSummary:
+    """One of the organisation's own summaries, for its staff; 404 for anyone else's."""
+    found = summaries_of(membership).filter(pk=summary_id).first()
+    if found is None:
+        raise Http404("No such learning summary.")
+    return found
+
+
+def may_read(membership: Membership, summary: LearningSummary) -> bool:
+    if summary.organisation_id == membership.organisation_id:
+        if can(membership, Capability.READ_EVALUATION):
+            return True
+        if not can(membership, Capability.WORK_AS_STAFF) and took_part(membership, summary):
+            return True
+    return (
+        summary.is_published
+        and _sharing_organisations().filter(organisation_id=summary.organisation_id).exists()
+    )
+
+
+def took_part(membership: Membership, summary: LearningSummary) -> bool:
+    person = person_of(membership.user)
+    if person is None or summary.organisation_id != membership.organisation_id:
+        return False
+    return contributors_of(summary.opportunity).filter(pk=person.pk).exists()
+
+
+def own_person(membership: Membership) -> Person | None:
+    return person_of(membership.user)
+
+
+def summaries_to_comment_on(membership: Membership) -> list[LearningSummary]:
+    """Drafts of the work this expert took part in, for them to read and comment on."""
+    person = person_of(membership.user)
+    if person is None:
+        return []
+    drafts = LearningSummary.objects.filter(
+        organisation_id=membership.organisation_id, status=SummaryStatus.DRAFT
+    ).select_related("opportunity", "organisation")
+    return [s for s in drafts if contributors_of(s.opportunity).filter(pk=person.pk).exists()]
+
+
+def people_of(summary: LearningSummary) -> list[Person]:
+    """Everyone whose words or name the summary may hold: the people who took part, the
+    contributors to its impact entries and the people who commented."""
+    opportunity = summary.opportunity
+    return list(
+        Person.objects.filter(
+            Q(pk__in=contributors_of(opportunity).values("pk"))
+            | Q(impact_entries__opportunity=opportunity)
+            | Q(pk__in=SummaryComment.objects.filter(summary=summary).values("person_id"))
+        ).distinct()
+    )
+
+
+def impact_for(summary: LearningSummary) -> list[ImpactEntry]:
+    return list(
+        ImpactEntry.objects.filter(
+            organisation_id=summary.organisation_id, opportunity_id=summary.opportunity_id
+        )
+        .prefetch_related("contributors")
+        .order_by("created_at", "id")
+    )
+
+
+def reflections_for(opportunity: Opportunity) -> list[TeamReflection]:
+    return list(
+        TeamReflection.objects.filter(
+            organisation_id=opportunity.organisation_id, opportunity=opportunity
+        ).order_by("created_at", "id")
+    )
+
+
+def comments_on(summary: LearningSummary) -> list[SummaryComment]:
+    return list(SummaryComment.objects.filter(summary=summary).select_related("person"))
+
+
+def sharing_of(organisation: Organisation) -> NetworkSharing | None:
+    return NetworkSharing.objects.filter(organisation=organisation).first()
+
+
+def contributing_organisations() -> list[int]:
+    return list(
+        NetworkSharing.objects.filter(contribute_figures=True).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    focus: str = ""
+    setting: str = ""
+    level: str = ""
+    text: str = ""
+
+
+def services_of_organisation(organisation: Organisation) -> QuerySet[Service]:
+    """For the network's figures: totals over every service, never a name."""
+    return Service.objects.filter(organisation=organisation)
+
+
+def imported_summaries(membership: Membership) -> QuerySet[ImportedSummary]:
+    """The summaries this organisation imported: its own copies, listed in its view of
+    the library only (whether to publish them to this network is their authors' choice)."""
+    return ImportedSummary.objects.filter(organisation_id=membership.organisation_id)
+
+
+def get_imported_for(membership: Membership, imported_id: int) -> ImportedSummary:
+    found = imported_summaries(membership).filter(pk=imported_id).first()
+    if found is None:
+        raise Http404("No such summary.")
+    return found
+
+
+def network_figures() -> QuerySet[NetworkFigure]:
+    return NetworkFigure.objects.all()

@@ -1,0 +1,198 @@
+"""The learning summary pages: the organisation's summaries, drafting one, editing its
+words with the clarity checker's findings, publishing, the experts' comments, and the
+summary in each format."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from powerwith.accounts.models import Membership
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request, membership_of
+from powerwith.core.permissions import Capability, can
+from powerwith.core.web import (
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+    refused_status,
+)
+from powerwith.learning import document, queries, renderings, services
+from powerwith.learning.forms import CommentForm, DraftForm, SummaryForm
+from powerwith.learning.models import EDITED_SECTIONS, LearningSummary
+from powerwith.learning.sections import document_of, reading_of
+from powerwith.opportunities.queries import opportunities_of
+
+FORMATS = {"html": renderings.html, "easy-read": renderings.easy_read, "pdf": renderings.pdf}
+
+
+def _draft_form(membership: Membership, request: Request) -> DraftForm:
+    return DraftForm(posted(request), opportunities=opportunities_of(membership).order_by("title"))
+
+
+@membership_required
+def summaries(request: Request) -> HttpResponse:
+    membership = membership_of(request)
+    if not can(membership, Capability.READ_EVALUATION):
+        return render(
+            request,
+            "learning/to_comment.html",
+            {"drafts": queries.summaries_to_comment_on(membership)},
+        )
+    return render(
+        request,
+        "learning/summaries.html",
+        {
+            "summaries": queries.summaries_of(membership),
+            "form": _draft_form(membership, request)
+            if can(membership, Capability.WRITE_EVALUATION)
+            else None,
+        },
+    )
+
+
+@membership_required
+def summary_draft(request: Request) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    if request.method != "POST":
+        return redirect("learning:summaries")
+    form = _draft_form(membership, request)
+    if form.is_valid():
+        summary = services.draft_summary(
+            by=membership, opportunity=form.cleaned_data["opportunity"]
+        )
+        messages.success(
+            request, "The summary is drafted from the records. Put it in your own words."
+        )
+        return redirect("learning:summary_edit", summary_id=summary.pk)
+    return render(
+        request,
+        "learning/summaries.html",
+        {"summaries": queries.summaries_of(membership), "form": form},
+        status=form_status(form),
+    )
+
+
+def _page(
+    request: Request,
+    summary: LearningSummary,
+    comment_form: CommentForm | None = None,
+    form: object = None,
+    status: int = 200,
+) -> HttpResponse:
+    membership = membership_of(request)
+    own = summary.organisation_id == membership.organisation_id
+    writer = own and can(membership, Capability.WRITE_EVALUATION)
+    commenting = (
+        own
+        and not summary.is_published
+        and not can(membership, Capability.WORK_AS_STAFF)
+        and queries.took_part(membership, summary)
+    )
+    findings = services.clarity_findings(summary) if writer and not summary.is_published else []
+    reading = reading_of(summary)
+    return render(
+        request,
+        "learning/summary.html",
+        {
+            "summary": summary,
+            "reading": reading,
+            "scorecard_rows": renderings.scorecard_rows(reading),
+            "writer": writer,
+            "findings": findings,
+            "blocking": [f for f in findings if f.finding.blocks],
+            "comment_form": comment_form or (CommentForm() if commenting else None),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@membership_required
+def summary(request: Request, summary_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    return _page(request, queries.get_summary_for(membership, summary_id))
+
+
+@membership_required
+def summary_edit(request: Request, summary_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    found = queries.get_own_summary_for(membership, summary_id)
+    initial = {"title": found.title, **{k: getattr(found, k) for k in EDITED_SECTIONS}}
+    form = SummaryForm(posted(request), initial=initial)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_summary(by=membership, summary=found, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect("learning:summary", summary_id=found.pk)
+    return render(
+        request,
+        "learning/edit.html",
+        {"summary": found, "form": form},
+        status=max(status, form_status(form)),
+    )
+
+
+@membership_required
+def summary_publish(request: Request, summary_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    found = queries.get_own_summary_for(membership, summary_id)
+    if request.method != "POST":
+        return redirect("learning:summary", summary_id=found.pk)
+    try:
+        services.publish_summary(by=membership, summary=found)
+    except DomainError as error:
+        return _page(request, found, form=refusal(error.message), status=refused_status(error))
+    messages.success(request, "The summary is published.")
+    return redirect("learning:summary", summary_id=found.pk)
+
+
+@membership_required
+def summary_comment(request: Request, summary_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    found = queries.get_summary_for(membership, summary_id)
+    if request.method != "POST":
+        return redirect("learning:summary", summary_id=found.pk)
+    form = CommentForm(posted(request))
+    if form.is_valid():
+        try:
+            services.comment_on_summary(
+                by=membership, summary=found, text=form.cleaned_data["text"]
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _page(request, found, form, form, status=refused_status(error))
+        messages.success(request, "Thank you: your comment is sent to the coordinator.")
+        return redirect("learning:summary", summary_id=found.pk)
+    return _page(request, found, form, form, status=form_status(form))
+
+
+@membership_required
+def summary_file(request: Request, summary_id: int, file_format: str) -> HttpResponse:
+    membership = membership_of(request)
+    found = queries.get_summary_for(membership, summary_id)
+    if file_format not in (*FORMATS, "json"):
+        raise Http404("No such format.")
+    reading = reading_of(found)
+    if file_format == "json":
+        return JsonResponse(document_of(reading, request.build_absolute_uri("/")[:-1]))
+    made = FORMATS[file_format](reading)
+    response = HttpResponse(made.data, content_type=made.content_type)
+    response["Content-Disposition"] = f'inline; filename="{made.filename}"'
+    return response
+
+
+def schema(request: Request) -> HttpResponse:
+    """The JSON Schema of the open document: public, so any installation can read it."""
+    return HttpResponse(document.schema_text(), content_type="application/schema+json")
