@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from http import HTTPStatus
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 API_PREFIX = "/api/"
@@ -29,5 +32,55 @@ def json_errors_for_api(
                 converted["Allow"] = response["Allow"]
             return converted
         return response
+
+    return middleware
+
+
+NUL = "\x00"
+NUL_REFUSED = "A NUL character (\\u0000) cannot be stored in any text. Remove it and send again."
+
+
+def _holds_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
+def refuse_hostile_input(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Input no text field can hold, refused once for every page and operation before any
+    view reads it: a NUL character anywhere in the query string, or in a JSON body (no
+    database column takes it; PostgreSQL fails on it), and a body to the API over the
+    upload limit (413; the operations read every body but a file upload as JSON). Form
+    fields need nothing here: Django's form fields refuse NUL with the form's own error
+    summary."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if any(_holds_nul(k) or _holds_nul(v) for k, v in request.GET.lists()):
+            return JsonResponse({"detail": NUL_REFUSED}, status=HTTPStatus.BAD_REQUEST)
+        if request.path.startswith(API_PREFIX) and request.content_type != "multipart/form-data":
+            try:
+                body = request.body
+            except RequestDataTooBig:
+                limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):.1f}"
+                return JsonResponse(
+                    {"detail": f"The request body is too large: at most {limit} MB."},
+                    status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                )
+            if b"\\u0000" in body:
+                try:
+                    parsed = json.loads(body)
+                except ValueError:
+                    parsed = None  # the operation answers 422 for JSON it cannot read
+                if _holds_nul(parsed):
+                    return JsonResponse(
+                        {"detail": NUL_REFUSED}, status=HTTPStatus.UNPROCESSABLE_ENTITY
+                    )
+        return get_response(request)
 
     return middleware
