@@ -132,11 +132,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits; IMMEDIATE transactions take
-    # the write lock up front so concurrent writers queue instead of failing.
+    # the write lock up front so concurrent writers queue instead of failing. FULL syncs
+    # the WAL at every commit, so a power cut cannot lose an acknowledged consent event.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;"
         ),
         "transaction_mode": "IMMEDIATE",
     }
