@@ -26,6 +26,8 @@ SWEEPS = (
     "powerwith.evaluation.reminders.sweep",
     "powerwith.evaluation.reminders.reviews.sweep",
     "powerwith.privacy.retention.sweep",
+    # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
+    "powerwith.consent.ledger.sweep",
 )
 EVERY = timedelta(minutes=15)
 

@@ -328,6 +328,33 @@ for _key in FIELD_ENCRYPTION_KEYS:
             "A key in POWERWITH_FIELD_KEYS is not a Fernet key (32 bytes, URL-safe base64)."
         ) from None
 
+# Keys that seal each consent event and sign the ledger's checkpoints (powerwith.consent.
+# ledger, docs/adr/018-anchored-ledger.md): ``id:secret`` pairs, comma-separated; the first
+# seals, every one verifies, and each event keeps its key's id, so a new key goes in front
+# and an old one stays for as long as its events must verify. Without keys only the local
+# demo and the tests start, with a fixed key made here (anyone can compute it).
+LEDGER_KEYS = env_list("POWERWITH_LEDGER_KEYS")
+if not LEDGER_KEYS:
+    if not DEBUG and not env_bool("POWERWITH_TESTING"):
+        raise ImproperlyConfigured(
+            "POWERWITH_LEDGER_KEYS is not set. Set it to one or more id:secret pairs, "
+            "comma-separated (make a secret with: python -c 'import secrets; "
+            "print(secrets.token_urlsafe(32))'), or set DEBUG=1 for a local demo."
+        )
+    LEDGER_KEYS = ["demo:" + hashlib.sha256(b"powerwith local ledger key").hexdigest()]
+for _pair in LEDGER_KEYS:
+    _id, _, _secret = _pair.partition(":")
+    if not _id or len(_id) > 32 or len(_secret) < 32:
+        raise ImproperlyConfigured(
+            "A key in POWERWITH_LEDGER_KEYS is not an id:secret pair with an id of at most "
+            "32 characters and a secret of 32 characters or more."
+        )
+# Where the signed checkpoints of the ledger's head are written: a directory the database
+# cannot rewrite (on another disk or a write-once mount in production), never rewritten.
+LEDGER_CHECKPOINT_DIR = Path(
+    os.environ.get("POWERWITH_LEDGER_CHECKPOINT_DIR") or VAR_DIR / "ledger-checkpoints"
+)
+
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

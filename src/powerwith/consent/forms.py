@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -99,3 +100,31 @@ class UseReviewForm(forms.Form):
     def __init__(self, *args: Any, use: str, **kwargs: Any) -> None:
         kwargs["prefix"] = use
         super().__init__(*args, **kwargs)
+
+
+class ReceiptCheckForm(forms.Form):
+    """A receipt the person (or an auditor) kept, to check against the ledger."""
+
+    receipt = forms.FileField(
+        label="Upload the receipt",
+        help_text="The receipt's JSON file (receipt.json), as you downloaded it.",
+        error_messages={
+            "required": "Choose the receipt file to check",
+            "invalid": "Choose the receipt file to check",
+            "empty": "The file is empty. Choose the receipt file you downloaded",
+        },
+        widget=forms.FileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    MAX_BYTES = 100_000
+
+    def clean_receipt(self) -> Any:
+        upload = self.cleaned_data["receipt"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is too large to be a receipt (100 KB at most)")
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise forms.ValidationError(
+                "The file is not a receipt: choose the receipt.json file you downloaded"
+            ) from None
