@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "POWERWITH_TESTING": "",
     "API_TOKEN_RATE_PER_MINUTE": "",
     "POWERWITH_FIELD_KEYS": "4xKlF0bW7o8pQj3bq2V1sYc9nTg6HdRz5uJmEaLwXyI=",
+    "POWERWITH_LEDGER_KEYS": "k1:throwaway-ledger-key-for-this-test-only-000",
 }
 
 

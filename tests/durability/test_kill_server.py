@@ -268,6 +268,7 @@ def server(new_database: Callable[[str], str], tmp_path: Path) -> Iterator[Serve
         SECRET_KEY="a-long-random-key-for-this-test-only-" + "k9#Q" * 10,
         ALLOWED_HOSTS="127.0.0.1",
         POWERWITH_FIELD_KEYS=Fernet.generate_key().decode(),
+        POWERWITH_LEDGER_KEYS="k1:throwaway-ledger-key-for-this-test-only-000",
         API_TOKEN_RATE_PER_MINUTE="1000000",
         LOG_LEVEL="WARNING",
     )
