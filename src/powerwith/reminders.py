@@ -28,6 +28,7 @@ SWEEPS = (
     "powerwith.privacy.retention.sweep",
     # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
     "powerwith.consent.ledger.sweep",
+    "powerwith.accounts.housekeeping.sweep",
 )
 EVERY = timedelta(minutes=15)
 
