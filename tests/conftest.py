@@ -57,7 +57,7 @@ def _flush_lifts_the_sqlite_append_only_triggers() -> Iterator[None]:
             table.remove(self.connection)
         original(self, sql_list)
 
-    DatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
+    DatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign,assignment]
     yield
     DatabaseOperations.execute_sql_flush = original  # type: ignore[method-assign]
 

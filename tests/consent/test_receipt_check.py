@@ -5,6 +5,7 @@ or an auditor, checks it later with `powerwith manage verify_receipt FILE` or on
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,12 +22,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def receipt(client: Client, expert_at_riverside, riverside) -> dict:
+def receipt(client: Client, expert_at_riverside, riverside) -> dict[str, Any]:
     me = expert_at_riverside.user.memberships.get(organisation=riverside)
     grant_consent(person=expert_at_riverside, scope="take_part", actor=me)
     event = ConsentEvent.objects.get()
     logged_in(client, expert_at_riverside.user)
-    found: dict = client.get(f"/consent-receipts/{event.pk}/receipt.json").json()
+    found: dict[str, Any] = client.get(f"/consent-receipts/{event.pk}/receipt.json").json()
     return found
 
 

@@ -111,7 +111,7 @@ def test_the_calendar_file_of_an_offer_whose_title_has_a_line_break_is_still_a_c
     ],
 )
 def test_a_nul_character_in_a_text_field_answers_422(
-    riverside_coordinator: Membership, path: str, body: dict
+    riverside_coordinator: Membership, path: str, body: dict[str, object]
 ) -> None:
     response = post_json(api_client_for(riverside_coordinator), path, body)
     assert response.status_code == 422

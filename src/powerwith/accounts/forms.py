@@ -56,7 +56,7 @@ class PasswordResetForm(DjangoPasswordResetForm):
         mail.send(emails.password_reset, context["user"].pk)
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
     """The new password of a reset. Saving it revokes every API token of the account."""
 
     def save(self, commit: bool = True) -> Any:

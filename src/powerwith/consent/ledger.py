@@ -209,7 +209,7 @@ def verify(organisation_id: int | None = None) -> Verification:
     previous = GENESIS_HASH
     count = 0
     own = 0
-    owners: dict[int, int] = {}
+    owners: dict[int, int | None] = {}
     last_id: int | None = None
     seen: set[int] = set()
     rows = ConsentEvent.objects.order_by("id")
@@ -237,7 +237,7 @@ def verify(organisation_id: int | None = None) -> Verification:
     if not problems:
         for event_id in sorted(set(expected) - seen):
             problems[event_id] = "a checkpoint recorded it, and it is no longer in the ledger"
-            owners.setdefault(event_id, checkpointed_owner.get(event_id, 0))
+            owners.setdefault(event_id, checkpointed_owner.get(event_id))
             break
     if not problems and count:
         head = ConsentChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
