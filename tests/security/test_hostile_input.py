@@ -133,3 +133,16 @@ def test_a_nul_character_in_a_form_field_shows_the_form_again(
     response = client.post("/people/new/", {"preferred_name": "Null\x00Byte"})
     assert response.status_code == 400
     assert not Person.objects.exists()
+
+
+def test_a_nul_character_in_a_pages_query_answers_400(
+    client: Client, riverside_coordinator: Membership
+) -> None:
+    logged_in(client, riverside_coordinator.user)
+    response = client.get("/people/?q=Null%00Byte")
+    assert response.status_code == 400
+
+
+def test_without_a_token_a_nul_character_is_still_answered_401(db) -> None:
+    response = post_json(Client(), "/api/v1/people", {"preferred_name": "Null\u0000Byte"})
+    assert response.status_code == 401
