@@ -47,7 +47,8 @@ class BearerToken(HttpBearer):
 
 def refuse_nul(request: HttpRequest) -> None:
     """A NUL character in the query string or anywhere in a JSON body is refused (no
-    database column takes it; PostgreSQL fails on it): 400 for a query, 422 for a body.
+    database column takes it; PostgreSQL fails on it): 400 for a query, 422 for a body
+    (its detail a list, as for any invalid body).
     Checked once the token is known good, so a request without one is told that first;
     the middleware has already refused a body over the upload limit."""
     if any(holds_nul(k) or holds_nul(v) for k, v in request.GET.lists()):
@@ -60,7 +61,8 @@ def refuse_nul(request: HttpRequest) -> None:
         except ValueError:
             return  # the operation answers 422 for JSON it cannot read
         if holds_nul(parsed):
-            raise HttpError(422, NUL_REFUSED)
+            # Shaped as any other invalid body is, so every operation's 422 stays one shape.
+            raise ValidationError([{"loc": ["body"], "msg": NUL_REFUSED, "type": "nul_character"}])
 
 
 class TokenRateThrottle(BaseThrottle):
