@@ -69,6 +69,7 @@ def environment(people: int) -> dict[str, str]:
         # (never production's), shared by the builder and the server, so a dataset built
         # in one run still reads in the next.
         "POWERWITH_FIELD_KEYS": FIELD_KEY,
+        "POWERWITH_LEDGER_KEYS": "bench:" + "b" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "HTTPS": "0",
         "DEBUG": "0",

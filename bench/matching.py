@@ -55,6 +55,7 @@ def configure() -> str:
     os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
     # The load benchmark's key: make bench runs this on the database that one built.
     os.environ.setdefault("POWERWITH_FIELD_KEYS", dataset.FIELD_KEY)
+    os.environ.setdefault("POWERWITH_LEDGER_KEYS", "bench:" + "b" * 40)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ["HTTPS"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")

@@ -10,6 +10,8 @@ profile, so ``make_expert`` writes the person and their links itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
@@ -29,6 +31,35 @@ def _plain_static_files(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _ledger_checkpoints_of_this_test(settings, tmp_path_factory) -> None:
+    # Each test's checkpoints in a directory of its own, as each test has its own ledger.
+    settings.LEDGER_CHECKPOINT_DIR = tmp_path_factory.mktemp("ledger-checkpoints")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_lifts_the_sqlite_append_only_triggers() -> Iterator[None]:
+    """A transactional test's teardown empties every table (flush); on SQLite that is
+    DELETE, which the append-only triggers refuse, as they should in production. Here the
+    triggers are lifted first; the flush's post_migrate puts them back."""
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    from powerwith.accounts.triggers import AUDIT_EVENTS
+    from powerwith.consent.triggers import CONSENT_EVENTS
+    from powerwith.privacy.triggers import ACCESS_LOG
+
+    original = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self: DatabaseOperations, sql_list: list[str]) -> None:
+        for table in (AUDIT_EVENTS, CONSENT_EVENTS, ACCESS_LOG):
+            table.remove(self.connection)
+        original(self, sql_list)
+
+    DatabaseOperations.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign,assignment]
+    yield
+    DatabaseOperations.execute_sql_flush = original  # type: ignore[method-assign]
 
 
 @pytest.fixture

@@ -83,6 +83,7 @@ def test_serve_runs_the_production_server(tmp_path):
         **os.environ,
         "SECRET_KEY": "a-long-random-key-for-this-test-only-" + "x7Q!" * 10,
         "POWERWITH_FIELD_KEYS": "dGhyb3dhd2F5LWZpZWxkLWtleS1mb3ItdGhpcy10ZXM=",
+        "POWERWITH_LEDGER_KEYS": "k1:throwaway-ledger-key-for-this-test-only-000",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         "HTTPS": "0",

@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "POWERWITH_TESTING": "",
     "API_TOKEN_RATE_PER_MINUTE": "",
     "POWERWITH_FIELD_KEYS": "4xKlF0bW7o8pQj3bq2V1sYc9nTg6HdRz5uJmEaLwXyI=",
+    "POWERWITH_LEDGER_KEYS": "k1:throwaway-ledger-key-for-this-test-only-000",
 }
 
 
@@ -141,6 +142,24 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wal"
+
+
+def test_sqlite_syncs_every_commit_to_disk(tmp_path):
+    # synchronous=FULL (2): a power cut cannot lose a consent event already acknowledged.
+    code = (
+        "import django; django.setup(); from django.db import connection; "
+        "c = connection.cursor(); c.execute('PRAGMA synchronous'); print(c.fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=clean_environment(DATABASE_URL=f"sqlite:///{tmp_path / 'full.sqlite3'}"),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2"
 
 
 def test_sqlite_write_transactions_take_the_write_lock_when_they_begin(tmp_path):

@@ -5,6 +5,7 @@ Every failure answers JSON ``{"detail": ...}``; nothing under ``/api/`` answers 
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import time
@@ -25,6 +26,7 @@ from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
 from powerwith.core.cache import cache_state, worker_state
 from powerwith.core.errors import DomainError
+from powerwith.middleware import NUL_REFUSED, holds_nul
 from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
@@ -40,7 +42,28 @@ class BearerToken(HttpBearer):
         note_token_used(found)
         request.user = found.membership.user
         request.membership = found.membership  # type: ignore[attr-defined]
+        refuse_nul(request)
         return found
+
+
+def refuse_nul(request: HttpRequest) -> None:
+    """A NUL character in the query string or anywhere in a JSON body is refused (no
+    database column takes it; PostgreSQL fails on it): 400 for a query, 422 for a body
+    (its detail a list, as for any invalid body).
+    Checked once the token is known good, so a request without one is told that first;
+    the middleware has already refused a body over the upload limit."""
+    if any(holds_nul(k) or holds_nul(v) for k, v in request.GET.lists()):
+        raise HttpError(400, NUL_REFUSED)
+    if request.content_type == "multipart/form-data":
+        return
+    if b"\\u0000" in request.body:
+        try:
+            parsed = json.loads(request.body)
+        except ValueError:
+            return  # the operation answers 422 for JSON it cannot read
+        if holds_nul(parsed):
+            # Shaped as any other invalid body is, so every operation's 422 stays one shape.
+            raise ValidationError([{"loc": ["body"], "msg": NUL_REFUSED, "type": "nul_character"}])
 
 
 class TokenRateThrottle(BaseThrottle):

@@ -25,7 +25,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from powerwith.consent.queries import Verification, verify_chain
+from powerwith.consent.ledger import Verification
+from powerwith.consent.queries import verify_chain
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 POSTGRES_ARCHIVE_HEADER = b"PGDMP"

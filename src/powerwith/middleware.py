@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from http import HTTPStatus
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 API_PREFIX = "/api/"
@@ -29,5 +31,51 @@ def json_errors_for_api(
                 converted["Allow"] = response["Allow"]
             return converted
         return response
+
+    return middleware
+
+
+NUL = "\x00"
+NUL_REFUSED = "A NUL character (\\u0000) cannot be stored in any text. Remove it and send again."
+
+
+def holds_nul(value: object) -> bool:
+    """Whether a NUL character is anywhere in ``value`` (text, or JSON's dicts and lists)."""
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(holds_nul(k) or holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(holds_nul(v) for v in value)
+    return False
+
+
+def refuse_hostile_input(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Input no text field can hold, refused before any view reads it: on a page, a NUL
+    character anywhere in the query string (no database column takes it; PostgreSQL fails
+    on it), and a body to the API over the upload limit (413; the operations read every
+    body but a file upload as JSON). Form fields need nothing here: Django's form fields
+    refuse NUL with the form's own error summary. The API refuses NUL in its query strings
+    and JSON bodies once the token is checked (powerwith.api.refuse_nul), so a request
+    without one is still told so first."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        is_api = request.path.startswith(API_PREFIX)
+        if not is_api and any(holds_nul(k) or holds_nul(v) for k, v in request.GET.lists()):
+            return HttpResponse(
+                NUL_REFUSED, status=HTTPStatus.BAD_REQUEST, content_type="text/plain"
+            )
+        if is_api and request.content_type != "multipart/form-data":
+            try:
+                request.body  # noqa: B018 (read now, so its size is checked here)
+            except RequestDataTooBig:
+                limit = f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024):.1f}"
+                return JsonResponse(
+                    {"detail": f"The request body is too large: at most {limit} MB."},
+                    status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                )
+        return get_response(request)
 
     return middleware

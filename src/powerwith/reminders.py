@@ -27,6 +27,9 @@ SWEEPS = (
     "powerwith.evaluation.reminders.reviews.sweep",
     "powerwith.privacy.retention.sweep",
     "powerwith.learning.benchmarks.sweep",
+    # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
+    "powerwith.consent.ledger.sweep",
+    "powerwith.accounts.housekeeping.sweep",
 )
 EVERY = timedelta(minutes=15)
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "powerwith.middleware.json_errors_for_api",
+    "powerwith.middleware.refuse_hostile_input",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,11 +138,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits; IMMEDIATE transactions take
-    # the write lock up front so concurrent writers queue instead of failing.
+    # the write lock up front so concurrent writers queue instead of failing. FULL syncs
+    # the WAL at every commit, so a power cut cannot lose an acknowledged consent event.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;"
         ),
         "transaction_mode": "IMMEDIATE",
     }
@@ -211,13 +213,13 @@ _email_options = {
 }
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 # Messages to people (powerwith.messaging.backends): GOV.UK Notify when a key is set, the
-# local outbox in the demo (DEBUG), Django's e-mail otherwise.
+# local outbox in the demo, Django's e-mail otherwise.
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_TEXT_TEMPLATE_ID = os.environ.get("NOTIFY_TEXT_TEMPLATE_ID", "")
 MESSAGES_BACKEND = os.environ.get("MESSAGES_BACKEND") or (
-    "notify" if NOTIFY_API_KEY else "local" if DEBUG else "django"
+    "notify" if NOTIFY_API_KEY else "local" if LOCAL else "django"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "powerwith <no-reply@localhost>")
 
@@ -363,6 +365,33 @@ for _key in FIELD_ENCRYPTION_KEYS:
         raise ImproperlyConfigured(
             "A key in POWERWITH_FIELD_KEYS is not a Fernet key (32 bytes, URL-safe base64)."
         ) from None
+
+# Keys that seal each consent event and sign the ledger's checkpoints (powerwith.consent.
+# ledger, docs/adr/018-anchored-ledger.md): ``id:secret`` pairs, comma-separated; the first
+# seals, every one verifies, and each event keeps its key's id, so a new key goes in front
+# and an old one stays for as long as its events must verify. Without keys only the local
+# demo and the tests start, with a fixed key made here (anyone can compute it).
+LEDGER_KEYS = env_list("POWERWITH_LEDGER_KEYS")
+if not LEDGER_KEYS:
+    if not LOCAL and not env_bool("POWERWITH_TESTING"):
+        raise ImproperlyConfigured(
+            "POWERWITH_LEDGER_KEYS is not set. Set it to one or more id:secret pairs, "
+            "comma-separated (make a secret with: python -c 'import secrets; "
+            "print(secrets.token_urlsafe(32))'), or run the local demo with `powerwith demo`."
+        )
+    LEDGER_KEYS = ["demo:" + hashlib.sha256(b"powerwith local ledger key").hexdigest()]
+for _pair in LEDGER_KEYS:
+    _id, _, _secret = _pair.partition(":")
+    if not _id or len(_id) > 32 or len(_secret) < 32:
+        raise ImproperlyConfigured(
+            "A key in POWERWITH_LEDGER_KEYS is not an id:secret pair with an id of at most "
+            "32 characters and a secret of 32 characters or more."
+        )
+# Where the signed checkpoints of the ledger's head are written: a directory the database
+# cannot rewrite (on another disk or a write-once mount in production), never rewritten.
+LEDGER_CHECKPOINT_DIR = Path(
+    os.environ.get("POWERWITH_LEDGER_CHECKPOINT_DIR") or VAR_DIR / "ledger-checkpoints"
+)
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 # Where links in messages point. The demo serves on PORT, and its links follow it.

@@ -16,7 +16,8 @@ TRIGGER = CONSENT_EVENTS.name
 @contextmanager
 def trigger_disabled() -> Iterator[None]:
     """On PostgreSQL the trigger refuses every change, so a tamper test must switch it off
-    (inside the test's transaction, which is rolled back); SQLite has no trigger."""
+    (inside the test's transaction, which is rolled back), as someone with full rights on
+    the database could; on SQLite the same by dropping and recreating the triggers."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Foreign-key checks are deferred to commit; ALTER TABLE needs them done.
@@ -28,7 +29,11 @@ def trigger_disabled() -> Iterator[None]:
             with connection.cursor() as cursor:
                 cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER {TRIGGER}")
     else:
-        yield
+        CONSENT_EVENTS.remove(connection)
+        try:
+            yield
+        finally:
+            CONSENT_EVENTS.install(connection)
 
 
 def raw_execute(sql: str, params: list[str | int]) -> None:

@@ -160,4 +160,8 @@ def test_a_broken_ledger_names_the_first_bad_event(expert_at_riverside, riversid
     assert bad is not None
     raw_execute("UPDATE consent_consentevent SET method = %s WHERE id = %s", ["written", bad.pk])
     answer = api_client_for(riverside_admin).get("/api/v1/consent-ledger/verify")
-    assert answer.json() == {"ok": False, "first_bad_event": bad.pk}
+    assert answer.json() == {
+        "ok": False,
+        "first_bad_event": bad.pk,
+        "problem": f"Event {bad.pk}: its contents no longer match its hash.",
+    }

@@ -268,6 +268,7 @@ def server(new_database: Callable[[str], str], tmp_path: Path) -> Iterator[Serve
         SECRET_KEY="a-long-random-key-for-this-test-only-" + "k9#Q" * 10,
         ALLOWED_HOSTS="127.0.0.1",
         POWERWITH_FIELD_KEYS=Fernet.generate_key().decode(),
+        POWERWITH_LEDGER_KEYS="k1:throwaway-ledger-key-for-this-test-only-000",
         API_TOKEN_RATE_PER_MINUTE="1000000",
         LOG_LEVEL="WARNING",
     )
@@ -357,7 +358,10 @@ def test_acknowledged_writes_survive_the_server_being_killed_again_and_again(
 
     # The backup taken while the site was busy restores to a consistent database too.
     (backup,) = backups.iterdir()
-    elsewhere = environment_for(new_database("restored"), tmp_path / "restored")
+    # Restored as a site restores its own backup: with the same keys (the ledger's seals
+    # and the encrypted fields are checked with them).
+    keys = {name: server.env[name] for name in ("POWERWITH_LEDGER_KEYS", "POWERWITH_FIELD_KEYS")}
+    elsewhere = environment_for(new_database("restored"), tmp_path / "restored", **keys)
     restored = powerwith(elsewhere, "manage", "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert "The consent ledger is intact" in restored.stdout

@@ -6,9 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from powerwith.accounts.models import AuditEvent
 from powerwith.core.errors import InvalidInput
@@ -340,3 +343,24 @@ def test_the_export_reads_the_register_in_batches_without_missing_anyone(riversi
         "Cy",
         "Di",
     ]
+
+
+def test_a_checked_file_is_never_kept_in_plain_text_in_the_session_table(coordinator):
+    coordinator.post("/people/import/", {"file": upload(HEADER + GOOD_ROWS, "seclusion.csv")})
+    stored = " ".join(s.session_data for s in Session.objects.all())
+    stored += " ".join(str(s.get_decoded()) for s in Session.objects.all())
+    for planted in ("Niña", "nina@example.org", "seclusion", "O'Hare"):
+        assert planted not in stored
+    assert "Niña" in coordinator.get("/people/import/check/").text
+
+
+def test_a_checked_file_is_dropped_after_an_hour(coordinator):
+    coordinator.post("/people/import/", {"file": upload(HEADER + GOOD_ROWS)})
+    session = coordinator.session
+    kept = session[PENDING]
+    kept["checked_at"] = (timezone.now() - timedelta(hours=1, minutes=1)).isoformat()
+    session[PENDING] = kept
+    session.save()
+    response = coordinator.get("/people/import/check/")
+    assert response["Location"] == "/people/import/"
+    assert PENDING not in coordinator.session

@@ -4,10 +4,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 
-from powerwith.accounts import emails
+from powerwith.accounts import emails, services
 from powerwith.accounts.models import Membership
 from powerwith.core import mail
 from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
@@ -54,6 +54,16 @@ class PasswordResetForm(DjangoPasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         mail.send(emails.password_reset, context["user"].pk)
+
+
+class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+    """The new password of a reset. Saving it revokes every API token of the account."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=commit)
+        if commit:
+            services.revoke_every_api_token(user, actor=user, reason="password_reset")
+        return user
 
 
 def role_choices() -> list[tuple[str, str]]:

@@ -223,6 +223,31 @@ def revoke_api_token(*, token: ApiToken, actor: User) -> ApiToken:
     return token
 
 
+@transaction.atomic
+def revoke_every_api_token(user: User, *, actor: User, reason: str) -> int:
+    """Every live token of ``user`` stops working: a token is as strong as the password
+    that made it, so a password reset (someone else may have known the old one) and an
+    erasure end them all. ``reason`` is a code (``password_reset``, ``erasure``), never
+    free text."""
+    now = timezone.now()
+    live = list(
+        ApiToken.objects.select_related("membership__organisation").filter(
+            membership__user=user, revoked_at__isnull=True
+        )
+    )
+    for token in live:
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        audit.record(
+            actor=actor,
+            action="api_token.revoked",
+            organisation=token.membership.organisation,
+            target=token,
+            reason=reason,
+        )
+    return len(live)
+
+
 def note_token_used(token: ApiToken) -> None:
     """Keep "last used" to the minute without a write on every request."""
     now = timezone.now()

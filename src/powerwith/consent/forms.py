@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -122,3 +123,31 @@ class RecordConsentForm(OnBehalfForm):
     def __init__(self, *args: Any, scopes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["scope"].choices = scopes  # type: ignore[attr-defined]
+
+
+class ReceiptCheckForm(forms.Form):
+    """A receipt the person (or an auditor) kept, to check against the ledger."""
+
+    receipt = forms.FileField(
+        label="Upload the receipt",
+        help_text="The receipt's JSON file (receipt.json), as you downloaded it.",
+        error_messages={
+            "required": "Choose the receipt file to check",
+            "invalid": "Choose the receipt file to check",
+            "empty": "The file is empty. Choose the receipt file you downloaded",
+        },
+        widget=forms.FileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    MAX_BYTES = 100_000
+
+    def clean_receipt(self) -> Any:
+        upload = self.cleaned_data["receipt"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("The file is too large to be a receipt (100 KB at most)")
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise forms.ValidationError(
+                "The file is not a receipt: choose the receipt.json file you downloaded"
+            ) from None

@@ -81,6 +81,10 @@ class ConsentEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The seal: an HMAC of ``hash`` with a ledger key that is not in the database, and
+    # which key (consent.ledger). Not covered by the hash, so keys rotate freely.
+    key_id = models.CharField(max_length=32, blank=True, default="")
+    mac = models.CharField(max_length=64, blank=True, default="")
 
     objects = EventQuerySet.as_manager()
 

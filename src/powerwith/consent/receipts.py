@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from powerwith.consent import ledger
 from powerwith.consent.models import Action, ConsentEvent, Method, Output
 from powerwith.consent.queries import state_of
 from powerwith.consent.wording import Scope, wording_for, wording_shown
@@ -191,6 +192,7 @@ def receipt_json(event: ConsentEvent) -> dict[str, Any]:
             "hash": event.hash,
             "previous_hash": event.previous_hash,
             "algorithm": "SHA-256",
+            "seal": ledger.receipt_seal(event),
             "verify": settings.SITE_URL + "/api/v1/consent-ledger/verify",
         },
     }

@@ -5,6 +5,7 @@ from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
 from powerwith.consent.views import on_behalf as views_on_behalf
 from powerwith.consent.views import outputs as views_outputs
+from powerwith.consent.views import receipt_check
 
 app_name = "consent"
 
@@ -37,6 +38,7 @@ urlpatterns = [
         views_on_behalf.record_consent,
         name="record_consent",
     ),
+    path("consent-receipts/check/", receipt_check.check_receipt, name="check_receipt"),
     path("outputs/", views_outputs.output_list, name="outputs"),
     path("outputs/new/", views_outputs.output_new, name="output_new"),
     path("outputs/<int:output_id>/", views_outputs.output_detail, name="output"),

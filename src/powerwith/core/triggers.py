@@ -1,6 +1,9 @@
-"""Append-only tables: on PostgreSQL the database itself refuses to change or remove a row,
-so not even a raw query or a database shell can quietly rewrite the record. SQLite relies
-on the model layer (each model's save and delete refuse).
+"""Append-only tables: the database itself refuses to change or remove a row, so not even
+a raw query or a database shell can quietly rewrite the record (a plpgsql trigger on
+PostgreSQL, ``RAISE(ABORT)`` triggers on SQLite). SQLite has no per-transaction setting
+for the one sanctioned removal (``delete_allowed_by``), so there such a table refuses
+updates only. Whoever owns the database can drop a trigger: what makes the consent
+ledger's rewriting visible all the same is its seals and checkpoints (consent.ledger).
 
 An app declares its table once (``AppendOnly(...)`` in its ``triggers`` module); its
 migration installs the trigger, and its ``ready()`` connects ``install_after_migrate`` so
@@ -60,10 +63,30 @@ CREATE TRIGGER {self.name}
             f"DROP FUNCTION IF EXISTS {self.name}()",
         ]
 
+    def sqlite_install_statements(self) -> list[str]:
+        operations = ["UPDATE"] if self.delete_allowed_by else ["UPDATE", "DELETE"]
+        return [
+            f"""
+CREATE TRIGGER IF NOT EXISTS {self.name}_{operation.lower()}
+    BEFORE {operation} ON {self.table}
+BEGIN
+    SELECT RAISE(ABORT, '{self.rows} are append-only: {operation} refused');
+END
+"""
+            for operation in operations
+        ]
+
+    def sqlite_remove_statements(self) -> list[str]:
+        return [f"DROP TRIGGER IF EXISTS {self.name}_{op}" for op in ("update", "delete")]
+
     def install(self, connection: BaseDatabaseWrapper) -> None:
+        if connection.vendor == "sqlite":
+            _run_sqlite(connection, self.sqlite_install_statements())
         _run(connection, self.install_statements())
 
     def remove(self, connection: BaseDatabaseWrapper) -> None:
+        if connection.vendor == "sqlite":
+            _run_sqlite(connection, self.sqlite_remove_statements())
         _run(connection, self.remove_statements())
 
     def install_after_migrate(self, using: str, **kwargs: Any) -> None:
@@ -74,6 +97,12 @@ CREATE TRIGGER {self.name}
 def _run(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
     if connection.vendor != "postgresql":
         return
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _run_sqlite(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)

@@ -58,6 +58,11 @@ class Change:
         return "unchanged" if self.old == self.entry.count else "changed"
 
 
+# Far beyond any ward's month (a count is one service's interventions in one month), and
+# well inside the database's integers, so a mistyped or hostile figure is refused in words.
+MAX_COUNT = 100_000
+
+
 def check_figure(month: date, intervention: str, count: int, today: date) -> None:
     """The rules every figure keeps, however it arrives."""
     if month > months.start_of(today):
@@ -73,6 +78,12 @@ def check_figure(month: date, intervention: str, count: int, today: date) -> Non
         )
     if count < 0:
         raise InvalidInput("A count must be 0 or more.", field="count")
+    if count > MAX_COUNT:
+        raise InvalidInput(
+            f"A count of more than {MAX_COUNT:,} in one month for one service cannot be "
+            "right. Check the figure.",
+            field="count",
+        )
 
 
 def _check_writer_and_service(by: Membership, service: Service) -> None:

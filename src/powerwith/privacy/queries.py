@@ -1,6 +1,7 @@
 """Reads for a person's own privacy pages. Everything here is reached through the
 logged-in user's own profile, so no one can read another person's access log; the one
-exception, ``person_to_erase``, is scoped to the admin's own organisation's register."""
+exceptions, ``person_to_erase`` and ``access_log_of_organisation``, are scoped to the
+admin's own organisation."""
 
 from __future__ import annotations
 
@@ -35,6 +36,21 @@ def person_to_erase(membership: Membership, person_id: int) -> Person:
 
 def access_log_of(person: Person) -> QuerySet[AccessLogEntry]:
     return AccessLogEntry.objects.filter(person=person).select_related("viewer", "organisation")
+
+
+def access_log_of_organisation(membership: Membership) -> QuerySet[AccessLogEntry]:
+    """Every time the organisation's own staff read someone's details, newest first: for
+    its admins, who answer for it (403 for every other role)."""
+    require(
+        membership,
+        Capability.READ_AUDIT_LOG,
+        "Only an organisation admin can read the organisation's access log.",
+    )
+    return (
+        AccessLogEntry.objects.filter(organisation_id=membership.organisation_id)
+        .select_related("viewer", "person")
+        .order_by("-created_at", "-id")
+    )
 
 
 def retention_policy_for(membership: Membership) -> RetentionPolicy:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
+from powerwith.accounts.services import revoke_every_api_token
 from powerwith.accounts.sessions import end_every_session_of
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, roles_with
@@ -105,6 +106,7 @@ def _close_account(person: Person, actor: User | None) -> None:
     CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    revoke_every_api_token(user, actor=actor or user, reason="erasure")
     if actor is not None:
         end_every_session_of(user, actor=actor)
 

@@ -15,6 +15,7 @@ from powerwith.accounts.forms import (
     AcceptInvitationForm,
     InviteForm,
     LoginForm,
+    NewPasswordForm,
     PasswordResetForm,
     RoleForm,
     TokenForm,
@@ -61,6 +62,7 @@ password_reset_done = auth_views.PasswordResetDoneView.as_view(
 password_reset_confirm = with_form_status(
     auth_views.PasswordResetConfirmView.as_view(
         template_name="accounts/password_reset_confirm.html",
+        form_class=NewPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),
     )
 )

@@ -46,6 +46,7 @@ class VerifyOut(Schema):
     ok: bool
     events: int | None = None
     first_bad_event: int | None = None
+    problem: str | None = None
 
 
 def _out(state: ConsentState) -> dict[str, Any]:
@@ -87,11 +88,14 @@ def record_consent(request: Request, person_id: int, payload: ConsentIn) -> dict
 
 @router.get("/consent-ledger/verify", response=VerifyOut, exclude_none=True)
 def verify_ledger(request: Request) -> dict[str, Any]:
-    queries.require_verifier(membership_of(request))
-    result = queries.verify_chain()
+    """The caller's organisation's events, counted and checked within the whole chain,
+    its seals and its checkpoints; another organisation's event is never named."""
+    membership = membership_of(request)
+    queries.require_verifier(membership)
+    result = queries.verify_chain(membership.organisation_id)
     if result.ok:
         return {"ok": True, "events": result.events}
-    return {"ok": False, "first_bad_event": result.first_bad_event_id}
+    return {"ok": False, "first_bad_event": result.first_bad_event_id, "problem": result.problem}
 
 
 @router.get("/consent-receipts/{event_id}", response=dict[str, Any])

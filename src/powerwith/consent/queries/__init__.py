@@ -13,7 +13,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation
-from powerwith.consent.models import GENESIS_HASH, Action, ConsentChainHead, ConsentEvent
+from powerwith.consent import ledger
+from powerwith.consent.ledger import Verification
+from powerwith.consent.models import Action, ConsentEvent
 from powerwith.core.errors import InvalidInput
 from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer
@@ -40,13 +42,6 @@ class ConsentState:
     @property
     def is_given(self) -> bool:
         return self.state == GIVEN
-
-
-@dataclass(frozen=True)
-class Verification:
-    ok: bool
-    events: int
-    first_bad_event_id: int | None = None
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -129,23 +124,10 @@ def state_of(
     return states[0] if states else None
 
 
-def verify_chain() -> Verification:
-    """Recompute every hash in ledger order. The first event whose stored hash, or whose
-    link to the event before, does not match is named; a chain head that does not point
-    at the last event means events were removed from the end."""
-    previous = GENESIS_HASH
-    count = 0
-    last_id: int | None = None
-    for event in ConsentEvent.objects.order_by("id").iterator(chunk_size=2000):
-        count += 1
-        last_id = event.pk
-        if event.previous_hash != previous or event.compute_hash() != event.hash:
-            return Verification(ok=False, events=count, first_bad_event_id=event.pk)
-        previous = event.hash
-    head = ConsentChainHead.objects.filter(pk=1).values_list("last_hash", flat=True).first()
-    if count and head != previous:
-        return Verification(ok=False, events=count, first_bad_event_id=last_id)
-    return Verification(ok=True, events=count)
+def verify_chain(organisation_id: int | None = None) -> Verification:
+    """The ledger recomputed, its seals and its checkpoints checked (``consent.ledger``);
+    for an organisation, its own events counted and only its own named."""
+    return ledger.verify(organisation_id)
 
 
 def context_opportunity(membership: Membership, opportunity_id: int | None) -> Opportunity | None:

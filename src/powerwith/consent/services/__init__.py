@@ -34,6 +34,7 @@ from django.urls import reverse
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.consent import ledger
 from powerwith.consent.models import (
     Action,
     ConsentChainHead,
@@ -196,6 +197,7 @@ def _append(
             previous_hash=head.last_hash,
         )
         event.hash = event.compute_hash()
+        event.key_id, event.mac = ledger.seal(event.hash)
         event.save()
         head.last_hash = event.hash
         head.save(update_fields=["last_hash"])

@@ -245,7 +245,9 @@ def cancel_booking(booking: Attendance, *, by: Membership, reason: str = "") -> 
             action="session.booking_cancelled",
             organisation=by.organisation,
             target=booking,
-            reason=reason,
+            # Whether a reason was given, never its words: audit details hold no free
+            # text (the booking keeps the reason, for the people it concerns).
+            reason_given=bool(reason),
         )
     return booking
 
@@ -280,7 +282,9 @@ def cancel_future_bookings(
             action="session.bookings_cancelled",
             organisation=organisation,
             target=person,
-            reason=reason,
+            # Whether a reason was given, never its words: audit details hold no free
+            # text (the booking keeps the reason, for the people it concerns).
+            reason_given=bool(reason),
             bookings=[b.pk for b in cancelled],
         )
     return cancelled

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import User
+from powerwith.core.forms.text import one_line
 from powerwith.engagements.models import CalendarFeed, Session
 
 PRODID = "-//powerwith//Sessions//EN"
@@ -63,8 +64,8 @@ def session_event(session: Session, *, cancelled: bool = False, link: str = "") 
     event.add("dtstamp", datetime.now(UTC).replace(microsecond=0))
     event.add("dtstart", session.starts_at.astimezone(UTC))
     event.add("dtend", session.ends_at.astimezone(UTC))
-    event.add("summary", session.opportunity.title)
-    event.add("location", session.where)
+    event.add("summary", one_line(session.opportunity.title))
+    event.add("location", one_line(session.where))
     event.add("description", description(session))
     event.add("sequence", _sequence(session, cancelled))
     event.add("status", "CANCELLED" if cancelled or session.cancelled_at else "CONFIRMED")
@@ -84,7 +85,7 @@ def calendar_file(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", one_line(name))
     for session in sessions:
         link = f"{settings.SITE_URL}/sessions/{session.pk}/" if links else ""
         calendar.add_component(session_event(session, cancelled=method == "CANCEL", link=link))

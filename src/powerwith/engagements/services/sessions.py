@@ -195,7 +195,7 @@ def cancel_session(session: Session, *, by: Membership, reason: str = "") -> Ses
         action="session.cancelled",
         organisation=by.organisation,
         target=session,
-        reason=reason,
+        reason_given=bool(reason),
         bookings=[b.pk for b in booked],
     )
     return session

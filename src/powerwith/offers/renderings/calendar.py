@@ -8,6 +8,7 @@ from icalendar import Calendar, Event
 
 from powerwith.core.choices import LocationMode
 from powerwith.core.errors import InvalidInput
+from powerwith.core.forms.text import one_line
 from powerwith.offers.renderings.base import Rendered, filename
 from powerwith.offers.renderings.words import Content, where
 
@@ -53,7 +54,7 @@ def render(content: Content) -> Rendered:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", content["opportunity"]["title"])
+    calendar.add("x-wr-calname", one_line(content["opportunity"]["title"]))
     stamp = datetime.now(UTC).replace(microsecond=0)
     for session in content["sessions"]:
         starts = datetime.fromisoformat(session["starts_at"]).astimezone(UTC)
@@ -62,8 +63,8 @@ def render(content: Content) -> Rendered:
         event.add("dtstamp", stamp)
         event.add("dtstart", starts)
         event.add("dtend", starts + timedelta(minutes=int(session["minutes"])))
-        event.add("summary", content["opportunity"]["title"])
-        event.add("location", location(content))
+        event.add("summary", one_line(content["opportunity"]["title"]))
+        event.add("location", one_line(location(content)))
         event.add("description", description(content))
         calendar.add_component(event)
     return Rendered(

@@ -24,6 +24,7 @@ from powerwith.core.choices import (
     RewardBasis,
 )
 from powerwith.core.forms.dates import GovukDateField
+from powerwith.core.forms.text import one_line_only
 from powerwith.opportunities.models import Opportunity, RateCard
 from powerwith.opportunities.rules import money
 
@@ -103,6 +104,7 @@ class OpportunityForm(forms.Form):
     title = forms.CharField(
         label="Title",
         max_length=200,
+        validators=[one_line_only("title")],
         error_messages={
             "required": "Enter a title for the opportunity.",
             "max_length": "The title must be 200 characters or fewer.",

@@ -104,10 +104,12 @@ def clean_sessions(
                 part="minutes",
             )
         if starts not in held and starts < now:
+            # A date near the start of the calendar has no local time to name it by.
+            named = when(starts) if starts.year > 1 else f"{starts.date():%-d %B %Y}"
             raise RowError(
                 "Session",
                 number,
-                f"{when(starts)} is in the past. A new session needs a date and time from now on.",
+                f"{named} is in the past. A new session needs a date and time from now on.",
                 part="starts_at",
             )
         if starts > now + FURTHEST_AHEAD:

@@ -19,6 +19,7 @@ from powerwith.core.choices import (
     RewardBasis,
 )
 from powerwith.core.errors import InvalidInput
+from powerwith.core.forms.text import has_line_break
 from powerwith.opportunities.models import OpportunityStatus
 
 MAX_HOURS_PER_WEEK = Decimal(48)  # the working-time limit
@@ -36,6 +37,7 @@ TEXT_FIELDS = {
     "location_details": 300,
     "ground_rules": 4000,
 }
+ONE_LINE = frozenset({"title"})
 CHOICE_FIELDS: dict[str, list[str]] = {
     "goal_type": GoalType.values,
     "commitment": Commitment.values,
@@ -76,6 +78,10 @@ def name(field: str) -> str:
 
 def _text(field: str, value: Any) -> str:
     text = "" if value is None else str(value).strip()
+    if field in ONE_LINE and has_line_break(text):
+        # A title names the work in calendars, e-mail subjects and file names, where a
+        # line break would end the line it is written on.
+        raise InvalidInput(f"The {name(field)} must be one line, without line breaks.", field=field)
     if len(text) > TEXT_FIELDS[field]:
         raise InvalidInput(
             f"The {name(field)} must be {TEXT_FIELDS[field]} characters or fewer.", field=field

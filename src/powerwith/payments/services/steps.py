@@ -81,7 +81,7 @@ def _move(
         action=f"claim.{to}",
         organisation=claim.organisation,
         target=claim,
-        note=note,
+        note_given=bool(note),  # the words stay on the claim's history, not in the audit log
         paid_on=paid_on.isoformat() if paid_on else None,
         **details,
     )

@@ -132,6 +132,8 @@ def update_person(request: Request, person_id: int, payload: ProfileFields) -> d
     services.update_person(
         person, user=membership.user, membership=membership, changes=payload.changes()
     )
+    # The answer carries the person's details, as GET does.
+    record_read(viewer=membership, person=person, what=What.PROFILE, where=request.path)
     return _out(membership, person)
 
 
@@ -147,6 +149,7 @@ def replace_experience(
         membership=membership,
         entries=[entry.as_input() for entry in payload],
     )
+    record_read(viewer=membership, person=person, what=What.EXPERIENCE, where=request.path)
     return [asdict(entry) for entry in profile_for(membership, person).experience]
 
 

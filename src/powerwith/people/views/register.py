@@ -248,6 +248,8 @@ def person_edit(request: Request, person_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{found.preferred_name}’s details are saved.")
             return redirect("people:person", person_id=found.pk)
+    # The form shows the person's details: reading them to change them is still reading.
+    record_read(viewer=membership, person=found, what=What.PROFILE, where=request.path)
     context = {"form": form, "person": found}
     return render(request, "people/register/person_edit.html", context, status=form_status(form))
 
@@ -276,6 +278,7 @@ def person_experience(request: Request, person_id: int) -> HttpResponse:
             messages.success(request, f"{found.preferred_name}’s experience is saved.")
             return redirect("people:person", person_id=found.pk)
     summary.add_experience(experience)
+    record_read(viewer=membership, person=found, what=What.EXPERIENCE, where=request.path)
     context = {"form": summary, "experience": experience, "person": found}
     # The service's refusal is on the summary only: no form holds it.
     status = INVALID if summary.errors else 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import path
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
+from powerwith.core.encryption import DecryptionFailed, decrypt, encrypt
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required
@@ -26,18 +28,45 @@ from powerwith.people.views.register import register_member
 # A checked file waits in the session between the dry run and "Add these people", so
 # the confirm step needs no JavaScript and no second upload. The session lives on the
 # server (database sessions), the file is at most 2 MB, and it is checked again before
-# anything is written: what is stored is only a convenience, never trusted.
+# anything is written: what is stored is only a convenience, never trusted. It holds
+# names, contact details and experience codes such as seclusion, so it is kept encrypted
+# with the field keys (never in plain text in the session table) and dropped after an
+# hour, or at once when the import is done.
 PENDING = "people.register_import"
 PREVIEW_ROWS = 20
+KEPT_FOR = timedelta(hours=1)
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _keep(request: Request, membership: Membership, name: str, text: str) -> None:
+    request.session[PENDING] = {
+        "organisation_id": membership.organisation_id,
+        "checked_at": timezone.now().isoformat(),
+        "name": encrypt(name),
+        "text": encrypt(text),
+        "digest": _digest(text),
+    }
+
+
 def _pending(request: Request, membership: Membership) -> dict[str, Any] | None:
-    pending: dict[str, Any] | None = request.session.get(PENDING)
-    if pending is None or pending.get("organisation_id") != membership.organisation_id:
+    kept: dict[str, Any] | None = request.session.get(PENDING)
+    if kept is None or kept.get("organisation_id") != membership.organisation_id:
+        return None
+    try:
+        checked_at = datetime.fromisoformat(kept["checked_at"])
+        pending = {
+            **kept,
+            "name": decrypt(kept["name"], where="The checked file"),
+            "text": decrypt(kept["text"], where="The checked file"),
+        }
+    except (KeyError, ValueError, DecryptionFailed):
+        del request.session[PENDING]
+        return None
+    if timezone.now() - checked_at > KEPT_FOR:
+        del request.session[PENDING]
         return None
     return pending
 
@@ -65,12 +94,7 @@ def register_import(request: Request) -> HttpResponse:
             add_domain_error(form, error)
         else:
             if check.ok:
-                request.session[PENDING] = {
-                    "organisation_id": membership.organisation_id,
-                    "name": upload.name,
-                    "text": text,
-                    "digest": _digest(text),
-                }
+                _keep(request, membership, upload.name or "", text)
                 return redirect("people:register_import_check")
             form.add_error(None, _problems_summary(check))
     context = {"form": form, "check": check, **_documentation()}
