@@ -28,6 +28,7 @@ TOPICS = {
     "feedback_asked": "feedback",
     "consent_ends_soon": "your consent",
     "review_due": "a review",
+    "what_you_told_us": "what you told us",
 }
 
 

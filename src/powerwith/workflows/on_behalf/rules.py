@@ -12,6 +12,7 @@ from powerwith.core.errors import NotAllowed
 from powerwith.core.permissions import Capability, can
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
+from powerwith.messaging.routing import why_unreachable
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
 
@@ -78,12 +79,13 @@ def record(
 def confirm(acted: ActedFor, *, link: str = "") -> None:
     """Send the person the confirmation of what was recorded for them.
 
-    The one place that decides how it reaches them: by e-mail when they have an address
-    (through the worker, ``powerwith.core.mail``); otherwise a task on the recorder's
+    The one place that decides how it reaches them: by the channel they chose (e-mail,
+    text, letter, a call, their supporter), through the worker and the messaging router,
+    when their profile lets it reach them; otherwise a task on the recorder's
     action-needed list to tell them another way, with the words to use.
     """
     person = acted.person
-    if person.email:
+    if why_unreachable(person) is None:
         mail.send_on_commit(confirmation, acted.pk)
         return
     raise_action(
@@ -104,8 +106,6 @@ def confirmation(acted_id: int) -> mail.Letter | None:
         pk=acted_id
     )
     person = acted.person
-    if not person.email:
-        return None
     return mail.Letter(
         EmailMessage(
             subject=f"What you told {acted.organisation.name}",
@@ -113,7 +113,7 @@ def confirmation(acted_id: int) -> mail.Letter | None:
             f"If this is not what you meant, tell {acted.recorded_by.full_name or 'us'} "
             f"or your contact person at {acted.organisation.name}. You can change your "
             "mind.\n",
-            to=[person.email],
+            to=[person.email] if person.email else [],
         ),
         mail.Undelivered(
             organisation_id=acted.organisation_id,
@@ -121,5 +121,8 @@ def confirmation(acted_id: int) -> mail.Letter | None:
             about="what they told you",
             to=person.preferred_name,
             person_id=person.pk,
+        ),
+        mail.Recipient(
+            person.pk, "what_you_told_us", link="/", contact_ids=(acted.recorded_by_id,)
         ),
     )
