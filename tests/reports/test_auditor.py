@@ -71,6 +71,7 @@ ANSWERS_POST_LIKE_GET = {
     "engagements:my_wellbeing": "an expert's own wellbeing checks (an auditor has none)",
     "evaluation:my_feedback": "an expert's own feedback forms (an auditor has none)",
     "evaluation:my_impact": "an expert's own impact entries (an auditor has none)",
+    "consent:check_receipt": "checks an uploaded receipt against the ledger; stores nothing",
 }
 # API operations that are POSTs but store nothing.
 API_READS = {"POST /api/v1/clarity-check": "checks a text and answers; stores nothing"}

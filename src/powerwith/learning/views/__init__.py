@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
@@ -193,6 +194,7 @@ def summary_file(request: Request, summary_id: int, file_format: str) -> HttpRes
     return response
 
 
+@require_GET
 def schema(request: Request) -> HttpResponse:
     """The JSON Schema of the open document: public, so any installation can read it."""
     return HttpResponse(document.schema_text(), content_type="application/schema+json")
