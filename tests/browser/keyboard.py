@@ -37,7 +37,8 @@ _FOCUSED = """() => {
     visible = outline || style.boxShadow !== 'none';
   }
   const previous = window.__keyboardPrevious;
-  const forward = !previous || !document.contains(previous)
+  // Tab through a player's own buttons keeps the player focused: still going forward.
+  const forward = !previous || previous === el || !document.contains(previous)
     || Boolean(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
   window.__keyboardPrevious = el;
   let checked = null;
