@@ -16,6 +16,7 @@ from tests.browser.page_values import PartCast
 NOT_PAGES = {
     "privacy:download_json": "everything held about the person as a JSON download",
     "privacy:download_pdf": "everything held about the person as a PDF download",
+    "privacy:organisation_access_log_csv": "the organisation's access log as a CSV download",
 }
 
 
