@@ -137,6 +137,7 @@ def site(new_database: Callable[[str], str], tmp_path: Path) -> Iterator[list[Se
         SECRET_KEY="a-long-random-key-for-this-test-only-" + "t2#S" * 10,
         ALLOWED_HOSTS="127.0.0.1",
         POWERWITH_FIELD_KEYS=Fernet.generate_key().decode(),
+        POWERWITH_LEDGER_KEYS="k1:throwaway-ledger-key-for-this-test-only-000",
         API_TOKEN_RATE_PER_MINUTE=str(LIMIT),
         SECOND_FACTOR_REQUIRED="0",
         DASHBOARD_CACHE_SECONDS="600",
