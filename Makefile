@@ -131,10 +131,13 @@ bench-pg: install
 	PYTHON="$(UV) run --frozen python" bash bench/postgres.sh
 
 # The API fuzzed from its OpenAPI schema with many more examples per operation than the
-# few that `make test` runs (tests/security/test_api_fuzz.py).
+# few that `make test` runs (tests/security/test_api_fuzz.py), and every hostile value
+# sent to every field of every body as both the coordinator and the expert
+# (tests/security/test_hostile_fields.py: about 6,000 requests).
 fuzz: install
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} $(UV) run --frozen pytest -q -p no:randomly \
-	  tests/security/test_api_fuzz.py
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-200} HOSTILE_ALL=1 HOSTILE_EXAMPLES=$${HOSTILE_EXAMPLES:-300} \
+	  $(UV) run --frozen pytest -q -p no:randomly \
+	  tests/security/test_api_fuzz.py tests/security/test_hostile_fields.py
 
 format: install
 	$(UV) run --frozen ruff check --fix .

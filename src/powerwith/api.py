@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import time
 
 from django.conf import settings
@@ -43,7 +44,36 @@ class BearerToken(HttpBearer):
         request.user = found.membership.user
         request.membership = found.membership  # type: ignore[attr-defined]
         refuse_nul(request)
+        refuse_numbers_too_large(request)
         return found
+
+
+# No database column holds an integer beyond 64 bits (SQLite raises on binding one), so a
+# body carrying one is refused at the edge, whatever field it is in.
+LARGEST_INTEGER = 2**63 - 1
+LONG_NUMBER = re.compile(rb"\d{19,}")
+NUMBER_TOO_LARGE = "A number in the request is too large."
+
+
+def _holds_integer_too_large(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_integer_too_large(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_integer_too_large(item) for item in value)
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST_INTEGER
+
+
+def refuse_numbers_too_large(request: HttpRequest) -> None:
+    if request.content_type != "application/json" or not LONG_NUMBER.search(request.body):
+        return
+    try:
+        parsed = json.loads(request.body)
+    except ValueError:
+        return  # the operation answers 422 for JSON it cannot read
+    if _holds_integer_too_large(parsed):
+        raise ValidationError(
+            [{"loc": ["body"], "msg": NUMBER_TOO_LARGE, "type": "number_too_large"}]
+        )
 
 
 def refuse_nul(request: HttpRequest) -> None:

@@ -146,3 +146,17 @@ def test_a_nul_character_in_a_pages_query_answers_400(
 def test_without_a_token_a_nul_character_is_still_answered_401(db) -> None:
     response = post_json(Client(), "/api/v1/people", {"preferred_name": "Null\u0000Byte"})
     assert response.status_code == 401
+
+
+def test_an_id_in_a_body_too_large_for_the_database_answers_422(
+    expert_at_riverside: Person, riverside_coordinator: Membership
+) -> None:
+    """Found by the hostile-field sweep: a session id of 2**63 in the body of /stop
+    reached SQLite, which cannot bind it, and answered 500."""
+    from tests.engagements.factories import expert_membership
+
+    me = expert_membership(expert_at_riverside, riverside_coordinator.organisation_id)
+    body = {"session_id": 2**63, "kind": "stop"}
+    response = post_json(api_client_for(me), "/api/v1/stop", body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == "A number in the request is too large."
