@@ -53,6 +53,11 @@ def environment_for(database_url: str, var_dir: Path, **overrides: str) -> dict[
     return env
 
 
+# A migration of a fresh database takes a few seconds alone, but minutes on a loaded
+# two-core machine with PostgreSQL beside it; the limit only stops a process that hangs.
+PROCESS_TIMEOUT = 900
+
+
 def script(body: str, env: dict[str, str], *args: str) -> str:
     """Runs ``body`` in a new Python process with Django set up; answers its last line."""
     done = subprocess.run(
@@ -61,7 +66,7 @@ def script(body: str, env: dict[str, str], *args: str) -> str:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=PROCESS_TIMEOUT,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -77,6 +82,6 @@ def powerwith(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[st
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=PROCESS_TIMEOUT,
         check=False,
     )
