@@ -5,6 +5,7 @@ Every failure answers JSON ``{"detail": ...}``; nothing under ``/api/`` answers 
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import math
@@ -20,6 +21,7 @@ from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
 from powerwith import health as service_health
+from powerwith import metrics
 from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
@@ -201,6 +203,25 @@ def health_ready(request: HttpRequest) -> Status[dict[str, object]]:
     heartbeat and a recent ledger checkpoint. 503 lists what is not in ``failing``."""
     found = service_health.ready()
     return Status(503 if found["failing"] else 200, found)
+
+
+@api.get("/metrics", auth=None, tags=["service"])
+def prometheus_metrics(request: HttpRequest) -> HttpResponse:
+    """Figures for staff monitoring in Prometheus's text format (docs/adr/019-operable.md),
+    for the scraper holding ``POWERWITH_METRICS_TOKEN`` (``Authorization: Bearer …``):
+    401 without it, 404 on a site that has not set one. No organisation's token opens
+    it: the figures are the whole site's."""
+    expected = settings.METRICS_TOKEN
+    if not expected:
+        raise Http404
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), expected.encode()
+    ):
+        response = _detail(request, "The metrics token is required (Authorization: Bearer …).", 401)
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    return HttpResponse(metrics.scrape(), content_type=metrics.CONTENT_TYPE)
 
 
 api.add_router("/", accounts_router)
