@@ -247,3 +247,20 @@ def test_a_database_of_its_own_is_never_moved(tmp_path, monkeypatch):
     cli._fresh_demo_database(dt.date(2026, 12, 7))
 
     assert (tmp_path / "powerwith.sqlite3").read_bytes() == b"a real site's data"
+
+
+def test_serve_keeps_each_ports_request_counts_apart_and_starts_them_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path))
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    other = tmp_path / "metrics" / "port-8001"
+    other.mkdir(parents=True)
+    (other / "counter_1.db").write_bytes(b"the other server's counts")
+    stale = tmp_path / "metrics" / "port-8000"
+    stale.mkdir()
+    (stale / "counter_2.db").write_bytes(b"counts from before a restart")
+
+    cli._fresh_metrics_dir(8000)
+
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(stale)
+    assert list(stale.iterdir()) == []
+    assert (other / "counter_1.db").exists()

@@ -106,11 +106,14 @@ def _gunicorn(port: int, host: str, workers: int) -> int:
     return 0
 
 
-def _fresh_metrics_dir() -> None:
+def _fresh_metrics_dir(port: int) -> None:
     """Each gunicorn process counts its requests in files here (prometheus-client's
     multiprocess mode) and a scrape adds them up; emptied when the server starts, so
-    counts start at zero with it, as Prometheus expects of a restarted target."""
-    folder = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _var_dir() / "metrics")
+    counts start at zero with it, as Prometheus expects of a restarted target. One folder
+    per port, so two servers on one machine never empty each other's."""
+    folder = Path(
+        os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _var_dir() / "metrics" / f"port-{port}"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.db"):
         old.unlink()
@@ -120,7 +123,7 @@ def _fresh_metrics_dir() -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     _demo_environment(args.port)
     if not args.no_serve:
-        _fresh_metrics_dir()  # before anything imports prometheus-client
+        _fresh_metrics_dir(args.port)  # before anything imports prometheus-client
     today = dt.date.today()
     _fresh_demo_database(today)
     _setup_django()
@@ -164,7 +167,7 @@ def stop_worker(worker: subprocess.Popen[bytes]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _fresh_metrics_dir()  # before anything imports prometheus-client
+    _fresh_metrics_dir(args.port)  # before anything imports prometheus-client
     _setup_django()
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     return _gunicorn(args.port, args.host, workers)
