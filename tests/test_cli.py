@@ -90,6 +90,8 @@ def test_serve_runs_the_production_server(tmp_path):
         "POWERWITH_TESTING": "",
         # The database is not migrated here, so it has no cache table: a cache of its own.
         "CACHE_URL": "locmem://",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
+        "POWERWITH_METRICS_TOKEN": "metrics-token-for-this-test-only-0123456789",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     executable = Path(sys.executable).with_name("powerwith")
@@ -108,11 +110,29 @@ def test_serve_runs_the_production_server(tmp_path):
                     body = json.load(answer)
             except OSError:
                 time.sleep(0.2)
-        assert body == {"status": "ok", "database": "ok", "cache": "ok", "worker": "missing"}
+        assert body == {
+            "status": "ok",
+            "database": "ok",
+            "cache": "ok",
+            "worker": "missing",
+            "checkpoint": "missing",
+        }
+        scrape = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1/metrics",
+            headers={"Authorization": f"Bearer {env['POWERWITH_METRICS_TOKEN']}"},
+        )
+        with urllib.request.urlopen(scrape) as answer:  # noqa: S310 (http, ours)
+            request_id = answer.headers["X-Request-ID"]
+            scraped = answer.read().decode()
+        # Counted in the multiprocess directory that serve prepared, not in one process.
+        assert 'route="/api/v1/health",status="2xx"' in scraped
+        assert list((tmp_path / "metrics").glob("*.db"))
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0].decode()
     assert "gunicorn" in output.lower() or "Booting worker" in output
+    logged = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert any(line.get("request_id") == request_id for line in logged)  # JSON lines
 
 
 def demo_machine_environment(var_dir: Path, **extra: str) -> dict[str, str]:
@@ -227,3 +247,20 @@ def test_a_database_of_its_own_is_never_moved(tmp_path, monkeypatch):
     cli._fresh_demo_database(dt.date(2026, 12, 7))
 
     assert (tmp_path / "powerwith.sqlite3").read_bytes() == b"a real site's data"
+
+
+def test_serve_keeps_each_ports_request_counts_apart_and_starts_them_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path))
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    other = tmp_path / "metrics" / "port-8001"
+    other.mkdir(parents=True)
+    (other / "counter_1.db").write_bytes(b"the other server's counts")
+    stale = tmp_path / "metrics" / "port-8000"
+    stale.mkdir()
+    (stale / "counter_2.db").write_bytes(b"counts from before a restart")
+
+    cli._fresh_metrics_dir(8000)
+
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(stale)
+    assert list(stale.iterdir()) == []
+    assert (other / "counter_1.db").exists()

@@ -5,6 +5,7 @@ Every failure answers JSON ``{"detail": ...}``; nothing under ``/api/`` answers 
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import math
@@ -14,18 +15,18 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 
+from powerwith import health as service_health
+from powerwith import metrics
 from powerwith.accounts import queries as accounts_queries
 from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
-from powerwith.core.cache import cache_state, worker_state
 from powerwith.core.errors import DomainError
 from powerwith.middleware import NUL_REFUSED, holds_nul
 from powerwith.offers.api import router as offers_router
@@ -194,32 +195,63 @@ class HealthOut(Schema):
     database: str
     cache: str
     worker: str
+    checkpoint: str
+
+
+class AliveOut(Schema):
+    status: str
+
+
+class ReadyOut(Schema):
+    status: str
+    database: str
+    cache: str
+    worker: str
+    checkpoint: str
+    failing: list[str]
 
 
 @api.get("/health", auth=None, response={200: HealthOut, 503: HealthOut}, tags=["service"])
 def health(request: HttpRequest) -> Status[dict[str, str]]:
-    """Ready to serve when the database and the shared cache answer (503 otherwise).
-    ``worker`` says whether a worker's heartbeat is recent (``ok``, ``late``,
-    ``missing``): without one, e-mail and reminders wait, but pages still work, so it
-    does not take an app server out of a proxy's rotation."""
-    found = {"status": "ok", "database": "ok", "cache": "ok", "worker": "missing"}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:
-        logger.exception("Health check could not reach the database")
-        found["database"] = "error"
-    try:
-        found["cache"] = cache_state()
-        found["worker"] = worker_state()
-    except Exception:
-        logger.exception("Health check could not reach the cache")
-        found["cache"] = "error"
-    if "error" in (found["database"], found["cache"]):
-        found["status"] = "error"
-        return Status(503, found)
-    return Status(200, found)
+    """Ready to serve pages when the database and the shared cache answer (503
+    otherwise). ``worker`` says whether a worker's heartbeat is recent and ``checkpoint``
+    whether the consent ledger was anchored within a day (``ok``, ``late``, ``missing``):
+    pages work without either, so neither takes an app server out of a proxy's rotation."""
+    found = service_health.serving()
+    return Status(503 if found["status"] == "error" else 200, found)
+
+
+@api.get("/health/alive", auth=None, response={200: AliveOut}, tags=["service"])
+def health_alive(request: HttpRequest) -> Status[dict[str, str]]:
+    """The process answers; nothing else is asked (no database, no cache)."""
+    return Status(200, {"status": "ok"})
+
+
+@api.get("/health/ready", auth=None, response={200: ReadyOut, 503: ReadyOut}, tags=["service"])
+def health_ready(request: HttpRequest) -> Status[dict[str, object]]:
+    """Everything works, including the work done later: database, cache, a recent worker
+    heartbeat and a recent ledger checkpoint. 503 lists what is not in ``failing``."""
+    found = service_health.ready()
+    return Status(503 if found["failing"] else 200, found)
+
+
+@api.get("/metrics", auth=None, tags=["service"])
+def prometheus_metrics(request: HttpRequest) -> HttpResponse:
+    """Figures for staff monitoring in Prometheus's text format (docs/adr/019-operable.md),
+    for the scraper holding ``POWERWITH_METRICS_TOKEN`` (``Authorization: Bearer …``):
+    401 without it, 404 on a site that has not set one. No organisation's token opens
+    it: the figures are the whole site's."""
+    expected = settings.METRICS_TOKEN
+    if not expected:
+        raise Http404
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), expected.encode()
+    ):
+        response = _detail(request, "The metrics token is required (Authorization: Bearer …).", 401)
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    return HttpResponse(metrics.scrape(), content_type=metrics.CONTENT_TYPE)
 
 
 api.add_router("/", accounts_router)

@@ -91,21 +91,39 @@ def _fresh_demo_database(today: dt.date) -> None:
 def _gunicorn(port: int, host: str, workers: int) -> int:
     from gunicorn.app.wsgiapp import run
 
+    # No gunicorn access log: powerwith.middleware.observe_requests writes one line per
+    # request with its id and route pattern, where gunicorn's would copy the URL with its
+    # query string and the caller's address.
     sys.argv = [
         "gunicorn",
         "powerwith.wsgi:application",
         f"--bind={host}:{port}",
         f"--workers={workers}",
         "--worker-class=sync",
-        "--access-logfile=-",
         "--timeout=60",
     ]
     run()
     return 0
 
 
+def _fresh_metrics_dir(port: int) -> None:
+    """Each gunicorn process counts its requests in files here (prometheus-client's
+    multiprocess mode) and a scrape adds them up; emptied when the server starts, so
+    counts start at zero with it, as Prometheus expects of a restarted target. One folder
+    per port, so two servers on one machine never empty each other's."""
+    folder = Path(
+        os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _var_dir() / "metrics" / f"port-{port}"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.db"):
+        old.unlink()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     _demo_environment(args.port)
+    if not args.no_serve:
+        _fresh_metrics_dir(args.port)  # before anything imports prometheus-client
     today = dt.date.today()
     _fresh_demo_database(today)
     _setup_django()
@@ -149,6 +167,7 @@ def stop_worker(worker: subprocess.Popen[bytes]) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    _fresh_metrics_dir(args.port)  # before anything imports prometheus-client
     _setup_django()
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     return _gunicorn(args.port, args.host, workers)

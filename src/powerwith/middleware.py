@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 
@@ -9,7 +11,50 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from powerwith import metrics
+from powerwith.logs import REQUEST_ID_HEADER, current_request_id, request_id_from
+
 API_PREFIX = "/api/"
+request_log = logging.getLogger("powerwith.requests")
+
+
+def observe_requests(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """First of all: give the request its id (``X-Request-ID``, sent back), then, once it
+    is answered, count it for ``/api/v1/metrics`` and write one line about it. The line
+    and the count name the route's pattern, never the URL asked for."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
+        request.request_id = request_id  # type: ignore[attr-defined]
+        token = current_request_id.set(request_id)
+        started = time.perf_counter()
+        try:
+            response = get_response(request)
+            seconds = time.perf_counter() - started
+            match = request.resolver_match
+            route = ("/" + match.route) if match is not None else metrics.UNMATCHED
+            method = request.method or "GET"
+            metrics.observe(route, method, response.status_code, seconds)
+            request_log.info(
+                "%s %s %s",
+                method,
+                route,
+                response.status_code,
+                extra={
+                    "method": method,
+                    "route": route,
+                    "status": response.status_code,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
+            )
+            response[REQUEST_ID_HEADER] = request_id
+            return response
+        finally:
+            current_request_id.reset(token)
+
+    return middleware
 
 
 def json_errors_for_api(

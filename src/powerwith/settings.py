@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "powerwith.middleware.observe_requests",
     "django.middleware.security.SecurityMiddleware",
     "powerwith.middleware.json_errors_for_api",
     "powerwith.middleware.refuse_hostile_input",
@@ -267,10 +268,26 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# Logs go to standard error: JSON lines with the request's id in production
+# (powerwith.logs), plain text on a developer's machine and in the demo.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if LOCAL else "json").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT is json (JSON lines) or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "powerwith.logs.RequestId"}},
+    "formatters": {
+        "json": {"()": "powerwith.logs.JsonLines"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -392,6 +409,15 @@ for _pair in LEDGER_KEYS:
 LEDGER_CHECKPOINT_DIR = Path(
     os.environ.get("POWERWITH_LEDGER_CHECKPOINT_DIR") or VAR_DIR / "ledger-checkpoints"
 )
+
+# The bearer token that opens GET /api/v1/metrics to a Prometheus scraper; unset, the
+# endpoint answers 404 (docs/adr/019-operable.md).
+METRICS_TOKEN = os.environ.get("POWERWITH_METRICS_TOKEN", "").strip()
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured(
+        "POWERWITH_METRICS_TOKEN is too short: use 32 characters or more (python -c "
+        "'import secrets; print(secrets.token_urlsafe(32))')."
+    )
 
 POWERWITH_TOKEN_PREFIX = "pw"  # noqa: S105 (a label, not a secret)
 # Where links in messages point. The demo serves on PORT, and its links follow it.

@@ -95,11 +95,16 @@ def test_a_restored_backup_brings_back_everything_as_it_was(
 
     made = powerwith(env, "manage", "backup", str(nightly))
     assert made.returncode == 0, made.stderr
-    (backup,) = nightly.iterdir()
+    backup, archive = sorted(nightly.iterdir())
     assert backup.name.startswith("powerwith-")
     assert backup.suffix == (".sqlite3" if connection.vendor == "sqlite" else ".dump")
-    assert made.stdout == f"Backed up the database to {backup}\n"
-    assert backup.stat().st_mode & 0o077 == 0, "only the operator may read a backup"
+    assert archive == backups.files_archive_for(backup)
+    assert made.stdout == (
+        f"Backed up the database to {backup}\n"
+        f"and its uploaded files and ledger checkpoints to {archive}\n"
+    )
+    for written in (backup, archive):
+        assert written.stat().st_mode & 0o077 == 0, "only the operator may read a backup"
 
     changed = contents(env, before=CHANGE)
     assert changed != at_backup
@@ -122,7 +127,7 @@ def test_a_backup_restores_onto_a_new_empty_database(
     env, at_backup = site
     made = powerwith(env, "manage", "backup")
     assert made.returncode == 0, made.stderr
-    (written,) = (tmp_path / "var" / "backups").iterdir()
+    written, _ = sorted((tmp_path / "var" / "backups").iterdir())
     assert written.name.startswith("powerwith-")
     assert str(written) in made.stdout
 

@@ -32,6 +32,8 @@ from schemathesis.specs.openapi.checks import (
 from powerwith.accounts import services as accounts
 from powerwith.accounts.models import Membership
 from powerwith.api import api
+from powerwith.consent.ledger import write_checkpoint
+from powerwith.core.cache import note_worker_alive
 from powerwith.people.models import Person
 from tests.engagements.factories import booked
 
@@ -58,7 +60,10 @@ def token(
     riverside_coordinator: Membership, expert_at_riverside: Person, _keep_the_test_connection: None
 ) -> str:
     """A coordinator's token, at an organisation with a person booked into a session (so
-    small generated ids sometimes name real objects)."""
+    small generated ids sometimes name real objects), on a site whose worker is beating
+    and whose ledger is anchored (so /api/v1/health/ready answers 200, as when it is up)."""
+    note_worker_alive()
+    write_checkpoint()
     booked(riverside_coordinator, expert_at_riverside)
     user = riverside_coordinator.user
     _, secret = accounts.create_api_token(membership=riverside_coordinator, name="fuzz", actor=user)

@@ -56,6 +56,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from powerwith.accounts import services as accounts
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.api import api
+from powerwith.consent.ledger import write_checkpoint
+from powerwith.core.cache import note_worker_alive
 from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
 from powerwith.offers.models import Offer
@@ -237,6 +239,14 @@ def world(
     ):
         yield _plant()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def service_running(world: World) -> None:
+    """A worker beating and the ledger anchored, as on a site that is up, so that
+    ``/api/v1/health/ready`` answers as it would there."""
+    note_worker_alive()
+    write_checkpoint()
 
 
 @pytest.fixture(autouse=True)
@@ -541,7 +551,9 @@ def _operation_kind(case: str) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", _cases(sorted(OPERATIONS)))
-def test_an_operation_answers_nothing_of_another_organisation(world: World, case: str) -> None:
+def test_an_operation_answers_nothing_of_another_organisation(
+    world: World, case: str, service_running: None
+) -> None:
     kind = _operation_kind(case)
     needs_token = bool(OPERATIONS[case].get("security"))
     client = Client()

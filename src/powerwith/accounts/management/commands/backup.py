@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Back up the database while the site runs: SQLite's online backup, or pg_dump for "
         "PostgreSQL. PATH is a new file or a folder (default: var/backups/, timestamped). "
-        "Uploaded receipts (MEDIA_ROOT) are files: back that folder up too."
+        "Uploaded receipts and the ledger's checkpoints go in <backup>.files.tar beside it."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,3 +23,5 @@ class Command(BaseCommand):
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Backed up the database to {written}")
+        archive = backups.files_archive_for(written)
+        self.stdout.write(f"and its uploaded files and ledger checkpoints to {archive}")
