@@ -37,6 +37,7 @@ class MatchOut(Schema):
     score: float
     reasons: list[str]
     missing: list[str]
+    blocked: list[str]
     communication_formats: list[str]
     paid_hours_last_12_months: float
 
@@ -126,6 +127,7 @@ def opportunity_matches(
                 "score": m.score,
                 "reasons": m.reasons,
                 "missing": m.missing,
+                "blocked": m.blocked,
                 "communication_formats": m.formats,
                 "paid_hours_last_12_months": m.paid_hours,
             }

@@ -210,6 +210,9 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
             acknowledge_warnings=form.cleaned_data.get("acknowledge_warnings", False),
         )
     except services.SendRefused as refused:
+        if refused.unsafe:
+            form.add_error(None, refused.message)
+            return _page(request, offer, status=CONFLICT, send_form=form)
         if refused.missing or refused.blocking:
             return _page(request, offer, status=CONFLICT, refused=True)
         form.add_error("acknowledge_warnings", refused.message)
