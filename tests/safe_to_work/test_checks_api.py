@@ -21,6 +21,7 @@ def _today_is_7_december_2026():
     with time_machine.travel("2026-12-07 12:00Z", tick=False):
         yield
 
+
 DBS = {
     "kind": "dbs",
     "level": "enhanced",
