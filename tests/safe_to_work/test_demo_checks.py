@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_matches_show_one_expired_dbs_check():
-    demo.load(people=12)
-    demo.load(people=12)  # idempotent: nothing is recorded twice
+    demo.load(people=60)
+    demo.load(people=60)  # idempotent: nothing is recorded twice
     work = Opportunity.objects.get(
         organisation__slug="riverside", title="Co-design restraint reduction training"
     )

@@ -48,9 +48,13 @@ def add_checks() -> int:
     today = timezone.localdate()
     offered = set(Offer.objects.filter(opportunity=work).values_list("person_id", flat=True))
     listed = [m.person_id for m in matches_for(by, work)]
-    others = [pk for pk in listed if pk not in offered]
-    expired, expiring = (others + [None, None])[:2]
     people = Person.objects.in_bulk([*offered, *listed])
+    # Someone not yet offered the work, or else someone offered it who has no login of
+    # their own (a demo login is for trying the offer and booking out).
+    others = [pk for pk in listed if pk not in offered] + [
+        pk for pk in listed if pk in offered and people[pk].user_id is None
+    ]
+    expired, expiring = [*others, None, None][:2]
     count = 0
     for pk, person in sorted(people.items()):
         if pk == expired:
