@@ -190,3 +190,33 @@ def test_what_an_opportunity_requires_defaults_to_the_organisations(riverside_co
         path, data=json.dumps({"items": [{"kind": "dbs"}]}), content_type="application/json"
     )
     assert bad.status_code == 422
+
+
+def test_the_opportunity_carries_its_required_checks(riverside_coordinator):
+    from tests.opportunities.factories import opportunity
+
+    work = opportunity(riverside_coordinator)
+    client = api_client_for(riverside_coordinator)
+    path = f"/api/v1/opportunities/{work.pk}"
+    assert client.get(path).json()["required_checks"] == []
+    requires(riverside_coordinator, INDUCTION)
+    assert client.get("/api/v1/opportunities").json()["items"][0]["required_checks"] == [
+        {"kind": "induction", "level": "", "name": ""}
+    ]
+    changed = client.patch(
+        path,
+        data=json.dumps({"required_checks": [ENHANCED_DBS]}),
+        content_type="application/json",
+    )
+    assert changed.json()["required_checks"] == [{"kind": "dbs", "level": "enhanced", "name": ""}]
+    refused = client.patch(
+        path,
+        data=json.dumps({"title": "Renamed", "required_checks": [{"kind": "dbs"}]}),
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    again = client.get(path).json()
+    assert again["title"] != "Renamed"
+    assert again["required_checks"] == [{"kind": "dbs", "level": "enhanced", "name": ""}]
+    client.patch(path, data=json.dumps({"required_checks": None}), content_type="application/json")
+    assert client.get(path).json()["required_checks"][0]["kind"] == "induction"

@@ -84,6 +84,23 @@ def requirements_of(opportunity: Opportunity) -> list[Requirement]:
     return rules.requirements_from(items)
 
 
+def requirements_of_each(opportunities: Iterable[Opportunity]) -> dict[int, list[Requirement]]:
+    """``requirements_of`` for a page of one organisation's opportunities, in one read."""
+    found = list(opportunities)
+    if not found:
+        return {}
+    organisation_ids = {o.organisation_id for o in found}
+    rows = RequiredChecks.objects.filter(
+        Q(opportunity__in=found) | Q(organisation_id__in=organisation_ids, opportunity__isnull=True)
+    ).values_list("organisation_id", "opportunity_id", "items")
+    own = {opportunity_id: items for _, opportunity_id, items in rows if opportunity_id}
+    default = {org: items for org, opportunity_id, items in rows if opportunity_id is None}
+    return {
+        o.pk: rules.requirements_from(own.get(o.pk, default.get(o.organisation_id, [])))
+        for o in found
+    }
+
+
 def has_own_requirements(opportunity: Opportunity) -> bool:
     return RequiredChecks.objects.filter(opportunity=opportunity).exists()
 
