@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from powerwith.privacy.services import erase_person
 from powerwith.safe_to_work.models import CheckRecord
 from powerwith.safe_to_work.queries import default_requirements, requirements_of
 from tests.conftest import logged_in
@@ -127,3 +128,9 @@ def test_an_auditor_reads_what_the_work_requires_and_cannot_change_it(
     assert [r.kind for r in default_requirements(riverside_coordinator.organisation_id)] == [
         "induction"
     ]
+
+
+def test_erasing_the_person_removes_their_checks(riverside_coordinator, expert_at_riverside):
+    dbs(riverside_coordinator, expert_at_riverside, done_on=timezone.localdate())
+    erase_person(expert_at_riverside, expert_at_riverside.user)
+    assert not CheckRecord.objects.filter(person=expert_at_riverside).exists()
