@@ -101,6 +101,8 @@ def test_the_offer_page_says_why_it_cannot_be_sent(
     offer = draft_offer(riverside_coordinator, expert_at_riverside)
     requires(riverside_coordinator, INDUCTION)
     client.force_login(riverside_coordinator.user)
+    before = client.get(f"/offers/{offer.pk}/").content.decode()
+    assert "cannot be sent until Alex’s checks for this work are up to date" in before
     response = client.post(f"/offers/{offer.pk}/send/", {})
     assert response.status_code == 409
     body = response.content.decode()
