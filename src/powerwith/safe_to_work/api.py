@@ -21,7 +21,7 @@ from powerwith.safe_to_work.queries import CheckState
 router = Router(tags=["people"])
 
 
-class CheckOut(Schema):
+class PersonCheckOut(Schema):
     kind: str
     level: str
     name: str
@@ -33,11 +33,11 @@ class CheckOut(Schema):
     certificate_number: str
 
 
-class CheckList(Schema):
-    items: list[CheckOut]
+class PersonCheckList(Schema):
+    items: list[PersonCheckOut]
 
 
-class CheckIn(Schema):
+class PersonCheckIn(Schema):
     kind: str = Field(max_length=20)
     level: str = Field("", max_length=20)
     name: str = Field("", max_length=services.NAME_MAX)
@@ -46,8 +46,8 @@ class CheckIn(Schema):
     certificate_number: str = Field("", max_length=services.NUMBER_MAX)
 
 
-class ChecksIn(Schema):
-    items: list[CheckIn]
+class PersonChecksIn(Schema):
+    items: list[PersonCheckIn]
 
 
 class RequiredCheckIo(Schema):
@@ -82,7 +82,7 @@ def _out(state: CheckState) -> dict[str, Any]:
     }
 
 
-@router.get("/people/{person_id}/checks", response=CheckList)
+@router.get("/people/{person_id}/checks", response=PersonCheckList)
 def list_checks(request: Request, person_id: int) -> dict[str, Any]:
     """Each check held, in its state today (``valid``, ``expiring``, ``expired``), then
     each the organisation requires by default and the person does not hold
@@ -92,8 +92,8 @@ def list_checks(request: Request, person_id: int) -> dict[str, Any]:
     return {"items": [_out(s) for s in queries.checks_of(membership.organisation_id, person)]}
 
 
-@router.put("/people/{person_id}/checks", response=CheckList)
-def replace_checks(request: Request, person_id: int, payload: ChecksIn) -> dict[str, Any]:
+@router.put("/people/{person_id}/checks", response=PersonCheckList)
+def replace_checks(request: Request, person_id: int, payload: PersonChecksIn) -> dict[str, Any]:
     """Replace the person's current checks: all the items are checked first, and one bad
     item (422) writes nothing. Earlier records are kept, never edited."""
     membership = membership_of(request)
