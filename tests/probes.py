@@ -70,6 +70,16 @@ def lists_an_expert(response: HttpResponseBase) -> bool:
     return any(m["role"] == "expert" for m in json.loads(response.content))  # type: ignore[attr-defined]
 
 
+def _check_page() -> dict[str, Any]:
+    day = timezone.localdate()
+    return {
+        "kind": "induction",
+        "done_on_0": day.day,
+        "done_on_1": day.month,
+        "done_on_2": day.year,
+    }
+
+
 def _readiness(v: Values) -> dict[str, Any]:
     review = timezone.localdate() + dt.timedelta(days=30)
     return {"ratings": {f.code: f.ratings[0][0] for f in FACTORS}, "review_date": str(review)}
@@ -246,6 +256,16 @@ PROBES: dict[Capability, Probe] = {
         page=lambda v: page(
             "reports:training_evidence_record",
             training_opportunity_id=v["training_opportunity_id"],
+        ),
+    ),
+    P.RECORD_CHECKS: Probe(
+        page=lambda v: page(
+            "safe_to_work:person_checks", "POST", _check_page(), person_id=v["person_id"]
+        ),
+        api=lambda v: api(
+            "PUT",
+            f"/people/{v['person_id']}/checks",
+            {"items": [{"kind": "induction", "done_on": str(timezone.localdate())}]},
         ),
     ),
     P.READ_OUTCOMES: Probe(

@@ -25,6 +25,7 @@ SWEEPS = (
     "powerwith.consent.reminders.sweep",
     "powerwith.evaluation.reminders.sweep",
     "powerwith.evaluation.reminders.reviews.sweep",
+    "powerwith.workflows.check_reminders.sweep",
     "powerwith.privacy.retention.sweep",
     "powerwith.learning.benchmarks.sweep",
     # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "powerwith.inbox",
     "powerwith.messaging",
     "powerwith.opportunities",
+    "powerwith.safe_to_work",
     "powerwith.offers",
     "powerwith.engagements",
     "powerwith.consent",

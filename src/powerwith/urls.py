@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("powerwith.accounts.urls")),
     path("", include("powerwith.people.urls")),
     path("", include("powerwith.opportunities.urls")),
+    path("", include("powerwith.safe_to_work.urls")),
     path("", include("powerwith.offers.urls")),
     path("", include("powerwith.consent.urls")),
     path("", include("powerwith.engagements.urls")),

@@ -29,6 +29,7 @@ from powerwith.people.models import Person
 from tests.conftest import make_expert
 from tests.engagements.factories import expert_membership
 from tests.offers.factories import COMPLETE_TERMS, complete_opportunity
+from tests.safe_to_work.factories import INDUCTION, requires
 
 pytestmark = pytest.mark.django_db
 
@@ -217,7 +218,21 @@ def test_the_batched_gate_reads_the_same_whatever_the_number_of_people(cast: Cas
         booking_problems_for(people[:1], session)
     with CaptureQueriesContext(connection) as everyone:
         booking_problems_for(people, session)
-    assert len(everyone) == len(one) == 2
+    # The offers, the ledger, and the checks the work requires (none here, so no
+    # person's checks are read).
+    assert len(everyone) == len(one) == 3
+
+
+def test_the_checks_people_hold_are_read_once_for_everyone(cast: Cast) -> None:
+    session = Session.objects.select_related("opportunity__organisation").get(pk=cast.session.pk)
+    requires(cast.coordinator, INDUCTION, opportunity=session.opportunity)
+    people = list(cast.people.values())
+    with CaptureQueriesContext(connection) as one:
+        booking_problems_for(people[:1], session)
+    with CaptureQueriesContext(connection) as everyone:
+        problems = booking_problems_for(people, session)
+    assert len(everyone) == len(one) == 4
+    assert all(any("No induction recorded" in p for p in found) for found in problems.values())
 
 
 def test_no_people_need_no_reads(cast: Cast) -> None:

@@ -444,6 +444,9 @@ BODIES: dict[str, Callable[[Values], Any]] = {
     "POST /api/v1/people": lambda v: {"preferred_name": "Probe"},
     "PATCH /api/v1/people/{person_id}": lambda v: {"preferred_name": "Probe"},
     "PUT /api/v1/people/{person_id}/experience": lambda v: [],
+    "PUT /api/v1/people/{person_id}/checks": lambda v: {"items": []},
+    "PUT /api/v1/opportunities/{opportunity_id}/required-checks": lambda v: {"items": []},
+    "PUT /api/v1/required-checks": lambda v: {"items": []},
     "PUT /api/v1/people/{person_id}/sharing": lambda v: {
         "organisation_id": v["hillview_id"],
         "sharing": "details",

@@ -117,6 +117,8 @@ GOVERNED = {
     "privacy.AccessLogEntry.viewer_role": MACHINE,
     "learning.SummaryComment.text": PUBLISHED,
     "privacy.AccessLogEntry.where": MACHINE,
+    "safe_to_work.CheckRecord.name": STAFF,
+    "safe_to_work.CheckRecord.certificate_number": PRIVATE,
 }
 WORDS = (models.CharField, models.TextField, models.JSONField)
 

@@ -49,6 +49,8 @@ class Capability(StrEnum):
     READ_OPPORTUNITIES = "read_opportunities"
     MANAGE_OPPORTUNITIES = "manage_opportunities"
     SEE_MATCHES = "see_matches"
+    # Safe to work: the checks a kind of work requires, recorded per person.
+    RECORD_CHECKS = "record_checks"
     READ_RATES = "read_rates"
     SET_RATES = "set_rates"
     # Offers and what is written to people.
@@ -100,6 +102,8 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_OPPORTUNITIES: frozenset({Role.COORDINATOR, Role.ADMIN}),
     # Matches name people and their experience: the register's readers only.
     Capability.SEE_MATCHES: frozenset({Role.COORDINATOR, Role.ADMIN}),
+    # DBS checks, training and inductions: recorded by the people who arrange the work.
+    Capability.RECORD_CHECKS: frozenset({Role.COORDINATOR, Role.ADMIN}),
     Capability.READ_RATES: frozenset({Role.COORDINATOR, Role.ADMIN}),
     Capability.SET_RATES: frozenset({Role.ADMIN}),
     # Make, change, send and withdraw offers of work.

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.core.roles import Role
+from powerwith.demo.checks import add_checks
 from powerwith.demo.development import add_development
 from powerwith.demo.evaluation import add_evaluation
 from powerwith.demo.learning import add_learning
@@ -136,6 +137,8 @@ def load(people: int = 300) -> DemoSummary:
         add_outcomes()
         add_privacy()
         add_learning()
+        # Last: the offers and bookings above were made before the work required a check.
+        add_checks()
     return DemoSummary(
         organisations=demo_organisations(staff),
         experts=tuple(experts),

@@ -43,6 +43,7 @@ from powerwith.opportunities.queries import require_matches
 from powerwith.people.choices import Day
 from powerwith.people.models import ExperienceEntry
 from powerwith.people.schedule import INTERVENTION_LABELS, SETTING_LABELS, describe, item_label
+from powerwith.safe_to_work.queries import blocked_for
 
 MAX_LIMIT = 100
 PAGE_FIELDS = ("pk", "preferred_name", "formats", "available_modes", "available_days", "interests")
@@ -60,6 +61,9 @@ class Match:
     reasons: list[str]
     missing: list[str]
     paid_hours: float
+    # Why the person may not do this work yet (a check missing or expired): shown, never
+    # dropped from the list, and not part of the ranking.
+    blocked: list[str]
 
 
 def matches_for(
@@ -90,8 +94,15 @@ def matches_for(
         .annotate(minutes=Sum("session__minutes"))
         .values_list("person_id", "minutes")
     )
+    blocked = blocked_for(opportunity, ids, today=timezone.localdate(plan.now))
     return [
-        _explain(plan, row, credits.get(row["pk"], {}), int(minutes.get(row["pk"]) or 0))
+        _explain(
+            plan,
+            row,
+            credits.get(row["pk"], {}),
+            int(minutes.get(row["pk"]) or 0),
+            blocked[row["pk"]],
+        )
         for row in page
     ]
 
@@ -108,7 +119,9 @@ def _credits(plan: Plan, person_ids: list[int]) -> dict[int, dict[str, Any]]:
     return {row["person_id"]: dict(row) for row in rows}
 
 
-def _explain(plan: Plan, row: dict[str, Any], credits: dict[str, Any], minutes: int) -> Match:
+def _explain(
+    plan: Plan, row: dict[str, Any], credits: dict[str, Any], minutes: int, blocked: list[str]
+) -> Match:
     reasons = [f"Has the essential experience: {_describe(r)}" for r in plan.essential]
     missing: list[str] = []
     for index, requirement in enumerate(plan.desirable):
@@ -146,6 +159,7 @@ def _explain(plan: Plan, row: dict[str, Any], credits: dict[str, Any], minutes: 
         reasons=reasons,
         missing=missing,
         paid_hours=round(minutes / 60, 1),
+        blocked=blocked,
     )
 
 

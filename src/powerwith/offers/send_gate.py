@@ -16,7 +16,8 @@ class SendRefused(Conflict):
     """The send gate's refusal, for the page's error summary and the API's 409: what the
     offer leaves out (``missing``), what it must not say (``blocking``), and its clarity
     ``warnings`` (the blocking ones too, while there are any; else the ones about style
-    still to be acknowledged)."""
+    still to be acknowledged), and why the person may not do the work yet (``unsafe``: a
+    required check missing or expired, ``safe_to_work``)."""
 
     def __init__(
         self,
@@ -25,11 +26,13 @@ class SendRefused(Conflict):
         missing: list[str] | None = None,
         blocking: list[dict[str, Any]] | None = None,
         warnings: list[dict[str, Any]],
+        unsafe: list[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.missing = missing or []
         self.blocking = blocking or []
         self.warnings = warnings
+        self.unsafe = unsafe or []
 
 
 def check(snapshot: dict[str, Any], *, offer_id: int, acknowledged: bool) -> list[dict[str, Any]]:
@@ -53,6 +56,19 @@ def check(snapshot: dict[str, Any], *, offer_id: int, acknowledged: bool) -> lis
             warnings=warnings,
         )
     return warnings
+
+
+def check_safe_to_work(name: str, reasons: list[str]) -> None:
+    """Refuse while a check the work requires is missing or expired: the person would be
+    offered work they cannot be booked into."""
+    if reasons:
+        raise SendRefused(
+            f"The offer cannot be sent until {name}'s checks for this work are up to date: "
+            + "; ".join(reasons)
+            + ".",
+            warnings=[],
+            unsafe=reasons,
+        )
 
 
 def _cannot_send(gaps: list[str], blocking: list[dict[str, Any]]) -> str:

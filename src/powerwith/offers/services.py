@@ -37,6 +37,7 @@ from powerwith.offers.send_gate import SendRefused
 from powerwith.opportunities.models import Opportunity, OpportunityStatus
 from powerwith.people.choices import Format
 from powerwith.people.models import Person, PersonStatus
+from powerwith.safe_to_work.queries import blocked_for
 
 __all__ = [
     "SendRefused",
@@ -202,6 +203,10 @@ def send_offer(offer: Offer, *, by: Membership, acknowledge_warnings: bool = Fal
     _require_manager(offer, by)
     _locked(offer)
     _check(offer, OfferStatus.SENT, "send")
+    send_gate.check_safe_to_work(
+        offer.person.preferred_name,
+        blocked_for(offer.opportunity, [offer.person_id])[offer.person_id],
+    )
     snapshot = content.build(offer)
     warnings = send_gate.check(snapshot, offer_id=offer.pk, acknowledged=acknowledge_warnings)
     _move(offer, OfferStatus.SENT, "send")

@@ -9,14 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.utils import timezone
 from ninja import Field, P, Router, Schema, Status
 from ninja.params import QueryEx
 
+from powerwith.accounts.models import Membership
 from powerwith.core.http import Request, membership_of
 from powerwith.engagements.concentration import recent_paid_work
 from powerwith.matching.matches import MAX_LIMIT, matches_for
 from powerwith.opportunities import queries
+from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.schemas import (
     OpportunityChanges,
     OpportunityIn,
@@ -24,6 +27,8 @@ from powerwith.opportunities.schemas import (
     OpportunityPage,
     opportunity_out,
 )
+from powerwith.safe_to_work import services as safe_to_work
+from powerwith.safe_to_work.queries import requirements_of_each
 from powerwith.workflows import changing_work
 
 router = Router(tags=["opportunities"])
@@ -37,6 +42,7 @@ class MatchOut(Schema):
     score: float
     reasons: list[str]
     missing: list[str]
+    blocked: list[str]
     communication_formats: list[str]
     paid_hours_last_12_months: float
 
@@ -67,19 +73,35 @@ class MatchesOut(Schema):
 def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
     """25 a page, newest first; a page past the end answers no items and the count."""
     paginator = Paginator(queries.opportunities_of(membership_of(request)), PAGE_SIZE)
-    items = paginator.page(page).object_list if page <= paginator.num_pages else []
-    return {"items": [opportunity_out(o) for o in items], "count": paginator.count}
+    items = list(paginator.page(page).object_list) if page <= paginator.num_pages else []
+    checks = requirements_of_each(items)
+    return {"items": [opportunity_out(o, checks[o.pk]) for o in items], "count": paginator.count}
+
+
+def _set_checks(
+    membership: Membership, opportunity: Opportunity, payload: OpportunityChanges
+) -> None:
+    """The checks sent with the opportunity: null follows the organisation's."""
+    if not payload.checks_sent():
+        return
+    items = payload.check_items()
+    if items is None:
+        safe_to_work.follow_default_checks(by=membership, opportunity=opportunity)
+    else:
+        safe_to_work.set_required_checks(by=membership, opportunity=opportunity, items=items)
 
 
 @router.post("/opportunities", response={201: OpportunityOut})
 def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[str, Any]]:
     membership = membership_of(request)
-    made = changing_work.create_opportunity(
-        by=membership,
-        data=payload.changes(),
-        requirements=payload.requirements() or (),
-        sessions=payload.session_inputs() or (),
-    )
+    with transaction.atomic():
+        made = changing_work.create_opportunity(
+            by=membership,
+            data=payload.changes(),
+            requirements=payload.requirements() or (),
+            sessions=payload.session_inputs() or (),
+        )
+        _set_checks(membership, made, payload)
     return Status(201, opportunity_out(queries.get_opportunity_for(membership, made.pk)))
 
 
@@ -94,13 +116,15 @@ def update_opportunity(
 ) -> dict[str, Any]:
     membership = membership_of(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
-    changing_work.update_opportunity(
-        opportunity,
-        by=membership,
-        changes=payload.changes(),
-        requirements=payload.requirements(),
-        sessions=payload.session_inputs(),
-    )
+    with transaction.atomic():
+        changing_work.update_opportunity(
+            opportunity,
+            by=membership,
+            changes=payload.changes(),
+            requirements=payload.requirements(),
+            sessions=payload.session_inputs(),
+        )
+        _set_checks(membership, opportunity, payload)
     return opportunity_out(queries.get_opportunity_for(membership, opportunity_id))
 
 
@@ -126,6 +150,7 @@ def opportunity_matches(
                 "score": m.score,
                 "reasons": m.reasons,
                 "missing": m.missing,
+                "blocked": m.blocked,
                 "communication_formats": m.formats,
                 "paid_hours_last_12_months": m.paid_hours,
             }

@@ -21,6 +21,8 @@ from powerwith.offers.checks import opportunity_findings
 from powerwith.offers.readiness import offer_gaps
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.rules import RequirementInput, SessionInput
+from powerwith.safe_to_work.queries import requirements_of
+from powerwith.safe_to_work.rules import Requirement
 
 # A bound on what is read at all; the real limits, with clear words, are in the rules.
 LONG_TEXT = 20_000
@@ -102,6 +104,15 @@ NESTED = {
 TEXT_NESTED = frozenset({"location_mode", "location_address", "location_details", "reward_basis"})
 
 
+class RequiredCheckIn(Strict):
+    """A check the work requires: ``dbs`` with a ``level``, ``training`` with a ``name``,
+    or ``induction`` (safe_to_work checks the codes)."""
+
+    kind: str = Field(max_length=20)
+    level: str = Field(default="", max_length=20)
+    name: str = Field(default="", max_length=200)
+
+
 class OpportunityChanges(Strict):
     """Every field, optional: PATCH changes only the fields it sends."""
 
@@ -127,6 +138,17 @@ class OpportunityChanges(Strict):
     ground_rules: str | None = Field(default=None, max_length=LONG_TEXT)
     review_date: dt.date | None = None
     status: str | None = Field(default=None, max_length=100)
+    # Safe-to-work checks: null follows the organisation's; a list, even empty, is this
+    # work's own.
+    required_checks: list[RequiredCheckIn] | None = Field(default=None, max_length=MANY)
+
+    def checks_sent(self) -> bool:
+        return "required_checks" in self.model_fields_set
+
+    def check_items(self) -> list[dict[str, str]] | None:
+        if self.required_checks is None:
+            return None
+        return [item.model_dump() for item in self.required_checks]
 
     def changes(self) -> dict[str, Any]:
         """The terms sent, named as the services name them."""
@@ -207,6 +229,12 @@ class ClarityOut(Schema):
     href: str
 
 
+class RequiredCheckOut(Schema):
+    kind: str
+    level: str
+    name: str
+
+
 class OpportunityOut(Schema):
     id: int
     title: str
@@ -233,6 +261,7 @@ class OpportunityOut(Schema):
     status: str
     missing: list[str]
     clarity: list[ClarityOut]
+    required_checks: list[RequiredCheckOut]
 
 
 class OpportunityPage(Schema):
@@ -240,7 +269,9 @@ class OpportunityPage(Schema):
     count: int
 
 
-def opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
+def opportunity_out(
+    opportunity: Opportunity, checks: list[Requirement] | None = None
+) -> dict[str, Any]:
     """The opportunity in the shape it is posted in, with its id, status, ``missing`` (the
     elements an offer built from it would still leave out: offers.content codes) and
     ``clarity`` (the clarity checker's findings in its own text)."""
@@ -293,4 +324,7 @@ def opportunity_out(opportunity: Opportunity) -> dict[str, Any]:
         "status": o.status,
         "missing": offer_gaps(o),
         "clarity": opportunity_findings(o),
+        "required_checks": [
+            r.as_item() for r in (requirements_of(o) if checks is None else checks)
+        ],
     }

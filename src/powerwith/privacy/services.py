@@ -37,6 +37,7 @@ from powerwith.privacy.models import (
     RetentionPolicy,
 )
 from powerwith.privacy.queries import retention_policy_for
+from powerwith.safe_to_work.models import CheckRecord
 
 PSEUDONYM = "Former expert by experience"
 
@@ -133,6 +134,8 @@ def _remove_details(person: Person, old_name: str) -> None:
         body="", call_note="", to="", postal_address="", subject=""
     )
     DevelopmentAction.objects.filter(person=person).delete()
+    # Safe-to-work checks, with their certificate numbers: no one books an erased person.
+    CheckRecord.objects.filter(person=person).delete()
     Adjustment.objects.filter(person=person).update(details="")
     WellbeingCheck.objects.filter(attendance__person=person).update(note="", feeling=None)
     FeedbackAnswer.objects.filter(person=person).update(person=None)

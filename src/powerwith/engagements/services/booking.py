@@ -39,6 +39,7 @@ from powerwith.offers.agreement import Agreement, agreements_for
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.choices import Format
 from powerwith.people.models import Person
+from powerwith.safe_to_work.queries import blocked_for
 
 TAKE_PART: str = Scope.TAKE_PART
 BE_RECORDED: str = Scope.BE_RECORDED
@@ -79,6 +80,7 @@ def booking_problems_for(people: Sequence[Person], session: Session) -> dict[int
     agreements = agreements_for(person_ids, session.opportunity_id)
     scopes = {TAKE_PART, BE_RECORDED} if session.recorded else {TAKE_PART}
     given = _consents_given(person_ids, organisation, scopes, session.opportunity_id)
+    unsafe = blocked_for(session.opportunity, person_ids)
     found: dict[int, list[str]] = {}
     for person in people:
         name = person.preferred_name
@@ -94,6 +96,10 @@ def booking_problems_for(people: Sequence[Person], session: Session) -> dict[int
             problems.append(
                 f"This session is recorded, and {name} has not given consent to be recorded."
             )
+        problems.extend(
+            f"{name} cannot be booked until their checks are up to date: {reason}."
+            for reason in unsafe[person.pk]
+        )
         found[person.pk] = problems
     return found
 

@@ -200,6 +200,7 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
                 "missing": refused.missing,
                 "blocking": refused.blocking,
                 "warnings": refused.warnings,
+                "blocked": refused.unsafe,
             },
         )
     return Status(200, _out(membership, offer))

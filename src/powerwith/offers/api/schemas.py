@@ -114,6 +114,8 @@ class RefusedOut(Schema):
     missing: list[str] = []
     blocking: list[FindingOut] = []
     warnings: list[FindingOut] = []
+    # Why the person may not do the work yet: a required check missing or expired.
+    blocked: list[str] = []
 
 
 class DetailOut(Schema):

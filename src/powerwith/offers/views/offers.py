@@ -44,6 +44,7 @@ from powerwith.offers.renderings import standard
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
+from powerwith.safe_to_work.queries import blocked_for
 from powerwith.workflows import offers as offer_workflows
 from powerwith.workflows import on_behalf
 
@@ -148,6 +149,10 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         "refused": forms.get("refused", False),
         "can_withdraw": manager and OfferStatus.WITHDRAWN in _next(offer),
         "can_send": manager and OfferStatus.SENT in _next(offer),
+        # Told before pressing send: a check the work requires is missing or expired.
+        "unsafe": blocked_for(offer.opportunity, [offer.person_id])[offer.person_id]
+        if manager
+        else [],
         "can_change": manager and offer.status not in (OfferStatus.DECLINED, OfferStatus.WITHDRAWN),
     }
     return render(request, "offers/offer.html", context, status=status)
@@ -210,6 +215,9 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
             acknowledge_warnings=form.cleaned_data.get("acknowledge_warnings", False),
         )
     except services.SendRefused as refused:
+        if refused.unsafe:
+            form.add_error(None, refused.message)
+            return _page(request, offer, status=CONFLICT, send_form=form)
         if refused.missing or refused.blocking:
             return _page(request, offer, status=CONFLICT, refused=True)
         form.add_error("acknowledge_warnings", refused.message)
