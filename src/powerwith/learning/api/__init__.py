@@ -3,6 +3,7 @@ publish it, comment on it (an expert who took part), and read it in any format."
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpResponse, JsonResponse
@@ -23,6 +24,12 @@ class LearningSummaryOut(Schema):
     title: str
     sections: dict[str, Any]
     clarity: list[dict[str, Any]]
+
+
+class PeriodSummaryIn(Schema):
+    period_start: date = Field(description="The first day of the period (YYYY-MM-DD).")
+    period_end: date = Field(description="The last day of the period, today or before.")
+    focus: str = Field("", description="Only the work with this focus code; empty for all.")
 
 
 class LearningSummaryEdit(Schema):
@@ -72,6 +79,26 @@ def draft(request: Request, opportunity_id: int) -> Status[dict[str, Any]]:
     queries.require_writer(membership)
     opportunity = get_opportunity_for(membership, opportunity_id)
     summary = services.draft_summary(by=membership, opportunity=opportunity)
+    return Status(201, _out(summary))
+
+
+@router.post(
+    "/learning-summaries",
+    response={201: LearningSummaryOut, 422: Detail},
+    summary="Draft a learning summary of every piece of work in a period",
+    description=(
+        "Pre-filled from the records of all the organisation's work between the two days "
+        "(of one focus when given): the levels of co-working, what was done, 'you said, we "
+        "did', the feedback and the scorecards' averages. The experts who took part are "
+        "asked to read the draft and comment. A period that ends before it starts, lies in "
+        "the future, or holds no work is refused with 422 and nothing is written."
+    ),
+)
+def draft_period(request: Request, body: PeriodSummaryIn) -> Status[dict[str, Any]]:
+    membership = membership_of(request)
+    summary = services.draft_period_summary(
+        by=membership, start=body.period_start, end=body.period_end, focus=body.focus
+    )
     return Status(201, _out(summary))
 
 
