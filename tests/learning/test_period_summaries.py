@@ -67,7 +67,7 @@ def test_a_coordinator_drafts_a_summary_of_every_piece_of_work_in_a_period(
 
 
 def test_the_scorecard_of_a_period_is_the_dashboards_average(riverside_coordinator, work):
-    offer, _z, _q = work
+    _offer, _z, _q = work
     opportunity(riverside_coordinator, title="A second piece", level="participation", status="open")
     body = _post(riverside_coordinator, _days()).json()
     summary = LearningSummary.objects.get(pk=body["id"])
