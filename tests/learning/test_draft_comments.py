@@ -194,6 +194,7 @@ def test_other_organisations_and_people_get_404(
     ):
         assert client.post(url).status_code == 404, url
     outsider = make_expert("outsider@people.example", "Outsider", riverside)
+    assert outsider.user is not None
     logged_in(client, outsider.user)
     assert client.get(f"/learning/summaries/{summary.pk}/").status_code == 404
     assert (

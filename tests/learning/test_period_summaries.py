@@ -249,3 +249,19 @@ def test_a_single_piece_of_works_document_stays_valid_without_the_period_fields(
     assert "period" not in document
     assert "levels" not in document["sections"]
     SummaryDocument.model_validate(document)
+
+
+def test_a_published_period_summary_is_found_in_the_library_by_any_of_its_levels(
+    client, riverside_coordinator, riverside_admin, hillview_coordinator, work
+):
+    opportunity(riverside_coordinator, title="A second piece", level="consultation", status="open")
+    body = _post(riverside_coordinator, _days()).json()
+    summary = LearningSummary.objects.get(pk=body["id"])
+    services.publish_summary(by=riverside_coordinator, summary=summary)
+    services.set_network_sharing(by=riverside_admin, share_summaries=True, contribute_figures=False)
+    logged_in(client, hillview_coordinator.user)
+    for level in ("co_production", "consultation"):
+        page = client.get(f"/network/library/?level={level}")
+        assert page.status_code == 200
+        assert summary.title in page.text, level
+    assert summary.title not in client.get("/network/library/?level=participation").text

@@ -88,7 +88,9 @@ def prefilled_period(
         f"experience: {_mix_words(levels_of(work))}.",
         "\n".join(f"- {o.title} ({level_label(o.level).lower()})" for o in work),
     ]
-    worked, not_worked, differently = [], [], []
+    worked: list[str] = []
+    not_worked: list[str] = []
+    differently: list[str] = []
     for opportunity in work:
         for r in queries.reflections_for(opportunity):
             if r.went_well:
@@ -134,7 +136,7 @@ def reading_of(summary: LearningSummary, now: datetime | None = None) -> Reading
     entries = shown.entries_shown(summary, voices, queries.impact_for(summary))
     comments = shown.comments_shown(voices, queries.comments_on(summary))
     withdrawn = voices.any_withdrawn or any(e.you_said == WITHDRAWN for e in entries)
-    sections = {
+    sections: dict[str, Any] = {
         "what_was_done": edited["what_was_done"],
         "level": {"code": "", "label": "Mixed"},
         "what_worked": edited["what_worked"],
