@@ -212,3 +212,21 @@ def test_an_expert_cannot_ask_for_comments_or_quote(client, riverside_coordinato
     assert client.post(quote).status_code == 403
     comment.refresh_from_db()
     assert comment.quoted_at is None
+
+
+def test_an_expert_who_reads_easy_read_best_is_sent_the_easy_read_draft(
+    client, riverside_coordinator, work, django_capture_on_commit_callbacks
+):
+    _offer, _z, quillon = work
+    assert quillon.user is not None
+    quillon.user.easy_read_first = True
+    quillon.user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = _period(riverside_coordinator)
+    (message,) = Message.objects.filter(person=quillon, topic="summary_comments")
+    assert message.link.endswith(f"/learning/summaries/{summary.pk}/easy-read/")
+    page = logged_in(client, quillon.user).get(f"/learning/summaries/{summary.pk}/")
+    assert "Read this draft in easy read" in page.text
+    easy = client.get(f"/learning/summaries/{summary.pk}/easy-read/")
+    assert easy.status_code == 200
+    assert "It is about all our work from" in easy.content.decode()
