@@ -230,3 +230,39 @@ def test_an_expert_who_reads_easy_read_best_is_sent_the_easy_read_draft(
     easy = client.get(f"/learning/summaries/{summary.pk}/easy-read/")
     assert easy.status_code == 200
     assert "It is about all our work from" in easy.content.decode()
+
+
+def test_the_coordinator_reads_quotes_and_asks_over_the_api(riverside_coordinator, work):
+    offer, _z, quillon = work
+    summary = _period(riverside_coordinator)
+    comment = _comment(summary, quillon)
+    api = api_client_for(riverside_coordinator)
+    listed = api.get(f"/api/v1/learning-summaries/{summary.pk}/comments").json()
+    assert listed["count"] == 1
+    (item,) = listed["items"]
+    assert (item["by"], item["text"], item["quoted"]) == ("Quillon", COMMENT, False)
+    quoted = api.post(
+        f"/api/v1/learning-summaries/{summary.pk}/comments/{comment.pk}/quote",
+        {"quote": True},
+        content_type="application/json",
+    )
+    assert quoted.status_code == 200
+    assert quoted.json()["quoted"] is True
+    read = api.get(f"/api/v1/learning-summaries/{summary.pk}").json()
+    assert read["sections"]["comments"] == [{"text": COMMENT, "by": "Quillon"}]
+    asked = api.post(f"/api/v1/learning-summaries/{summary.pk}/ask")
+    assert asked.json() == {"asked": 2}
+    withdraw(quillon, offer, "take_part")
+    listed = api.get(f"/api/v1/learning-summaries/{summary.pk}/comments").json()
+    assert listed["items"][0]["text"] is None
+
+
+def test_an_expert_cannot_read_the_comments_over_the_api(riverside_coordinator, work):
+    from powerwith.accounts.models import Membership
+
+    _offer, _z, quillon = work
+    summary = _period(riverside_coordinator)
+    _comment(summary, quillon)
+    own = Membership.objects.get(user=quillon.user, organisation=summary.organisation)
+    api = api_client_for(own)
+    assert api.get(f"/api/v1/learning-summaries/{summary.pk}/comments").status_code == 403
