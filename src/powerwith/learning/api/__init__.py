@@ -112,7 +112,7 @@ def draft(request: Request, opportunity_id: int) -> Status[dict[str, Any]]:
 
 @router.post(
     "/learning-summaries",
-    response={201: LearningSummaryOut, 422: Detail},
+    response={201: LearningSummaryOut},
     summary="Draft a learning summary of every piece of work in a period",
     description=(
         "Pre-filled from the records of all the organisation's work between the two days "
