@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from powerwith.accounts import queries as accounts_queries
+from powerwith.accounts.models import Membership
 from powerwith.core.http import Request
 from powerwith.core.permissions import Capability, can
 from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
+from powerwith.learning.queries import drafts_waiting_for
 from powerwith.people import queries as people_queries
 from powerwith.workflows import home as needs
 
@@ -28,7 +31,7 @@ def home(request: Request) -> HttpResponse:
         person = people_queries.person_of(request.user)
         context["person"] = person
         context["organisations"] = people_queries.organisations_of(person) if person else []
-        context["tasks"] = needs.expert_tasks(request.user, now)
+        context["tasks"] = [*needs.expert_tasks(request.user, now), *_drafts_task(membership)]
         context["coming_up"] = needs.coming_up(request.user, now)
         return render(request, "home/expert.html", context)
     context["tasks"] = needs.staff_tasks(membership, now)
@@ -38,6 +41,26 @@ def home(request: Request) -> HttpResponse:
     if can(membership, Capability.SEE_MEMBERS):
         context["member_count"] = accounts_queries.members_of(membership).count()
     return render(request, f"home/{membership.role}.html", context)
+
+
+def _drafts_task(membership: Membership) -> list[needs.Task]:
+    """Drafts of what was learned from work the expert took part in, for them to read and
+    comment on (``learning``, a layer beside the home's own ``workflows``)."""
+    drafts = drafts_waiting_for(membership)
+    if not drafts:
+        return []
+    count = len(drafts)
+    words = (
+        "A draft of what we learned is waiting for your comments"
+        if count == 1
+        else f"{count} drafts of what we learned are waiting for your comments"
+    )
+    url = (
+        reverse("learning:summary", kwargs={"summary_id": drafts[0].pk})
+        if count == 1
+        else reverse("learning:summaries")
+    )
+    return [needs.Task(count, words, url)]
 
 
 def about(request: HttpRequest) -> HttpResponse:

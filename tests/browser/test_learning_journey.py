@@ -97,8 +97,13 @@ def test_a_summary_goes_from_draft_to_the_library(
     expert.get_by_role("button", name="Send your comment").click()
     expect(expert.get_by_text("your comment is sent to the coordinator")).to_be_visible()
 
-    # The promise holds publishing back until it is changed.
+    # The coordinator reads the comment beside the draft and quotes it.
     coordinator.goto(f"{base}/learning/summaries/{summary.pk}/")
+    expect(coordinator.get_by_text("It was fair, and we were paid on time.")).to_be_visible()
+    coordinator.get_by_role("button", name="Quote it in the summary").click()
+    expect(coordinator.get_by_text("The comment will be quoted")).to_be_visible()
+
+    # The promise holds publishing back until it is changed.
     coordinator.get_by_role("button", name="Publish the summary").click()
     audited(coordinator)
     expect(coordinator.locator(".govuk-error-summary")).to_be_visible()

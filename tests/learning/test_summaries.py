@@ -207,6 +207,10 @@ def test_an_expert_who_took_part_reads_the_draft_and_comments(client, riverside_
     assert response.status_code == 302
     api = api_client_for(riverside_coordinator)
     read = api.get(f"/api/v1/learning-summaries/{summary.pk}").json()
+    assert read["sections"]["comments"] == [], "a comment is not published unless quoted"
+    (comment,) = summary.comments.all()
+    services.quote_comment(by=riverside_coordinator, summary=summary, comment=comment)
+    read = api.get(f"/api/v1/learning-summaries/{summary.pk}").json()
     assert read["sections"]["comments"] == [
         {"text": "CANARY-COMMENT: it was fair.", "by": "Quillon"}
     ]

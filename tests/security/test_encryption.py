@@ -44,6 +44,7 @@ from powerwith.evaluation.services.development import (
     record_progress,
 )
 from powerwith.evaluation.services.feedback import give_feedback
+from powerwith.learning import services as learning
 from powerwith.messaging.models import Message
 from powerwith.messaging.services import mark_called
 from powerwith.offers import services as offers
@@ -157,6 +158,14 @@ def plant_messages(person: Person, by: Membership) -> None:
     update_person(person, user=person.user, membership=None, changes={"preferred_channel": ""})
 
 
+def plant_summary_comment(person: Person, by: Membership) -> None:
+    """The person's comment on a draft learning summary of work they took part in."""
+    offer = accepted_offer(by, person)
+    summary = learning.draft_summary(by=by, opportunity=offer.opportunity)
+    me = expert_membership(person, offer.organisation_id)
+    learning.comment_on_summary(by=me, summary=summary, text=CANARY)
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -176,6 +185,7 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     "people.ActedFor.words": plant_acted_for,
     "messaging.Message.body": plant_messages,
     "messaging.Message.call_note": plant_messages,
+    "learning.SummaryComment.text": plant_summary_comment,
 }
 
 

@@ -513,6 +513,13 @@ BODIES: dict[str, Callable[[Values], Any]] = {
         "review_on": "2028-01-01",
     },
     "POST /api/v1/learning-summaries/{summary_id}/comments": lambda v: {"text": "Probe"},
+    "POST /api/v1/learning-summaries/{summary_id}/comments/{comment_id}/quote": lambda v: {
+        "quote": True
+    },
+    "POST /api/v1/learning-summaries": lambda v: {
+        "period_start": "2026-01-01",
+        "period_end": "2026-06-30",
+    },
 }
 # Writes whose path names no object but whose body names B's.
 BODY_NAMES_B = {

@@ -10,6 +10,7 @@ unless the whole document is valid.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,6 +28,18 @@ class Level(_Closed):
         description="The level of co-working, in the charter's words."
     )
     label: str
+
+
+class LevelCount(_Closed):
+    code: Literal["consultation", "participation", "co_production", ""]
+    label: str
+    count: int = Field(ge=0, description="How many pieces of the period's work were at it.")
+
+
+class FeedbackTheme(_Closed):
+    label: str = Field(description="A feedback question, as the experts were asked it.")
+    agreed: int = Field(ge=0, description="How many agreed or strongly agreed.")
+    answered: int = Field(ge=0, description="How many answered the question.")
 
 
 class YouSaidWeDid(_Closed):
@@ -55,7 +68,8 @@ class Sections(_Closed):
     scorecard: dict[Literal["people", "outcomes", "work", "evaluation", "review"], float | None] = (
         Field(
             description="Each P.O.W.E.R. principle's score (0 to 1) at the end; null when "
-            "not yet judged."
+            "not yet judged. For a period, each principle's average over the work where it "
+            "is judged."
         )
     )
     do_differently: str
@@ -63,12 +77,27 @@ class Sections(_Closed):
     withdrawn: str | None = Field(
         description="Set when a contribution was withdrawn: says so, never whose."
     )
+    levels: list[LevelCount] | None = Field(
+        None, description="A summary of a period: the mix of levels across its work."
+    )
+    feedback_themes: list[FeedbackTheme] | None = Field(
+        None, description="A summary of a period: how many agreed with each feedback question."
+    )
 
 
 class Work(_Closed):
     title: str
     focus: list[str]
     settings: list[str]
+    pieces: list[str] | None = Field(
+        None, description="A summary of a period: the title of each piece of work it covers."
+    )
+
+
+class Period(_Closed):
+    start: date = Field(description="The first day of the period (YYYY-MM-DD).")
+    end: date = Field(description="The last day of the period (YYYY-MM-DD).")
+    focus: str | None = Field(None, description="The one focus the summary covers, if any.")
 
 
 class SummaryDocument(_Closed):
@@ -90,6 +119,9 @@ class SummaryDocument(_Closed):
     status: Literal["draft", "published"]
     published_at: str | None
     work: Work
+    period: Period | None = Field(
+        None, description="Set for a summary of all the work of a period, not of one piece."
+    )
     sections: Sections
 
 

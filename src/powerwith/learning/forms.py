@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from powerwith.core.choices import CoWorkingLevel, Focus
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.schedule import SETTINGS
 
@@ -21,6 +22,28 @@ class DraftForm(forms.Form):
     def __init__(self, *args: object, opportunities: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["opportunity"].queryset = opportunities  # type: ignore[attr-defined]
+
+
+class PeriodDraftForm(forms.Form):
+    """A summary of every piece of work in a period. The service checks the dates
+    (``services.check_period``), so the page and the API refuse the same periods."""
+
+    period_start = GovukDateField(
+        label="The first day of the period", help_text="For example, 1 4 2026", required=True
+    )
+    period_end = GovukDateField(
+        label="The last day of the period", help_text="For example, 30 6 2026", required=True
+    )
+    focus = forms.ChoiceField(
+        label="Only the work with this focus (optional)",
+        choices=[("", "All the work"), *Focus.choices],
+        required=False,
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["period_start"].error_messages["required"] = "Enter the first day of the period"
+        self.fields["period_end"].error_messages["required"] = "Enter the last day of the period"
 
 
 class SummaryForm(forms.Form):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from powerwith.accounts.models import Membership
 from powerwith.core.choices import CoWorkingLevel, Focus
 from powerwith.learning import queries
+from powerwith.learning.models import LearningSummary
 from powerwith.learning.sections import level_label, settings_of, shown_title
 from powerwith.people.schedule import SETTINGS
 
@@ -28,9 +29,13 @@ class Entry:
     settings: list[str]
     url: str
     imported: bool
+    # A summary of a period: the level of each piece of its work ("" for one piece).
+    levels: tuple[str, ...] = ()
 
     @property
     def level_label(self) -> str:
+        if len(set(self.levels)) > 1:
+            return ", ".join(level_label(code) for code in sorted(set(self.levels)))
         return level_label(self.level) if self.level in CoWorkingLevel.values else "Level not set"
 
     @property
@@ -46,34 +51,40 @@ def _matches(entry: Entry, chosen: queries.LibraryFilter) -> bool:
     return (
         (not chosen.focus or chosen.focus in entry.focus)
         and (not chosen.setting or chosen.setting in entry.settings)
-        and (not chosen.level or chosen.level == entry.level)
+        and (not chosen.level or chosen.level == entry.level or chosen.level in entry.levels)
+    )
+
+
+def _entry(summary: LearningSummary) -> Entry:
+    work = queries.work_of(summary)
+    levels = tuple(o.level for o in work)
+    return Entry(
+        title=shown_title(summary),
+        organisation=summary.organisation.name,
+        level=levels[0] if len(set(levels)) == 1 else "",
+        focus=sorted({f for o in work for f in o.focus or []}),
+        settings=sorted({s for o in work for s in settings_of(o)}),
+        url=reverse("learning:summary", kwargs={"summary_id": summary.pk}),
+        imported=False,
+        levels=levels if summary.is_period else (),
     )
 
 
 def entries(membership: Membership, chosen: queries.LibraryFilter) -> list[Entry]:
-    found = [
-        Entry(
-            title=shown_title(s),
-            organisation=s.organisation.name,
-            level=s.opportunity.level,
-            focus=list(s.opportunity.focus),
-            settings=settings_of(s.opportunity),
-            url=reverse("learning:summary", kwargs={"summary_id": s.pk}),
-            imported=False,
-        )
-        for s in queries.library_summaries()
-    ]
+    found = [_entry(s) for s in queries.library_summaries()]
     for i in queries.imported_summaries(membership):
         work = i.document.get("work", {})
+        sections = i.document.get("sections", {})
         found.append(
             Entry(
                 title=i.title,
                 organisation=i.source_organisation,
-                level=i.document.get("sections", {}).get("level", {}).get("code", ""),
+                level=sections.get("level", {}).get("code", ""),
                 focus=list(work.get("focus", [])),
                 settings=list(work.get("settings", [])),
                 url=reverse("learning:imported", kwargs={"imported_id": i.pk}),
                 imported=True,
+                levels=tuple(lv.get("code", "") for lv in sections.get("levels") or []),
             )
         )
     return [e for e in found if _matches(e, chosen)]

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -35,12 +36,26 @@ EDITED_SECTIONS: dict[str, str] = {
 
 
 class LearningSummary(models.Model):
-    """What one piece of work taught the organisation, in its own words."""
+    """What one piece of work, or every piece of work of a period, taught the
+    organisation, in its own words.
+
+    A summary of one piece of work names it in ``opportunity``; a summary of a period
+    has ``period_start`` and ``period_end`` (and a ``focus`` when it was drafted for one)
+    and ``covers`` the work found in that period when it was drafted, so the people
+    asked for comments and the records read stay those of the period as drafted."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     opportunity = models.ForeignKey(
-        Opportunity, on_delete=models.PROTECT, related_name="learning_summaries"
+        Opportunity,
+        on_delete=models.PROTECT,
+        related_name="learning_summaries",
+        null=True,
+        blank=True,
     )
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    focus = models.CharField(max_length=60, blank=True)
+    covers = models.ManyToManyField(Opportunity, related_name="period_summaries", blank=True)
     title = models.CharField(max_length=200)
     what_was_done = models.TextField(max_length=4000, blank=True)
     what_worked = models.TextField(max_length=4000, blank=True)
@@ -57,10 +72,19 @@ class LearningSummary(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # When the experts who took part were last asked to read the draft and comment.
+    comments_asked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opportunity__isnull=False)
+                | models.Q(period_start__isnull=False, period_end__isnull=False),
+                name="summary_of_work_or_period",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -69,14 +93,23 @@ class LearningSummary(models.Model):
     def is_published(self) -> bool:
         return self.status == SummaryStatus.PUBLISHED
 
+    @property
+    def is_period(self) -> bool:
+        return self.opportunity_id is None
+
 
 class SummaryComment(models.Model):
-    """An expert's comment on a draft: shown to others only as ``learning.shown`` allows."""
+    """An expert's comment on a draft, for the coordinator. It is published only when the
+    coordinator quotes it (``quoted_at``), and then only as ``learning.shown`` allows."""
 
     summary = models.ForeignKey(LearningSummary, on_delete=models.CASCADE, related_name="comments")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField(max_length=2000)
+    text = EncryptedTextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
+    quoted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    quoted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

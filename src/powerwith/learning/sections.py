@@ -5,8 +5,9 @@ time, for every format alike."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.urls import reverse
@@ -18,7 +19,8 @@ from powerwith.learning import queries, shown
 from powerwith.learning.models import EDITED_SECTIONS, LearningSummary
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.schedule import SETTINGS
-from powerwith.reports.scorecard import Scorecard, scorecard
+from powerwith.reports.dashboard.scorecards import scorecards_across
+from powerwith.reports.scorecard import Scorecard, scorecard, scorecards
 
 SETTING_LABELS = dict(SETTINGS)
 FOCUS_LABELS = dict(Focus.choices)
@@ -53,6 +55,66 @@ def scores_of(card: Scorecard) -> dict[str, float | None]:
     return {p.code: p.score for p in card.principles}
 
 
+def day_words(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_words(start: date, end: date) -> str:
+    return f"{day_words(start)} to {day_words(end)}"
+
+
+def levels_of(work: list[Opportunity]) -> list[dict[str, Any]]:
+    """The mix of co-working levels across the work: how many pieces at each."""
+    counts = Counter(o.level for o in work)
+    return [
+        {"code": code, "label": level_label(code), "count": counts[code]}
+        for code in (*CoWorkingLevel.values, "")
+        if counts[code]
+    ]
+
+
+def _mix_words(levels: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{lv['count']} at {lv['label'].lower()}" for lv in levels)
+
+
+def prefilled_period(
+    work: list[Opportunity], start: date, end: date, focus: str, now: datetime
+) -> dict[str, str]:
+    """The sections of a period's summary as the records of all its work tell them."""
+    focus_words = f" on {FOCUS_LABELS.get(focus, focus).lower()}" if focus else ""
+    count = f"{len(work)} piece{'s' if len(work) != 1 else ''} of work"
+    done = [
+        f"From {period_words(start, end)} we did {count}{focus_words} with experts by "
+        f"experience: {_mix_words(levels_of(work))}.",
+        "\n".join(f"- {o.title} ({level_label(o.level).lower()})" for o in work),
+    ]
+    worked: list[str] = []
+    not_worked: list[str] = []
+    differently: list[str] = []
+    for opportunity in work:
+        for r in queries.reflections_for(opportunity):
+            if r.went_well:
+                worked.append(f"{opportunity.title}: {r.went_well}")
+            if r.to_change:
+                differently.append(f"{opportunity.title}: {r.to_change}")
+    for theme in queries.feedback_themes(work):
+        line = f"{theme.label}: {theme.agreed} of {theme.answered} agreed."
+        (worked if 2 * theme.agreed > theme.answered else not_worked).append(line)
+    for card in scorecards(work, now):
+        not_worked.extend(
+            f"{card.opportunity.title}: {check.name}: {check.evidence}"
+            for principle in card.principles
+            for check in principle.checks
+            if check.judged and not check.met
+        )
+    return {
+        "what_was_done": "\n\n".join(done),
+        "what_worked": "\n\n".join(worked),
+        "what_did_not": "\n".join(not_worked),
+        "do_differently": "\n\n".join(differently),
+    }
+
+
 @dataclass(frozen=True)
 class Reading:
     """A summary as it may be shown to anyone, right now."""
@@ -74,17 +136,29 @@ def reading_of(summary: LearningSummary, now: datetime | None = None) -> Reading
     entries = shown.entries_shown(summary, voices, queries.impact_for(summary))
     comments = shown.comments_shown(voices, queries.comments_on(summary))
     withdrawn = voices.any_withdrawn or any(e.you_said == WITHDRAWN for e in entries)
-    sections = {
+    sections: dict[str, Any] = {
         "what_was_done": edited["what_was_done"],
-        "level": {"code": opportunity.level, "label": level_label(opportunity.level)},
+        "level": {"code": "", "label": "Mixed"},
         "what_worked": edited["what_worked"],
         "what_did_not": edited["what_did_not"],
         "you_said_we_did": [asdict(e) for e in entries],
-        "scorecard": scores_of(scorecard(opportunity, now)),
+        "scorecard": {},
         "do_differently": edited["do_differently"],
         "comments": [asdict(c) for c in comments],
         "withdrawn": WITHDRAWN if withdrawn else None,
     }
+    if opportunity is not None:
+        sections["level"] = {"code": opportunity.level, "label": level_label(opportunity.level)}
+        sections["scorecard"] = scores_of(scorecard(opportunity, now))
+    else:
+        work = queries.work_of(summary)
+        levels = levels_of(work)
+        if len(levels) == 1:
+            sections["level"] = {"code": levels[0]["code"], "label": levels[0]["label"]}
+        sections["levels"] = levels
+        # The dashboard's averages (ADR 008): each principle's mean where it is judged.
+        sections["scorecard"] = scorecards_across(work, now).averages
+        sections["feedback_themes"] = [asdict(t) for t in queries.feedback_themes(work)]
     return Reading(summary, voices.clean(summary.title), sections)
 
 
@@ -102,17 +176,36 @@ def document_of(reading: Reading, base_url: str = "") -> dict[str, Any]:
     summary = reading.summary
     opportunity = summary.opportunity
     path = reverse("learning:summary", kwargs={"summary_id": summary.pk})
-    return {
+    found: dict[str, Any] = {
         "schema_version": "1",
         "id": f"{base_url}{path}",
         "title": reading.title,
         "organisation": summary.organisation.name,
         "status": summary.status,
         "published_at": summary.published_at.isoformat() if summary.published_at else None,
-        "work": {
+        "work": {},
+        "sections": reading.sections,
+    }
+    if opportunity is not None:
+        found["work"] = {
             "title": opportunity.title,
             "focus": list(opportunity.focus),
             "settings": settings_of(opportunity),
-        },
-        "sections": reading.sections,
+        }
+        return found
+    work = queries.work_of(summary)
+    start, end = summary.period_start, summary.period_end
+    assert start is not None
+    assert end is not None
+    found["work"] = {
+        "title": f"Work from {period_words(start, end)}",
+        "focus": sorted({f for o in work for f in o.focus or []}),
+        "settings": sorted({s for o in work for s in settings_of(o)}),
+        "pieces": [o.title for o in work],
     }
+    found["period"] = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "focus": summary.focus or None,
+    }
+    return found

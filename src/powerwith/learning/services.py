@@ -4,6 +4,7 @@ transaction with its audit record."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -11,9 +12,10 @@ from django.utils import timezone
 
 from powerwith.accounts import audit
 from powerwith.accounts.models import Membership
+from powerwith.core.choices import Focus
 from powerwith.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, require
-from powerwith.learning import document, queries
+from powerwith.learning import document, notifications, queries
 from powerwith.learning.benchmarks import refresh_benchmarks
 from powerwith.learning.models import (
     EDITED_SECTIONS,
@@ -24,7 +26,7 @@ from powerwith.learning.models import (
     SummaryComment,
     SummaryStatus,
 )
-from powerwith.learning.sections import prefilled
+from powerwith.learning.sections import period_words, prefilled, prefilled_period
 from powerwith.offers import clarity
 from powerwith.opportunities.models import Opportunity
 
@@ -95,7 +97,125 @@ def draft_summary(*, by: Membership, opportunity: Opportunity) -> LearningSummar
         organisation=by.organisation,
         target=summary,
     )
+    _ask_for_comments(by, summary)
     return summary
+
+
+# The earliest start a period may have: nothing in powerwith is older.
+EARLIEST = date(2000, 1, 1)
+LONGEST = timedelta(days=5 * 366)
+
+
+def check_period(start: date, end: date, focus: str, today: date) -> None:
+    """Refuses, naming the field, a period that ends before it starts, lies in the
+    future, starts before 2000, is longer than five years, or a focus that is not one."""
+    if start < EARLIEST:
+        raise InvalidInput("The start of the period must be in 2000 or later", field="period_start")
+    if start > today:
+        raise InvalidInput(
+            "The start of the period must be today or in the past", field="period_start"
+        )
+    if end > today:
+        raise InvalidInput("The end of the period must be today or in the past", field="period_end")
+    if end < start:
+        raise InvalidInput(
+            "The end of the period must be the same as or after its start", field="period_end"
+        )
+    if end - start > LONGEST:
+        raise InvalidInput("Choose a period of five years or less", field="period_end")
+    if focus and focus not in Focus.values:
+        raise InvalidInput("Choose a focus from the list", field="focus")
+
+
+@transaction.atomic
+def draft_period_summary(
+    *, by: Membership, start: date, end: date, focus: str = "", now: datetime | None = None
+) -> LearningSummary:
+    """A summary of every piece of the organisation's work in a period (of one focus when
+    asked), pre-filled from all their records. Bad dates, or a period without any work,
+    are refused and nothing is written."""
+    queries.require_writer(by)
+    now = now or timezone.now()
+    check_period(start, end, focus, timezone.localdate(now))
+    work = queries.work_between(by.organisation_id, start, end, focus)
+    if not work:
+        of_focus = f" on {Focus(focus).label.lower()}" if focus else ""
+        raise InvalidInput(
+            f"There was no work{of_focus} from {period_words(start, end)}, so there is "
+            "nothing to summarise. Choose another period.",
+            field="period_start",
+        )
+    summary = LearningSummary.objects.create(
+        organisation_id=by.organisation_id,
+        period_start=start,
+        period_end=end,
+        focus=focus,
+        title=f"What we learned from {period_words(start, end)}"[:200],
+        created_by=by.user,
+        **prefilled_period(work, start, end, focus, now),
+    )
+    summary.covers.set(work)
+    audit.record(
+        actor=by.user,
+        action="learning.summary_drafted",
+        organisation=by.organisation,
+        target=summary,
+        pieces_of_work=len(work),
+    )
+    _ask_for_comments(by, summary)
+    return summary
+
+
+def _ask_for_comments(by: Membership, summary: LearningSummary) -> int:
+    """Each expert who took part hears, by their own channel, that the draft is theirs to
+    read and comment on; it is also on their home's "What needs you now"."""
+    people = list(queries.took_part_in(summary).values_list("pk", flat=True))
+    summary.comments_asked_at = timezone.now()
+    summary.save(update_fields=["comments_asked_at"])
+    for person_id in people:
+        notifications.send_on_commit(notifications.comments_asked, person_id, summary.pk)
+    audit.record(
+        actor=by.user,
+        action="learning.comments_asked",
+        organisation=by.organisation,
+        target=summary,
+        people=len(people),
+    )
+    return len(people)
+
+
+@transaction.atomic
+def ask_for_comments(*, by: Membership, summary: LearningSummary) -> int:
+    """Ask the experts who took part to read the draft and comment (again, after
+    changes): how many were asked."""
+    queries.require_writer(by)
+    locked = LearningSummary.objects.select_for_update().get(pk=summary.pk)
+    if locked.is_published:
+        raise Conflict("This summary is published: comments were open while it was a draft.")
+    return _ask_for_comments(by, locked)
+
+
+@transaction.atomic
+def quote_comment(
+    *, by: Membership, summary: LearningSummary, comment: SummaryComment, quote: bool = True
+) -> SummaryComment:
+    """The coordinator chooses to publish an expert's comment with the summary (or not).
+    A quoted comment is shown only while its writer agrees to be quoted (``shown``)."""
+    queries.require_writer(by)
+    if comment.summary_id != summary.pk:
+        raise NotAllowed("This comment is on another summary.")
+    if summary.is_published:
+        raise Conflict("This summary is published: it can no longer be changed.")
+    comment.quoted_at = timezone.now() if quote else None
+    comment.quoted_by = by.user if quote else None
+    comment.save(update_fields=["quoted_at", "quoted_by"])
+    audit.record(
+        actor=by.user,
+        action="learning.comment_quoted" if quote else "learning.comment_unquoted",
+        organisation=by.organisation,
+        target=summary,
+    )
+    return comment
 
 
 @transaction.atomic

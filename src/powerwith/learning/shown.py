@@ -11,6 +11,16 @@ opportunity or all the organisation's work, the more specific deciding, a later
 withdrawal for all the work overriding it, lapsed is not given), asked every time the
 summary is read, so a withdrawal reaches every copy at once.
 
+Withdrawing *take part* (``take_part``) or *be quoted* takes a person's words out of the
+summary too, in every reading: the draft they and the other experts read as well as the
+published copies. A comment on the draft is the coordinator's to read; it is published
+only when the coordinator quotes it, and a quoted comment follows the *be quoted* rule
+(``be_quoted`` as well as ``publish``).
+
+A summary of a period covers several pieces of work: a person's standing is asked for
+each piece their words or name come from (``queries.works_by_person``), and is given only
+when it is given for every one of them; a withdrawal from any one of them counts.
+
 Once anyone whose words or name the summary holds withdraws, it says that a contribution
 was withdrawn — never whose.
 """
@@ -26,6 +36,7 @@ from powerwith.consent.usability import Standing, standings_for_work
 from powerwith.consent.wording import Scope
 from powerwith.evaluation.impact_consent import ANONYMOUS, NOT_AGREED, WITHDRAWN, as_shown
 from powerwith.evaluation.models import ImpactEntry
+from powerwith.learning import queries
 from powerwith.learning.models import LearningSummary, SummaryComment
 from powerwith.people.models import Person
 
@@ -44,16 +55,29 @@ class Voices:
     people: dict[int, Person]
     publish: dict[int, Standing]
     quoted: dict[int, Standing]
+    taking_part: dict[int, Standing] = field(default_factory=dict)
     referenced: set[int] = field(default_factory=set)
 
+    def _withdrew_part_or_quote(self, person_id: int) -> bool:
+        taking = self.taking_part.get(person_id)
+        return self.quoted[person_id].state == "withdrawn" or (
+            taking is not None and taking.state == "withdrawn"
+        )
+
     def words_allowed(self, person_id: int) -> bool:
-        return self.publish[person_id].is_given
+        return self.publish[person_id].is_given and not self._withdrew_part_or_quote(person_id)
+
+    def may_be_quoted(self, person_id: int) -> bool:
+        return self.words_allowed(person_id) and self.quoted[person_id].is_given
 
     def named(self, person_id: int) -> bool:
         return self.publish[person_id].is_given and self.quoted[person_id].is_given
 
     def withdrew(self, person_id: int) -> bool:
-        return "withdrawn" in (self.publish[person_id].state, self.quoted[person_id].state)
+        return "withdrawn" in (
+            self.publish[person_id].state,
+            self.quoted[person_id].state,
+        ) or self._withdrew_part_or_quote(person_id)
 
     def name_of(self, person_id: int) -> str:
         self.referenced.add(person_id)
@@ -78,21 +102,34 @@ class Voices:
 
 def voices_for(summary: LearningSummary, people: Iterable[Person]) -> Voices:
     found = {p.pk: p for p in people}
-    work = {summary.opportunity_id}
+    works = queries.works_by_person(summary, list(found.values()))
     organisation = summary.organisation
     return Voices(
         people=found,
-        publish=_standings(organisation, Scope.PUBLISH, work, found),
-        quoted=_standings(organisation, Scope.BE_QUOTED, work, found),
+        publish=_standings(organisation, Scope.PUBLISH, works),
+        quoted=_standings(organisation, Scope.BE_QUOTED, works),
+        taking_part=_standings(organisation, Scope.TAKE_PART, works),
     )
 
 
 def _standings(
-    organisation: Organisation, scope: str, work: set[int], people: dict[int, Person]
+    organisation: Organisation, scope: str, works: dict[int, set[int]]
 ) -> dict[int, Standing]:
-    (opportunity_id,) = work
-    found = standings_for_work(organisation, scope, work, set(people))
-    return {pk: found.get((opportunity_id, pk), Standing("none", scope)) for pk in people}
+    every = set().union(*works.values()) if works else set()
+    found = standings_for_work(organisation, scope, every, set(works))
+    return {
+        pk: _most_careful([found.get((w, pk), Standing("none", scope)) for w in sorted(ids)], scope)
+        for pk, ids in works.items()
+    }
+
+
+def _most_careful(standings: list[Standing], scope: str) -> Standing:
+    """Given only when given for every piece of work; a withdrawal from any one counts."""
+    for wanted in ("withdrawn", "lapsed", "none"):
+        for standing in standings:
+            if standing.state == wanted:
+                return standing
+    return standings[0] if standings else Standing("none", scope)
 
 
 @dataclass(frozen=True)
@@ -129,13 +166,46 @@ class ShownComment:
 
 
 def comments_shown(voices: Voices, comments: list[SummaryComment]) -> list[ShownComment]:
-    """The comments that may be shown; the others are left out (and counted as
-    withdrawn in the summary's notice when their writer withdrew)."""
+    """The comments the coordinator quoted that may be shown; the others are left out
+    (and counted as withdrawn in the summary's notice when their writer withdrew)."""
     shown = []
     for comment in comments:
+        if comment.quoted_at is None:
+            continue
         voices.referenced.add(comment.person_id)
-        if voices.words_allowed(comment.person_id):
+        if voices.may_be_quoted(comment.person_id):
             shown.append(
                 ShownComment(voices.clean(comment.text), voices.name_of(comment.person_id))
             )
     return shown
+
+
+@dataclass(frozen=True)
+class CommentForCoordinator:
+    """A comment as the coordinator reads it beside the draft: who and when, its words
+    unless the person withdrew from the work, and whether it may be quoted."""
+
+    comment: SummaryComment
+    name: str
+    text: str
+    withdrawn: bool
+    quotable: bool
+
+
+def comments_for_coordinator(
+    voices: Voices, comments: list[SummaryComment]
+) -> list[CommentForCoordinator]:
+    found = []
+    for c in comments:
+        taking = voices.taking_part.get(c.person_id)
+        withdrawn = taking is not None and taking.state == "withdrawn"
+        found.append(
+            CommentForCoordinator(
+                comment=c,
+                name=c.person.preferred_name,
+                text="" if withdrawn else c.text,
+                withdrawn=withdrawn,
+                quotable=voices.may_be_quoted(c.person_id),
+            )
+        )
+    return found

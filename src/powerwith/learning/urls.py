@@ -8,6 +8,7 @@ app_name = "learning"
 urlpatterns: list[URLPattern] = [
     path("learning/", views.summaries, name="summaries"),
     path("learning/draft/", views.summary_draft, name="summary_draft"),
+    path("learning/draft-period/", views.summary_draft_period, name="summary_draft_period"),
     path("learning/schema.json", views.schema, name="schema"),
     path("learning/summaries/<int:summary_id>/", views.summary, name="summary"),
     path("learning/summaries/<int:summary_id>/edit/", views.summary_edit, name="summary_edit"),
@@ -15,6 +16,12 @@ urlpatterns: list[URLPattern] = [
         "learning/summaries/<int:summary_id>/publish/",
         views.summary_publish,
         name="summary_publish",
+    ),
+    path("learning/summaries/<int:summary_id>/ask/", views.summary_ask, name="summary_ask"),
+    path(
+        "learning/summaries/<int:summary_id>/comments/<int:comment_id>/quote/",
+        views.comment_quote,
+        name="comment_quote",
     ),
     path(
         "learning/summaries/<int:summary_id>/comment/",

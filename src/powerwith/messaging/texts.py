@@ -30,6 +30,7 @@ TOPICS = {
     "review_due": "a review",
     "what_you_told_us": "what you told us",
     "check_expires": "a check that ends soon",
+    "summary_comments": "a draft to read and comment on",
 }
 
 

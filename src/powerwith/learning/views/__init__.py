@@ -21,11 +21,14 @@ from powerwith.core.web import (
     refusal,
     refused_status,
 )
+from powerwith.evaluation.queries import prefers_easy_read
 from powerwith.learning import document, queries, renderings, services
-from powerwith.learning.forms import CommentForm, DraftForm, SummaryForm
-from powerwith.learning.models import EDITED_SECTIONS, LearningSummary
-from powerwith.learning.sections import document_of, reading_of
+from powerwith.learning.forms import CommentForm, DraftForm, PeriodDraftForm, SummaryForm
+from powerwith.learning.models import EDITED_SECTIONS, LearningSummary, SummaryComment
+from powerwith.learning.sections import document_of, reading_of, shown_title
+from powerwith.learning.shown import comments_for_coordinator, voices_for
 from powerwith.opportunities.queries import opportunities_of
+from powerwith.people.models import Person
 
 FORMATS = {"html": renderings.html, "easy-read": renderings.easy_read, "pdf": renderings.pdf}
 
@@ -34,25 +37,63 @@ def _draft_form(membership: Membership, request: Request) -> DraftForm:
     return DraftForm(posted(request), opportunities=opportunities_of(membership).order_by("title"))
 
 
-@membership_required
-def summaries(request: Request) -> HttpResponse:
-    membership = membership_of(request)
-    if not can(membership, Capability.READ_EVALUATION):
-        return render(
-            request,
-            "learning/to_comment.html",
-            {"drafts": queries.summaries_to_comment_on(membership)},
-        )
+def _list_page(
+    request: Request,
+    membership: Membership,
+    form: DraftForm | None = None,
+    period_form: PeriodDraftForm | None = None,
+) -> HttpResponse:
+    writer = can(membership, Capability.WRITE_EVALUATION)
     return render(
         request,
         "learning/summaries.html",
         {
             "summaries": queries.summaries_of(membership),
-            "form": _draft_form(membership, request)
-            if can(membership, Capability.WRITE_EVALUATION)
-            else None,
+            "form": form or (_draft_form(membership, request) if writer else None),
+            "period_form": period_form or (PeriodDraftForm() if writer else None),
         },
+        status=form_status(form, period_form),
     )
+
+
+@membership_required
+def summaries(request: Request) -> HttpResponse:
+    membership = membership_of(request)
+    if not can(membership, Capability.READ_EVALUATION):
+        drafts = queries.summaries_to_comment_on(membership)
+        return render(
+            request,
+            "learning/to_comment.html",
+            {"drafts": [(s, shown_title(s)) for s in drafts]},
+        )
+    return _list_page(request, membership)
+
+
+@membership_required
+def summary_draft_period(request: Request) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    if request.method != "POST":
+        return redirect("learning:summaries")
+    form = PeriodDraftForm(posted(request))
+    if form.is_valid():
+        try:
+            summary = services.draft_period_summary(
+                by=membership,
+                start=form.cleaned_data["period_start"],
+                end=form.cleaned_data["period_end"],
+                focus=form.cleaned_data["focus"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(
+                request,
+                "The summary is drafted from the records of the period, and the experts who "
+                "took part are asked for their comments. Put it in your own words.",
+            )
+            return redirect("learning:summary_edit", summary_id=summary.pk)
+    return _list_page(request, membership, period_form=form)
 
 
 @membership_required
@@ -70,12 +111,7 @@ def summary_draft(request: Request) -> HttpResponse:
             request, "The summary is drafted from the records. Put it in your own words."
         )
         return redirect("learning:summary_edit", summary_id=summary.pk)
-    return render(
-        request,
-        "learning/summaries.html",
-        {"summaries": queries.summaries_of(membership), "form": form},
-        status=form_status(form),
-    )
+    return _list_page(request, membership, form=form)
 
 
 def _page(
@@ -96,6 +132,13 @@ def _page(
     )
     findings = services.clarity_findings(summary) if writer and not summary.is_published else []
     reading = reading_of(summary)
+    comments = []
+    if writer:
+        people = queries.people_of(summary)
+        comments = comments_for_coordinator(
+            voices_for(summary, people), queries.comments_on(summary)
+        )
+    person = queries.own_person(membership) if commenting else None
     return render(
         request,
         "learning/summary.html",
@@ -107,10 +150,68 @@ def _page(
             "findings": findings,
             "blocking": [f for f in findings if f.finding.blocks],
             "comment_form": comment_form or (CommentForm() if commenting else None),
+            "comments": comments,
+            "own_comments": _own_comments(person, summary),
+            "easy_read_first": person is not None and prefers_easy_read(person),
             "form": form,
         },
         status=status,
     )
+
+
+def _own_comments(person: Person | None, summary: LearningSummary) -> list[SummaryComment]:
+    """What the expert wrote, for themselves, unless they withdrew from the work: then the
+    draft they read holds none of their words (``shown``)."""
+    if person is None:
+        return []
+    voices = voices_for(summary, [person])
+    if voices.withdrew(person.pk):
+        return []
+    return queries.own_comments(person, summary)
+
+
+@membership_required
+def summary_ask(request: Request, summary_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    found = queries.get_own_summary_for(membership, summary_id)
+    if request.method != "POST":
+        return redirect("learning:summary", summary_id=found.pk)
+    try:
+        asked = services.ask_for_comments(by=membership, summary=found)
+    except DomainError as error:
+        return _page(request, found, form=refusal(error.message), status=refused_status(error))
+    if asked:
+        messages.success(
+            request,
+            f"{asked} expert{'s' if asked != 1 else ''} who took part "
+            f"{'are' if asked != 1 else 'is'} asked to read the draft and comment.",
+        )
+    else:
+        messages.success(request, "No expert took part in this work, so no one was asked.")
+    return redirect("learning:summary", summary_id=found.pk)
+
+
+@membership_required
+def comment_quote(request: Request, summary_id: int, comment_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    queries.require_writer(membership)
+    found = queries.get_own_summary_for(membership, summary_id)
+    comment = queries.get_comment_on(found, comment_id)
+    if request.method != "POST":
+        return redirect("learning:summary", summary_id=found.pk)
+    quote = request.POST.get("quote") != "no"
+    try:
+        services.quote_comment(by=membership, summary=found, comment=comment, quote=quote)
+    except DomainError as error:
+        return _page(request, found, form=refusal(error.message), status=refused_status(error))
+    messages.success(
+        request,
+        "The comment will be quoted in the summary, while its writer agrees to be quoted."
+        if quote
+        else "The comment will not be quoted.",
+    )
+    return redirect("learning:summary", summary_id=found.pk)
 
 
 @membership_required

@@ -56,21 +56,29 @@ def require_reader(membership: Membership) -> None:
     )
 
 
-def opportunities_in(membership: Membership, period: Period) -> QuerySet[Opportunity]:
-    """The organisation's opportunities at work in the period: not a draft and not
-    cancelled, and either created in the period or with a session starting in it."""
-    require_reader(membership)
-    in_period = Q(created_at__gte=period.start, created_at__lt=period.end) | Q(
-        sessions__starts_at__gte=period.start,
-        sessions__starts_at__lt=period.end,
+def at_work_between(organisation_id: int, start: datetime, end: datetime) -> QuerySet[Opportunity]:
+    """The organisation's opportunities at work from ``start`` up to (not including)
+    ``end``: not a draft and not cancelled, and either created then or with a session
+    starting then. The one definition of "the work of a period" (the dashboard's, and a
+    learning summary's of a period)."""
+    in_period = Q(created_at__gte=start, created_at__lt=end) | Q(
+        sessions__starts_at__gte=start,
+        sessions__starts_at__lt=end,
         sessions__cancelled_at__isnull=True,
     )
     ids = (
-        Opportunity.objects.filter(organisation_id=membership.organisation_id)
+        Opportunity.objects.filter(organisation_id=organisation_id)
         .filter(in_period)
         .exclude(status__in=NOT_COUNTED)
         .values("pk")
     )
+    return Opportunity.objects.filter(pk__in=ids).order_by("title", "pk")
+
+
+def opportunities_in(membership: Membership, period: Period) -> QuerySet[Opportunity]:
+    """The organisation's opportunities at work in the period (``at_work_between``)."""
+    require_reader(membership)
+    ids = at_work_between(membership.organisation_id, period.start, period.end).values("pk")
     return opportunities_of(membership).filter(pk__in=ids).order_by("title", "pk")
 
 
