@@ -381,7 +381,7 @@ def _esa_sentences(found: BenefitsCheck) -> list[str]:
         words.append("Each week of this work, with the work you have agreed, is within both.")
     elif found.weeks_over:
         words.append(
-            "The weeks above count this offer with the other paid work you have agreed. "
+            "These figures count this offer with the other paid work you have agreed. "
             "Talk to a benefits adviser or your work coach before you accept: you can also "
             "ask for fewer hours or less pay."
         )
