@@ -7,21 +7,38 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from powerwith.payments import benefits
 from powerwith.payments.benefits import (
     PERMITTED_WORK,
     WORK_ALLOWANCES,
     BenefitsCheck,
+    PermittedWork,
+    WorkAllowance,
     check,
-    permitted_work_for_week,
     permitted_work_weeks,
     universal_credit_months,
-    work_allowance_for_month,
 )
 from powerwith.payments.earnings import Work
+
+
+def permitted_work_for_week(
+    week: dt.date, rules: tuple[PermittedWork, ...] = PERMITTED_WORK
+) -> PermittedWork:
+    found = benefits.permitted_work_for_week(week, rules)
+    assert found is not None
+    return found
+
+
+def work_allowance_for_month(month: dt.date) -> WorkAllowance:
+    found = benefits.work_allowance_for_month(month)
+    assert found is not None
+    return found
+
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = dt.date(2027, 1, 11)
@@ -47,11 +64,15 @@ def work(
     )
 
 
-def esa(*items: Work, others: tuple[Work, ...] = (), content: dict | None = None) -> BenefitsCheck:
+def esa(
+    *items: Work, others: tuple[Work, ...] = (), content: dict[str, Any] | None = None
+) -> BenefitsCheck:
     return check("esa", content or PAID, list(items), list(others), MONDAY)
 
 
-def uc(*items: Work, others: tuple[Work, ...] = (), content: dict | None = None) -> BenefitsCheck:
+def uc(
+    *items: Work, others: tuple[Work, ...] = (), content: dict[str, Any] | None = None
+) -> BenefitsCheck:
     return check("universal_credit", content or PAID, list(items), list(others), MONDAY)
 
 
@@ -129,13 +150,13 @@ def test_esa_the_limit_is_picked_by_the_date_of_the_work_across_a_change():
 def test_esa_a_week_in_which_the_limit_changes_uses_the_lower_limit():
     rules = (
         PERMITTED_WORK[0],
-        type(PERMITTED_WORK[0])(MONDAY + dt.timedelta(days=3), Decimal("100.00")),
+        PermittedWork(MONDAY + dt.timedelta(days=3), Decimal("100.00")),
     )
     assert permitted_work_for_week(MONDAY, rules).weekly_limit == Decimal("100.00")
     assert permitted_work_weeks([work(MONDAY, amount="150.00")], [], rules)[0].too_much_pay
 
 
-def test_esa_work_dated_before_any_figure_held_gives_the_general_words_only():
+def test_esa_work_dated_before_the_first_figure_held_is_not_checked_against_a_later_one():
     found = esa(work(dt.date(2020, 1, 6), amount="500.00"))
     assert found.weeks == []
     assert not found.warns

@@ -49,8 +49,7 @@ REMOVED = [
     "Your Wellness Action Plan",
     "The details of your reasonable adjustments",
     "Your wellbeing check answers and notes",
-    "Your development plan, any earnings limit you recorded and which benefit you said "
-    "you get",
+    "Your development plan, any earnings limit you recorded and which benefit you said you get",
     "Your name on feedback you gave (the feedback stays, without your name)",
     "Your login: you will not be able to log in again",
     "Your bookings into sessions that have not happened yet (they are cancelled)",
