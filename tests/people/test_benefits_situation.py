@@ -220,3 +220,15 @@ def test_the_payment_choice_page_shows_the_check_for_the_agreed_work(
     signed_in(client, expert_at_riverside)
     page = client.get(f"/my-claims/payment-choice/{offer.pk}/").content.decode()
     assert "£210.00 of pay, which is more than £195.50" in page
+
+
+def test_the_persons_profile_says_which_rules_apply_and_links_to_change_them(
+    client: Client, expert_at_riverside
+):
+    signed_in(client, expert_at_riverside)
+    page = client.get("/my-profile/").content.decode()
+    assert "You would rather not say." in page
+    says(expert_at_riverside, "universal_credit")
+    page = client.get("/my-profile/").content.decode()
+    assert "Universal Credit." in page
+    assert 'href="/my-benefits/"' in page

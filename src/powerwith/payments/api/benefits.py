@@ -105,7 +105,8 @@ def my_benefits(request: Request) -> dict[str, Any]:
 def set_my_benefits(request: Request, body: BenefitsIn) -> dict[str, Any]:
     """``benefit: ""`` is I'd rather not say: it deletes what the person said before."""
     person = _own_person(request)
-    choose_benefit(person, user=request.user, benefit=body.benefit, shared=body.shared)
+    user = membership_of(request).user
+    choose_benefit(person, user=user, benefit=body.benefit, shared=body.shared)
     return _benefits_out(person)
 
 
@@ -153,7 +154,7 @@ def earnings_check(request: Request, offer_id: QueryEx[int, P(ge=1, le=ID_MAX)])
     offers, as its latest version stands: the same words as the offer page."""
     membership = membership_of(request)
     person = _own_person(request)
-    offer = get_own_offer(request.user, offer_id)
+    offer = get_own_offer(membership.user, offer_id)
     version = latest_version(offer)
     if offer.organisation_id != membership.organisation_id or version is None:
         raise Http404("No such offer.")
