@@ -280,3 +280,11 @@ def test_no_words_ever_say_what_will_happen_to_someones_benefits(benefit):
     words = " ".join(check(benefit, PAID, big, [], MONDAY).sentences).lower()
     for speculation in ("you will lose", "will stop", "will end", "you will be", "lose your"):
         assert speculation not in words
+
+
+def test_uc_a_salary_counts_a_twelfth_a_month_however_many_sessions():
+    sessions = [
+        work(MONDAY + dt.timedelta(days=7 * n), basis="salaried", amount="12000") for n in range(3)
+    ]
+    (month,) = uc(*sessions).months
+    assert month.pay == Decimal("1000.00")

@@ -294,8 +294,10 @@ def _earns(item: Work) -> bool:
 
 
 def _earned_in(items: list[Work]) -> Decimal:
+    """What the work of one calendar month pays."""
     total = Decimal(0)
     days_paid: set[tuple[str, dt.date]] = set()
+    salaried: set[str] = set()
     for item in items:
         assert item.amount is not None
         if item.basis == RewardBasis.HOURLY:
@@ -305,7 +307,9 @@ def _earned_in(items: list[Work]) -> Decimal:
         elif item.basis == RewardBasis.DAILY and (item.source, item.day) not in days_paid:
             days_paid.add((item.source, item.day))
             total += item.amount
-        elif item.basis == RewardBasis.SALARIED:
+        elif item.basis == RewardBasis.SALARIED and item.source not in salaried:
+            # A salary is a twelfth a month, however many sessions the month has.
+            salaried.add(item.source)
             total += item.amount / MONTHS_IN_A_YEAR
     return total
 
