@@ -104,7 +104,7 @@ def test_staff_do_not_see_the_answer_unless_the_person_shares_it(
     says(expert_at_riverside, "esa", shared=False)
     logged_in(client, riverside_coordinator.user)
     page = client.get(f"/people/{expert_at_riverside.pk}/").content.decode()
-    assert LABEL in page
+    assert LABEL not in page
     assert "Employment and Support Allowance" not in page
     api = api_client_for(riverside_coordinator)
     assert api.get(f"/api/v1/people/{expert_at_riverside.pk}").json()["benefit"] is None
@@ -117,6 +117,7 @@ def test_staff_see_the_answer_once_the_person_ticks_to_share_it(
     says(expert_at_riverside, "esa", shared=True)
     logged_in(client, riverside_coordinator.user)
     page = client.get(f"/people/{expert_at_riverside.pk}/").content.decode()
+    assert LABEL in page
     assert "Employment and Support Allowance (ESA), doing permitted work" in page
     api = api_client_for(riverside_coordinator)
     assert api.get(f"/api/v1/people/{expert_at_riverside.pk}").json()["benefit"] == "esa"
