@@ -16,7 +16,13 @@ from powerwith.engagements.services.adjustments import request_adjustment
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.evaluation.models.development import DevelopmentAction
 from powerwith.payments.models import Claim
-from powerwith.people.models import EarningsLimit, ExperienceEntry, Person, WellnessActionPlan
+from powerwith.people.models import (
+    BenefitsSituation,
+    EarningsLimit,
+    ExperienceEntry,
+    Person,
+    WellnessActionPlan,
+)
 from powerwith.people.services.wellness import choose_readers, save_plan
 from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
@@ -82,7 +88,8 @@ class Planted:
 def everything_about(person: Person, coordinator: Membership, contact: Membership) -> Planted:
     """A person with a value planted in every kind of row held about them: profile,
     experience, plan, a session they worked (wellbeing note, adjustment), a claim,
-    feedback, development, an earnings limit and an access-log entry."""
+    feedback, development, an earnings limit, which benefit they get and an access-log
+    entry."""
     Person.objects.filter(pk=person.pk).update(about=PLANTED["about"], town=PLANTED["town"])
     person.refresh_from_db()
     ExperienceEntry.objects.create(
@@ -120,6 +127,7 @@ def everything_about(person: Person, coordinator: Membership, contact: Membershi
         valid_from=timezone.localdate(),
         note=PLANTED["earnings"],
     )
+    BenefitsSituation.objects.create(person=person, benefit="universal_credit", shared=True)
     record_read(viewer=coordinator, person=person, what=What.PROFILE, where="/people/")
     return Planted(person, booking, claim)
 

@@ -13,7 +13,7 @@ from powerwith.consent.models import ConsentEvent
 from powerwith.core.errors import Conflict, NotAllowed
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.payments.models import Claim, ClaimEvent
-from powerwith.people.models import Person
+from powerwith.people.models import BenefitsSituation, Person
 from powerwith.privacy import export
 from powerwith.privacy.models import AccessLogEntry, ErasureRecord
 from powerwith.privacy.services import PSEUDONYM, erase_person
@@ -139,6 +139,8 @@ def test_erasure_removes_every_planted_value_but_the_payment_record(
     for name, value in PLANTED.items():
         if name not in ("claim", "feedback"):
             assert value not in held, name
+    # Which benefit the person said they get is a code, not planted words: it goes whole.
+    assert not BenefitsSituation.objects.filter(person_id=planted.person.pk).exists()
     # Feedback stays, as if given anonymously.
     (answer,) = [a for a in FeedbackAnswer.objects.all() if a.comments == PLANTED["feedback"]]
     assert answer.person_id is None

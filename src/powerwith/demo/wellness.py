@@ -1,6 +1,6 @@
 """Demo data for Wellness Action Plans and benefits: expert1's plan, shared with
-Riverside's contact person; a weekly earnings limit for expert2; and Riverside's
-benefits-advice page.
+Riverside's contact person; a weekly earnings limit for expert2, who also says ESA
+permitted work applies to them (kept to themself); and Riverside's benefits-advice page.
 
 Made through the services, as the person and the admin would. Idempotent: a plan, a
 limit or advice that exists already is left as it is, so changes made in a demo survive
@@ -15,7 +15,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from powerwith.accounts.models import Membership, User
-from powerwith.people.models import EarningsLimit, Person, WellnessActionPlan
+from powerwith.people.choices import Benefit
+from powerwith.people.models import BenefitsSituation, EarningsLimit, Person, WellnessActionPlan
 from powerwith.people.services import benefits as services_benefits
 from powerwith.people.services import wellness as services_wellness
 
@@ -98,6 +99,16 @@ def add_wellness() -> int:
                 weekly_amount=LIMIT,
                 valid_from=LIMIT_FROM,
                 note=LIMIT_NOTE,
+            )
+            added += 1
+        if (
+            expert2 is not None
+            and expert2.user is not None
+            and not BenefitsSituation.objects.filter(person=expert2).exists()
+        ):
+            # Kept to themself: the offers show the permitted work rules, staff see nothing.
+            services_benefits.choose_benefit(
+                expert2, user=expert2.user, benefit=Benefit.ESA, shared=False
             )
             added += 1
         admin = (

@@ -13,6 +13,16 @@ class Channel(models.TextChoices):
     SUPPORTER = "supporter", "Through my supporter"
 
 
+class Benefit(models.TextChoices):
+    """Which benefit's rules about earnings apply to the person, when they choose to say.
+    "I'd rather not say" is no code at all: it is the absence of any record."""
+
+    NOT_ON_BENEFITS = "not_on_benefits", "I'm not on benefits"
+    ESA = "esa", "Employment and Support Allowance (ESA), doing permitted work"
+    UNIVERSAL_CREDIT = "universal_credit", "Universal Credit"
+    OTHER = "other", "Another benefit, or I'm not sure"
+
+
 class ToldBy(models.TextChoices):
     """How a person told a member of staff what they decided, when staff record it for
     them (powerwith.workflows.on_behalf)."""

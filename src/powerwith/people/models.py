@@ -263,3 +263,22 @@ class EarningsLimit(models.Model):
 
     def __str__(self) -> str:
         return f"£{self.weekly_amount} a week from {self.valid_from} for {self.person}"
+
+
+class BenefitsSituation(models.Model):
+    """Which benefit's earnings rules the person says apply to them, so the warnings on
+    their offers can follow those rules. Only the person says it, and only if they want
+    to: "I'd rather not say" deletes the row, so nothing about their benefits is kept.
+    Staff see it only where the person ticks ``shared`` and shares their details with
+    the organisation (``people.queries.profile``)."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, related_name="benefits_situation"
+    )
+    # Encrypted at rest: which benefit someone gets can say something about their health.
+    benefit = EncryptedTextField(max_length=30, choices=choices.Benefit.choices)
+    shared = models.BooleanField("organisations I share my details with may see it", default=False)
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Benefits situation of {self.person}"

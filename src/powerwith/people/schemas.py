@@ -155,6 +155,8 @@ class PersonOut(Schema):
     professional_goals: str | None
     payment_preference: str | None
     benefits_advice: str | None
+    # Only where the person chose to share it: not_on_benefits, esa, universal_credit, other.
+    benefit: str | None = None
 
 
 class PeoplePage(Schema):

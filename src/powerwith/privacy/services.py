@@ -23,6 +23,7 @@ from powerwith.inbox.models import ActionNeeded
 from powerwith.messaging.models import Message
 from powerwith.people.models import (
     ActedFor,
+    BenefitsSituation,
     EarningsLimit,
     ExperienceEntry,
     Person,
@@ -49,7 +50,7 @@ REMOVED = [
     "Your Wellness Action Plan",
     "The details of your reasonable adjustments",
     "Your wellbeing check answers and notes",
-    "Your development plan and any earnings limit you recorded",
+    "Your development plan, any earnings limit you recorded and which benefit you said you get",
     "Your name on feedback you gave (the feedback stays, without your name)",
     "Your login: you will not be able to log in again",
     "Your bookings into sessions that have not happened yet (they are cancelled)",
@@ -127,6 +128,7 @@ def _remove_details(person: Person, old_name: str) -> None:
     ExperienceEntry.objects.filter(person=person).delete()
     WellnessActionPlan.objects.filter(person=person).delete()
     EarningsLimit.objects.filter(person=person).delete()
+    BenefitsSituation.objects.filter(person=person).delete()
     Supporter.objects.filter(person=person).delete()
     # What was sent and how it went stays (it is the organisation's record of trying);
     # the words, the address and what was said on a call go.

@@ -26,6 +26,7 @@ from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.renderings import standard
+from powerwith.payments import benefits as benefit_rules
 from powerwith.payments import earnings
 from powerwith.payments import routes as pay_routes
 from powerwith.payments.models import PayRoute
@@ -114,6 +115,12 @@ def _benefits(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:
         )
         if paid and before_accepting
         else [],
+        # What the benefit rules the person told us about say, before they agree.
+        "benefits_check": benefit_rules.check_offer(
+            offer.person, offer_id=offer.pk, opportunity_id=offer.opportunity_id, content=shown
+        )
+        if before_accepting
+        else None,
     }
 
 

@@ -27,7 +27,10 @@ from powerwith.core.web import (
     refused_status,
 )
 from powerwith.engagements.models import Attendance
+from powerwith.offers.agreement import agreement_of
+from powerwith.offers.models import Offer
 from powerwith.payments import queries, services
+from powerwith.payments.benefits import BenefitsCheck, check_offer
 from powerwith.payments.fees import agreed_expenses, agreed_fee, choice_explanation
 from powerwith.payments.forms import (
     ExpenseClaimForm,
@@ -200,6 +203,20 @@ def my_travel_advance(request: Request) -> HttpResponse:
     )
 
 
+def _benefits_check(offer: Offer) -> BenefitsCheck | None:
+    """What the person's benefit rules say about the work they agreed, beside the choice
+    to be paid less or not at all."""
+    agreement = agreement_of(offer)
+    if agreement is None:
+        return None
+    return check_offer(
+        offer.person,
+        offer_id=offer.pk,
+        opportunity_id=offer.opportunity_id,
+        content=agreement.content,
+    )
+
+
 @membership_required
 def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
     person, membership = own_profile(request)
@@ -236,5 +253,6 @@ def payment_choice(request: Request, accepted_offer_id: int) -> HttpResponse:
         "form": form,
         "history": queries.choices_of(offer.person, offer.opportunity_id),
         "person": person,
+        "benefits_check": _benefits_check(offer),
     }
     return render(request, "payments/payment_choice.html", context, status=form_status(form))

@@ -1,5 +1,6 @@
 """Forms for the Wellness Action Plan, the people who may read it, the person's weekly
-earnings limit and the organisation's benefits advice."""
+earnings limit, which benefit's rules apply to them, and the organisation's benefits
+advice."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from django import forms
 
 from powerwith.core.forms.dates import GovukDateField
+from powerwith.people.choices import Benefit
 from powerwith.people.models import WellnessActionPlan
 from powerwith.people.queries.wellness import Candidate
 from powerwith.people.services.wellness import SECTIONS
@@ -130,6 +132,30 @@ class EarningsLimitForm(forms.Form):
             raise forms.ValidationError("Enter the date this limit applies from.")
         assert isinstance(value, dt.date)
         return value
+
+
+RATHER_NOT_SAY = "rather_not_say"
+
+
+class BenefitsSituationForm(forms.Form):
+    benefit = forms.ChoiceField(
+        label="Which benefit rules apply to you?",
+        help_text="You do not have to say. We use your answer only to explain what an offer "
+        "of paid work would mean under those rules.",
+        choices=[(RATHER_NOT_SAY, "I'd rather not say"), *Benefit.choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose an answer, or I'd rather not say."},
+    )
+    shared = forms.BooleanField(
+        label="Let the organisations I share my details with see my answer",
+        help_text="If you do not tick this, only you can see it.",
+        required=False,
+    )
+
+    def benefit_code(self) -> str:
+        """The benefit, or "" for I'd rather not say."""
+        value = str(self.cleaned_data["benefit"])
+        return "" if value == RATHER_NOT_SAY else value
 
 
 class BenefitsAdviceForm(forms.Form):

@@ -138,6 +138,8 @@ class Profile:
     professional_goals: str | None = None
     payment_preference: str | None = None
     benefits_advice: str | None = None
+    # Which benefit's earnings rules apply: only where the person chose to share it.
+    benefit: str | None = None
     organisations: list[str] = field(default_factory=list)
 
     @property
@@ -187,7 +189,17 @@ def profile(person: Person, sharing: str) -> Profile:
         professional_goals=person.professional_goals,
         payment_preference=person.payment_preference,
         benefits_advice=person.benefits_advice,
+        benefit=_shared_benefit(person),
     )
+
+
+def _shared_benefit(person: Person) -> str | None:
+    """The benefit the person told us about, where they ticked to share it; None (not
+    shared) otherwise, including when they would rather not say."""
+    situation = getattr(person, "benefits_situation", None)
+    if situation is None or not situation.shared:
+        return None
+    return str(situation.benefit)
 
 
 def profile_for(membership: Membership, person: Person) -> Profile:
@@ -196,7 +208,7 @@ def profile_for(membership: Membership, person: Person) -> Profile:
 
 
 def with_experience(people: QuerySet[Person]) -> QuerySet[Person]:
-    return people.prefetch_related(
+    return people.select_related("benefits_situation").prefetch_related(
         Prefetch("experience", queryset=ExperienceEntry.objects.order_by("code", "setting", "id"))
     )
 

@@ -12,7 +12,7 @@ from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, roles_with
-from powerwith.people.models import EarningsLimit, Person, WellnessActionPlan
+from powerwith.people.models import BenefitsSituation, EarningsLimit, Person, WellnessActionPlan
 
 
 @dataclass(frozen=True)
@@ -92,3 +92,9 @@ def earnings_limits_of(person: Person) -> list[EarningsLimit]:
 def limit_in_force(limits: list[EarningsLimit], day: dt.date) -> EarningsLimit | None:
     current = [limit for limit in limits if limit.valid_from <= day]
     return max(current, key=lambda limit: (limit.valid_from, limit.pk)) if current else None
+
+
+def benefits_situation_of(person: Person) -> BenefitsSituation | None:
+    """What the person said about their benefits, for the person's own eyes and for the
+    warnings on their own offers; None when they would rather not say."""
+    return BenefitsSituation.objects.filter(person=person).first()

@@ -1,5 +1,6 @@
-"""Writes for benefits: the organisation's benefits-advice page, kept by its admins, and
-the weekly earnings limits a person chooses to record for themself.
+"""Writes for benefits: the organisation's benefits-advice page, kept by its admins, the
+weekly earnings limits a person chooses to record for themself, and which benefit's rules
+apply to them, if they choose to say.
 
 A limit is never changed in place: a new limit is a new row from its own date, so the
 history of what applied when is kept.
@@ -17,7 +18,8 @@ from powerwith.accounts import audit
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
-from powerwith.people.models import EarningsLimit, Person
+from powerwith.people.choices import Benefit
+from powerwith.people.models import BenefitsSituation, EarningsLimit, Person
 
 MAX_ADVICE = 8000
 MAX_WEEKLY = Decimal("100000")
@@ -69,3 +71,37 @@ def add_earnings_limit(
     # The amount is the person's own business: the audit says only that one was recorded.
     audit.record(actor=user, action="earnings_limit.added", target=limit)
     return limit
+
+
+RATHER_NOT_SAY = ""
+
+
+@transaction.atomic
+def choose_benefit(
+    person: Person, *, user: User, benefit: str, shared: bool = False
+) -> BenefitsSituation | None:
+    """The person says which benefit's rules about earnings apply to them, and whether the
+    organisations they share their details with may see it. ``RATHER_NOT_SAY`` removes
+    whatever they said before: nothing about their benefits is kept. Only the person
+    chooses; the date of each change is kept with the choice and in the audit log, which
+    never names the benefit."""
+    if person.user_id is None or person.user_id != user.pk:
+        raise NotAllowed("Only the person can say which benefit they get.")
+    if benefit != RATHER_NOT_SAY and benefit not in Benefit.values:
+        raise InvalidInput("Choose one of the answers, or I'd rather not say.", field="benefit")
+    current = BenefitsSituation.objects.select_for_update().filter(person=person).first()
+    if benefit == RATHER_NOT_SAY:
+        if current is not None:
+            current.delete()
+            audit.record(actor=user, action="benefits_situation.changed", target=person)
+        return None
+    if current is not None and current.benefit == benefit and current.shared == shared:
+        return current
+    if current is None:
+        current = BenefitsSituation(person=person)
+    current.benefit = benefit
+    current.shared = shared
+    current.chosen_at = timezone.now()
+    current.save()
+    audit.record(actor=user, action="benefits_situation.changed", target=person)
+    return current

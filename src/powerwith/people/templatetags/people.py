@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "adjustment": dict(choices.Adjustment.choices),
     "payment": dict(choices.PaymentPreference.choices),
     "yesno": dict(choices.YesNo.choices),
+    "benefit": dict(choices.Benefit.choices),
     "sharing": dict(choices.Sharing.choices),
     "setting": SETTING_LABELS,
     "intervention": INTERVENTION_LABELS,

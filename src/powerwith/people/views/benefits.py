@@ -1,8 +1,9 @@
 """Benefits: the organisation's benefits-advice page (kept by its admins, read by
 people before they accept paid work), a letter the person can hand to their Jobcentre
-about work they are offered, and the person's own weekly earnings limits.
+about work they are offered, the person's own weekly earnings limits, and which benefit's
+rules apply to them (if they choose to say).
 
-The letter and the limits are the person's own: reached only through their own profile
+The letter, the limits and the benefit are the person's own: reached only through their own profile
 and their own offers, never by staff.
 """
 
@@ -21,12 +22,17 @@ from django.utils import timezone
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, form_status, membership_required
+from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.offers import queries as offer_queries
 from powerwith.offers.models import Offer
 from powerwith.offers.renderings import words
 from powerwith.people import queries
-from powerwith.people.forms.wellness import BenefitsAdviceForm, EarningsLimitForm
+from powerwith.people.forms.wellness import (
+    RATHER_NOT_SAY,
+    BenefitsAdviceForm,
+    BenefitsSituationForm,
+    EarningsLimitForm,
+)
 from powerwith.people.models import Person
 from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.services import benefits as services_benefits
@@ -149,6 +155,35 @@ def my_earnings_limit(request: Request) -> HttpResponse:
     return render(request, "people/earnings_limit.html", context, status=form_status(form))
 
 
+@login_required
+def my_benefits(request: Request) -> HttpResponse:
+    """The person says which benefit's rules apply to them, or that they would rather not
+    say (the answer we start from, which keeps nothing)."""
+    person = _own_person(request)
+    situation = queries_wellness.benefits_situation_of(person)
+    initial = (
+        {"benefit": situation.benefit, "shared": situation.shared}
+        if situation is not None
+        else {"benefit": RATHER_NOT_SAY}
+    )
+    form = BenefitsSituationForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_benefits.choose_benefit(
+                person,
+                user=request.user,
+                benefit=form.benefit_code(),
+                shared=form.cleaned_data["shared"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "Your answer is saved.")
+            return redirect("people:my_benefits")
+    context = {"form": form, "situation": situation}
+    return render(request, "people/my_benefits.html", context, status=form_status(form))
+
+
 urlpatterns: list[URLPattern] = [
     path("benefits-advice/", benefits_advice, name="benefits_advice"),
     path("organisation/benefits-advice/", benefits_advice_edit, name="benefits_advice_edit"),
@@ -163,4 +198,5 @@ urlpatterns: list[URLPattern] = [
         name="jobcentre_letter_pdf",
     ),
     path("my-earnings-limit/", my_earnings_limit, name="my_earnings_limit"),
+    path("my-benefits/", my_benefits, name="my_benefits"),
 ]

@@ -154,6 +154,13 @@ def profile_rows(profile: Profile) -> list[Row]:
         _text("Professional goals", profile.professional_goals),
         _text("How they would like to be paid", profile.payment_preference, "payment"),
         _text("Would like benefits advice before paid work", profile.benefits_advice, "yesno"),
+        # Only when the person chose to share it: most never do, and a row saying "not
+        # shared" on every page would hint that there is something to hide.
+        *(
+            [_text("Benefit rules about earnings that apply to them", profile.benefit, "benefit")]
+            if profile.benefit is not None
+            else []
+        ),
     ]
 
 
