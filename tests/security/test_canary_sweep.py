@@ -131,10 +131,11 @@ CLEAR_BY_DESIGN: dict[str, str] = {
     "learning.LearningSummary.what_worked": "written to be published",
     "learning.LearningSummary.what_did_not": "written to be published",
     "learning.LearningSummary.do_differently": "written to be published",
-    "learning.SummaryComment.text": "an expert's comment on a draft, to be read by its authors",
+    "learning.LearningSummary.focus": "a code naming the focus of the work",
     "learning.ImportedSummary.title": "a published summary from elsewhere",
     "learning.ImportedSummary.source_organisation": "a published summary from elsewhere",
     "learning.NetworkFigure.name": "a code",
+    "safe_to_work.CheckRecord.name": "the name of a training course the organisation requires",
 }
 
 

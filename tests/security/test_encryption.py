@@ -59,6 +59,7 @@ from powerwith.people.schedule import ITEM_CHOICES
 from powerwith.people.services import ExperienceInput, replace_experience, update_person
 from powerwith.people.services.acting import record_acted_for
 from powerwith.people.services.wellness import SECTIONS, save_plan
+from powerwith.safe_to_work.services import check_input, record_check
 from tests.engagements.factories import accepted_offer, booked, expert_membership
 from tests.evaluation.factories import ALL_AGREE, finished
 from tests.offers.factories import draft_offer
@@ -177,6 +178,16 @@ def plant_benefit(person: Person, by: Membership) -> None:
     BenefitsSituation.objects.create(person=person, benefit=CANARY)
 
 
+def plant_check(person: Person, by: Membership) -> None:
+    """A DBS check's certificate number (the certificate itself is never kept)."""
+    today = timezone.localdate()
+    check = check_input(
+        {"kind": "dbs", "level": "enhanced", "done_on": today, "certificate_number": CANARY},
+        today=today,
+    )
+    record_check(person=person, by=by, check=check)
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -198,6 +209,7 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     "messaging.Message.call_note": plant_messages,
     "learning.SummaryComment.text": plant_summary_comment,
     "people.BenefitsSituation.benefit": plant_benefit,
+    "safe_to_work.CheckRecord.certificate_number": plant_check,
 }
 
 
