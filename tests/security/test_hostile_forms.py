@@ -118,6 +118,7 @@ def clients(
     }
     found = {}
     for role, user in users.items():
+        assert user is not None
         client = Client(raise_request_exception=False)
         client.force_login(user)
         found[role] = client
