@@ -29,6 +29,7 @@ TOPICS = {
     "consent_ends_soon": "your consent",
     "review_due": "a review",
     "what_you_told_us": "what you told us",
+    "information_ready": "a copy of your information",
 }
 
 
