@@ -108,6 +108,7 @@ def _page(
             "blocking": [f for f in findings if f.finding.blocks],
             "comment_form": comment_form or (CommentForm() if commenting else None),
             "form": form,
+            "easy_read_first": request.user.easy_read_first,
         },
         status=status,
     )
