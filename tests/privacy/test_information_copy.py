@@ -211,3 +211,13 @@ def test_asking_is_a_post(client: Client, planted: Planted) -> None:
     logged_in(client, own_user(planted.person))
     assert client.get(ASK).status_code == 405
     assert not InformationCopy.objects.exists()
+
+
+def test_erasing_the_persons_information_removes_their_copies(
+    client: Client, planted: Planted, ask
+) -> None:
+    from powerwith.privacy.services import erase_person
+
+    ask(planted.person)
+    erase_person(planted.person, own_user(planted.person))
+    assert not InformationCopy.objects.filter(person=planted.person).exists()
