@@ -27,6 +27,7 @@ SWEEPS = (
     "powerwith.evaluation.reminders.reviews.sweep",
     "powerwith.workflows.check_reminders.sweep",
     "powerwith.privacy.retention.sweep",
+    "powerwith.privacy.copies.sweep",
     "powerwith.learning.benchmarks.sweep",
     # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
     "powerwith.consent.ledger.sweep",

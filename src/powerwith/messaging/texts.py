@@ -31,6 +31,7 @@ TOPICS = {
     "what_you_told_us": "what you told us",
     "check_expires": "a check that ends soon",
     "summary_comments": "a draft to read and comment on",
+    "information_ready": "a copy of your information",
 }
 
 

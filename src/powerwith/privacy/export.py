@@ -87,6 +87,11 @@ def _filter_for(model: type[models.Model], person: Person) -> Q | None:
     return found if found.children else None
 
 
+# A copy of the download is not a record about the person: leaving it out keeps a copy
+# from holding the copies before it.
+NOT_RECORDS = frozenset({"privacy.informationcopy"})
+
+
 def records_of(person: Person) -> list[tuple[str, list[models.Model]]]:
     """Every record about the person, model by model: the profile, the login, then every
     model of the registry that refers to them."""
@@ -95,7 +100,7 @@ def records_of(person: Person) -> list[tuple[str, list[models.Model]]]:
     if person.user is not None:
         found.append(("accounts.user", [person.user]))
     for model in apps.get_models():
-        if model in (Person, user_model):
+        if model in (Person, user_model) or model._meta.label_lower in NOT_RECORDS:
             continue
         where = _filter_for(model, person)
         if where is None:

@@ -16,7 +16,9 @@ from django.db import DatabaseError, models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
+from powerwith.core.encryption import EncryptedTextField
 from powerwith.core.roles import Role
+from powerwith.people.choices import Format
 from powerwith.people.models import Person
 
 # Payment records are kept for six years after payment (HMRC: a legal obligation).
@@ -169,3 +171,41 @@ class RetentionPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Retention at {self.organisation}"
+
+
+class CopyStatus(models.TextChoices):
+    PREPARING = "preparing", "Being prepared"
+    READY = "ready", "Ready to download"
+    FAILED = "failed", "Could not be made"
+
+
+# The formats a copy of a person's information is made in (the rest of the person's
+# formats, audio or braille, are read from the standard PDF by their own software).
+COPY_FORMATS = (Format.STANDARD, Format.LARGE_PRINT, Format.EASY_READ)
+
+
+class InformationCopy(models.Model):
+    """A copy of everything held about a person, made by the worker when they ask for it:
+    a PDF in the person's format and the complete JSON, both encrypted at rest, readable
+    by the person only, and removed by the worker's sweep once ``expires_at`` passes."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(
+        max_length=20, choices=[(f.value, f.label) for f in COPY_FORMATS], default=Format.STANDARD
+    )
+    status = models.CharField(
+        max_length=10, choices=CopyStatus.choices, default=CopyStatus.PREPARING
+    )
+    # The PDF as base64 text, so the field-encryption keys seal it like any other text.
+    pdf = EncryptedTextField(blank=True)
+    data = EncryptedTextField(blank=True)
+    asked_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        verbose_name_plural = "copies of information"
+
+    def __str__(self) -> str:
+        return f"Copy of the information of person {self.person_id}"

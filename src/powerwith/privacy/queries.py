@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.permissions import Capability, require
 from powerwith.people.models import Person
 from powerwith.people.queries import get_person_for, person_of
-from powerwith.privacy.models import AccessLogEntry, RetentionPolicy
+from powerwith.privacy.models import (
+    AccessLogEntry,
+    CopyStatus,
+    InformationCopy,
+    RetentionPolicy,
+)
 
 
 def own_person(user: User) -> Person:
@@ -67,3 +73,30 @@ def retention_policy_of(organisation: Organisation) -> RetentionPolicy:
     """The organisation's policy, or the defaults (unsaved) if it never changed them."""
     found = RetentionPolicy.objects.filter(organisation=organisation).first()
     return found if found is not None else RetentionPolicy(organisation=organisation)
+
+
+def latest_copy_of(person: Person) -> InformationCopy | None:
+    """The person's most recent copy of their information that has not expired."""
+    return (
+        InformationCopy.objects.filter(person=person, expires_at__gt=timezone.now())
+        .defer("pdf", "data")
+        .first()
+    )
+
+
+def ready_copy_for(user: User, copy_id: int) -> InformationCopy:
+    """A ready copy, for the person it is about only: 404 for anyone else, and once it
+    has expired (whether or not the sweep has removed it yet)."""
+    copy = (
+        InformationCopy.objects.filter(
+            pk=copy_id,
+            person=own_person(user),
+            status=CopyStatus.READY,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("person")
+        .first()
+    )
+    if copy is None:
+        raise Http404("There is no such copy of your information.")
+    return copy

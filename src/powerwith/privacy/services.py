@@ -35,6 +35,7 @@ from powerwith.privacy.models import (
     PAYMENT_MONTHS_MINIMUM,
     ErasureReason,
     ErasureRecord,
+    InformationCopy,
     RetentionPolicy,
 )
 from powerwith.privacy.queries import retention_policy_for
@@ -54,6 +55,7 @@ REMOVED = [
     "Your name on feedback you gave (the feedback stays, without your name)",
     "Your login: you will not be able to log in again",
     "Your bookings into sessions that have not happened yet (they are cancelled)",
+    "Any copy of your information waiting to be downloaded",
 ]
 
 KEPT = [
@@ -138,6 +140,7 @@ def _remove_details(person: Person, old_name: str) -> None:
     DevelopmentAction.objects.filter(person=person).delete()
     # Safe-to-work checks, with their certificate numbers: no one books an erased person.
     CheckRecord.objects.filter(person=person).delete()
+    InformationCopy.objects.filter(person=person).delete()
     Adjustment.objects.filter(person=person).update(details="")
     WellbeingCheck.objects.filter(attendance__person=person).update(note="", feeling=None)
     FeedbackAnswer.objects.filter(person=person).update(person=None)

@@ -15,7 +15,9 @@ from tests.browser.page_values import PartCast
 
 NOT_PAGES = {
     "privacy:download_json": "everything held about the person as a JSON download",
-    "privacy:download_pdf": "everything held about the person as a PDF download",
+    "privacy:ask_for_copy": "asking for a copy of the person's information (a POST)",
+    "privacy:copy_pdf": "the person's prepared copy as a PDF download",
+    "privacy:copy_json": "the person's prepared copy as a JSON download",
     "privacy:organisation_access_log_csv": "the organisation's access log as a CSV download",
 }
 

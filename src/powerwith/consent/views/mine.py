@@ -123,6 +123,7 @@ def receipt(request: Request, event_id: int) -> HttpResponse:
         "receipt": found,
         "how_to_change": receipts.how_to_change(found),
         "own": event.person.user_id == request.user.pk,
+        "easy_read_first": request.user.easy_read_first,
     }
     return render(request, "consent/receipt.html", context)
 

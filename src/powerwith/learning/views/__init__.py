@@ -154,6 +154,7 @@ def _page(
             "own_comments": _own_comments(person, summary),
             "easy_read_first": person is not None and prefers_easy_read(person),
             "form": form,
+            "easy_read_first": request.user.easy_read_first,
         },
         status=status,
     )

@@ -23,9 +23,10 @@ from powerwith.core.web import INVALID, add_domain_error, refusal, refused_statu
 from powerwith.offers import display as offer_display
 from powerwith.offers import queries, services
 from powerwith.offers.agreement import agreement_of
+from powerwith.offers.formats import RenderFormat
 from powerwith.offers.forms import AcceptForm, QuestionForm
 from powerwith.offers.models import Offer, OfferStatus
-from powerwith.offers.renderings import standard
+from powerwith.offers.renderings import easy_read, standard
 from powerwith.payments import benefits as benefit_rules
 from powerwith.payments import earnings
 from powerwith.payments import routes as pay_routes
@@ -58,14 +59,16 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     left = queries.left_event(offer)
     previous = queries.versions_of(offer).filter(number=latest.number - 1).first()
     shown = latest.content
+    formats = offer_display.format_links(
+        offer, list(offer.person.formats), easy_read_first=request.user.easy_read_first
+    )
     context = {
         "offer": offer,
         "latest": latest,
         "offer_content": shown,
         **standard.context(shown),
-        "formats": offer_display.format_links(
-            offer, list(offer.person.formats), easy_read_first=request.user.easy_read_first
-        ),
+        "formats": formats,
+        "easy_read": _easy_read_first(shown, formats),
         "acceptance": acceptance,
         "accepted_before": acceptance is not None
         and acceptance.version is not None
@@ -91,6 +94,20 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         **_pay_route(offer, shown),
     }
     return render(request, "offers/my_offers_offer.html", context, status=status)
+
+
+def _easy_read_first(
+    shown: dict[str, Any], formats: list[offer_display.FormatLink]
+) -> dict[str, Any] | None:
+    """For someone who reads easy read first: the offer's key facts and the right to say
+    no, in the easy-read words, at the top of the page."""
+    if formats[0].code != RenderFormat.EASY_READ:
+        return None
+    return {
+        "key_facts": easy_read.key_facts(shown),
+        "say_no": easy_read.saying_no(shown),
+        "href": formats[0].href,
+    }
 
 
 def _pay_route(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:

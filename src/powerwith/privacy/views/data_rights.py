@@ -11,19 +11,35 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import add_domain_error, form_status
-from powerwith.people.views.documents import pdf_download
-from powerwith.privacy import export, queries, readable, services
+from powerwith.people.choices import Format
+from powerwith.privacy import copies, export, queries, services
 from powerwith.privacy.forms import EraseForm
 
 
 @login_required
 def my_information(request: Request) -> HttpResponse:
     person = queries.own_person(request.user)
-    return render(request, "privacy/my_information.html", {"person": person})
+    copy = queries.latest_copy_of(person)
+    context = {
+        "person": person,
+        "copy": copy,
+        "kept_until": copies.kept_until(copy) if copy else "",
+        "format": dict(Format.choices)[copies.format_for(person)],
+    }
+    return render(request, "privacy/my_information.html", context)
+
+
+@login_required
+@require_POST
+def ask_for_copy(request: Request) -> HttpResponse:
+    person = queries.own_person(request.user)
+    copies.ask_for_copy(person, request.user)
+    return redirect("privacy:my_information")
 
 
 @login_required
@@ -37,13 +53,23 @@ def download_json(request: Request) -> HttpResponse:
     return response
 
 
+def _attachment(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @login_required
-def download_pdf(request: Request) -> HttpResponse:
-    person = queries.own_person(request.user)
-    services.record_download(person, request.user, fmt="pdf")
-    parts = readable.readable(person, export.records_of(person))
-    context = {"person": person, "parts": parts, "made_on": readable.made_on()}
-    return pdf_download("privacy/export_document.html", context, "my-information.pdf")
+def copy_pdf(request: Request, copy_id: int) -> HttpResponse:
+    copy = queries.ready_copy_for(request.user, copy_id)
+    return _attachment(copies.pdf_of(copy), "application/pdf", "my-information.pdf")
+
+
+@login_required
+def copy_json(request: Request, copy_id: int) -> HttpResponse:
+    copy = queries.ready_copy_for(request.user, copy_id)
+    return _attachment(copy.data, "application/json; charset=utf-8", "my-information.json")
 
 
 @login_required
@@ -70,7 +96,9 @@ def erased(request: Request) -> HttpResponse:
 urlpatterns: list[URLPattern] = [
     path("my-information/", my_information, name="my_information"),
     path("my-information/download.json", download_json, name="download_json"),
-    path("my-information/download.pdf", download_pdf, name="download_pdf"),
+    path("my-information/copy/", ask_for_copy, name="ask_for_copy"),
+    path("my-information/copies/<int:copy_id>/my-information.pdf", copy_pdf, name="copy_pdf"),
+    path("my-information/copies/<int:copy_id>/my-information.json", copy_json, name="copy_json"),
     path("my-information/erase/", erase, name="erase"),
     path("my-information/erased/", erased, name="erased"),
 ]
