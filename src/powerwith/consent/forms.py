@@ -41,11 +41,20 @@ class OutputForm(forms.Form):
     )
     contributors = forms.TypedMultipleChoiceField(
         label="Who contributed to it?",
-        help_text="Each person is asked to review how it is used.",
+        help_text="The people who took part in the work are listed. Each person is asked "
+        "to review how it is used.",
         coerce=int,
         choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    find_name = forms.CharField(
+        label="Find someone else on your register",
+        help_text="Type part of their name and choose Find. They are added to the list "
+        "above for you to tick.",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     uses = forms.MultipleChoiceField(
         label="What is it meant to be used for?",
@@ -69,6 +78,10 @@ class OutputForm(forms.Form):
         contributors = self.fields["contributors"]
         assert isinstance(contributors, forms.TypedMultipleChoiceField)
         contributors.choices = people
+        if not people:
+            contributors.help_text = (
+                "No one has taken part in the work yet. Find people by name below."
+            )
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
