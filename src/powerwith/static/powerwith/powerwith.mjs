@@ -15,6 +15,9 @@ if (pickers.length) {
         selectElement: select,
         defaultValue: "",
         showAllValues: true,
+        // Autoselect draws a second, unlabelled input behind the box for its hint text,
+        // which axe-core rightly reports; the arrow keys choose instead.
+        autoselect: false,
         preserveNullOptions: select.dataset.pwAutocomplete === "keep-empty",
         tNoResults: () => "No one found with that name",
         tStatusQueryTooShort: (n) => `Type in ${n} or more characters for results`,
