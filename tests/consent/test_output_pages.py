@@ -9,7 +9,7 @@ from django.utils import timezone
 from powerwith.consent.models import ConsentEvent, Output, UseChoice
 from powerwith.consent.services import grant_consent
 from powerwith.consent.usability import usability
-from tests.conftest import logged_in, make_expert
+from tests.conftest import date_fields, logged_in, make_expert
 from tests.consent.factories import opportunity_of, output_of, own
 from tests.engagements.factories import accepted_offer
 from tests.opportunities.factories import person
@@ -96,7 +96,7 @@ def test_the_person_reviews_a_use_named_with_an_end_date(
             "use_form": "publish",
             "publish-answer": "yes",
             "publish-named": "named",
-            "publish-expires_on": ends.isoformat(),
+            **date_fields("publish-expires_on", ends),
         },
     )
     assert answer.status_code == 302

@@ -7,6 +7,7 @@ from django import forms
 
 from powerwith.consent.models import OutputKind, Use
 from powerwith.consent.wording import Scope
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.people.forms.acting import OnBehalfForm
 
 
@@ -104,11 +105,11 @@ class UseReviewForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    expires_on = forms.DateField(
+    expires_on = GovukDateField(
         label="End date (optional)",
-        help_text="After this date this use stops by itself. Leave it empty for no end date.",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        called="The end date",
+        help_text="After this date this use stops by itself. Leave it empty for no end date. "
+        "For example, 31 3 2027.",
     )
 
     def __init__(self, *args: Any, use: str, **kwargs: Any) -> None:
