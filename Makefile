@@ -29,12 +29,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# GOV.UK Frontend and htmx come from the npm registry and are served by us, never a CDN.
+# GOV.UK Frontend, htmx and GOV.UK's accessible autocomplete come from the npm registry
+# and are served by us, never a CDN (the autocomplete's styles are in powerwith.css).
 $(STATIC_DIST)/.built: node_modules/.installed src/powerwith/assets/powerwith.scss
 	mkdir -p $(STATIC_DIST)
 	npm run --silent build:css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(STATIC_DIST)/
 	cp node_modules/htmx.org/dist/htmx.min.js $(STATIC_DIST)/
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js $(STATIC_DIST)/
 	@touch $@
 
 assets: $(STATIC_DIST)/.built

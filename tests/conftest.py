@@ -11,6 +11,7 @@ profile, so ``make_expert`` writes the person and their links itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -155,3 +156,8 @@ def logged_in(client: Client, user: User) -> Client:
 def api_client_for(membership: Membership) -> Client:
     _, token = services.create_api_token(membership=membership, name="tests", actor=membership.user)
     return Client(headers={"Authorization": f"Bearer {token}"})
+
+
+def date_fields(name: str, day: date) -> dict[str, str]:
+    """A date as the GOV.UK date input posts it: day, month and year in three boxes."""
+    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}

@@ -97,3 +97,11 @@ def log_in(page: Page, base_url: str, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{base_url}/")
+
+
+def fill_date(page: Page, legend: str, day: Any) -> None:
+    """Type a date into a GOV.UK date input named by its legend: day, month, year."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))

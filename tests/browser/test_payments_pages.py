@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from powerwith.accounts.models import Membership
 from powerwith.payments.models import Claim, ClaimStatus
 from powerwith.people.models import Person
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import axe_violations, fill_date, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
 from tests.engagements.factories import accepted_offer
@@ -69,7 +69,7 @@ def test_a_coordinator_approves_and_records_a_payment_with_no_violations(
     assert axe_violations(page) == []
     page.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_role("button", name="Record the payment")).to_be_visible()
-    page.get_by_label("Date paid").fill(timezone.localdate().isoformat())
+    fill_date(page, "Date paid", timezone.localdate())
     page.get_by_role("button", name="Record the payment").click()
     expect(page.get_by_text("The payment is recorded.")).to_be_visible()
     assert axe_violations(page) == []

@@ -19,7 +19,7 @@ from powerwith.engagements.services.booking import book
 from powerwith.evaluation.services.learning import record_impact
 from powerwith.offers import services as offer_services
 from powerwith.people.models import Person
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import axe_violations, fill_date, log_in
 from tests.conftest import PASSWORD
 from tests.engagements.factories import expert_membership
 from tests.offers.factories import draft_offer
@@ -127,7 +127,7 @@ def test_what_was_agreed_reaches_every_later_step(
     # 3. A session added after she agreed sends her a new version and waits for it.
     page = audited(coordinator, f"{base}/opportunities/{opportunity.pk}/sessions/new/")
     day = (second.starts_at + timedelta(days=7)).date()
-    page.get_by_label("Date").fill(day.isoformat())
+    fill_date(page, "Date", day)
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("Length in minutes").fill("120")
     page.get_by_role("button", name="Add the session").click()

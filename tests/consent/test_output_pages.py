@@ -9,8 +9,10 @@ from django.utils import timezone
 from powerwith.consent.models import ConsentEvent, Output, UseChoice
 from powerwith.consent.services import grant_consent
 from powerwith.consent.usability import usability
-from tests.conftest import logged_in, make_expert
+from tests.conftest import date_fields, logged_in, make_expert
 from tests.consent.factories import opportunity_of, output_of, own
+from tests.engagements.factories import accepted_offer
+from tests.opportunities.factories import person
 
 
 def test_a_coordinator_adds_an_output_through_the_page(
@@ -18,7 +20,6 @@ def test_a_coordinator_adds_an_output_through_the_page(
 ):
     opportunity = opportunity_of(riverside_coordinator)
     logged_in(client, riverside_coordinator.user)
-    assert "Alex" in client.get("/outputs/new/").content.decode()
     answer = client.post(
         "/outputs/new/",
         {
@@ -95,7 +96,7 @@ def test_the_person_reviews_a_use_named_with_an_end_date(
             "use_form": "publish",
             "publish-answer": "yes",
             "publish-named": "named",
-            "publish-expires_on": ends.isoformat(),
+            **date_fields("publish-expires_on", ends),
         },
     )
     assert answer.status_code == 302
@@ -146,3 +147,51 @@ def test_the_contact_person_opens_the_output_from_their_take_down_task(
     page = logged_in(client, riverside_contact.user).get(task.link)
     assert page.status_code == 200
     assert "Alex withdrew consent to publish it" in page.content.decode()
+
+
+def test_the_contributors_listed_are_the_people_who_took_part_not_the_whole_register(
+    client, expert_at_riverside, riverside_coordinator
+):
+    offer = accepted_offer(riverside_coordinator, expert_at_riverside)
+    person(riverside_coordinator, "Bea")
+    logged_in(client, riverside_coordinator.user)
+    page = client.get(f"/outputs/new/?opportunity={offer.opportunity_id}").content.decode()
+    assert f'name="contributors" value="{expert_at_riverside.pk}"' in page
+    assert "Bea" not in page
+    assert "Find someone else on your register" in page
+
+
+def test_someone_else_is_found_by_name_keeping_what_was_typed_and_saving_nothing(
+    client, expert_at_riverside, riverside_coordinator
+):
+    work = opportunity_of(riverside_coordinator)
+    bea = person(riverside_coordinator, "Bea")
+    person(riverside_coordinator, "Cal")
+    logged_in(client, riverside_coordinator.user)
+    answer = client.post(
+        "/outputs/new/",
+        {"title": "Ward stories", "opportunity_id": work.pk, "find_name": "be", "find": "1"},
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 200
+    assert "There is a problem" not in page
+    assert 'value="Ward stories"' in page
+    assert f'name="contributors" value="{bea.pk}"' in page
+    assert "Found for “be”: Bea. Tick those who contributed." in page
+    assert "Cal" not in page
+    assert not Output.objects.exists()
+
+
+def test_a_ticked_contributor_stays_listed_and_a_stranger_is_refused(
+    client, expert_at_riverside, riverside_coordinator, hillview_coordinator
+):
+    work = opportunity_of(riverside_coordinator)
+    bea = person(riverside_coordinator, "Bea")
+    stranger = person(hillview_coordinator, "Stranger")
+    logged_in(client, riverside_coordinator.user)
+    sent = {"title": "", "kind": "narrative", "opportunity_id": work.pk, "uses": ["publish"]}
+    again = client.post("/outputs/new/", {**sent, "contributors": [bea.pk]}).content.decode()
+    assert f'name="contributors" value="{bea.pk}"' in again
+    refused = client.post("/outputs/new/", {**sent, "title": "T", "contributors": [stranger.pk]})
+    assert refused.status_code == 400
+    assert not Output.objects.exists()

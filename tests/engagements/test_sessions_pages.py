@@ -14,7 +14,7 @@ from powerwith.engagements.models import Attendance, BookingStatus, Session
 from powerwith.engagements.services.sessions import add_session
 from powerwith.opportunities.rules import SessionInput
 from powerwith.workflows.changing_work import set_sessions
-from tests.conftest import logged_in, make_expert
+from tests.conftest import date_fields, logged_in, make_expert
 from tests.engagements.factories import accepted_offer, booked, consents
 from tests.offers.factories import sent_offer
 
@@ -102,7 +102,7 @@ def test_a_session_cannot_be_made_recorded_while_someone_booked_has_not_consente
     response = logged_in(client, riverside_coordinator.user).post(
         f"/sessions/{session.pk}/change/",
         {
-            "day": local.date().isoformat(),
+            **date_fields("day", local.date()),
             "time": local.strftime("%H:%M"),
             "minutes": session.minutes,
             "place": "",
@@ -123,7 +123,7 @@ def test_a_coordinator_adds_a_session_and_changes_its_place(
     logged_in(client, riverside_coordinator.user)
     response = client.post(
         f"/opportunities/{offer.opportunity_id}/sessions/new/",
-        {"day": day.isoformat(), "time": "14:30", "minutes": "90", "place": "Room 4"},
+        {**date_fields("day", day), "time": "14:30", "minutes": "90", "place": "Room 4"},
     )
     assert response.status_code == 302
     session = Session.objects.get(opportunity=offer.opportunity, place="Room 4")
@@ -139,7 +139,7 @@ def test_a_session_in_the_past_is_refused(client, riverside_coordinator, expert_
     day = (timezone.localtime() - timedelta(days=2)).date()
     response = logged_in(client, riverside_coordinator.user).post(
         f"/opportunities/{offer.opportunity_id}/sessions/new/",
-        {"day": day.isoformat(), "time": "10:00", "minutes": "60"},
+        {**date_fields("day", day), "time": "10:00", "minutes": "60"},
     )
     assert response.status_code == 400
     assert "A session must start in the future." in response.text

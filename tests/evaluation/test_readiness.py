@@ -3,6 +3,8 @@ what to work on first, the action plan, and who may do what."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.test import Client
 
@@ -22,7 +24,7 @@ from powerwith.evaluation.services.readiness import (
     complete_assessment,
     mark_action_done,
 )
-from tests.conftest import logged_in
+from tests.conftest import date_fields, logged_in
 from tests.evaluation.factories import assessment, in_days, middling
 
 pytestmark = pytest.mark.django_db
@@ -170,9 +172,9 @@ def test_an_action_cannot_be_due_in_the_past(riverside_coordinator: Membership) 
 # Pages
 
 
-def _form_data(**overrides: str) -> dict[str, str]:
+def _form_data(review_date: date | None = None, **overrides: str) -> dict[str, str]:
     data = {"rating_" + code.replace(".", "_"): rating for code, rating in middling().items()}
-    data["review_date"] = in_days(120).isoformat()
+    data.update(date_fields("review_date", review_date or in_days(120)))
     data.update(overrides)
     return data
 
@@ -225,7 +227,7 @@ def test_a_coordinator_adds_an_action_and_marks_it_done_from_the_page(
             "factor": "grow.feedback_loop",
             "what": "A “you said, we did” board.",
             "owner": str(riverside_admin.user_id),
-            "due_date": in_days(20).isoformat(),
+            **date_fields("due_date", in_days(20)),
         },
     )
     assert response.status_code == 302
@@ -308,11 +310,11 @@ def test_a_review_date_in_the_past_is_shown_against_the_field(
     client: Client, riverside_coordinator: Membership
 ) -> None:
     logged_in(client, riverside_coordinator.user)
-    response = client.post("/readiness/new/", _form_data(review_date=in_days(-3).isoformat()))
+    response = client.post("/readiness/new/", _form_data(review_date=in_days(-3)))
     assert response.status_code == 400
     page = response.content.decode()
     assert "must be in the future" in page
-    assert 'href="#id_review_date"' in page
+    assert 'href="#id_review_date_0"' in page
     assert not ReadinessAssessment.objects.exists()
 
 

@@ -12,6 +12,7 @@ from django.core import mail
 from powerwith.offers import display as offer_display
 from powerwith.offers import services
 from powerwith.offers.models import Offer, OfferStatus, OfferVersion
+from powerwith.opportunities.rules import RequirementInput
 from tests.conftest import logged_in
 from tests.offers.factories import (
     BLOCKED_MESSAGE,
@@ -20,6 +21,8 @@ from tests.offers.factories import (
     draft_offer,
     sent_offer,
 )
+from tests.opportunities.factories import opportunity as plain_opportunity
+from tests.opportunities.factories import person
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +30,8 @@ pytestmark = pytest.mark.django_db
 def text(response) -> str:
     return html.unescape(response.content.decode())
 
+
+RESTRAINT = "direct.restrictive_interventions"
 
 # The coordinator's pages
 
@@ -298,3 +303,28 @@ def test_the_offers_list_shows_only_this_organisations_offers(
     page = text(logged_in(client, riverside_coordinator.user).get("/offers/"))
     assert f"/offers/{ours.pk}/" in page
     assert f"/offers/{theirs.pk}/" not in page
+
+
+def test_the_person_picker_lists_the_people_matched_first_and_marks_them(
+    client, riverside_coordinator
+):
+    person(riverside_coordinator, "Aaron")
+    person(riverside_coordinator, "Zoe", (RESTRAINT, "mental_health"))
+    wanted = plain_opportunity(riverside_coordinator, RequirementInput(RESTRAINT, essential=True))
+    logged_in(client, riverside_coordinator.user)
+    page = text(client.get(f"/opportunities/{wanted.pk}/offers/new/"))
+    assert 'data-pw-autocomplete="true"' in page
+    matched = page.index('<optgroup label="Matched to this opportunity">')
+    everyone = page.index('<optgroup label="Everyone else active on your register">')
+    assert matched < page.index("Zoe (matched)") < everyone < page.index(">Aaron<")
+    assert page.count(">Zoe") == 1
+
+
+def test_the_person_picker_is_one_plain_list_when_no_one_is_matched(
+    client, riverside_coordinator, expert_at_riverside
+):
+    wanted = plain_opportunity(riverside_coordinator, RequirementInput(RESTRAINT, essential=True))
+    logged_in(client, riverside_coordinator.user)
+    page = text(client.get(f"/opportunities/{wanted.pk}/offers/new/"))
+    assert "<optgroup" not in page
+    assert f'<option value="{expert_at_riverside.pk}">Alex</option>' in page

@@ -402,3 +402,56 @@ class TestTheDetailPage:
         )
         client.force_login(riverside_coordinator.user)
         assert "(45 minutes)" in client.get(f"/opportunities/{made.pk}/").text
+
+
+def test_adding_a_session_row_keeps_what_was_typed_and_saves_nothing(
+    client, riverside_coordinator, riverside_contact
+):
+    client.force_login(riverside_coordinator.user)
+    sent = every_term(riverside_contact.user_id, title="", add_row="session")
+    page = client.post("/opportunities/new/", sent)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert not Opportunity.objects.exists()
+    assert "There is a problem" not in text
+    assert 'name="session-3-date_0"' in text
+    assert 'name="session-4-date_0"' not in text
+    assert "Share what helped you and design the course activities with us.</textarea>" in text
+    assert 'formaction="#session-5"' in text
+
+
+def test_adding_a_required_experience_row_keeps_the_rows_typed(client, riverside_coordinator):
+    client.force_login(riverside_coordinator.user)
+    sent = {
+        **rows("session", 0),
+        **rows("requirement", 1, **{"requirement-0-code": "indirect.carer_training"}),
+        "add_row": "requirement",
+    }
+    page = client.post("/opportunities/new/", sent)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="requirement-1-code"' in text
+    assert '<option value="indirect.carer_training" selected>' in text
+
+
+def test_rows_stop_at_the_stated_limit_and_the_page_says_so(client, riverside_coordinator):
+    client.force_login(riverside_coordinator.user)
+    sent = {**rows("session", 0), **rows("requirement", 19), "add_row": "requirement"}
+    text = client.post("/opportunities/new/", sent).content.decode()
+    assert 'name="requirement-19-code"' in text
+    assert 'name="requirement-20-code"' not in text
+    assert "Add another required experience" not in text
+    assert "You have 20 rows, the most an opportunity can have." in text
+    sent["requirement-TOTAL_FORMS"] = "20"
+    again = client.post("/opportunities/new/", sent).content.decode()
+    assert 'name="requirement-20-code"' not in again
+
+
+def test_the_new_form_says_how_many_rows_it_can_hold_and_offers_to_add_one(
+    client, riverside_coordinator
+):
+    client.force_login(riverside_coordinator.user)
+    text = client.get("/opportunities/new/").content.decode()
+    assert "up to 20 items" in text
+    assert "Add another session" in text
+    assert "Add another required experience" in text

@@ -17,7 +17,7 @@ from django.utils import timezone
 from powerwith.payments import services
 from powerwith.payments.models import Claim, ClaimKind, ClaimStatus, RewardChoice
 from powerwith.payments.receipts import MAX_BYTES
-from tests.conftest import logged_in
+from tests.conftest import date_fields, logged_in
 from tests.engagements.factories import accepted_offer, booked
 from tests.payments.factories import backdate, expense_claim, me, offer_of, time_claim, worked
 
@@ -249,12 +249,12 @@ def test_staff_approve_then_record_payment_with_the_date(
     today = timezone.localdate()
     bad = client.post(
         reverse("payments:claim_pay", kwargs={"claim_id": claim.pk}),
-        {"pay-paid_on": (today + timedelta(days=3)).isoformat()},
+        date_fields("pay-paid_on", today + timedelta(days=3)),
     )
     assert "cannot be in the future" in bad.text
     client.post(
         reverse("payments:claim_pay", kwargs={"claim_id": claim.pk}),
-        {"pay-paid_on": today.isoformat(), "pay-note": "BACS 1234"},
+        {**date_fields("pay-paid_on", today), "pay-note": "BACS 1234"},
     )
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PAID

@@ -16,7 +16,7 @@ from powerwith.offers import services as offer_services
 from powerwith.offers.models import OfferStatus
 from powerwith.workflows import changing_work
 from powerwith.workflows import offers as offer_workflows
-from tests.conftest import api_client_for, logged_in
+from tests.conftest import api_client_for, date_fields, logged_in
 from tests.workflows.factories import ADJUSTMENTS, agreed_offer, sessions_of
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_a_session_added_after_acceptance_sends_a_new_version_and_waits_for_it(
     with django_capture_on_commit_callbacks(execute=True):
         answer = staff.post(
             f"/opportunities/{offer.opportunity_id}/sessions/new/",
-            {"day": third_day.isoformat(), "time": "10:00", "minutes": "120"},
+            {**date_fields("day", third_day), "time": "10:00", "minutes": "120"},
         )
     assert answer.status_code == 302
     offer.refresh_from_db()

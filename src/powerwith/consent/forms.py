@@ -7,6 +7,7 @@ from django import forms
 
 from powerwith.consent.models import OutputKind, Use
 from powerwith.consent.wording import Scope
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.people.forms.acting import OnBehalfForm
 
 
@@ -41,11 +42,20 @@ class OutputForm(forms.Form):
     )
     contributors = forms.TypedMultipleChoiceField(
         label="Who contributed to it?",
-        help_text="Each person is asked to review how it is used.",
+        help_text="The people who took part in the work are listed. Each person is asked "
+        "to review how it is used.",
         coerce=int,
         choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    find_name = forms.CharField(
+        label="Find someone else on your register",
+        help_text="Type part of their name and choose Find. They are added to the list "
+        "above for you to tick.",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     uses = forms.MultipleChoiceField(
         label="What is it meant to be used for?",
@@ -69,6 +79,10 @@ class OutputForm(forms.Form):
         contributors = self.fields["contributors"]
         assert isinstance(contributors, forms.TypedMultipleChoiceField)
         contributors.choices = people
+        if not people:
+            contributors.help_text = (
+                "No one has taken part in the work yet. Find people by name below."
+            )
 
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -91,11 +105,11 @@ class UseReviewForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    expires_on = forms.DateField(
+    expires_on = GovukDateField(
         label="End date (optional)",
-        help_text="After this date this use stops by itself. Leave it empty for no end date.",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        called="The end date",
+        help_text="After this date this use stops by itself. Leave it empty for no end date. "
+        "For example, 31 3 2027.",
     )
 
     def __init__(self, *args: Any, use: str, **kwargs: Any) -> None:

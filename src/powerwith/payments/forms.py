@@ -266,14 +266,11 @@ class RejectForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    paid_on = forms.DateField(
+    paid_on = GovukDateField(
         label="Date paid",
-        help_text="The day the money was sent.",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
-        error_messages={
-            "required": "Enter the date the claim was paid.",
-            "invalid": "Enter the date the claim was paid, like 2027-03-14.",
-        },
+        required=True,
+        help_text="The day the money was sent. For example, 14 3 2027.",
+        error_messages={"required": "Enter the date the claim was paid."},
     )
     note = forms.CharField(
         label="Payment reference (optional)",

@@ -9,14 +9,16 @@ to. Another organisation's output is a 404 for everyone.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from powerwith.accounts.models import Membership, User
 from powerwith.consent.models import Output
 from powerwith.core.permissions import Capability, can, require, roles_with
+from powerwith.offers.models import Offer, OfferStatus
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
+from powerwith.people.queries import RegisterFilters, register_of, search_register
 
 
 def _loaded(outputs: QuerySet[Output]) -> QuerySet[Output]:
@@ -70,6 +72,46 @@ def opportunities_for_outputs(membership: Membership) -> QuerySet[Opportunity]:
     return Opportunity.objects.filter(organisation_id=membership.organisation_id).order_by(
         "title", "pk"
     )
+
+
+FOUND_AT_MOST = 20
+
+
+def people_named(membership: Membership, name: str) -> list[Person]:
+    """Up to ``FOUND_AT_MOST`` people on the register found by part of their name."""
+    if not name.strip():
+        return []
+    found = search_register(membership, RegisterFilters(name=name))
+    return list(found.order_by("preferred_name", "pk")[:FOUND_AT_MOST])
+
+
+def contributor_choices(
+    membership: Membership,
+    *,
+    opportunity_ids: list[int],
+    ticked: list[int],
+    found: list[Person] | None = None,
+) -> list[Person]:
+    """Who the output form offers as contributors, never the whole register: the people
+    who took part in the work (accepted an offer for it) first, then anyone already
+    ticked (if on the register), then those ``found`` by name."""
+    register = register_of(membership).order_by("preferred_name", "pk")
+    took_part = register.filter(
+        Exists(
+            Offer.objects.filter(
+                person=OuterRef("pk"),
+                organisation_id=membership.organisation_id,
+                opportunity_id__in=opportunity_ids,
+                status=OfferStatus.ACCEPTED,
+            )
+        )
+    )
+    chosen: dict[int, Person] = {p.pk: p for p in took_part}
+    for person in register.filter(pk__in=ticked):
+        chosen.setdefault(person.pk, person)
+    for person in found or []:
+        chosen.setdefault(person.pk, person)
+    return list(chosen.values())
 
 
 def contributors_of(output: Output) -> list[Person]:

@@ -14,10 +14,11 @@ from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.services.outputs import OutputInput, create_output
 from powerwith.consent.usability import usability, usability_of
 from powerwith.core.errors import DomainError
+from powerwith.core.forms import shown_unchecked
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, form_status, membership_required, posted
-from powerwith.people.queries import register_of
+from powerwith.people.models import Person
 
 
 @membership_required
@@ -37,13 +38,59 @@ def output_list(request: Request) -> HttpResponse:
     return render(request, "consent/output_list.html", context)
 
 
+FIND = "find"
+
+
+def _work_chosen(request: Request, ids: list[int]) -> list[int]:
+    """The piece of work the output comes from, when one is chosen (posted, or named in
+    the address as ``?opportunity=``); otherwise all of the organisation's work."""
+    raw = request.POST.get("opportunity_id") if request.method == "POST" else None
+    raw = raw or request.GET.get("opportunity")
+    try:
+        chosen = int(raw or "")
+    except ValueError:
+        return ids
+    return [chosen] if chosen in ids else ids
+
+
+def _ticked(request: Request) -> list[int]:
+    if request.method != "POST":
+        return []
+    return [int(value) for value in request.POST.getlist("contributors") if value.isdigit()]
+
+
+def _found_note(name: str, found: list[Person]) -> str:
+    if not name:
+        return ""
+    if not found:
+        return f"No one on your register found for “{name}”."
+    names = ", ".join(p.preferred_name for p in found)
+    return f"Found for “{name}”: {names}. Tick those who contributed."
+
+
 @membership_required
 def output_new(request: Request) -> HttpResponse:
     membership = membership_of(request)
     output_queries.require_manager(membership)
     opportunities = [(o.pk, o.title) for o in output_queries.opportunities_for_outputs(membership)]
-    people = [(p.pk, p.preferred_name) for p in register_of(membership).order_by("preferred_name")]
-    form = OutputForm(posted(request), opportunities=opportunities, people=people)
+    sent = posted(request)
+    finding = sent is not None and FIND in sent
+    name = str(sent.get("find_name", "")).strip() if sent is not None and finding else ""
+    found = output_queries.people_named(membership, name)
+    people = output_queries.contributor_choices(
+        membership,
+        opportunity_ids=_work_chosen(request, [pk for pk, _ in opportunities]),
+        ticked=_ticked(request),
+        found=found,
+    )
+    form = OutputForm(
+        sent, opportunities=opportunities, people=[(p.pk, p.preferred_name) for p in people]
+    )
+    if finding:
+        # Shown again with the people found, keeping what was typed; nothing is saved.
+        shown_unchecked(form)
+        context = {"form": form, "found": _found_note(name, found)}
+        return render(request, "consent/output_new.html", context)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import ErrorDict, ErrorList
 
 INPUT_CLASSES = {
     "textarea": "govuk-textarea",
@@ -19,6 +20,11 @@ INPUT_CLASSES = {
     "file": "govuk-file-upload",
 }
 CHOICE_LISTS = {"radioselect", "checkboxselectmultiple"}
+# A long drop-down marked with this becomes GOV.UK's accessible autocomplete (type to
+# find) when JavaScript runs; without it, it stays a plain select that works as one.
+AUTOCOMPLETE = {"data-pw-autocomplete": "true"}
+# The same, where choosing no one (the empty option) is a choice the person may make.
+AUTOCOMPLETE_OR_NO_ONE = {"data-pw-autocomplete": "keep-empty"}
 
 
 class GovukBoundField(BoundField):
@@ -74,3 +80,19 @@ class GovukFormRenderer(TemplatesSetting):
     form_template_name = "forms/govuk/form.html"
     field_template_name = "forms/govuk/field.html"
     bound_field_class = GovukBoundField
+
+
+def shown_unchecked(*shown: Any) -> None:
+    """Forms sent back only to be shown again (a row added to a list, say): what was
+    typed stays in the boxes, and nothing is checked, so no error is shown for boxes the
+    person has not filled in yet. Formsets and plain forms alike."""
+    for item in shown:
+        if item is None:
+            continue
+        if hasattr(item, "management_form"):
+            item._errors = []
+            item._non_form_errors = ErrorList()
+            shown_unchecked(*item.forms)
+        else:
+            item._errors = ErrorDict()
+            item.cleaned_data = {}

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from powerwith.core.forms.dates import GovukDateField, GovukTimeField
 from powerwith.engagements.models import Session
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.models import Person
@@ -18,15 +19,9 @@ ALL, THIS = "all", "this"
 
 
 class SessionForm(forms.Form):
-    day = forms.DateField(
-        label="Date",
-        help_text="For example, 27 March 2027.",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    time = forms.TimeField(
-        label="Start time",
-        help_text="UK time, for example 10:00.",
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    day = GovukDateField(label="Date", required=True, help_text="For example, 27 3 2027.")
+    time = GovukTimeField(
+        label="Start time", required=True, help_text="UK time, for example 10:00 or 2:30pm."
     )
     minutes = forms.IntegerField(
         label="Length in minutes",

@@ -9,11 +9,10 @@ from django import forms
 
 from powerwith.accounts.models import User
 from powerwith.core.errors import DomainError
+from powerwith.core.forms.dates import GovukDateField
 from powerwith.core.web import add_domain_error
 from powerwith.evaluation.readiness import FACTOR_CHOICES, FACTORS, GROUP_TITLES, Factor
 from powerwith.evaluation.services.readiness import NOTE_LENGTH, SUMMARY_LENGTH
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def rating_field(factor: Factor) -> str:
@@ -27,14 +26,11 @@ def note_field(factor: Factor) -> str:
 
 
 class AssessmentForm(forms.Form):
-    review_date = forms.DateField(
+    review_date = GovukDateField(
         label="When will you look at this again?",
-        help_text="For example, in six months. It will appear on the reviews due page.",
-        widget=DATE_WIDGET,
-        error_messages={
-            "required": "Enter the date you will look at this again",
-            "invalid": "Enter a real date, for example 31/3/2027",
-        },
+        help_text="For example, in six months: 31 3 2027. It will appear on the reviews due page.",
+        required=True,
+        error_messages={"required": "Enter the date you will look at this again."},
     )
     summary = forms.CharField(
         label="Summary (optional)",
@@ -114,13 +110,11 @@ class ActionForm(forms.Form):
             "invalid_choice": "Choose someone from your organisation",
         },
     )
-    due_date = forms.DateField(
+    due_date = GovukDateField(
         label="When is it due?",
-        widget=DATE_WIDGET,
-        error_messages={
-            "required": "Enter the date it is due",
-            "invalid": "Enter a real date, for example 31/3/2027",
-        },
+        help_text="For example, 31 3 2027.",
+        required=True,
+        error_messages={"required": "Enter the date it is due."},
     )
 
     def __init__(self, *args: Any, owners: list[User], **kwargs: Any) -> None:

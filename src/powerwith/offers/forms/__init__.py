@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from powerwith.core.forms import AUTOCOMPLETE
 from powerwith.offers.checks import PAYMENT_METHODS, QUESTION_LENGTH, TEXT_TERMS
 from powerwith.people.choices import PaymentPreference
 from powerwith.people.forms.acting import OnBehalfForm
@@ -25,21 +26,48 @@ def _text(label: str, help_text: str, max_length: int) -> forms.CharField:
 
 
 class MakeOfferForm(forms.Form):
+    """Who the offer is for: the people matched to the opportunity first, then everyone
+    else active on the register, in one list that a type-to-find box enhances."""
+
     person_id = forms.TypedChoiceField(
         label="Who is the offer for?",
         coerce=int,
-        help_text="Active people on your register.",
+        help_text="Active people on your register. People matched to this opportunity "
+        "come first. Type a name to find someone.",
         error_messages={
             "required": "Choose who the offer is for.",
             "invalid_choice": "Choose someone who is active on your register.",
         },
+        widget=forms.Select(attrs=AUTOCOMPLETE),
     )
 
-    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        people: list[tuple[int, str]],
+        matched: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["person_id"]
         assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [("", "Choose a person"), *people]
+        field.choices = [("", "Choose a person"), *picker_groups(people, matched or [])]
+
+
+def picker_groups(
+    people: list[tuple[int, str]], matched: list[tuple[int, str]]
+) -> list[tuple[Any, Any]]:
+    """The people matched first, each named as matched (the mark is read out and shown
+    in the type-to-find box too), then everyone else; one plain list when no one is
+    matched."""
+    if not matched:
+        return list(people)
+    first = {pk for pk, _ in matched}
+    rest = [(pk, name) for pk, name in people if pk not in first]
+    return [
+        ("Matched to this opportunity", [(pk, f"{name} (matched)") for pk, name in matched]),
+        ("Everyone else active on your register", rest),
+    ]
 
 
 class TermsForm(forms.Form):

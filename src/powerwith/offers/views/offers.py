@@ -26,6 +26,8 @@ from powerwith.core.web import (
     refusal,
     refused_status,
 )
+from powerwith.matching.matches import MAX_LIMIT as MATCHES_SHOWN
+from powerwith.matching.matches import matches_for
 from powerwith.messaging.routing import why_unreachable
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, recordings, services
@@ -41,6 +43,7 @@ from powerwith.offers.forms import (
 )
 from powerwith.offers.models import TRANSITIONS, Offer, OfferEvent, OfferStatus
 from powerwith.offers.renderings import standard
+from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
@@ -61,6 +64,18 @@ def _people_choices(membership: Membership) -> list[tuple[int, str]]:
     return list(people.values_list("pk", "preferred_name"))
 
 
+def _matched_choices(membership: Membership, opportunity: Opportunity) -> list[tuple[int, str]]:
+    """The people matched to the work's required experience, best first, for the roles
+    that may see matches. Work that asks for no experience matches everyone: no one is
+    put first then."""
+    if not can(membership, Capability.SEE_MATCHES):
+        return []
+    if not opportunity.required_experience.exists():
+        return []
+    found = matches_for(membership, opportunity, limit=MATCHES_SHOWN)
+    return [(m.person_id, m.preferred_name) for m in found]
+
+
 @membership_required
 def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
     """The matches page posts here with ``person_id``; a plain visit offers a choice of
@@ -68,7 +83,11 @@ def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
     membership = membership_of(request)
     opportunity = get_opportunity_for(membership, opportunity_id)
     queries.require_manager(membership)
-    form = MakeOfferForm(posted(request), people=_people_choices(membership))
+    form = MakeOfferForm(
+        posted(request),
+        people=_people_choices(membership),
+        matched=_matched_choices(membership, opportunity),
+    )
     if request.method == "POST" and form.is_valid():
         person = get_person_for(membership, form.cleaned_data["person_id"])
         try:

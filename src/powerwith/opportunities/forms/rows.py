@@ -8,15 +8,13 @@ from typing import Any
 
 from django import forms
 
-from powerwith.core.forms.dates import GovukDateField
+from powerwith.core.forms.dates import GovukDateField, GovukTimeField
 from powerwith.opportunities.rules import MAX_REQUIREMENTS, RequirementInput, SessionInput
 from powerwith.opportunities.rules.lists import MAX_SESSIONS
 from powerwith.people.schedule import ITEMS_BY_CODE, RESTRICTIVE_INTERVENTIONS, SETTINGS
 
 EXTRA_REQUIREMENT_ROWS = 5
 EXTRA_SESSION_ROWS = 3
-
-TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I %p"]
 
 
 class RequirementForm(forms.Form):
@@ -75,16 +73,7 @@ def requirement_inputs(formset: Any) -> list[RequirementInput]:
 
 class SessionForm(forms.Form):
     date = GovukDateField(label="Date", help_text="For example, 12 1 2027.")
-    start_time = forms.TimeField(
-        label="Start time",
-        required=False,
-        input_formats=TIME_FORMATS,
-        help_text="For example, 10:00 or 2:30pm.",
-        error_messages={"invalid": "Enter the start time like 10:00 or 2:30pm."},
-        widget=forms.TimeInput(
-            format="%H:%M", attrs={"class": "govuk-input--width-5", "spellcheck": "false"}
-        ),
-    )
+    start_time = GovukTimeField(label="Start time")
     minutes = forms.IntegerField(
         label="Length in minutes",
         required=False,

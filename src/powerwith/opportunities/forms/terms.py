@@ -23,6 +23,7 @@ from powerwith.core.choices import (
     LocationMode,
     RewardBasis,
 )
+from powerwith.core.forms import AUTOCOMPLETE_OR_NO_ONE
 from powerwith.core.forms.dates import GovukDateField
 from powerwith.core.forms.text import one_line_only
 from powerwith.opportunities.models import Opportunity, RateCard
@@ -161,11 +162,13 @@ class OpportunityForm(forms.Form):
     contact_user_id = forms.ChoiceField(
         label="Contact person",
         required=False,
+        widget=forms.Select(attrs=AUTOCOMPLETE_OR_NO_ONE),
         help_text="Who supports people before, during and after the work.",
     )
     backup_contact_user_id = forms.ChoiceField(
         label="Backup contact",
         required=False,
+        widget=forms.Select(attrs=AUTOCOMPLETE_OR_NO_ONE),
         help_text="Who people can ask when the contact person is away.",
     )
     output_use = _ticks(

@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
 from powerwith.accounts.queries import members_of
 from powerwith.core.errors import DomainError
+from powerwith.core.forms import shown_unchecked
 from powerwith.core.http import Request
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import form_status, membership_required
@@ -55,11 +56,17 @@ STATUS_HINTS = {
 SESSION_PARTS = {"starts_at": "date", "minutes": "minutes"}
 
 
+ROW_LISTS = ("session", "requirement")
+
+
 @dataclass
 class TermForms:
     form: OpportunityForm
     requirements: Any
     sessions: Any
+    # The list a row was just added to ("session" or "requirement"): the page is shown
+    # again with what was typed, and nothing is saved or checked.
+    adding: str = ""
 
     def is_valid(self) -> bool:
         # Every one is checked, so that every error is shown at once.
@@ -81,6 +88,7 @@ class TermForms:
             "sessions": self.sessions,
             "row_groups": groups,
             "rows_wrong": rows_wrong,
+            "adding": self.adding,
         }
 
 
@@ -101,10 +109,29 @@ def _members(membership: Membership) -> list[tuple[str, str]]:
     ]
 
 
+def _with_another_row(data: QueryDict, prefix: str, most: int) -> QueryDict:
+    """The form as sent, with one more (empty) row in the list named by ``prefix``, up
+    to the most that list may hold."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        rows = int(data.get(key) or 0)
+    except ValueError:
+        return data
+    data[key] = str(min(rows + 1, most))
+    return data
+
+
 def _term_forms(
     request: Request, membership: Membership, opportunity: Opportunity | None = None
 ) -> TermForms:
-    data = request.POST if request.method == "POST" else None
+    data: QueryDict | None = request.POST if request.method == "POST" else None
+    adding = str(data.get("add_row", "")) if data is not None else ""
+    if adding not in ROW_LISTS:
+        adding = ""
+    if data is not None and adding:
+        most = SessionFormSet.max_num if adding == "session" else RequirementFormSet.max_num
+        data = _with_another_row(data, adding, most)
     if opportunity is None:
         initial: dict[str, Any] = NEW_INITIAL
         requirements: list[dict[str, Any]] = []
@@ -120,11 +147,15 @@ def _term_forms(
         rates=queries.current_rates(membership.organisation_id, timezone.localdate()),
         statuses=_statuses(opportunity),
     )
-    return TermForms(
+    made = TermForms(
         form,
         RequirementFormSet(data, prefix="requirement", initial=requirements),
         SessionFormSet(data, prefix="session", initial=sessions),
+        adding,
     )
+    if adding:
+        shown_unchecked(made.form, made.requirements, made.sessions)
+    return made
 
 
 def _show(forms_: TermForms, rows: list[tuple[forms.Form, Any]], error: DomainError) -> None:
@@ -187,7 +218,7 @@ def _page(request: Request, forms_: TermForms, opportunity: Opportunity | None) 
 def opportunity_new(request: Request) -> HttpResponse:
     membership = require_manager(request)
     forms_ = _term_forms(request, membership)
-    if request.method == "POST" and forms_.is_valid():
+    if request.method == "POST" and not forms_.adding and forms_.is_valid():
         made = _save(membership, forms_, None)
         if made is not None:
             messages.success(request, f"“{made.title}” is saved.{_clarity_note(made)}")
@@ -200,7 +231,7 @@ def opportunity_edit(request: Request, opportunity_id: int) -> HttpResponse:
     membership = require_manager(request)
     opportunity = queries.get_opportunity_for(membership, opportunity_id)
     forms_ = _term_forms(request, membership, opportunity)
-    if request.method == "POST" and forms_.is_valid():
+    if request.method == "POST" and not forms_.adding and forms_.is_valid():
         changed = _save(membership, forms_, opportunity)
         if changed is not None:
             messages.success(
