@@ -25,4 +25,5 @@ def values(cast: PartCast) -> dict[str, Any]:
         "claim_offer_id": offer.pk,
         "feedback_record_offer_id": offer.pk,
         "consent_offer_id": offer.pk,
+        "word_booking_id": booking.pk,
     }
