@@ -213,7 +213,7 @@ def test_acting_on_a_persons_word_is_allowed_for_exactly_the_roles_the_table_nam
         response = _answer(world, role, ask, through_api=True)
         verdict = _let_in(ask, response)
         if verdict is None:
-            problems.append(f"as {role}: answered {response.status_code}: {response.content!r}")
+            problems.append(f"as {role}: answered {response.status_code}")
         elif verdict:
             let_in.add(role)
     assert problems == []
