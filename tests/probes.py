@@ -280,3 +280,55 @@ PROBES: dict[Capability, Probe] = {
         api=lambda v: api("GET", f"/opportunities/{v['scorecard_opportunity_id']}/scorecard"),
     ),
 }
+
+
+# The person's own actions, asked by staff on the person's word (``on_behalf``): each goes
+# through for exactly the roles that may record what a person told them
+# (``RECORD_CONSENT_FOR_PERSON``; the contact person as the one appointed to Nia's work),
+# and is refused for everyone else, the person's own role included. Their values are
+# Nia's, who has no login (tests/browser/page_values/on_behalf.py); the isolation battery
+# asks them again with another organisation's Nia.
+BY_PHONE = {"method": "phone", "note": "They rang the office."}
+ON_BEHALF_GOVERNED_BY = P.RECORD_CONSENT_FOR_PERSON
+ON_BEHALF: dict[str, Callable[[Values], Ask]] = {
+    "accept an offer": lambda v: api(
+        "POST", f"/offers/{v['word_sent_offer_id']}/accept", {"on_behalf": BY_PHONE}
+    ),
+    "decline an offer": lambda v: api(
+        "POST", f"/offers/{v['word_sent_offer_id']}/decline", {"on_behalf": BY_PHONE}
+    ),
+    "answer a wellbeing check": lambda v: api(
+        "POST", f"/wellbeing-checks/{v['word_check_id']}", {"feeling": 4, "on_behalf": BY_PHONE}
+    ),
+    "take time out": lambda v: api(
+        "POST",
+        "/stop",
+        {
+            "opportunity_id": v["word_opportunity_id"],
+            "session_id": v["word_session_id"],
+            "person_id": v["word_person_id"],
+            "kind": "time_out",
+            "on_behalf": BY_PHONE,
+        },
+    ),
+    "ask for an adjustment": lambda v: api(
+        "POST",
+        f"/sessions/{v['word_session_id']}/adjustments",
+        {"person_id": v["word_person_id"], "details": "A quiet room.", "on_behalf": BY_PHONE},
+    ),
+    "make a claim": lambda v: api(
+        "POST",
+        "/claims",
+        {
+            "offer_id": v["word_worked_offer_id"],
+            "kind": "time",
+            "session_id": v["word_session_id"],
+            "on_behalf": BY_PHONE,
+        },
+    ),
+    "give feedback": lambda v: api(
+        "POST",
+        f"/offers/{v['word_finished_offer_id']}/feedback",
+        {"answers": {}, "comments": "A good day.", "on_behalf": BY_PHONE},
+    ),
+}

@@ -40,7 +40,7 @@ from powerwith.offers.services import ask_question
 from tests.conftest import make_expert, make_member
 from tests.engagements.factories import booked
 from tests.payments.factories import offer_of
-from tests.probes import PROBES, Ask, Values
+from tests.probes import ON_BEHALF, ON_BEHALF_GOVERNED_BY, PROBES, Ask, Values
 from tests.routes import route_values
 
 ROLES = (Role.ADMIN, Role.COORDINATOR, Role.CONTACT, Role.AUDITOR, Role.EXPERT)
@@ -199,6 +199,25 @@ def test_a_capability_is_allowed_for_exactly_the_roles_the_table_names(
                 f"the table names {', '.join(sorted(expected))}"
             )
     assert problems == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", sorted(ON_BEHALF))
+def test_acting_on_a_persons_word_is_allowed_for_exactly_the_roles_the_table_names(
+    world: World, action: str
+) -> None:
+    expected = {role for role in ROLES if can(role, ON_BEHALF_GOVERNED_BY)}
+    ask = ON_BEHALF[action](world.values)
+    let_in, problems = set(), []
+    for role in ROLES:
+        response = _answer(world, role, ask, through_api=True)
+        verdict = _let_in(ask, response)
+        if verdict is None:
+            problems.append(f"as {role}: answered {response.status_code}")
+        elif verdict:
+            let_in.add(role)
+    assert problems == []
+    assert let_in == expected, f"{ask.method} {ask.path}"
 
 
 # A role named in the product's code outside the table, and why that is not a rule of

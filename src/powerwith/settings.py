@@ -220,6 +220,9 @@ NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_TEXT_TEMPLATE_ID = os.environ.get("NOTIFY_TEXT_TEMPLATE_ID", "")
+# The bearer token Notify sends with its delivery receipts (set in Notify's callback
+# settings); without it the receipts address answers 404.
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 MESSAGES_BACKEND = os.environ.get("MESSAGES_BACKEND") or (
     "notify" if NOTIFY_API_KEY else "local" if LOCAL else "django"
 )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from django.core import mail
 
 from powerwith.inbox.models import ActionKind, ActionNeeded
@@ -12,21 +9,8 @@ from powerwith.messaging.models import Channel, Status
 from tests.messaging import notify_fake
 from tests.messaging.factories import hears_by, only_message_to
 
-EMAIL_TEMPLATE = "0c1f6d4e-1111-4a55-9a77-0123456789ab"
-TEXT_TEMPLATE = "0c1f6d4e-2222-4a55-9a77-0123456789ab"
-
-
-@pytest.fixture
-def notify(settings) -> Iterator[notify_fake.FakeNotify]:
-    fake, server = notify_fake.start()
-    settings.MESSAGES_BACKEND = "notify"
-    settings.NOTIFY_API_KEY = notify_fake.API_KEY
-    settings.NOTIFY_BASE_URL = fake.url
-    settings.NOTIFY_EMAIL_TEMPLATE_ID = EMAIL_TEMPLATE
-    settings.NOTIFY_TEXT_TEMPLATE_ID = TEXT_TEMPLATE
-    yield fake
-    server.shutdown()
-    server.server_close()
+EMAIL_TEMPLATE = notify_fake.EMAIL_TEMPLATE
+TEXT_TEMPLATE = notify_fake.TEXT_TEMPLATE
 
 
 def test_a_text_message_goes_to_notify_signed_with_the_services_key(

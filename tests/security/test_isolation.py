@@ -65,6 +65,7 @@ from powerwith.payments.models import Claim
 from powerwith.people.models import Person
 from tests.conftest import make_expert, make_member, make_user
 from tests.payments.factories import expense_claim
+from tests.probes import ON_BEHALF
 from tests.routes import named_routes, route_values
 
 CANARY = "CANARY-7f3a"
@@ -586,6 +587,43 @@ def test_an_operation_answers_nothing_of_another_organisation(
             for who, token in world.b_tokens.items()
         }
         assert set(answers.values()) != {404}, f"{case} names nothing B can reach: {answers}"
+
+
+# Staff acting on the person's word (``tests/probes.py``): the same operations, with an
+# ``on_behalf`` body, for B's Nia. Those whose path names no object name B's in the body.
+ON_BEHALF_NAMES_B_IN_BODY = {"/api/v1/stop", "/api/v1/claims"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", sorted(ON_BEHALF))
+def test_acting_on_the_word_of_another_organisations_person_is_refused(
+    world: World, action: str
+) -> None:
+    ask = ON_BEHALF[action](world.api_values)
+    kind = "names-b" if ask.path in ON_BEHALF_NAMES_B_IN_BODY else "object"
+    body = json.dumps(ask.body)
+    client = Client()
+    problems = []
+    for who in ("anonymous", *ROLES):
+        token = world.a_tokens.get(who)
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        with transaction.atomic():
+            response = client.generic(
+                ask.method, ask.path, body, content_type="application/json", headers=headers
+            )
+            transaction.set_rollback(True)
+        problem = _judge(kind, who, response, anonymous_status={401})
+        if problem:
+            problems.append(f"{action} as {problem}")
+    assert problems == []
+    # And it names something B's own coordinator can act on.
+    headers = {"Authorization": f"Bearer {world.b_tokens['coordinator']}"}
+    with transaction.atomic():
+        own = client.generic(
+            ask.method, ask.path, body, content_type="application/json", headers=headers
+        )
+        transaction.set_rollback(True)
+    assert 200 <= own.status_code < 300, (action, own.status_code, own.content)
 
 
 # ---------------------------------------------------------------------------------------

@@ -86,6 +86,7 @@ GOVERNED = {
     "messaging.Message.key": MACHINE,
     "messaging.Message.formats": MACHINE,
     "messaging.Message.link": MACHINE,
+    "messaging.Message.enclosure": MACHINE,
     "messaging.Message.provider_id": MACHINE,
     "offers.Offer.terms": PRIVATE,
     "engagements.Attendance.cancel_reason": PRIVATE,

@@ -87,13 +87,16 @@ class Recipient:
     ``topic`` names the short templates a text message or a phone script is made from;
     ``reminder`` marks a message the person may stop and that waits for daytime and their
     chosen time; ``contact_ids`` are the staff who make a phone call (the sender's
-    ``Undelivered.assignee_ids`` when none are named)."""
+    ``Undelivered.assignee_ids`` when none are named); ``enclosure`` names a document
+    printed with the message when it goes as a letter (``"<kind>:<id>"``, a kind the
+    messaging app was told how to print)."""
 
     person_id: int
     topic: str
     link: str = ""
     reminder: bool = False
     contact_ids: tuple[int | None, ...] = ()
+    enclosure: str = ""
 
 
 @dataclass(frozen=True)

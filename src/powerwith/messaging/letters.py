@@ -2,10 +2,14 @@
 
 The first lines are what shows through an envelope's window: the person's name and
 address, nothing else. The rest is the message as written for the person, set large for
-people who read large print or easy read.
+people who read large print or easy read. A message may name an enclosure (a consent
+receipt, say): its pages are printed after the letter, from the page the app that owns
+it registered with :func:`enclose`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -18,6 +22,24 @@ from powerwith.people.choices import Format
 # Nothing in a letter may make the renderer fetch from the network or the disk.
 _FETCHER = URLFetcher(allowed_protocols=("data",))
 LARGE = {Format.LARGE_PRINT, Format.EASY_READ}
+
+# kind -> the HTML page of one enclosure of that kind, given its id.
+_ENCLOSURES: dict[str, Callable[[int], str]] = {}
+
+
+def enclose(kind: str, page: Callable[[int], str]) -> None:
+    """Say how to print enclosures of ``kind`` (an app's ready() calls this)."""
+    _ENCLOSURES[kind] = page
+
+
+def enclosure_html(message: Message) -> str | None:
+    """The page printed with the letter, or None when it has no enclosure (or one of a
+    kind nobody registered: the letter then goes on its own)."""
+    kind, _, found = message.enclosure.partition(":")
+    page = _ENCLOSURES.get(kind)
+    if page is None or not found.isdigit():
+        return None
+    return page(int(found))
 
 
 def letter_html(message: Message) -> str:
@@ -37,6 +59,11 @@ def letter_html(message: Message) -> str:
 
 
 def letter_pdf(message: Message) -> bytes:
-    pdf = HTML(string=letter_html(message), url_fetcher=_FETCHER).write_pdf(pdf_variant="pdf/ua-1")
+    letter = HTML(string=letter_html(message), url_fetcher=_FETCHER).render()
+    enclosed = enclosure_html(message)
+    if enclosed is not None:
+        pages = HTML(string=enclosed, url_fetcher=_FETCHER).render().pages
+        letter = letter.copy([*letter.pages, *pages])
+    pdf = letter.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)  # write_pdf answers the bytes when it has no target
     return pdf

@@ -63,6 +63,8 @@ class Message(models.Model):
     body = EncryptedTextField(blank=True)
     formats = models.JSONField(default=list, blank=True)
     link = models.CharField(max_length=300, blank=True)
+    # A document printed with it when it goes as a letter: "<kind>:<id>" (messaging.letters).
+    enclosure = models.CharField(max_length=120, blank=True)
     provider_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -65,3 +67,20 @@ def call_for(membership: Membership, message_id: int) -> Message:
 def outbox(membership: Membership) -> QuerySet[Message]:
     """Everything the organisation sent, newest first (the demo's outbox)."""
     return _staff_messages(membership).select_related("supporter")
+
+
+# The reference a message is sent to Notify with (messaging.routing): the message, and
+# for a copy to a supporter, which supporter.
+_REFERENCE = re.compile(r"^message-(\d{1,12})(-supporter-\d{1,12})?$")
+
+
+def message_for_receipt(reference: str, provider_id: str) -> Message | None:
+    """The message a provider's delivery receipt is about, by the reference we sent it
+    with; the person's own copy must also carry the provider's id for it."""
+    found = _REFERENCE.match(reference)
+    if found is None:
+        return None
+    message = Message.objects.select_related("person").filter(pk=int(found[1])).first()
+    if message is None or (found[2] is None and message.provider_id != provider_id):
+        return None
+    return message

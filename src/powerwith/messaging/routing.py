@@ -104,6 +104,7 @@ def _new_message(letter: mail.Letter, person: Person, key: str) -> Message:
         body=str(letter.email.body),
         formats=list(person.formats),
         link=_full_link(recipient.link or undelivered.link),
+        enclosure=recipient.enclosure[:120],
     )
 
 

@@ -27,6 +27,7 @@ TOPICS = {
     "claim_step": "a claim for payment",
     "feedback_asked": "feedback",
     "consent_ends_soon": "your consent",
+    "consent_receipt": "a receipt for your consent",
     "review_due": "a review",
     "what_you_told_us": "what you told us",
     "check_expires": "a check that ends soon",

@@ -1,12 +1,16 @@
-"""Staff pages for messages that need hands (letters to post, calls to make), and the
-demo's outbox of everything sent."""
+"""Staff pages for messages that need hands (letters to post, calls to make), the demo's
+outbox of everything sent, and the address GOV.UK Notify posts delivery receipts to."""
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.crypto import constant_time_compare
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
@@ -76,3 +80,30 @@ def call(request: Request, call_id: int) -> HttpResponse:
             return redirect("inbox:action_needed")
     context = {"message": message, "form": form}
     return render(request, "messaging/call.html", context, status=form_status(form))
+
+
+@csrf_exempt
+@require_POST
+def notify_receipt(request: HttpRequest) -> HttpResponse:
+    """A delivery receipt from GOV.UK Notify, signed with the bearer token we gave it
+    (``NOTIFY_CALLBACK_TOKEN``): no one else may say a message was delivered."""
+    expected = settings.NOTIFY_CALLBACK_TOKEN
+    if not expected:
+        raise Http404("Delivery receipts are not read here.")
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    if not constant_time_compare(given, expected):
+        return JsonResponse({"detail": "Not signed with the callback token."}, status=401)
+    try:
+        receipt = json.loads(request.body)
+        reference, provider_id, outcome = (
+            str(receipt["reference"] or ""),
+            str(receipt["id"]),
+            str(receipt["status"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"detail": "Not a delivery receipt."}, status=400)
+    message = queries.message_for_receipt(reference, provider_id)
+    if message is None:
+        return JsonResponse({"detail": "No message has that reference."}, status=404)
+    services.record_delivery(message, outcome=outcome)
+    return HttpResponse(status=204)

@@ -14,6 +14,7 @@ from tests.offers.factories import sent_offer
 
 NOT_PAGES = {
     "messaging:letter": "a letter to print, as a PDF download",
+    "messaging:notify_receipt": "where GOV.UK Notify posts delivery receipts, not a page",
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from powerwith.engagements.models import CheckKind, WellbeingCheck
 from powerwith.engagements.queries.wellbeing import opens_at
 from powerwith.engagements.services.stop import stop_or_time_out
+from powerwith.inbox.models import ActionKind
 from tests.browser.page_values import PartCast
 from tests.engagements.factories import booked, expert_membership
 
@@ -31,5 +32,6 @@ def values(cast: PartCast) -> dict[str, Any]:
         kind="time_out",
         by=expert_membership(cast.expert, cast.coordinator.organisation_id),
     )
-    task = cast.contact.user.actions_needed.get()
+    # Theirs about Alex stopping: the contact person has other tasks, about other people.
+    task = cast.contact.user.actions_needed.get(kind=ActionKind.STOPPED, person=cast.expert)
     return {"check_id": check.pk, "stop_session_id": session.pk, "action_id": task.pk}

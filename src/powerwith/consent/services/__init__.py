@@ -1,5 +1,6 @@
 """Giving, withdrawing and reconfirming consent: each one transaction that appends one
-event to the ledger and one audit record.
+event to the ledger and one audit record, and queues the event's receipt to the person
+by their channel once it commits (consent.receipts.message).
 
 Who may act: the person themself (method "self"), or staff of the organisation the
 person works with — coordinator, admin or contact person — who must say how the person
@@ -44,6 +45,7 @@ from powerwith.consent.models import (
     Use,
 )
 from powerwith.consent.queries import GIVEN, LAPSED, WITHDRAWN, ConsentState, state_of
+from powerwith.consent.receipts.message import send_receipt
 from powerwith.consent.usability import (
     KIND_SCOPE,
     SCOPE_USES,
@@ -212,6 +214,7 @@ def _append(
             method=method,
             event_id=event.pk,
         )
+        send_receipt(event)
         if then is not None:
             then(event)
     state = state_of(person, actor.organisation, scope, opportunity_id, output_id)

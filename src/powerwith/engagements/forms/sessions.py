@@ -12,6 +12,7 @@ from django.utils import timezone
 from powerwith.core.forms.dates import GovukDateField, GovukTimeField
 from powerwith.engagements.models import Session
 from powerwith.people.choices import Adjustment as Category
+from powerwith.people.forms.acting import OnBehalfForm
 from powerwith.people.models import Person
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -149,3 +150,26 @@ class StaffAdjustmentForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 3}),
         )
         self.fields["scope"] = _scope_field(session)
+
+
+class RecordAdjustmentForm(OnBehalfForm):
+    """An adjustment the person asked for, told to staff another way."""
+
+    category = forms.ChoiceField(
+        label="Kind of adjustment",
+        choices=[*Category.choices, ("", "Something else")],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label="What would help, in their words",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write what would help."},
+    )
+    field_order = ["category", "details", "scope", "method", "told_note"]
+
+    def __init__(self, *args: Any, session: Session, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scope"] = _scope_field(session)
+        self.order_fields(self.field_order)

@@ -59,6 +59,30 @@ class StopForm(forms.Form):
     kind = forms.ChoiceField(choices=StopKind.choices, widget=forms.HiddenInput)
 
 
+class RecordStopForm(OnBehalfForm):
+    """Time out, stopping or asking for support, told to staff another way. Nothing asks
+    why."""
+
+    kind = forms.ChoiceField(
+        label="What did they tell you?",
+        choices=[
+            (StopKind.TIME_OUT, "They want to take time out"),
+            (StopKind.STOP, "They want to stop"),
+            (StopKind.SUPPORT, "They would like support"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the person told you."},
+    )
+    scope = forms.ChoiceField(
+        label="Is it about this session or the work as a whole?",
+        choices=[("this", "This session"), ("all", "The work as a whole")],
+        initial="this",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose this session or the work as a whole."},
+    )
+    field_order = ["kind", "scope", "method", "told_note"]
+
+
 class StaffStopForm(forms.Form):
     person_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     kind = forms.ChoiceField(

@@ -122,6 +122,25 @@ def get_booking(session: Session, booking_id: int) -> Attendance:
     return found
 
 
+def get_staff_booking(membership: Membership, booking_id: int) -> Attendance:
+    """A booking in a session of this member's staff pages, still booked; 404 for any
+    other, and for experts."""
+    if not can(membership, Capability.CARE_FOR_PEOPLE):
+        raise Http404("No such booking.")
+    found = (
+        Attendance.objects.filter(
+            pk=booking_id,
+            status=BookingStatus.BOOKED,
+            session__in=sessions_visible_to(membership),
+        )
+        .select_related("person", "session__opportunity")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such booking.")
+    return found
+
+
 def get_booking_of_person(session: Session, person_id: int) -> Attendance:
     found = bookings_of(session).filter(person_id=person_id).first()
     if found is None:

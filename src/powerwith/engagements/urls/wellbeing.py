@@ -34,6 +34,16 @@ urlpatterns: list[URLPattern] = [
         name="wellbeing_check_record",
     ),
     path(
+        "bookings/<int:word_booking_id>/record-stop/",
+        views_on_behalf.record_stop,
+        name="booking_record_stop",
+    ),
+    path(
+        "bookings/<int:word_booking_id>/record-adjustment/",
+        views_on_behalf.record_adjustment,
+        name="booking_record_adjustment",
+    ),
+    path(
         "sessions/<int:stop_session_id>/record-stop/",
         views_wellbeing.session_record_stop,
         name="session_record_stop",

@@ -1,5 +1,6 @@
-"""Staff recording a person's answer to a wellbeing check that the person gave them
-another way: on the phone, in person, by letter or through a supporter."""
+"""Staff recording what a person told them another way (on the phone, in person, by
+letter or through a supporter): their answer to a wellbeing check, that they want time
+out, to stop or support, and an adjustment they asked for."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from powerwith.core.web import (
     posted,
     refused_status,
 )
-from powerwith.engagements.forms.wellbeing import RecordCheckForm
+from powerwith.engagements.forms.sessions import THIS, RecordAdjustmentForm
+from powerwith.engagements.forms.wellbeing import RecordCheckForm, RecordStopForm
+from powerwith.engagements.models import Attendance
+from powerwith.engagements.queries import sessions as queries_sessions
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.wellbeing import kind_words
 from powerwith.workflows import on_behalf
@@ -59,5 +63,94 @@ def record_check(request: Request, check_id: int) -> HttpResponse:
         "refused": "This check has already been answered."
         if check.is_done
         else on_behalf.refusal_for(membership, person),
+    }
+    return render(request, "includes/record_word.html", context, status=status)
+
+
+def _session_page(booking: Attendance) -> str:
+    return reverse("engagements:session", kwargs={"session_id": booking.session_id})
+
+
+def _caption(booking: Attendance) -> str:
+    session = booking.session
+    return f"{session.opportunity.title}, {session.starts_at:%d %B %Y}"
+
+
+@membership_required
+def record_stop(request: Request, word_booking_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    booking = queries_sessions.get_staff_booking(membership, word_booking_id)
+    person = booking.person
+    form = RecordStopForm(posted(request))
+    status = form_status(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            on_behalf.stop_or_time_out(
+                person=person,
+                opportunity=booking.session.opportunity,
+                session=booking.session if data["scope"] == THIS else None,
+                kind=data["kind"],
+                by=membership,
+                word=form.word(),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            messages.success(
+                request,
+                f"Recorded for {person.preferred_name}. Their contact person has been told. "
+                "Their pay for the booked time is not affected.",
+            )
+            return redirect(f"{_session_page(booking)}#wellbeing")
+    context = {
+        "person": person,
+        "form": form,
+        "caption": _caption(booking),
+        "what": "That they want to take time out, to stop, or would like support. They do "
+        "not need to give a reason, and their pay for the booked time does not change.",
+        "back": f"{_session_page(booking)}#wellbeing",
+        "refused": on_behalf.refusal_for(membership, person),
+    }
+    return render(request, "includes/record_word.html", context, status=status)
+
+
+@membership_required
+def record_adjustment(request: Request, word_booking_id: int) -> HttpResponse:
+    membership = membership_of(request)
+    booking = queries_sessions.get_staff_booking(membership, word_booking_id)
+    person = booking.person
+    form = RecordAdjustmentForm(posted(request), session=booking.session)
+    status = form_status(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            on_behalf.ask_for_adjustment(
+                person=person,
+                opportunity=booking.session.opportunity,
+                by=membership,
+                word=form.word(),
+                category=data["category"],
+                details=data["details"],
+                session=booking.session if data["scope"] == THIS else None,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            messages.success(
+                request,
+                f"The adjustment {person.preferred_name} asked for is recorded. The contact "
+                "person is told.",
+            )
+            return redirect(f"{_session_page(booking)}#adjustments")
+    context = {
+        "person": person,
+        "form": form,
+        "caption": _caption(booking),
+        "what": "A reasonable adjustment they asked for: what would help them take part.",
+        "back": f"{_session_page(booking)}#adjustments",
+        "refused": on_behalf.refusal_for(membership, person),
     }
     return render(request, "includes/record_word.html", context, status=status)

@@ -33,7 +33,7 @@ from powerwith.engagements.services import sessions as services
 from powerwith.people.queries import get_person_for
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
-from powerwith.workflows import changing_work
+from powerwith.workflows import changing_work, on_behalf
 
 
 def _session(request: Request, session_id: int) -> Session:
@@ -139,6 +139,11 @@ def _page(request: Request, session: Session, form: forms.Form | None = None) ->
         membership.user, session.opportunity
     )
     adjustments = list(queries.adjustments_for_session(session))
+    if can(membership, Capability.CARE_FOR_PEOPLE):
+        for booking in bookings:
+            booking.may_act_for = (  # type: ignore[attr-defined]
+                booking.is_booked and on_behalf.refusal_for(membership, booking.person) is None
+            )
     context = {
         "session": session,
         "opportunity": session.opportunity,

@@ -23,6 +23,8 @@ from powerwith.core.permissions import Capability, can
 from powerwith.core.phones import for_reading
 from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required, posted
 from powerwith.engagements.queries.sessions import agreed_adjustments
+from powerwith.messaging.queries import messages_to
+from powerwith.messaging.routing import channel_for, why_unreachable
 from powerwith.people import queries, services
 from powerwith.people.forms import (
     ExperienceFormSet,
@@ -40,6 +42,7 @@ from powerwith.privacy.access import record_read
 from powerwith.privacy.models import What
 
 PAGE_SIZE = 25
+RECENT_MESSAGES = 10
 
 
 def register_member(request: Request) -> Membership:
@@ -202,6 +205,10 @@ def person(request: Request, person_id: int) -> HttpResponse:
         "can_edit": services.can_edit(found, user=request.user, membership=membership),
         "shares_plan": queries_wellness.is_reader(request.user, found),
         "can_erase": can(membership, Capability.ERASE_PEOPLE),
+        # The same read as GET /api/v1/people/{id}/messages, the newest few.
+        "messages_sent": list(messages_to(membership, found.pk)[:RECENT_MESSAGES]),
+        "unreachable": why_unreachable(found),
+        "channel": channel_for(found).label,
     }
     return render(request, "people/register/person.html", context)
 

@@ -198,10 +198,10 @@ def receipt_json(event: ConsentEvent) -> dict[str, Any]:
     }
 
 
-def receipt_pdf(event: ConsentEvent) -> bytes:
-    """The receipt in easy read, as a tagged PDF/UA document."""
+def receipt_easy_read_html(event: ConsentEvent) -> str:
+    """The receipt in easy read, as the page the PDF is made from."""
     found = receipt(event)
-    html = render_to_string(
+    return render_to_string(
         "consent/receipt_easy_read.html",
         {
             "receipt": found,
@@ -209,6 +209,11 @@ def receipt_pdf(event: ConsentEvent) -> bytes:
             "organisation": event.organisation,
         },
     )
+
+
+def receipt_pdf(event: ConsentEvent) -> bytes:
+    """The receipt in easy read, as a tagged PDF/UA document."""
+    html = receipt_easy_read_html(event)
     pdf = HTML(string=html, url_fetcher=_FETCHER).write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)  # write_pdf answers the bytes when it has no target
     return pdf
