@@ -152,9 +152,10 @@ def _page(
             "comment_form": comment_form or (CommentForm() if commenting else None),
             "comments": comments,
             "own_comments": _own_comments(person, summary),
-            "easy_read_first": person is not None and prefers_easy_read(person),
             "form": form,
-            "easy_read_first": request.user.easy_read_first,
+            # The display setting, or for an expert reading a draft, the formats they chose.
+            "easy_read_first": request.user.easy_read_first
+            or (person is not None and prefers_easy_read(person)),
         },
         status=status,
     )
