@@ -80,6 +80,7 @@ CLEAR_BY_DESIGN: dict[str, str] = {
     "messaging.Message.postal_address": "contact: where the letter went",
     "messaging.Message.subject": "a subject line written by the code",
     "messaging.Message.link": "a path",
+    "messaging.Message.enclosure": "a kind and an id naming a document printed with a letter",
     "messaging.Message.provider_id": "GOV.UK Notify's reference",
     "opportunities.Opportunity.title": "the organisation's description of the work",
     "opportunities.Opportunity.purpose": "the organisation's description of the work",

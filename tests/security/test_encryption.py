@@ -59,6 +59,8 @@ from powerwith.people.schedule import ITEM_CHOICES
 from powerwith.people.services import ExperienceInput, replace_experience, update_person
 from powerwith.people.services.acting import record_acted_for
 from powerwith.people.services.wellness import SECTIONS, save_plan
+from powerwith.privacy.copies import ask_for_copy
+from powerwith.privacy.models import InformationCopy
 from powerwith.safe_to_work.services import check_input, record_check
 from tests.engagements.factories import accepted_offer, booked, expert_membership
 from tests.evaluation.factories import ALL_AGREE, finished
@@ -188,6 +190,14 @@ def plant_check(person: Person, by: Membership) -> None:
     record_check(person=person, by=by, check=check)
 
 
+def plant_information_copy(person: Person, by: Membership) -> None:
+    """A copy of everything held, made by the worker: its JSON holds the person's words
+    (planted above); the PDF is compressed, so the canary is written into it directly."""
+    assert person.user is not None
+    copy = ask_for_copy(person, person.user)
+    InformationCopy.objects.filter(pk=copy.pk).update(pdf=CANARY)
+
+
 # Which planting writes the canary into which encrypted field. A new encrypted field
 # must be added here: test_every_encrypted_field_is_planted fails until it is.
 PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
@@ -210,6 +220,9 @@ PLANTED_BY: dict[str, Callable[[Person, Membership], None]] = {
     "learning.SummaryComment.text": plant_summary_comment,
     "people.BenefitsSituation.benefit": plant_benefit,
     "safe_to_work.CheckRecord.certificate_number": plant_check,
+    # Last: the copy holds what the plantings above wrote.
+    "privacy.InformationCopy.data": plant_information_copy,
+    "privacy.InformationCopy.pdf": plant_information_copy,
 }
 
 
