@@ -31,12 +31,13 @@ node_modules/.installed: package.json package-lock.json
 
 # GOV.UK Frontend, htmx and GOV.UK's accessible autocomplete come from the npm registry
 # and are served by us, never a CDN (the autocomplete's styles are in powerwith.css).
-$(STATIC_DIST)/.built: node_modules/.installed src/powerwith/assets/powerwith.scss
+$(STATIC_DIST)/.built: node_modules/.installed src/powerwith/assets/powerwith.scss Makefile
 	mkdir -p $(STATIC_DIST)
 	npm run --silent build:css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(STATIC_DIST)/
 	cp node_modules/htmx.org/dist/htmx.min.js $(STATIC_DIST)/
-	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js $(STATIC_DIST)/
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
+	  node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map $(STATIC_DIST)/
 	@touch $@
 
 assets: $(STATIC_DIST)/.built

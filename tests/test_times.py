@@ -67,5 +67,5 @@ def test_no_code_writes_a_time_of_day_with_strftime():
         and str(path.relative_to(SOURCE)) not in allowed
         and re.search(r"%[HIp]|(?<![A-Za-z])(?:g:i|H:i)", path.read_text())
     ]
-    # What a time box shows and reads (HTML's own "10:00" for <input type="time">) stays.
-    assert sorted(found) == ["engagements/forms/sessions.py", "opportunities/forms/rows.py"]
+    # What the one time box shows and reads ("10:00", "2:30pm") is written once, there.
+    assert sorted(found) == ["core/forms/dates.py"]

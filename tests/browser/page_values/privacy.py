@@ -10,6 +10,7 @@ from typing import Any
 
 from powerwith.people.services import create_person
 from powerwith.privacy.access import record_read
+from powerwith.privacy.copies import ask_for_copy
 from powerwith.privacy.models import What
 from tests.browser.page_values import PartCast
 
@@ -32,4 +33,6 @@ def values(cast: PartCast) -> dict[str, Any]:
     register_only = create_person(
         by=cast.coordinator, profile={"preferred_name": "Jordan", "town": "Leeds"}
     )
-    return {"erase_person_id": register_only.pk}
+    assert cast.expert.user is not None
+    copy = ask_for_copy(cast.expert, cast.expert.user)  # made at once by the tests' tasks
+    return {"erase_person_id": register_only.pk, "copy_id": copy.pk}
