@@ -91,9 +91,11 @@ CAPABILITY_PARAMETERS = {
 # parameters are all of these are the asker's own, like a route with none.
 PLAIN_PARAMETERS = {"tax_year": "a tax year: the person's own statement for it"}
 
-# Field names never given the canary: secrets, keys and addresses the code relies on.
+# Field names never given the canary: secrets, keys and addresses the code relies on, and
+# files kept as base64 text (a canary would make them unreadable, not leak).
 NOT_FREE_TEXT = re.compile(
     r"password|email|slug|hash|token|prefix|secret|session_key|^key$|link|url|code$|^ip_|_ip$"
+    r"|^pdf$"
 )
 
 # Known leaks: case id → reason. Each is an xfail(strict=True), so fixing it fails the

@@ -41,6 +41,7 @@ PUBLISHED = (
     "named only with consent to be quoted (tests/learning)"
 )
 MACHINE = "codes, hashes and links, not words"
+OWN_COPY = "a copy of everything held, made for the person and opened by them alone"
 
 GOVERNED = {
     "people.Person.preferred_name": NAME,
@@ -120,6 +121,8 @@ GOVERNED = {
     "privacy.AccessLogEntry.where": MACHINE,
     "safe_to_work.CheckRecord.name": STAFF,
     "safe_to_work.CheckRecord.certificate_number": PRIVATE,
+    "privacy.InformationCopy.pdf": OWN_COPY,
+    "privacy.InformationCopy.data": OWN_COPY,
 }
 WORDS = (models.CharField, models.TextField, models.JSONField)
 

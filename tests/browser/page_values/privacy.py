@@ -10,7 +10,7 @@ from typing import Any
 
 from powerwith.people.services import create_person
 from powerwith.privacy.access import record_read
-from powerwith.privacy.copies import ask_for_copy
+from powerwith.privacy.copies import ask_for_copy, prepare_copy
 from powerwith.privacy.models import What
 from tests.browser.page_values import PartCast
 
@@ -34,5 +34,6 @@ def values(cast: PartCast) -> dict[str, Any]:
         by=cast.coordinator, profile={"preferred_name": "Jordan", "town": "Leeds"}
     )
     assert cast.expert.user is not None
-    copy = ask_for_copy(cast.expert, cast.expert.user)  # made at once by the tests' tasks
+    copy = ask_for_copy(cast.expert, cast.expert.user)
+    prepare_copy.call(copy.pk)  # as the worker does once the ask commits
     return {"erase_person_id": register_only.pk, "copy_id": copy.pk}
