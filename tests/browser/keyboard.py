@@ -154,8 +154,17 @@ class KeyboardOnly:
         raise AssertionError(f"No choice '{option}' in {field}")
 
     def select(self, label: str, option: str) -> None:
-        """Tab to a drop-down list and move through it with the arrow keys."""
+        """Tab to a drop-down list and move through it with the arrow keys; or, where
+        JavaScript made it an autocomplete, type the option and choose it from the list."""
         now = self.tab_to(label)
+        if now.tag == "input":
+            self.page.keyboard.type(option)
+            self.page.keyboard.press("ArrowDown")
+            self.page.keyboard.press("Enter")
+            chosen = str(self.page.evaluate("() => document.activeElement.value"))
+            assert option.lower() in chosen.lower(), f"No option '{option}' in {label}"
+            self.steps.append(f"type and choose {option}")
+            return
         for _ in range(60):
             if now.selected is not None and option.lower() in now.selected.lower():
                 return
