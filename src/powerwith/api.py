@@ -186,7 +186,18 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 @api.exception_handler(Exception)
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-    logger.exception("Unhandled error on %s %s", request.method, request.path)
+    # The route's pattern and the request's id, never ``request.path``: a path can hold
+    # an id or a one-time token. The id finds the request's other lines (and the caller's
+    # X-Request-ID); the exception is logged as its class and place (powerwith.logs).
+    route = metrics.route_of(request)
+    request_id = getattr(request, "request_id", None)
+    logger.exception(
+        "Unhandled error on %s %s (request %s)",
+        request.method,
+        route,
+        request_id,
+        extra={"method": request.method, "route": route},
+    )
     return _detail(request, "Something went wrong on our side. It has been logged.", 500)
 
 

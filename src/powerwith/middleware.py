@@ -33,8 +33,7 @@ def observe_requests(
         try:
             response = get_response(request)
             seconds = time.perf_counter() - started
-            match = request.resolver_match
-            route = ("/" + match.route) if match is not None else metrics.UNMATCHED
+            route = metrics.route_of(request)
             method = request.method or "GET"
             metrics.observe(route, method, response.status_code, seconds)
             request_log.info(
