@@ -112,6 +112,12 @@ class Organisation(models.Model):
         blank=True,
     )
     benefits_advice_updated_at = models.DateTimeField(null=True, blank=True)
+    # Off unless an admin turns it on: each consent ledger checkpoint the worker writes
+    # is then e-mailed to the organisation's auditors (docs/adr/018-anchored-ledger.md).
+    checkpoints_to_auditors = models.BooleanField(
+        "e-mail the consent ledger's checkpoints to the organisation's auditors",
+        default=False,
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
