@@ -28,7 +28,7 @@ from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
 from powerwith.core.errors import DomainError
-from powerwith.middleware import NUL_REFUSED, holds_nul
+from powerwith.middleware import NUL_REFUSED, holds_nul, route_of
 from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
@@ -189,7 +189,7 @@ def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     # The route's pattern and the request's id, never ``request.path``: a path can hold
     # an id or a one-time token. The id finds the request's other lines (and the caller's
     # X-Request-ID); the exception is logged as its class and place (powerwith.logs).
-    route = metrics.route_of(request)
+    route = route_of(request)
     request_id = getattr(request, "request_id", None)
     logger.exception(
         "Unhandled error on %s %s (request %s)",

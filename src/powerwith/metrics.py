@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 from django.core.cache import cache
 from django.db.models import Count
-from django.http import HttpRequest
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -58,13 +57,6 @@ LATENCY = Histogram(
     buckets=(0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
 )
 METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
-
-
-def route_of(request: HttpRequest) -> str:
-    """The pattern of the route that answered (``/api/v1/people/<int:person_id>``), never
-    the URL asked for: a path can hold an id or a one-time token."""
-    match = request.resolver_match
-    return ("/" + match.route) if match is not None else UNMATCHED
 
 
 def observe(route: str, method: str, status: int, seconds: float) -> None:

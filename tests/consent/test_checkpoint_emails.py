@@ -30,6 +30,7 @@ NOW = datetime(2027, 3, 4, 9, 30, tzinfo=UTC)
 
 @pytest.fixture
 def ledger_events(expert_at_riverside: Person, riverside: Organisation) -> list[ConsentEvent]:
+    assert expert_at_riverside.user is not None
     me = expert_at_riverside.user.memberships.get(organisation=riverside)
     for scope in ("take_part", "publish"):
         grant_consent(person=expert_at_riverside, scope=scope, actor=me)
@@ -46,7 +47,7 @@ def _turn_on(organisation: Organisation) -> None:
 
 
 @pytest.fixture
-def sweep(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def sweep(django_capture_on_commit_callbacks):
     """The worker's sweep, its messages queued as the worker's own commit queues them."""
 
     def run(now: datetime) -> int:

@@ -140,8 +140,9 @@ def test_the_guard_ends_with_the_sweeps_transaction(riverside_admin: Membership)
         cursor.execute("DELETE FROM accounts_auditevent WHERE id = %s", [second.pk])
     assert second.pk in _ids()
     if connection.vendor == "sqlite":
+        assert SQLITE_GUARD_TABLE == "powerwith_delete_guard"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {SQLITE_GUARD_TABLE}")
+            cursor.execute("SELECT COUNT(*) FROM powerwith_delete_guard")
             assert cursor.fetchone()[0] == 0
 
 

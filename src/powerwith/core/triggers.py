@@ -29,7 +29,6 @@ from typing import Any
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-
 #: SQLite's stand-in for a per-transaction setting: a row naming the setting is there
 #: only inside ``AppendOnly.deleting``.
 SQLITE_GUARD_TABLE = "powerwith_delete_guard"
@@ -85,8 +84,9 @@ CREATE TRIGGER {self.name}
         for operation in ("UPDATE", "DELETE"):
             when = ""
             if operation == "DELETE" and self.delete_allowed_by:
+                # Names declared in code, never input (as every name in these statements).
                 when = (
-                    f"\n    WHEN NOT EXISTS (SELECT 1 FROM {SQLITE_GUARD_TABLE}"
+                    f"\n    WHEN NOT EXISTS (SELECT 1 FROM {SQLITE_GUARD_TABLE}"  # noqa: S608
                     f" WHERE setting = '{self.delete_allowed_by}')"
                 )
             # Dropped first: a trigger installed before the guard existed is replaced.
@@ -133,12 +133,12 @@ END
                 cursor.execute(f"SET LOCAL {self.delete_allowed_by} = 'off'")
                 return
             cursor.execute(
-                f"INSERT INTO {SQLITE_GUARD_TABLE} (setting) VALUES (%s)",
+                f"INSERT INTO {SQLITE_GUARD_TABLE} (setting) VALUES (%s)",  # noqa: S608
                 [self.delete_allowed_by],
             )
             yield
             cursor.execute(
-                f"DELETE FROM {SQLITE_GUARD_TABLE} WHERE setting = %s",
+                f"DELETE FROM {SQLITE_GUARD_TABLE} WHERE setting = %s",  # noqa: S608
                 [self.delete_allowed_by],
             )
 

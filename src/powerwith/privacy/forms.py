@@ -36,8 +36,7 @@ LEAST = {
     ),
     "audit_log_months": (
         AUDIT_MONTHS_MINIMUM,
-        "The audit log must be kept for at least 72 months (six years), as long as "
-        "payment records",
+        "The audit log must be kept for at least 72 months (six years), as long as payment records",
     ),
 }
 
