@@ -15,9 +15,13 @@ the same run:
 - ``bare insert``: one row inserted in a transaction (for the consent withdrawal).
 
 Then it reports each goal of issue 19 as met or not met (goals, not assertions: the exit
-status is 0 either way unless something broke) and writes var/bench/load-<time>.json.
+status is 0 either way unless something broke). On SQLite it then measures the bare insert
+and the consent withdrawal again on two fresh servers, ``synchronous=NORMAL`` and ``FULL``
+(the product's), and prints what FULL costs as one ratio. All of it goes to
+var/bench/load-result-<time>.json.
 
     .venv/bin/python bench/load.py [--people 100000] [--small 1000] [--seconds 10]
+    .venv/bin/python bench/load.py --people 1000 --seconds 5 --synchronous-only
 
 BENCH_DATABASE_URL (or DATABASE_URL) chooses PostgreSQL; by default SQLite files
 var/bench/load-<people>.sqlite3. Delete var/bench/load-* to rebuild.
@@ -119,7 +123,9 @@ def powerwith_command() -> list[str]:
     return [sys.executable, "-m", "powerwith.cli"]
 
 
-def start_server(people: int, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    people: int, port: int, workers: int, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     log = (BENCH_DIR / f"server-{people}.log").open("wb")
     process = subprocess.Popen(
         [
@@ -129,7 +135,7 @@ def start_server(people: int, port: int, workers: int) -> subprocess.Popen[bytes
             f"--port={port}",
             f"--workers={workers}",
         ],
-        env=server_env(people),
+        env={**server_env(people), **(extra_env or {})},
         stdout=subprocess.DEVNULL,  # the access log: one line a request
         stderr=log,
         start_new_session=True,
@@ -384,6 +390,54 @@ def run_dataset(people: int, seconds: float, workers: int) -> dict[str, Result]:
     return results
 
 
+SYNCHRONOUS_TARGETS = ("bare insert", "consent withdrawal (API write)")
+
+
+def run_synchronous(
+    people: int, seconds: float, workers: int, rounds: int = 2
+) -> dict[str, dict[str, Result]]:
+    """SQLite only: the bare insert and the consent withdrawal with ``synchronous=NORMAL``
+    and ``FULL`` (the product's), each on a fresh server and a refilled pool, in one run,
+    so the cost of syncing the WAL at every commit is one ratio. The modes alternate over
+    ``rounds`` (NORMAL then FULL, then FULL then NORMAL, ...) and each keeps its best
+    round: on a shared machine other work only ever slows a round down."""
+    best: dict[str, dict[str, Result]] = {"NORMAL": {}, "FULL": {}}
+    for round_number in range(rounds):
+        order = ("NORMAL", "FULL") if round_number % 2 == 0 else ("FULL", "NORMAL")
+        for mode in order:
+            print(f"\n== synchronous={mode}, {people:,} people, round {round_number + 1}")
+            subprocess.run([sys.executable, __file__, "--build", str(people)], check=True)
+            meta = json.loads(dataset.meta_path(people).read_text())
+            pool = meta["pool"][:15000]
+            port = free_port()
+            base = f"http://127.0.0.1:{port}"
+            server = start_server(people, port, workers, {"BENCH_SQLITE_SYNCHRONOUS": mode})
+            try:
+                auth = {"token": api_token(people)}
+                for target in targets(meta, pool):
+                    if target.name not in SYNCHRONOUS_TARGETS:
+                        continue
+                    result = measure(base, target, auth, seconds)
+                    kept = best[mode].get(target.name)
+                    if kept is None or result.rps > kept.rps:
+                        best[mode][target.name] = result
+            finally:
+                stop_server(server)
+    return best
+
+
+def synchronous_lines(compared: dict[str, dict[str, Result]]) -> list[str]:
+    lines = ["synchronous=FULL against NORMAL (SQLite; the product runs FULL):"]
+    for name in SYNCHRONOUS_TARGETS:
+        normal, full = compared["NORMAL"][name], compared["FULL"][name]
+        ratio = full.rps / normal.rps if normal.rps else 0.0
+        lines.append(
+            f"  {name:<34} NORMAL {normal.rps:8.1f} req/s (p95 {normal.p95_ms:6.1f} ms)  "
+            f"FULL {full.rps:8.1f} req/s (p95 {full.p95_ms:6.1f} ms)  FULL÷NORMAL {ratio:.0%}"
+        )
+    return lines
+
+
 # ---------------------------------------------------------------- the report
 
 
@@ -538,6 +592,17 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--small-seconds", type=float, default=5)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--synchronous-only",
+        action="store_true",
+        help="SQLite: measure only the withdrawal and the bare insert, NORMAL against FULL",
+    )
+    parser.add_argument(
+        "--synchronous-rounds",
+        type=int,
+        default=2,
+        help="rounds of NORMAL and FULL, alternating; each mode keeps its best (default 2)",
+    )
     parser.add_argument("--build", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
@@ -554,8 +619,26 @@ def main() -> int:
     database = (
         "postgresql" if dataset.database_url(args.people).startswith("postgres") else "sqlite"
     )
+    if args.synchronous_only:
+        if database != "sqlite":
+            print("--synchronous-only measures SQLite's synchronous setting: no DATABASE_URL")
+            return 2
+        compared = run_synchronous(args.people, args.seconds, args.workers, args.synchronous_rounds)
+        print(
+            f"\n{args.people:,} people, gunicorn {args.workers} sync workers, wrk {THREADS} "
+            f"threads x {CONNECTIONS} connections, {args.seconds:.0f} s each; {machine()}, "
+            f"load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
+            f"best of {args.synchronous_rounds} rounds for each mode\n"
+        )
+        print("\n".join(synchronous_lines(compared)))
+        return 0
     small = run_dataset(args.small, args.small_seconds, args.workers) if args.small else None
     big = run_dataset(args.people, args.seconds, args.workers)
+    compared = (
+        run_synchronous(args.people, args.seconds, args.workers, args.synchronous_rounds)
+        if database == "sqlite"
+        else {}
+    )
     postgres_vs = latest_sqlite_run(args.people) if database == "postgresql" else None
 
     print(
@@ -575,6 +658,8 @@ def main() -> int:
     for name, met, detail in verdicts:
         word = "met" if met else "NOT met" if met is not None else "-"
         print(f"  [{word:^12}] {name}" + (f": {detail}" if detail != "all" else ""))
+    if compared:
+        print("\n" + "\n".join(synchronous_lines(compared)))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = BENCH_DIR / f"load-result-{stamp}.json"
     out.write_text(
@@ -593,6 +678,10 @@ def main() -> int:
                 "results": [asdict(r) for r in big.values()],
                 "small_results": [asdict(r) for r in small.values()] if small else [],
                 "goals": [{"goal": n, "met": m, "detail": d} for n, m, d in verdicts],
+                "synchronous": {
+                    mode: [asdict(r) for r in measured.values()]
+                    for mode, measured in compared.items()
+                },
             },
             indent=2,
         )

@@ -124,3 +124,63 @@ def test_production_settings_write_json_lines(settings):
     # The tests run with production's settings (neither DEBUG nor the demo).
     assert settings.LOG_FORMAT == "json"
     assert settings.LOGGING["handlers"]["console"]["formatter"] == "json"
+
+
+TOKEN_LIKE = "tok_9fQ2xLw7Rk3VbN8pZs4T"
+ID_IN_PATH = "8675309123"
+
+
+def test_an_unexpected_api_error_logs_the_route_and_request_id_never_the_path(
+    log_lines, riverside_coordinator, monkeypatch, caplog
+):
+    from powerwith.people import api as people_api
+    from tests.conftest import api_client_for
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"failed on {TOKEN_LIKE}")
+
+    monkeypatch.setattr(people_api, "_person", broken)
+    client = api_client_for(riverside_coordinator)
+    client.raise_request_exception = False
+    response = client.get(
+        f"/api/v1/people/{ID_IN_PATH}?next=/accept/{TOKEN_LIKE}",
+        headers={"X-Request-ID": "probe-500"},
+    )
+    assert response.status_code == 500
+    assert response.json()["detail"]
+    written = log_lines.getvalue()
+    (line,) = [line for line in lines(log_lines) if line["logger"] == "powerwith.api"]
+    assert line["route"] == "/api/v1/people/<person_id>"
+    assert line["request_id"] == "probe-500"
+    assert "probe-500" in str(line["message"])
+    assert line["exception"] == "RuntimeError"
+    # Neither the path's id nor the token, in the lines nor in the records themselves.
+    assert ID_IN_PATH not in written
+    assert TOKEN_LIKE not in written
+    ours = [record for record in caplog.records if record.name == "powerwith.api"]
+    assert ours
+    assert all(ID_IN_PATH not in record.getMessage() for record in ours)
+    assert all(TOKEN_LIKE not in record.getMessage() for record in ours)
+
+
+def test_the_unexpected_error_handler_never_reads_a_token_from_the_path(log_lines, caplog):
+    from django.test import RequestFactory
+    from django.urls import ResolverMatch
+
+    from powerwith.api import on_unexpected
+
+    request = RequestFactory().post(f"/api/v1/invitations/{TOKEN_LIKE}/accept")
+    request.resolver_match = ResolverMatch(
+        lambda request: None, (), {}, route="api/v1/invitations/<str:token>/accept"
+    )
+    request.request_id = "probe-token"  # type: ignore[attr-defined]
+    try:
+        raise RuntimeError(TOKEN_LIKE)
+    except RuntimeError as error:
+        response = on_unexpected(request, error)
+    assert response.status_code == 500
+    assert TOKEN_LIKE not in log_lines.getvalue()
+    assert all(TOKEN_LIKE not in record.getMessage() for record in caplog.records)
+    (line,) = [line for line in lines(log_lines) if line["logger"] == "powerwith.api"]
+    assert line["route"] == "/api/v1/invitations/<str:token>/accept"
+    assert "probe-token" in str(line["message"])

@@ -28,7 +28,7 @@ from powerwith.accounts.api import router as accounts_router
 from powerwith.accounts.models import ApiToken
 from powerwith.accounts.services import note_token_used
 from powerwith.core.errors import DomainError
-from powerwith.middleware import NUL_REFUSED, holds_nul
+from powerwith.middleware import NUL_REFUSED, holds_nul, route_of
 from powerwith.offers.api import router as offers_router
 from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
@@ -186,7 +186,18 @@ def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 @api.exception_handler(Exception)
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-    logger.exception("Unhandled error on %s %s", request.method, request.path)
+    # The route's pattern and the request's id, never ``request.path``: a path can hold
+    # an id or a one-time token. The id finds the request's other lines (and the caller's
+    # X-Request-ID); the exception is logged as its class and place (powerwith.logs).
+    route = route_of(request)
+    request_id = getattr(request, "request_id", None)
+    logger.exception(
+        "Unhandled error on %s %s (request %s)",
+        request.method,
+        route,
+        request_id,
+        extra={"method": request.method, "route": route},
+    )
     return _detail(request, "Something went wrong on our side. It has been logged.", 500)
 
 

@@ -18,6 +18,13 @@ API_PREFIX = "/api/"
 request_log = logging.getLogger("powerwith.requests")
 
 
+def route_of(request: HttpRequest) -> str:
+    """The pattern of the route that answered (``/api/v1/people/<person_id>``), never the
+    URL asked for: a path can hold an id or a one-time token."""
+    match = request.resolver_match
+    return ("/" + match.route) if match is not None else metrics.UNMATCHED
+
+
 def observe_requests(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
@@ -33,8 +40,7 @@ def observe_requests(
         try:
             response = get_response(request)
             seconds = time.perf_counter() - started
-            match = request.resolver_match
-            route = ("/" + match.route) if match is not None else metrics.UNMATCHED
+            route = route_of(request)
             method = request.method or "GET"
             metrics.observe(route, method, response.status_code, seconds)
             request_log.info(

@@ -16,6 +16,8 @@ from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
 from powerwith.learning.queries import drafts_waiting_for
 from powerwith.people import queries as people_queries
+from powerwith.privacy.access import record_reads
+from powerwith.privacy.models import What
 from powerwith.workflows import home as needs
 
 
@@ -36,7 +38,21 @@ def home(request: Request) -> HttpResponse:
         return render(request, "home/expert.html", context)
     context["tasks"] = needs.staff_tasks(membership, now)
     if membership.role == Role.CONTACT:
-        context["contact"] = contact_home(membership, now)
+        contact = context["contact"] = contact_home(membership, now)
+        # The page shows the adjustments people asked for and who said in a wellbeing
+        # check that they would like support: each person sees it on who-looked.
+        record_reads(
+            viewer=membership,
+            people=[adjustment.person for adjustment in contact.adjustments],
+            what=What.ADJUSTMENTS,
+            where=request.path,
+        )
+        record_reads(
+            viewer=membership,
+            people=[check.attendance.person for check in contact.support_checks],
+            what=What.WELLBEING_NOTES,
+            where=request.path,
+        )
     context["people_count"] = people_queries.register_size(membership)
     if can(membership, Capability.SEE_MEMBERS):
         context["member_count"] = accounts_queries.members_of(membership).count()

@@ -171,8 +171,7 @@ def test_an_entry_cannot_be_changed_or_removed(
     assert entry.where == "/x"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
-def test_on_postgresql_the_database_refuses_too(
+def test_the_database_refuses_too(
     riverside_coordinator: Membership, expert_at_riverside: Person
 ) -> None:
     from django.db import DatabaseError, transaction

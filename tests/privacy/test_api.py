@@ -56,7 +56,7 @@ def test_an_admin_reads_and_sets_the_periods(riverside_admin: Membership) -> Non
     assert api.get("/api/v1/organisation/retention").json()["payment_months"] == 72
     response = api.put("/api/v1/organisation/retention", PERIODS, content_type="application/json")
     assert response.status_code == 200
-    assert response.json() == PERIODS
+    assert response.json() == {**PERIODS, "audit_log_months": 72}
     assert RetentionPolicy.objects.get().left_person_months == 18
 
 

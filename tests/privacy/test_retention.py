@@ -46,7 +46,8 @@ def test_the_defaults_are_written_in_the_model(riverside: object) -> None:
         policy.left_person_months,
         policy.feedback_text_months,
         policy.payment_months,
-    ) == (12, 24, 24, 36, 72)
+        policy.audit_log_months,
+    ) == (12, 24, 24, 36, 72, 72)
 
 
 def test_months_before_keeps_to_the_calendar() -> None:
@@ -216,6 +217,7 @@ def test_an_admin_sets_the_periods(client: Client, riverside_admin: Membership) 
             "left_person_months": "18",
             "feedback_text_months": "24",
             "payment_months": "84",
+            "audit_log_months": "72",
         },
     )
     assert response.status_code == 302
@@ -243,6 +245,7 @@ def test_bad_periods_are_refused_and_change_nothing(
             "left_person_months": "18",
             "feedback_text_months": "24",
             "payment_months": payment_months,
+            "audit_log_months": "72",
         },
     )
     page = response.content.decode()

@@ -4,7 +4,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 from django_otp.models import Device, ThrottlingMixin
 
@@ -112,6 +112,12 @@ class Organisation(models.Model):
         blank=True,
     )
     benefits_advice_updated_at = models.DateTimeField(null=True, blank=True)
+    # Off unless an admin turns it on: each consent ledger checkpoint the worker writes
+    # is then e-mailed to the organisation's auditors (docs/adr/018-anchored-ledger.md).
+    checkpoints_to_auditors = models.BooleanField(
+        "e-mail the consent ledger's checkpoints to the organisation's auditors",
+        default=False,
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -202,8 +208,20 @@ class ApiToken(models.Model):
         return self.revoked_at is None
 
 
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def expire(self) -> int:
+        """The one way events leave: the retention sweep removing those older than the
+        organisation keeps them, through the database's guard (see triggers.py)."""
+        from powerwith.accounts.triggers import AUDIT_EVENTS
+
+        with AUDIT_EVENTS.deleting(connections[self.db]):
+            deleted, _ = super().delete()
+        return deleted
+
+
 class AuditEvent(models.Model):
-    """Who did what, to what, and when. Rows are written once and never changed."""
+    """Who did what, to what, and when. Rows are written once and never changed; they are
+    removed only by the retention sweep (``objects...expire()``)."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -214,6 +232,8 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=60, blank=True)
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -342,3 +342,25 @@ def set_work_settings(*, by: Membership, **values: int) -> Organisation:
             **changed,
         )
     return organisation
+
+
+@transaction.atomic
+def set_checkpoints_to_auditors(*, by: Membership, on: bool) -> Organisation:
+    """Whether each consent ledger checkpoint the worker writes is also e-mailed to the
+    organisation's auditors, so the anchor lives in someone's mailbox as well."""
+    if not can(by, Capability.CHANGE_SETTINGS):
+        raise NotAllowed("Only an organisation admin can change the organisation's settings.")
+    if not isinstance(on, bool):
+        raise DomainError("Say yes or no.", field="checkpoints_to_auditors")
+    organisation = Organisation.objects.select_for_update().get(pk=by.organisation_id)
+    if organisation.checkpoints_to_auditors != on:
+        organisation.checkpoints_to_auditors = on
+        organisation.save(update_fields=["checkpoints_to_auditors"])
+        audit.record(
+            actor=by.user,
+            action="organisation.checkpoints_to_auditors_changed",
+            organisation=organisation,
+            target=organisation,
+            on=on,
+        )
+    return organisation

@@ -10,7 +10,8 @@ Two things the database does not hold make that visible:
 - **signed checkpoints** of the chain head (newest event id, its hash, how many events)
   written to an append-only directory outside the database (``LEDGER_CHECKPOINT_DIR``),
   each a new file that is never rewritten: at once by ``powerwith manage
-  checkpoint_ledger`` and at least daily by the worker (``sweep``).
+  checkpoint_ledger`` and at least daily by the worker (``sweep``), which also e-mails
+  it to the auditors of each organisation that asked (``consent.emails``).
 
 ``verify`` recomputes the chain, checks each seal, and checks that every checkpoint's
 event is still there with the hash it had, naming the first event that no longer matches.
@@ -190,6 +191,11 @@ def sweep(now: datetime) -> int:
         if age < AFTER_CHANGES or (not changed and age < AT_LEAST_EVERY):
             return 0
     write_checkpoint(now)
+    # Then to the auditors of each organisation that asked (consent.emails imports this
+    # module, so it is imported here).
+    from powerwith.consent.emails import queue_checkpoint
+
+    queue_checkpoint(now)
     return 1
 
 

@@ -138,19 +138,31 @@ class RetentionIO(Schema):
     left_person_months: int = Field(ge=1, le=MOST_MONTHS)
     feedback_text_months: int = Field(ge=1, le=MOST_MONTHS)
     payment_months: int = Field(ge=1, le=MOST_MONTHS)
+    # Optional so a client written before it keeps working: left out, it stays as it was.
+    audit_log_months: int | None = Field(None, ge=1, le=MOST_MONTHS)
+
+
+class RetentionOut(Schema):
+    wellbeing_note_months: int
+    access_log_months: int
+    left_person_months: int
+    feedback_text_months: int
+    payment_months: int
+    audit_log_months: int
 
 
 def _retention_out(policy: RetentionPolicy) -> dict[str, int]:
     return {name: getattr(policy, name) for name in SETTINGS}
 
 
-@router.get("/organisation/retention", response=RetentionIO)
+@router.get("/organisation/retention", response=RetentionOut)
 def get_retention(request: Request) -> dict[str, int]:
     return _retention_out(queries.retention_policy_for(membership_of(request)))
 
 
-@router.put("/organisation/retention", response=RetentionIO)
+@router.put("/organisation/retention", response=RetentionOut)
 def set_retention(request: Request, payload: RetentionIO) -> dict[str, int]:
-    """Months each kind of information is kept; payments at least 72 (six years)."""
+    """Months each kind of information is kept; payments and the audit log at least 72
+    (six years). Without ``audit_log_months`` the audit log's period stays as it was."""
     policy = services.set_retention(membership_of(request), **payload.model_dump())
     return _retention_out(policy)

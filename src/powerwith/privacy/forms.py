@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.db import models
 
-from powerwith.privacy.models import PAYMENT_MONTHS_MINIMUM, RetentionPolicy
+from powerwith.privacy.models import AUDIT_MONTHS_MINIMUM, PAYMENT_MONTHS_MINIMUM, RetentionPolicy
 
 SETTINGS = (
     "wellbeing_note_months",
@@ -13,6 +13,7 @@ SETTINGS = (
     "left_person_months",
     "feedback_text_months",
     "payment_months",
+    "audit_log_months",
 )
 MOST_MONTHS = 1200
 
@@ -23,6 +24,20 @@ HINTS = {
     "feedback_text_months": "The ratings are kept; only the words are removed.",
     "payment_months": "At least 72 months (six years): HMRC requires payment records to be "
     "kept for six years after payment.",
+    "audit_log_months": "At least 72 months (six years): it shows who approved and paid each "
+    "claim and who recorded a person's consent, so it is kept as long as payment records.",
+}
+
+# The least each period may be, and what a smaller number is told.
+LEAST = {
+    "payment_months": (
+        PAYMENT_MONTHS_MINIMUM,
+        "Payment records must be kept for at least 72 months (six years after payment)",
+    ),
+    "audit_log_months": (
+        AUDIT_MONTHS_MINIMUM,
+        "The audit log must be kept for at least 72 months (six years), as long as payment records",
+    ),
 }
 
 
@@ -54,12 +69,7 @@ class StaffEraseForm(forms.Form):
 def _months(name: str) -> forms.IntegerField:
     field = RetentionPolicy._meta.get_field(name)
     assert isinstance(field, models.Field)
-    least = PAYMENT_MONTHS_MINIMUM if name == "payment_months" else 1
-    too_few = (
-        "Payment records must be kept for at least 72 months (six years after payment)"
-        if name == "payment_months"
-        else "Enter at least 1 month"
-    )
+    least, too_few = LEAST.get(name, (1, "Enter at least 1 month"))
     return forms.IntegerField(
         label=str(field.verbose_name).capitalize(),
         help_text=HINTS[name],
@@ -81,6 +91,7 @@ class RetentionForm(forms.Form):
     left_person_months = _months("left_person_months")
     feedback_text_months = _months("feedback_text_months")
     payment_months = _months("payment_months")
+    audit_log_months = _months("audit_log_months")
 
     @staticmethod
     def initial_from(policy: RetentionPolicy) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 organisation keeps what it holds.
 
 ``AccessLogEntry`` is append-only like the audit log: the model refuses to change or
-remove a row, so does its QuerySet, and on PostgreSQL a trigger refuses too
-(``privacy/triggers.py``).
+remove a row, so does its QuerySet, and on PostgreSQL and SQLite a trigger refuses too
+(``privacy/triggers.py``), except for the retention sweep's ``expire``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
-from django.db import DatabaseError, models
+from django.db import DatabaseError, connections, models
 from django.utils import timezone
 
 from powerwith.accounts.models import Organisation
@@ -23,6 +23,10 @@ from powerwith.people.models import Person
 
 # Payment records are kept for six years after payment (HMRC: a legal obligation).
 PAYMENT_MONTHS_MINIMUM = 72
+# The audit log says who approved and paid each claim and who recorded or withdrew a
+# person's consent on their behalf: it is kept at least as long as the payment records
+# (ADR 018).
+AUDIT_MONTHS_MINIMUM = 72
 
 
 class AppendOnly(DatabaseError):
@@ -51,13 +55,10 @@ class EntryQuerySet(models.QuerySet["AccessLogEntry"]):
 
     def expire(self) -> int:
         """The one way entries leave: the retention sweep removing those older than the
-        organisation keeps them (on PostgreSQL it tells the trigger so; see triggers.py)."""
-        from django.db import connection, transaction
+        organisation keeps them, through the database's guard (see triggers.py)."""
+        from powerwith.privacy.triggers import ACCESS_LOG
 
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL powerwith.access_log_expiry = 'on'")
+        with ACCESS_LOG.deleting(connections[self.db]):
             deleted, _ = super().delete()
         return deleted
 
@@ -158,6 +159,11 @@ class RetentionPolicy(models.Model):
         default=PAYMENT_MONTHS_MINIMUM,
         validators=[MinValueValidator(PAYMENT_MONTHS_MINIMUM)],
     )
+    audit_log_months = models.PositiveIntegerField(
+        "months to keep the audit log of who did what",
+        default=AUDIT_MONTHS_MINIMUM,
+        validators=[MinValueValidator(AUDIT_MONTHS_MINIMUM)],
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -166,7 +172,11 @@ class RetentionPolicy(models.Model):
             models.CheckConstraint(
                 condition=models.Q(payment_months__gte=PAYMENT_MONTHS_MINIMUM),
                 name="payments_kept_at_least_six_years",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(audit_log_months__gte=AUDIT_MONTHS_MINIMUM),
+                name="audit_log_kept_at_least_six_years",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,8 +2,10 @@
 (``powerwith.reminders.SWEEPS``).
 
 Idempotent: each pass removes only what is past its period and still there, so a second
-run finds nothing. Never touches the consent ledger, and never a payment record younger
-than six years whatever the policy says (the model refuses a shorter period too).
+run finds nothing. Never touches the consent ledger, and never a payment record or an
+audit event younger than six years whatever the policy says (the model refuses a shorter
+period too). Audit events and access-log entries leave through their tables' one guarded
+removal (``expire``, see powerwith.core.triggers); any other DELETE is refused.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from powerwith.accounts.models import Organisation
+from powerwith.accounts.models import AuditEvent, Organisation
 from powerwith.engagements.models import WellbeingCheck
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.payments.models import Claim
 from powerwith.people.models import Person, PersonStatus
 from powerwith.privacy.models import (
+    AUDIT_MONTHS_MINIMUM,
     PAYMENT_MONTHS_MINIMUM,
     AccessLogEntry,
     ErasureReason,
@@ -56,6 +59,21 @@ def _feedback_words(organisation: Organisation, before: dt.datetime) -> int:
 
 def _access_log(organisation: Organisation, before: dt.datetime) -> int:
     return AccessLogEntry.objects.filter(organisation=organisation, created_at__lt=before).expire()
+
+
+def _audit_log(organisation: Organisation, before: dt.datetime) -> int:
+    return AuditEvent.objects.filter(organisation=organisation, created_at__lt=before).expire()
+
+
+def _audit_log_of_no_organisation(now: dt.datetime) -> int:
+    """Events no organisation owns (a person's own actions, signing in) are kept as long
+    as the longest period any organisation keeps its audit log."""
+    longest = max(
+        RetentionPolicy.objects.values_list("audit_log_months", flat=True),
+        default=AUDIT_MONTHS_MINIMUM,
+    )
+    before = months_before(now, max(longest, AUDIT_MONTHS_MINIMUM))
+    return AuditEvent.objects.filter(organisation=None, created_at__lt=before).expire()
 
 
 def _payments(organisation: Organisation, before: dt.date) -> int:
@@ -107,4 +125,7 @@ def sweep(now: dt.datetime) -> int:
         done += _access_log(organisation, months_before(now, policy.access_log_months))
         payment_months = max(policy.payment_months, PAYMENT_MONTHS_MINIMUM)
         done += _payments(organisation, months_before(now, payment_months).date())
+        audit_months = max(policy.audit_log_months, AUDIT_MONTHS_MINIMUM)
+        done += _audit_log(organisation, months_before(now, audit_months))
+    done += _audit_log_of_no_organisation(now)
     return done + _people_who_left(now)

@@ -32,6 +32,7 @@ from powerwith.people.models import (
     WellnessActionPlan,
 )
 from powerwith.privacy.models import (
+    AUDIT_MONTHS_MINIMUM,
     PAYMENT_MONTHS_MINIMUM,
     ErasureReason,
     ErasureRecord,
@@ -254,14 +255,24 @@ def set_retention(
     left_person_months: int,
     feedback_text_months: int,
     payment_months: int,
+    audit_log_months: int | None = None,
 ) -> RetentionPolicy:
-    """An admin sets how long their organisation keeps what it holds."""
-    retention_policy_for(membership)  # admins only
+    """An admin sets how long their organisation keeps what it holds (the audit log's
+    period stays as it was when not given)."""
+    current = retention_policy_for(membership)  # admins only
+    if audit_log_months is None:
+        audit_log_months = current.audit_log_months
     if payment_months < PAYMENT_MONTHS_MINIMUM:
         raise InvalidInput(
             "Payment records must be kept for at least 72 months (six years after payment): "
             "HMRC requires it.",
             field="payment_months",
+        )
+    if audit_log_months < AUDIT_MONTHS_MINIMUM:
+        raise InvalidInput(
+            "The audit log must be kept for at least 72 months (six years): it shows who "
+            "approved and paid each claim, so it is kept as long as payment records.",
+            field="audit_log_months",
         )
     values = {
         "wellbeing_note_months": wellbeing_note_months,
@@ -269,6 +280,7 @@ def set_retention(
         "left_person_months": left_person_months,
         "feedback_text_months": feedback_text_months,
         "payment_months": payment_months,
+        "audit_log_months": audit_log_months,
     }
     for name, months in values.items():
         if months < 1 or months > 1200:

@@ -1,4 +1,5 @@
-"""The organisation's settings page, for its admins: how strongly matching spreads work."""
+"""The organisation's settings page, for its admins: how strongly matching spreads work,
+how the work runs, and whether the consent ledger's checkpoints go to its auditors."""
 
 from __future__ import annotations
 
@@ -65,6 +66,19 @@ class WorkSettingsForm(forms.Form):
     )
 
 
+class CheckpointsForm(forms.Form):
+    checkpoints_to_auditors = forms.BooleanField(
+        label="E-mail each consent ledger checkpoint to our auditors",
+        help_text=(
+            "At least once a day the worker writes a signed checkpoint of the consent "
+            "ledger: its newest event's hash, how many events it holds, when, and a "
+            "signature. With this on, each auditor of this organisation is e-mailed it too, "
+            "so a copy lives outside this service. It holds no one's personal details."
+        ),
+        required=False,
+    )
+
+
 @membership_required
 def organisation_settings(request: Request) -> HttpResponse:
     membership = membership_of(request)
@@ -81,6 +95,20 @@ def organisation_settings(request: Request) -> HttpResponse:
         posted if which == "work" else None,
         initial={name: getattr(organisation, name) for name in services.WORK_SETTING_LIMITS},
     )
+    checkpoints_form = CheckpointsForm(
+        posted if which == "checkpoints" else None,
+        initial={"checkpoints_to_auditors": organisation.checkpoints_to_auditors},
+    )
+    if which == "checkpoints" and checkpoints_form.is_valid():
+        on = checkpoints_form.cleaned_data["checkpoints_to_auditors"]
+        services.set_checkpoints_to_auditors(by=membership, on=on)
+        messages.success(
+            request,
+            "Checkpoints will be e-mailed to your auditors."
+            if on
+            else "Checkpoints will not be e-mailed to your auditors.",
+        )
+        return redirect("accounts:organisation_settings")
     if which == "work" and work_form.is_valid():
         try:
             services.set_work_settings(by=membership, **work_form.cleaned_data)
@@ -100,6 +128,7 @@ def organisation_settings(request: Request) -> HttpResponse:
     context = {
         "form": form,
         "work_form": work_form,
+        "checkpoints_form": checkpoints_form,
         "concentration": recent_paid_work(organisation.pk, timezone.now()),
     }
     status = form_status(form, work_form)

@@ -163,6 +163,18 @@ def _page(request: Request, session: Session, form: forms.Form | None = None) ->
         what=What.ADJUSTMENTS,
         where=request.path,
     )
+    if can(membership, Capability.CARE_FOR_PEOPLE):
+        # The wellbeing section shows each booked person's check answers.
+        record_reads(
+            viewer=membership,
+            people=[
+                booking.person
+                for booking in bookings
+                if booking.is_booked and any(c.is_done for c in booking.wellbeing_checks.all())
+            ],
+            what=What.WELLBEING_NOTES,
+            where=request.path,
+        )
     return render(request, "engagements/session.html", context, status=form_status(form))
 
 
