@@ -121,6 +121,21 @@ def test_sam_acts_on_both_organisations_things_without_switching(
     audited(page)
     assert FeedbackAnswer.objects.get().opportunity_id == leaflet.opportunity_id
 
+    # Her sessions and her information: both organisations, and a Riverside session opens.
+    page.goto(f"{base}/my-sessions/")
+    audited(page)
+    page.locator("tbody tr", has_text="Ward rounds review").get_by_role("link").click()
+    expect(page.locator("main")).to_contain_text("Ward rounds review")
+    audited(page)
+    page.goto(f"{base}/my-information/")
+    audited(page)
+    held = page.locator("#organisations-holding")
+    expect(held).to_contain_text(RIVERSIDE)
+    expect(held).to_contain_text(HILLVIEW)
+    held.get_by_role("link", name=f"who at {RIVERSIDE} has looked at your information").click()
+    expect(page.get_by_text(f"Showing people who looked from {RIVERSIDE}.")).to_be_visible()
+    audited(page)
+
     # Nothing was switched on the way: Hillview is still current.
     assert current_organisation(page) == HILLVIEW
     assert current_organisation(plain) == HILLVIEW

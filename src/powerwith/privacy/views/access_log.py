@@ -25,7 +25,7 @@ PAGE_SIZE = 25
 @login_required
 def who_looked(request: Request) -> HttpResponse:
     person = queries.own_person(request.user)
-    shown = organisation_filter(request, organisation_choices(person), "who looked")
+    shown = organisation_filter(request, organisation_choices(person), "people who looked")
     entries = queries.access_log_of(person, shown.chosen)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "privacy/who_looked.html", {"page": page, "organisation_filter": shown})
