@@ -1,12 +1,14 @@
 """``powerwith demo`` (what ``make demo`` runs) serves with the worker beside it: e-mail a
-page queues is sent by the demo's worker, printed by the console backend, and Ctrl+C at
-the terminal stops the server and the worker together."""
+page queues is sent by the demo's worker, printed by the console backend; its first round
+of reminders reminds someone of something the demo data holds due; and Ctrl+C at the
+terminal stops the server and the worker together."""
 
 from __future__ import annotations
 
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -96,3 +98,68 @@ def test_the_demo_worker_sends_what_a_page_queues_and_stops_with_the_server(tmp_
     assert not Path(f"/proc/{worker}").exists()
     loading = printed.split("Password for every demo login")[0]
     assert "Task id=" not in loading  # the e-mail the load sends does not bury the logins
+
+
+REMINDERS_TASK = "powerwith.reminders.send_reminders"
+
+
+def rows(database: Path, sql: str, *parameters: object) -> list[tuple[object, ...]]:
+    """Read the demo's database as it is now, beside the running demo (SQLite in WAL)."""
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10) as db:
+            return db.execute(sql, parameters).fetchall()
+    except sqlite3.OperationalError:  # not made yet, or busy for a moment
+        return []
+
+
+def first_round_done(database: Path) -> bool:
+    """The worker's first run of the reminders has finished, and so has every task it
+    queued that was due (the messages it decided on): all that is left waiting is the
+    next run, a quarter of an hour on."""
+    finished = rows(
+        database,
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+        "WHERE task_path = ? AND status = 'SUCCESSFUL'",
+        REMINDERS_TASK,
+    )
+    if not finished or not finished[0][0]:
+        return False
+    waiting = rows(
+        database,
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN "
+        "('READY', 'RUNNING') AND (run_after IS NULL OR run_after <= "
+        "strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+    )
+    return bool(waiting) and waiting[0][0] == 0
+
+
+def test_the_demo_workers_first_round_sends_a_reminder(tmp_path):
+    """Straight after ``powerwith demo`` starts, with nothing done by anyone, the worker's
+    first round reminds someone of a safe-to-work check that ends in three weeks: the
+    demo behaves as the product does, however few people it has."""
+    port = free_port()
+    database = tmp_path / "demo.sqlite3"
+    env = {key: value for key, value in os.environ.items() if key not in SUITE_ONLY}
+    env.update({"POWERWITH_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{database}"})
+    log = tmp_path / "demo.log"
+    with log.open("wb") as output:
+        demo = subprocess.Popen(
+            [POWERWITH, "demo", "--people", "5", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for(lambda: healthy(port), seconds=300)
+        # A safety net only: the first round finishes in seconds.
+        wait_for(lambda: first_round_done(database), seconds=300)
+        reminders = rows(database, "SELECT topic, status FROM messaging_message WHERE reminder = 1")
+    finally:
+        os.killpg(demo.pid, signal.SIGINT)  # Ctrl+C at the terminal
+        demo.wait(timeout=120)
+    printed = log.read_text()
+    # The person is reminded by the channel they chose; their contact person by e-mail,
+    # which the demo prints.
+    assert ("check_expires", "sent") in reminders, (reminders, printed[-3000:])
+    assert re.search(r"Subject: A check of .+ ends soon", printed), printed[-3000:]

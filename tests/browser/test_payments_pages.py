@@ -89,10 +89,12 @@ def test_the_person_claims_time_from_attendance_with_the_keyboard_and_no_violati
     expect(page.get_by_text("£150.00")).to_be_visible()
     assert axe_violations(page) == []
     person = KeyboardOnly(page)
-    # Leave the older session out: untick it, then claim for the one left.
-    newer = person.tab_to(f"{second.session.opportunity.title}, ")
+    # Leave the older session out: untick it, then claim for the one left. Each is named
+    # with the organisation the work is with.
+    work = f"{first.session.opportunity.title} ({first.session.opportunity.organisation.name}), "
+    newer = person.tab_to(work)
     assert newer.checked
-    older = person.tab_to(f"{first.session.opportunity.title}, ")
+    older = person.tab_to(work)
     assert older.checked
     page.keyboard.press("Space")
     person.follow("Claim for these sessions")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from powerwith.consent.models import Output
 from powerwith.offers.models import Offer
 from powerwith.opportunities.rules import RequirementInput
 from tests.browser.conftest import axe_violations, log_in
@@ -135,15 +136,57 @@ def test_a_contributor_is_found_by_name_and_ticked_without_javascript(
         context.close()
 
 
-def test_the_output_form_with_people_found_has_no_violations(
+def test_a_contributor_is_chosen_by_typing_with_the_keyboard_keeping_the_half_filled_form(
     page: Page, live_server, riverside_coordinator
 ):
-    opportunity(riverside_coordinator, title="Ward panel")
+    work = opportunity(riverside_coordinator, title="Ward panel")
+    bea = person(riverside_coordinator, "Bea")
+    person(riverside_coordinator, "Ben")
+    log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/outputs/new/?opportunity={work.pk}")
+    assert axe_violations(page) == []
+    address = page.url
+    page.get_by_label("Title").fill("Ward stories")
+    page.get_by_label("Report", exact=True).check()
+    # With JavaScript there is no Find button: the name box is an autocomplete.
+    expect(page.get_by_role("button", name="Find")).to_be_hidden()
+    keyboard = KeyboardOnly(page, max_tabs=400)
+    keyboard.start_over()
+    finder = keyboard.tab_to("Find someone else on your register")
+    assert finder.tag == "input"
+    page.keyboard.type("be")
+    expect(page.get_by_role("option", name="Bea", exact=True)).to_be_visible()
+    expect(page.get_by_role("option", name="Ben", exact=True)).to_be_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    # Bea is a contributor now, ticked, and nothing else on the form changed.
+    expect(page.get_by_label("Bea", exact=True)).to_be_checked()
+    expect(page.locator("[data-pw-found]")).to_have_text(
+        "Bea is added to the contributors, ticked."
+    )
+    expect(page.get_by_label("Title")).to_have_value("Ward stories")
+    expect(page.get_by_label("Report", exact=True)).to_be_checked()
+    assert page.url == address
+    assert axe_violations(page) == []
+    page.get_by_label("Which piece of work is it from?").select_option(label="Ward panel")
+    page.get_by_label("Share inside the organisation").check()
+    keyboard.start_over()
+    keyboard.submit("Add the output")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ward stories")
+    assert [p.pk for p in Output.objects.get().contributors.all()] == [bea.pk]
+    assert axe_violations(page) == []
+
+
+def test_a_contributor_chosen_twice_is_listed_once(page: Page, live_server, riverside_coordinator):
+    work = opportunity(riverside_coordinator, title="Ward panel")
     person(riverside_coordinator, "Bea")
     log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
-    page.goto(f"{live_server.url}/outputs/new/")
-    assert axe_violations(page) == []
-    page.get_by_label("Find someone else on your register").fill("be")
-    page.get_by_role("button", name="Find").click()
-    expect(page.get_by_label("Bea")).to_be_visible()
-    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/outputs/new/?opportunity={work.pk}")
+    finder = page.get_by_role("combobox", name="Find someone else on your register")
+    for _ in range(2):
+        finder.fill("")
+        finder.press_sequentially("bea")
+        page.get_by_role("option", name="Bea", exact=True).click()
+    expect(page.get_by_label("Bea", exact=True)).to_have_count(1)
+    expect(page.get_by_label("Bea", exact=True)).to_be_checked()

@@ -195,3 +195,26 @@ def test_a_ticked_contributor_stays_listed_and_a_stranger_is_refused(
     refused = client.post("/outputs/new/", {**sent, "title": "T", "contributors": [stranger.pk]})
     assert refused.status_code == 400
     assert not Output.objects.exists()
+
+
+def test_the_autocomplete_finds_people_on_the_organisations_own_register_only(
+    client, riverside_coordinator, hillview_coordinator
+):
+    bea = person(riverside_coordinator, "Bea")
+    person(riverside_coordinator, "Cal")
+    person(hillview_coordinator, "Beatrice")
+    logged_in(client, riverside_coordinator.user)
+    answer = client.get("/outputs/new/people/", {"name": "be"})
+    assert answer.status_code == 200
+    assert answer.json() == {"people": [{"id": bea.pk, "name": "Bea"}]}
+    assert client.get("/outputs/new/people/").json() == {"people": []}
+
+
+def test_only_those_who_add_outputs_may_search_the_register_for_contributors(
+    client, riverside_coordinator, expert_at_riverside
+):
+    person(riverside_coordinator, "Bea")
+    logged_in(client, expert_at_riverside.user)
+    answer = client.get("/outputs/new/people/", {"name": "be"})
+    assert answer.status_code == 403
+    assert "Bea" not in answer.content.decode()

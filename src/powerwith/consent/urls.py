@@ -41,5 +41,10 @@ urlpatterns = [
     path("consent-receipts/check/", receipt_check.check_receipt, name="check_receipt"),
     path("outputs/", views_outputs.output_list, name="outputs"),
     path("outputs/new/", views_outputs.output_new, name="output_new"),
+    path(
+        "outputs/new/people/",
+        views_outputs.contributors_found,
+        name="output_contributors_found",
+    ),
     path("outputs/<int:output_id>/", views_outputs.output_detail, name="output"),
 ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -95,3 +96,38 @@ def with_form_status(
         return response
 
     return wrapper
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    """Which of the organisations a person works with their own page shows: every one
+    unless they chose one (``?organisation=ID``, from a GET form that works without
+    JavaScript). Offered only to someone who works with more than one."""
+
+    options: Sequence[tuple[int, str]]
+    chosen: int | None
+    what: str
+
+    @property
+    def several(self) -> bool:
+        return len(self.options) > 1
+
+    @property
+    def chosen_name(self) -> str:
+        return dict(self.options).get(self.chosen, "") if self.chosen else ""
+
+    def keeps(self, organisation_id: int) -> bool:
+        return self.chosen is None or organisation_id == self.chosen
+
+
+def organisation_filter(
+    request: Request, options: Sequence[tuple[int, str]], what: str
+) -> OrganisationFilter:
+    """The filter ``request`` asks for among ``options`` (id, name), ``what`` naming the
+    things shown ("offers"). Anything but one of the person's own organisations shows
+    them all: a filter never refuses, and never reaches past the person's own."""
+    asked = request.GET.get("organisation", "")
+    chosen = int(asked) if asked.isdigit() and len(asked) < 19 else None
+    if chosen not in dict(options):
+        chosen = None
+    return OrganisationFilter(options=options, chosen=chosen, what=what)

@@ -170,7 +170,8 @@ class TimeFromAttendanceForm(forms.Form):
 def _time_to_claim_label(row: TimeToClaim) -> str:
     session = row.session
     when = day_and_clock(session.starts_at)
-    return f"{session.opportunity.title}, {when}: {duration(row.minutes)} booked, £{row.amount}"
+    work = f"{session.opportunity.title} ({session.opportunity.organisation.name})"
+    return f"{work}, {when}: {duration(row.minutes)} booked, £{row.amount}"
 
 
 class ExpenseClaimForm(forms.Form):

@@ -40,8 +40,12 @@ def person_to_erase(membership: Membership, person_id: int) -> Person:
     return get_person_for(membership, person_id)
 
 
-def access_log_of(person: Person) -> QuerySet[AccessLogEntry]:
-    return AccessLogEntry.objects.filter(person=person).select_related("viewer", "organisation")
+def access_log_of(person: Person, organisation_id: int | None = None) -> QuerySet[AccessLogEntry]:
+    """Who looked at the person's information, at every organisation unless one is given."""
+    entries = AccessLogEntry.objects.filter(person=person)
+    if organisation_id is not None:
+        entries = entries.filter(organisation_id=organisation_id)
+    return entries.select_related("viewer", "organisation")
 
 
 def access_log_of_organisation(membership: Membership) -> QuerySet[AccessLogEntry]:

@@ -13,6 +13,8 @@ from tests.browser.page_values import PartCast
 NOT_PAGES = {
     "consent:receipt_pdf": "a consent receipt as an easy-read PDF download",
     "consent:receipt_json": "a consent receipt as a JSON download",
+    "consent:output_contributors_found": "the people the output form's autocomplete finds, "
+    "as JSON: tests/browser/test_picker_pages.py walks the form that uses it",
 }
 
 

@@ -5,7 +5,7 @@ in plain words, why a use is blocked."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from powerwith.consent.forms import OutputForm
@@ -110,6 +110,20 @@ def output_new(request: Request) -> HttpResponse:
             messages.success(request, f"Output added: {output.title}.")
             return redirect("consent:output", output_id=output.pk)
     return render(request, "consent/output_new.html", {"form": form}, status=form_status(form))
+
+
+@membership_required
+def contributors_found(request: Request) -> JsonResponse:
+    """The people the output form's Find finds, as JSON, for its autocomplete: the same
+    search over the organisation's own register, at most ``FOUND_AT_MOST`` names, and
+    only for those who may add an output."""
+    membership = membership_of(request)
+    output_queries.require_manager(membership)
+    name = request.GET.get("name", "").strip()[:100]
+    found = output_queries.people_named(membership, name)
+    response = JsonResponse({"people": [{"id": p.pk, "name": p.preferred_name} for p in found]})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @membership_required

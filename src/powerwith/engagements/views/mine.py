@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, form_status, posted
+from powerwith.core.web import add_domain_error, form_status, organisation_filter, posted
 from powerwith.engagements.forms.sessions import THIS, MyAdjustmentsForm
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services.adjustments import request_adjustment
-from powerwith.people.queries import person_of
+from powerwith.people.queries import organisation_choices, person_of
 
 
 @login_required
@@ -28,8 +28,12 @@ def my_sessions(request: Request) -> HttpResponse:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    upcoming, past = queries.split_by_time(queries.my_bookings(request.user), timezone.now())
-    context = {"person": person, "upcoming": upcoming, "past": past}
+    shown = organisation_filter(request, organisation_choices(person), "sessions")
+    bookings = queries.my_bookings(request.user)
+    if shown.chosen:
+        bookings = bookings.filter(session__opportunity__organisation_id=shown.chosen)
+    upcoming, past = queries.split_by_time(bookings, timezone.now())
+    context = {"person": person, "upcoming": upcoming, "past": past, "organisation_filter": shown}
     return render(request, "engagements/my_sessions.html", context)
 
 

@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import add_domain_error, form_status, posted
+from powerwith.core.web import add_domain_error, form_status, organisation_filter, posted
 from powerwith.evaluation import queries
 from powerwith.evaluation.forms import FeedbackForm
 from powerwith.evaluation.services.feedback import give_feedback
-from powerwith.people.queries import person_of
+from powerwith.people.queries import organisation_choices, person_of
 
 
 def _prefers_easy_read(request: Request) -> bool:
@@ -27,11 +27,18 @@ def _prefers_easy_read(request: Request) -> bool:
 
 @login_required
 def my_feedback(request: Request) -> HttpResponse:
-    engagements = queries.my_engagements(request.user, timezone.now())
+    person = person_of(request.user)
+    shown = organisation_filter(request, organisation_choices(person) if person else [], "work")
+    engagements = [
+        e
+        for e in queries.my_engagements(request.user, timezone.now())
+        if shown.keeps(e.offer.organisation_id)
+    ]
     return render(
         request,
         "evaluation/my_feedback.html",
         {
+            "organisation_filter": shown,
             "to_answer": [e for e in engagements if e.to_answer],
             "answered": [e for e in engagements if e.answered],
             "not_yet": [e for e in engagements if not e.complete and not e.answered],

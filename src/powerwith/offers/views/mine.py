@@ -19,7 +19,13 @@ from django.views.decorators.http import require_POST
 from powerwith.core.choices import RewardBasis
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
-from powerwith.core.web import INVALID, add_domain_error, refusal, refused_status
+from powerwith.core.web import (
+    INVALID,
+    add_domain_error,
+    organisation_filter,
+    refusal,
+    refused_status,
+)
 from powerwith.offers import display as offer_display
 from powerwith.offers import queries, services
 from powerwith.offers.agreement import agreement_of
@@ -32,7 +38,7 @@ from powerwith.payments import earnings
 from powerwith.payments import routes as pay_routes
 from powerwith.payments.models import PayRoute
 from powerwith.people.choices import YesNo
-from powerwith.people.queries import person_of
+from powerwith.people.queries import organisation_choices, person_of
 from powerwith.workflows import offers as offer_workflows
 
 
@@ -45,10 +51,13 @@ def my_offers(request: Request) -> HttpResponse:
     person = person_of(request.user)
     if person is None:
         raise Http404("You do not have a profile.")
-    offers = queries.with_what_waits(queries.offers_for_person(request.user)).order_by(
-        "-updated_at", "-id"
-    )
-    return render(request, "offers/my_offers.html", {"person": person, "offers": offers})
+    shown = organisation_filter(request, organisation_choices(person), "offers")
+    offers = queries.offers_for_person(request.user)
+    if shown.chosen:
+        offers = offers.filter(organisation_id=shown.chosen)
+    offers = queries.with_what_waits(offers).order_by("-updated_at", "-id")
+    context = {"person": person, "offers": offers, "organisation_filter": shown}
+    return render(request, "offers/my_offers.html", context)
 
 
 def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:

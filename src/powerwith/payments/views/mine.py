@@ -19,9 +19,11 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.times import day_and_clock
 from powerwith.core.web import (
+    OrganisationFilter,
     add_domain_error,
     form_status,
     membership_required,
+    organisation_filter,
     posted,
     refusal,
     refused_status,
@@ -41,7 +43,7 @@ from powerwith.payments.forms import (
 from powerwith.payments.models import ClaimStatus
 from powerwith.payments.time_to_claim import time_to_claim, total
 from powerwith.people.models import Person
-from powerwith.people.queries import person_of
+from powerwith.people.queries import organisation_choices, person_of
 
 
 def own_profile(request: Request) -> tuple[Person, Membership]:
@@ -56,9 +58,11 @@ def _when(booking: Attendance) -> str:
     return day_and_clock(session.starts_at)
 
 
-def _payment_choices(request: Request) -> list[dict[str, Any]]:
+def _payment_choices(request: Request, shown: OrganisationFilter) -> list[dict[str, Any]]:
     rows = []
     for offer in queries.accepted_offers_of(request.user):
+        if not shown.keeps(offer.organisation_id):
+            continue
         fee = agreed_fee(offer)
         rows.append(
             {
@@ -72,15 +76,20 @@ def _payment_choices(request: Request) -> list[dict[str, Any]]:
 
 @membership_required
 def my_claims(request: Request) -> HttpResponse:
-    own_profile(request)
+    person, _ = own_profile(request)
     now = timezone.now()
-    rows = time_to_claim(request.user, now)
+    shown = organisation_filter(request, organisation_choices(person), "claims")
+    rows = time_to_claim(request.user, now, shown.chosen)
+    claims = queries.own_claims(request.user)
+    if shown.chosen:
+        claims = claims.filter(organisation_id=shown.chosen)
     context = {
+        "organisation_filter": shown,
         "time_to_claim": rows,
         "time_total": total(rows),
         "time_form": TimeFromAttendanceForm(rows=rows),
-        "claims": queries.own_claims(request.user),
-        "payment_choices": _payment_choices(request),
+        "claims": claims,
+        "payment_choices": _payment_choices(request, shown),
         "can_claim_time": queries.claimable_bookings(request.user, now).exists(),
         "can_claim_expenses": queries.accepted_offers_of(request.user).exists(),
         "can_ask_for_travel": bool(_travel_sessions(request)),
@@ -169,7 +178,11 @@ def my_travel_advance(request: Request) -> HttpResponse:
     person, membership = own_profile(request)
     bookings = _travel_sessions(request)
     sessions = [
-        (session_id, f"{b.session.opportunity.title}, {_when(b)}")
+        (
+            session_id,
+            f"{b.session.opportunity.title} ({b.session.opportunity.organisation.name}), "
+            f"{_when(b)}",
+        )
         for session_id, b in bookings.items()
     ]
     form = TravelAdvanceForm(posted(request), sessions=sessions)

@@ -26,7 +26,8 @@ def _time_label(user: User, booking: Attendance) -> str:
     session = booking.session
     offer = queries.offer_for_session(user, session.opportunity_id)
     label = (
-        f"{session.opportunity.title}, {day_and_clock(session.starts_at)} "
+        f"{session.opportunity.title} ({session.opportunity.organisation.name}), "
+        f"{day_and_clock(session.starts_at)} "
         f"({duration(session.minutes)} booked"
     )
     if offer is not None:

@@ -86,6 +86,12 @@ def organisations_of(person: Person) -> list[str]:
     )
 
 
+def organisation_choices(person: Person) -> list[tuple[int, str]]:
+    """The organisations the person works with, as (id, name) by name: what the filter on
+    each of their own pages chooses among."""
+    return [(link.organisation_id, link.organisation.name) for link in links_of(person)]
+
+
 def links_of(person: Person) -> QuerySet[OrganisationLink]:
     return person.links.select_related("organisation").order_by("organisation__name")
 

@@ -14,8 +14,9 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import membership_required
+from powerwith.core.web import membership_required, organisation_filter
 from powerwith.people.csv.export import safe_cell
+from powerwith.people.queries import organisation_choices
 from powerwith.privacy import queries
 
 PAGE_SIZE = 25
@@ -24,8 +25,10 @@ PAGE_SIZE = 25
 @login_required
 def who_looked(request: Request) -> HttpResponse:
     person = queries.own_person(request.user)
-    page = Paginator(queries.access_log_of(person), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "privacy/who_looked.html", {"page": page})
+    shown = organisation_filter(request, organisation_choices(person), "people who looked")
+    entries = queries.access_log_of(person, shown.chosen)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "privacy/who_looked.html", {"page": page, "organisation_filter": shown})
 
 
 @membership_required

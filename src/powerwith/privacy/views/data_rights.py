@@ -17,6 +17,7 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import add_domain_error, form_status
 from powerwith.people.choices import Format
+from powerwith.people.queries import organisation_choices
 from powerwith.privacy import copies, export, queries, services
 from powerwith.privacy.forms import EraseForm
 
@@ -27,6 +28,7 @@ def my_information(request: Request) -> HttpResponse:
     copy = queries.latest_copy_of(person)
     context = {
         "person": person,
+        "organisations": organisation_choices(person),
         "copy": copy,
         "kept_until": copies.kept_until(copy) if copy else "",
         "format": dict(Format.choices)[copies.format_for(person)],
