@@ -56,6 +56,12 @@ def standing_bookings(organisation_id: int, period: Period) -> QuerySet[Attendan
     )
 
 
+def recently_paid(organisation_id: int, now: datetime) -> QuerySet[Attendance]:
+    """The ids of the people with paid work here in the last twelve months: the only
+    ones whose ``paid_minutes_of_outer_person`` is more than 0."""
+    return paid_attendance(organisation_id, now).values("person_id")
+
+
 def paid_minutes_of_outer_person(organisation_id: int, now: datetime) -> Coalesce:
     """An expression for a queryset of people: each one's recent paid minutes here."""
     per_person = (
