@@ -19,6 +19,13 @@ keep at least ``1 - fairness_weight`` of it (the organisation sets the weight).
 Everything a person's experience earns is read in one pass over that person's own
 entries (one aggregate per requirement and setting), rather than one lookup per
 requirement: it keeps the work per candidate small on SQLite and PostgreSQL alike.
+
+The work is narrowed before it is scored, without changing any score: the pass reads
+only the entries that can earn credit (``earning_entries``: every other entry earns 0
+towards everything, so leaving it out changes no maximum), and recent paid minutes are
+looked up only for the people who have any (``recently_paid``), everyone else having 0.
+``tests/matching/test_ranking_unchanged.py`` holds the ranking to a frozen copy of the
+one before.
 """
 
 from __future__ import annotations
@@ -29,13 +36,24 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, FloatField, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Session
-from powerwith.engagements.queries import paid_minutes_of_outer_person
+from powerwith.engagements.queries import paid_minutes_of_outer_person, recently_paid
 from powerwith.opportunities.models import Opportunity, RequiredExperience
 from powerwith.people.models import ExperienceEntry, Person, PersonStatus
 from powerwith.people.queries import register_of
@@ -126,9 +144,13 @@ def candidates(membership: Membership, plan: Plan) -> QuerySet[Person]:
     return people
 
 
+def codes_of_kind(requirement: RequiredExperience) -> list[str]:
+    return [item.code for item in ITEMS if item.kind == kind_of(requirement)]
+
+
 def requirement_credit(requirement: RequiredExperience) -> Case:
     """What one experience entry earns towards a desirable requirement."""
-    kind_codes = [item.code for item in ITEMS if item.kind == kind_of(requirement)]
+    kind_codes = codes_of_kind(requirement)
     whens = [When(_exactly(requirement), then=Value(EXACT_CREDIT))]
     if is_qualified(requirement):
         whens.append(When(Q(code=requirement.code), then=Value(SAME_ITEM_CREDIT)))
@@ -148,6 +170,17 @@ def experience_credits(plan: Plan) -> dict[str, Max]:
     credits = {f"desirable_{i}": Max(requirement_credit(r)) for i, r in enumerate(plan.desirable)}
     credits.update({f"setting_{i}": Max(setting_credit(s)) for i, s in enumerate(plan.settings)})
     return credits
+
+
+def earning_entries(plan: Plan) -> Q:
+    """The entries that can earn any credit in ``experience_credits``: of the kind of a
+    desirable requirement (which takes in its exact item), or in a named setting. Every
+    other entry earns 0 towards everything."""
+    codes = sorted({code for r in plan.desirable for code in codes_of_kind(r)})
+    condition = Q(code__in=codes) if codes else Q(pk__in=[])
+    if plan.settings:
+        condition |= Q(setting__in=plan.settings)
+    return condition
 
 
 def _lists(field: str, code: str) -> Q:
@@ -190,7 +223,7 @@ def _experience_fit(plan: Plan, weights: dict[str, float]) -> Combinable | None:
     if not terms:
         return None
     per_person = (
-        ExperienceEntry.objects.filter(person_id=OuterRef("pk"))
+        ExperienceEntry.objects.filter(earning_entries(plan), person_id=OuterRef("pk"))
         .values("person_id")
         .annotate(fit=_sum(terms))
         .values("fit")
@@ -228,7 +261,16 @@ def score_expression(plan: Plan) -> Combinable:
     w = plan.fairness_weight
     if w <= 0:
         return fit
-    minutes = paid_minutes_of_outer_person(plan.organisation_id, plan.now)
+    # Looked up only for the people with recent paid work here, found once; everyone
+    # else has 0 minutes, as the lookup would have said.
+    minutes = Case(
+        When(
+            pk__in=recently_paid(plan.organisation_id, plan.now),
+            then=paid_minutes_of_outer_person(plan.organisation_id, plan.now),
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     # fairness_factor(w, minutes), in SQL.
     factor = Value(1.0 - w) + Value(w * FAIRNESS_HALF_MINUTES) / (
         Value(FAIRNESS_HALF_MINUTES) + minutes

@@ -8,6 +8,7 @@ organisation's paid opportunities, that started in the last twelve months.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -54,6 +55,12 @@ def standing_bookings(organisation_id: int, period: Period) -> QuerySet[Attendan
         session__starts_at__gte=period.start,
         session__starts_at__lt=period.end,
     )
+
+
+def recently_paid(organisation_id: int, now: datetime) -> QuerySet[Attendance, Any]:
+    """The ids of the people with paid work here in the last twelve months: the only
+    ones whose ``paid_minutes_of_outer_person`` is more than 0."""
+    return paid_attendance(organisation_id, now).values("person_id")
 
 
 def paid_minutes_of_outer_person(organisation_id: int, now: datetime) -> Coalesce:
