@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
 from powerwith.learning.queries import drafts_waiting_for
 from powerwith.people import queries as people_queries
+from powerwith.people.queries.supporters import has_supporter_login
 from powerwith.workflows import home as needs
 
 
@@ -24,6 +25,9 @@ def home(request: Request) -> HttpResponse:
         return render(request, "home/welcome.html")
     membership = request.membership
     if membership is None:
+        # A supporter's login belongs to no organisation: its home is the people they support.
+        if has_supporter_login(request.user):
+            return redirect("people:supporting")
         return render(request, "no_membership.html")
     now = timezone.now()
     context: dict[str, object] = {"role_description": ROLE_DESCRIPTIONS[membership.role]}

@@ -15,7 +15,7 @@ from django.http import Http404
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
-from powerwith.people.models import ActedFor
+from powerwith.people.models import ActedFor, Person
 
 # The offers that stop a second one being made for the same person and opportunity.
 LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
@@ -77,6 +77,12 @@ def get_offer_for(membership: Membership, offer_id: int) -> Offer:
 def offers_for_person(user: User) -> QuerySet[Offer]:
     """Every offer sent to this user's own profile, from every organisation."""
     return _with_relations(_sent_to(user))
+
+
+def offers_sent_to(person: Person) -> QuerySet[Offer]:
+    """Every offer sent to this person, from every organisation: for the person's own
+    supporter (powerwith.workflows.supporting asks first that the supporter is theirs)."""
+    return _with_relations(Offer.objects.filter(person=person, version__gte=1))
 
 
 def get_own_offer(user: User, offer_id: int) -> Offer:
