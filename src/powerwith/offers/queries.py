@@ -132,7 +132,7 @@ def last_acceptance(offer: Offer) -> OfferEvent | None:
 def acted_for_events(event_ids: list[int]) -> dict[int, ActedFor]:
     """What staff recorded on the person's word, by the offer event it made (the ids come
     from offers the caller may already see)."""
-    found = ActedFor.objects.select_related("recorded_by").filter(
+    found = ActedFor.objects.select_related("recorded_by", "supporter").filter(
         subject="offer_event", subject_id__in=event_ids
     )
     return {acted.subject_id: acted for acted in found}
