@@ -33,7 +33,7 @@ def invite(django_capture_on_commit_callbacks) -> Callable[[Client, Person, int]
             )
         assert response.status_code == 200
         sent = [m for m in mail.outbox if SUPPORTER_EMAIL in m.to][-1]
-        found = re.search(r"https?://\S+(/supporting/invitations/\S+/)", sent.body)
+        found = re.search(r"https?://\S+(/supporting/invitations/\S+/)", str(sent.body))
         assert found is not None
         return found.group(1)
 
