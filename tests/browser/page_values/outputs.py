@@ -13,6 +13,7 @@ from tests.browser.page_values import PartCast
 NOT_PAGES = {
     "consent:receipt_pdf": "a consent receipt as an easy-read PDF download",
     "consent:receipt_json": "a consent receipt as a JSON download",
+    "consent:receipt_audio": "a consent receipt read aloud, as an MP3 download",
 }
 
 
