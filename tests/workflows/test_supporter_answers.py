@@ -87,6 +87,11 @@ def test_a_supporter_who_may_answer_accepts_for_the_person_and_it_is_recorded_as
     )
     assert recorded["method"] == "supporter"
     assert recorded["supporter"] == "Sam Green"
+    staff_page = logged_in(Client(), riverside_coordinator.user).get(f"/offers/{offer.pk}/")
+    assert (
+        "Sam Green, Alex's supporter, answered for them through their own login"
+        in staff_page.content.decode()
+    )
 
 
 def test_an_answer_without_the_persons_agreement_ticked_changes_nothing(
