@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from powerwith.learning.queries import drafts_waiting_for
 from powerwith.people import queries as people_queries
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
+from powerwith.people.queries.supporters import has_supporter_login
 from powerwith.workflows import home as needs
 
 
@@ -26,6 +27,9 @@ def home(request: Request) -> HttpResponse:
         return render(request, "home/welcome.html")
     membership = request.membership
     if membership is None:
+        # A supporter's login belongs to no organisation: its home is the people they support.
+        if has_supporter_login(request.user):
+            return redirect("people:supporting")
         return render(request, "no_membership.html")
     now = timezone.now()
     context: dict[str, object] = {"role_description": ROLE_DESCRIPTIONS[membership.role]}

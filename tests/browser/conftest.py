@@ -91,12 +91,12 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     ]
 
 
-def log_in(page: Page, base_url: str, email: str, password: str) -> None:
+def log_in(page: Page, base_url: str, email: str, password: str, lands: str = "/") -> None:
     page.goto(f"{base_url}/login/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base_url}/")
+    page.wait_for_url(f"{base_url}{lands}")
 
 
 def fill_date(page: Page, legend: str, day: Any) -> None:

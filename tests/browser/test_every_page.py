@@ -34,7 +34,7 @@ NOT_PAGES = {
     "people:register_import_check": "the import check, after an upload",
 }
 # The roles tried in turn for each page; the first that is shown the page audits it.
-ROLES = ["coordinator", "admin", "contact", "expert", "anonymous"]
+ROLES = ["coordinator", "admin", "contact", "expert", "supporter", "anonymous"]
 
 
 for _part in PARTS:
@@ -56,12 +56,15 @@ def cast(
     riverside_coordinator: Membership,
     riverside_contact: Membership,
     expert_at_riverside: Person,
+    values: dict[str, Any],
 ) -> dict[str, User | None]:
     return {
         "coordinator": riverside_coordinator.user,
         "admin": riverside_admin.user,
         "contact": riverside_contact.user,
         "expert": expert_at_riverside.user,
+        # The expert's supporter, with their own login and no organisation (page_values).
+        "supporter": User.objects.get(email=values["supporter_email"]),
         "anonymous": None,
     }
 
@@ -108,7 +111,9 @@ def test_every_page_is_reached_and_has_no_violations(browser: Browser, live_serv
         page = context.new_page()
         user = cast[role]
         if user is not None:
-            log_in(page, live_server.url, user.email, PASSWORD)
+            # A supporter's home is the people they support.
+            lands = "/supporting/" if role == "supporter" else "/"
+            log_in(page, live_server.url, user.email, PASSWORD, lands=lands)
         for path in paths:
             page.goto(f"{live_server.url}{path}")
             found = axe_violations(page)

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from powerwith.accounts.models import Membership, Organisation
+from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.people import services
-from powerwith.people.models import Person, WellnessActionPlan
+from powerwith.people.models import Person, Supporter, WellnessActionPlan
 from powerwith.people.services import ExperienceInput
 from powerwith.people.services import wellness as services_wellness
+from powerwith.people.services.supporter_logins import (
+    accept_supporter_invitation,
+    invite_supporter,
+)
+from powerwith.people.services.supporters import SupporterInput, add_supporter
+from tests.conftest import PASSWORD
 
 PLAN_WORDS = "A walk at lunchtime keeps me well."
 
@@ -133,3 +139,34 @@ def written_plan(person: Person, *readers: Any) -> WellnessActionPlan:
     return services_wellness.choose_readers(
         person, user=person.user, reader_ids=[reader.pk for reader in readers]
     )
+
+
+SUPPORTER_EMAIL = "sam.green@family.example"
+
+
+def named_supporter(
+    person: Person, *may: str, name: str = "Sam Green", email: str = SUPPORTER_EMAIL
+) -> Supporter:
+    """The person (with their own account) names a supporter and chooses what they may do."""
+    assert person.user is not None
+    return add_supporter(
+        person,
+        user=person.user,
+        membership=None,
+        details=SupporterInput(name=name, relationship="my brother", email=email, may=may),
+    )
+
+
+def supporter_with_login(
+    person: Person, *may: str, name: str = "Sam Green", email: str = SUPPORTER_EMAIL
+) -> tuple[Supporter, User]:
+    """A supporter the person invited, who followed the link and made their own login."""
+    supporter = named_supporter(person, *may, name=name, email=email)
+    assert person.user is not None
+    login, _ = invite_supporter(supporter, user=person.user)
+    existing = User.objects.filter(email=email).first()
+    accepted = accept_supporter_invitation(
+        login, user=existing, full_name=name, password="" if existing else PASSWORD
+    )
+    assert accepted.user is not None
+    return supporter, accepted.user

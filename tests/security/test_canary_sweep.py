@@ -68,6 +68,8 @@ CLEAR_BY_DESIGN: dict[str, str] = {
     "people.Supporter.relationship": "contact: how the supporter is introduced",
     "people.Supporter.email": "contact: where messages go",
     "people.Supporter.phone": "contact: where messages go",
+    "people.SupporterLogin.email": "where a supporter's invitation is sent: checked on acceptance",
+    "people.SupporterLogin.token_hash": "a hash, never the token",
     "people.EarningsLimit.note": "the person's own reminder of a limit, no diagnosis",
     "inbox.ActionNeeded.key": "a code that keeps an item from being raised twice",
     "inbox.ActionNeeded.title": "a title written by the code, naming no experience",

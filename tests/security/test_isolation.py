@@ -65,6 +65,7 @@ from powerwith.payments.models import Claim
 from powerwith.people.models import Person
 from tests.conftest import make_expert, make_member, make_user
 from tests.payments.factories import expense_claim
+from tests.people.factories import supporter_with_login
 from tests.probes import ON_BEHALF
 from tests.routes import named_routes, route_values
 
@@ -85,6 +86,7 @@ CAPABILITY_PARAMETERS = {
     "uidb64": "a password-reset link, with its token",
     "token": "a password-reset link's one-time token",
     "feed_token": "a calendar feed's secret address",
+    "supporter_secret": "a supporter's invitation link: the secret e-mailed to the supporter",
 }
 
 # URL parameters that name nothing of an organisation's (a tax year, say): routes whose
@@ -208,6 +210,12 @@ def _plant() -> World:
     assert b_expert.user is not None
     a_users["expert"] = a_expert.user
     b_users["expert"] = b_expert.user
+    # Each expert's supporter, with a login of their own and no membership: A's asks for
+    # B's person's offer and check like any member of A (page_values/supporting.py).
+    a_users["supporter"] = supporter_with_login(
+        a_expert, "answer_for", email="a.supporter@family.example"
+    )[1]
+    b_users["supporter"] = User.objects.get(email=values["supporter_email"])
     stop_session = Session.objects.get(pk=values["stop_session_id"])
     api_values = values | {
         # The API's person is the expert: the one with a plan, consents and bookings.
@@ -221,8 +229,14 @@ def _plant() -> World:
         api_values=api_values,
         a_users=a_users,
         b_users=b_users,
-        a_tokens={role: _token(user, riverside) for role, user in a_users.items()},
-        b_tokens={role: _token(user, hillview) for role, user in b_users.items()},
+        # A supporter belongs to no organisation, so has no token: the API is staff's and
+        # the person's.
+        a_tokens={
+            role: _token(user, riverside) for role, user in a_users.items() if role != "supporter"
+        },
+        b_tokens={
+            role: _token(user, hillview) for role, user in b_users.items() if role != "supporter"
+        },
         hillview=hillview,
     )
 

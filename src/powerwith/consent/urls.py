@@ -29,6 +29,11 @@ urlpatterns = [
         name="receipt_pdf",
     ),
     path(
+        "consent-receipts/<int:event_id>/receipt.mp3",
+        views_mine.receipt_audio,
+        name="receipt_audio",
+    ),
+    path(
         "consent-receipts/<int:event_id>/receipt.json",
         views_mine.receipt_json,
         name="receipt_json",

@@ -15,7 +15,7 @@ from django.http import Http404
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can, require
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
-from powerwith.people.models import ActedFor
+from powerwith.people.models import ActedFor, Person
 
 # The offers that stop a second one being made for the same person and opportunity.
 LIVE_STATUSES = (OfferStatus.DRAFT, OfferStatus.SENT, OfferStatus.ACCEPTED)
@@ -79,6 +79,12 @@ def offers_for_person(user: User) -> QuerySet[Offer]:
     return _with_relations(_sent_to(user))
 
 
+def offers_sent_to(person: Person) -> QuerySet[Offer]:
+    """Every offer sent to this person, from every organisation: for the person's own
+    supporter (powerwith.workflows.supporting asks first that the supporter is theirs)."""
+    return _with_relations(Offer.objects.filter(person=person, version__gte=1))
+
+
 def get_own_offer(user: User, offer_id: int) -> Offer:
     found = offers_for_person(user).filter(pk=offer_id).first()
     if found is None:
@@ -126,7 +132,7 @@ def last_acceptance(offer: Offer) -> OfferEvent | None:
 def acted_for_events(event_ids: list[int]) -> dict[int, ActedFor]:
     """What staff recorded on the person's word, by the offer event it made (the ids come
     from offers the caller may already see)."""
-    found = ActedFor.objects.select_related("recorded_by").filter(
+    found = ActedFor.objects.select_related("recorded_by", "supporter").filter(
         subject="offer_event", subject_id__in=event_ids
     )
     return {acted.subject_id: acted for acted in found}

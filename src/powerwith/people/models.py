@@ -122,6 +122,11 @@ class ActedFor(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    # Set when the person's supporter answered for them through their own login: then
+    # ``recorded_by`` is the supporter's account, and the record is theirs.
+    supporter = models.ForeignKey(
+        "Supporter", on_delete=models.SET_NULL, null=True, blank=True, related_name="acted"
+    )
 
     class Meta:
         ordering = ["recorded_at", "id"]
@@ -164,6 +169,45 @@ class Supporter(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SupporterLogin(models.Model):
+    """A supporter's own login: the person invited them (a one-use link that expires,
+    only its hash kept) and, once they follow it, the account it linked to this
+    supporter. What the login lets them see and do is read afresh from the ``Supporter``
+    row on every request, so a removal or a change applies at once."""
+
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="logins")
+    email = models.EmailField(max_length=254)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="supporting",
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Login for {self.supporter}"
+
+    @property
+    def is_open(self) -> bool:
+        """The link can still be used: not used yet, not expired, supporter not removed."""
+        return (
+            self.accepted_at is None
+            and self.expires_at > timezone.now()
+            and self.supporter.removed_at is None
+        )
 
 
 class ExperienceEntry(models.Model):

@@ -4,6 +4,7 @@ from powerwith.people.views import (
     register,
     register_csv,
     self_service,
+    supporting,
     wellness,
 )
 
@@ -12,6 +13,7 @@ app_name = "people"
 urlpatterns = [
     *self_service.urlpatterns,
     *contact.urlpatterns,
+    *supporting.urlpatterns,
     *register.urlpatterns,
     *register_csv.urlpatterns,
     *wellness.urlpatterns,

@@ -15,6 +15,7 @@ NOT_PAGES = {
     "consent:receipt_json": "a consent receipt as a JSON download",
     "consent:output_contributors_found": "the people the output form's autocomplete finds, "
     "as JSON: tests/browser/test_picker_pages.py walks the form that uses it",
+    "consent:receipt_audio": "a consent receipt read aloud, as an MP3 download",
 }
 
 

@@ -14,12 +14,14 @@ from powerwith.consent import queries, receipts
 from powerwith.consent.forms import UseReviewForm
 from powerwith.consent.models import Output, Use
 from powerwith.consent.queries import outputs as output_queries
+from powerwith.consent.receipts.audio import receipt_mp3
 from powerwith.consent.services.outputs import review_use
 from powerwith.consent.usability import USE_SCOPE, usability, usability_of
 from powerwith.consent.wording import wording_for
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, form_status, membership_required
+from powerwith.offers.renderings.audio import SpeechUnavailable
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
 
@@ -134,6 +136,19 @@ def receipt_pdf(request: Request, event_id: int) -> HttpResponse:
     event = queries.get_event_for(membership_of(request), event_id)
     response = HttpResponse(receipts.receipt_pdf(event), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="consent-receipt-{event.pk}.pdf"'
+    return response
+
+
+@require_GET
+@membership_required
+def receipt_audio(request: Request, event_id: int) -> HttpResponse:
+    event = queries.get_event_for(membership_of(request), event_id)
+    try:
+        spoken = receipt_mp3(event)
+    except SpeechUnavailable as error:
+        return HttpResponse(error.message, status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(spoken, content_type="audio/mpeg")
+    response["Content-Disposition"] = f'inline; filename="consent-receipt-{event.pk}.mp3"'
     return response
 
 

@@ -91,3 +91,14 @@ class StaffStopForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what happened"},
     )
+
+
+class SupporterCheckForm(StaffCheckForm):
+    """The person's answer, given by their supporter through the supporter's own login,
+    once the person has agreed it with them."""
+
+    agreed = forms.BooleanField(
+        label="They agreed this answer with me",
+        help_text="Only answer for them when they have told you what to say.",
+        error_messages={"required": "Tick to say that they agreed this answer with you"},
+    )

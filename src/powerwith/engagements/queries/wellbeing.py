@@ -92,6 +92,12 @@ def own_checks(user: User) -> QuerySet[WellbeingCheck]:
     )
 
 
+def checks_of(person: Person) -> QuerySet[WellbeingCheck]:
+    """The person's checks at every organisation they work with: for their own
+    supporter (powerwith.workflows.supporting asks first that the supporter is theirs)."""
+    return _checks().filter(attendance__person=person, attendance__status=BookingStatus.BOOKED)
+
+
 def get_own_check(user: User, check_id: int) -> WellbeingCheck:
     found = own_checks(user).filter(pk=check_id).first()
     if found is None:

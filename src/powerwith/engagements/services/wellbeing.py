@@ -117,6 +117,43 @@ def complete_check(
     falls due, a second time, or with a feeling off the scale."""
     if not _may_complete(check, by):
         raise NotAllowed("You cannot answer this wellbeing check.")
+    return _answer(
+        check,
+        user=by.user,
+        feeling=feeling,
+        note=note,
+        wants_support=wants_support,
+        on_behalf=check.attendance.person.user_id != by.user_id,
+    )
+
+
+@transaction.atomic
+def complete_check_for_person(
+    check: WellbeingCheck,
+    *,
+    user: User,
+    feeling: int,
+    note: str = "",
+    wants_support: bool = False,
+) -> WellbeingCheck:
+    """The answer the person's supporter gives for them through their own login, which
+    has no membership of the organisation: called only by
+    powerwith.workflows.on_behalf.supporters, once it has checked that the person lets
+    this supporter answer for them."""
+    return _answer(
+        check, user=user, feeling=feeling, note=note, wants_support=wants_support, on_behalf=True
+    )
+
+
+def _answer(
+    check: WellbeingCheck,
+    *,
+    user: User,
+    feeling: int,
+    note: str,
+    wants_support: bool,
+    on_behalf: bool,
+) -> WellbeingCheck:
     if feeling not in Feeling.values:
         raise InvalidInput("Choose how you are feeling, from 1 to 5.", field="feeling")
     if len(note) > NOTE_LENGTH:
@@ -131,21 +168,21 @@ def complete_check(
     if locked.completed_at is not None:
         raise Conflict("This wellbeing check has already been answered.")
     check.completed_at = now
-    check.completed_by = by.user
+    check.completed_by = user
     check.feeling = feeling
     check.note = note.strip()
     check.wants_support = wants_support
     check.save(update_fields=["completed_at", "completed_by", "feeling", "note", "wants_support"])
-    close_actions(key=overdue_key(check), by=by.user)
+    close_actions(key=overdue_key(check), by=user)
     if wants_support:
         _alert_support(check)
     audit.record(
-        actor=by.user,
+        actor=user,
         action="wellbeing.check_completed",
         organisation=check.attendance.session.opportunity.organisation,
         target=check,
         kind=check.kind,
-        on_behalf=check.attendance.person.user_id != by.user_id,
+        on_behalf=on_behalf,
         wants_support=wants_support,
     )
     return check

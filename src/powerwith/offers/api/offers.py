@@ -99,6 +99,8 @@ def _acted_for_out(event: OfferEvent, acted: ActedFor) -> dict[str, Any]:
         "note": acted.note,
         "recorded_by": str(acted.recorded_by),
         "recorded_at": acted.recorded_at.isoformat(),
+        # The person's supporter, when they answered through their own login.
+        "supporter": acted.supporter.name if acted.supporter else None,
     }
 
 

@@ -83,6 +83,8 @@ class RecordedOut(Schema):
     note: str
     recorded_by: str
     recorded_at: str
+    # The person's supporter's name when they answered through their own login.
+    supporter: str | None = None
 
 
 class OfferOut(Schema):

@@ -161,6 +161,17 @@ class AcceptForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
+class SupporterAnswerForm(AcceptForm):
+    """A supporter answering for the person through their own login: only once the
+    person has agreed the answer with them."""
+
+    agreed = forms.BooleanField(
+        label="They agreed this answer with me",
+        help_text="Only answer for them when they have told you what to say.",
+        error_messages={"required": "Tick to say that they agreed this answer with you"},
+    )
+
+
 class LeaveOnBehalfForm(forms.Form):
     """Staff recording that the person told them they are leaving the work."""
 

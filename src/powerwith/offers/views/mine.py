@@ -68,6 +68,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     left = queries.left_event(offer)
     previous = queries.versions_of(offer).filter(number=latest.number - 1).first()
     shown = latest.content
+    answered_at = queries.events_of(offer).filter(action=offer.status).last()
     formats = offer_display.format_links(
         offer, list(offer.person.formats), easy_read_first=request.user.easy_read_first
     )
@@ -98,7 +99,11 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         and agreement is None,
         "accept_form": forms.get("accept_form") or AcceptForm(initial={"version": latest.number}),
         "question_form": forms.get("question_form") or QuestionForm(),
-        "answered_at": queries.events_of(offer).filter(action=offer.status).last(),
+        "answered_at": answered_at,
+        # Someone answered for them (their supporter, or staff on their word): say who.
+        "answered_for_you": queries.acted_for_events([answered_at.pk]).get(answered_at.pk)
+        if answered_at
+        else None,
         **_benefits(offer, shown),
         **_pay_route(offer, shown),
     }

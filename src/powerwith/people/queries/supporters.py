@@ -10,8 +10,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
+from powerwith.accounts import tokens
+from powerwith.accounts.models import User
 from powerwith.people.choices import SupporterMay
-from powerwith.people.models import Person, Supporter
+from powerwith.people.models import Person, Supporter, SupporterLogin
 
 
 def supporters_of(person: Person) -> QuerySet[Supporter]:
@@ -31,3 +33,45 @@ def own_supporter(person: Person, supporter_id: int) -> Supporter:
     if found is None:
         raise Http404("No such supporter.")
     return found
+
+
+def supporter_invitation_by_secret(secret: str) -> SupporterLogin | None:
+    if not secret or len(secret) > 100:
+        return None
+    return (
+        SupporterLogin.objects.select_related("supporter__person")
+        .filter(token_hash=tokens.digest(secret))
+        .first()
+    )
+
+
+def supporting(user: User) -> QuerySet[Supporter]:
+    """The people this user supports through their own login: each a ``Supporter`` row the
+    person has not removed, linked to this account by an invitation it accepted. Read
+    afresh on every request, so the person's removal or change applies at once."""
+    if not user.is_authenticated:
+        return Supporter.objects.none()
+    return (
+        Supporter.objects.filter(
+            removed_at=None, logins__user_id=user.pk, logins__accepted_at__isnull=False
+        )
+        .select_related("person")
+        .distinct()
+        .order_by("person__preferred_name", "pk")
+    )
+
+
+def supporter_of(user: User, person: Person) -> Supporter | None:
+    """This user's live supporter row for the person, if they support them."""
+    return supporting(user).filter(person=person).first()
+
+
+def signed_in(supporter: Supporter) -> bool:
+    """Whether the supporter has made their own login from an invitation."""
+    return supporter.logins.filter(accepted_at__isnull=False).exists()
+
+
+def has_supporter_login(user: User) -> bool:
+    """Whether this account was ever made a supporter's login (a person may since have
+    removed them: their page then says so, rather than a page about organisations)."""
+    return SupporterLogin.objects.filter(user_id=user.pk, accepted_at__isnull=False).exists()

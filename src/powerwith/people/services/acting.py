@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from powerwith.accounts import audit
-from powerwith.accounts.models import Membership, User
+from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.people.choices import ToldBy
-from powerwith.people.models import ActedFor, Person
+from powerwith.people.models import ActedFor, Person, Supporter
 
 NOTE_LENGTH = 1000
 
@@ -74,6 +74,42 @@ def record_acted_for(
         subject=subject,
         subject_id=subject_id,
         method=acted.method,
+    )
+    return acted
+
+
+@transaction.atomic
+def record_supporter_answer(
+    *,
+    supporter: Supporter,
+    user: User,
+    organisation: Organisation,
+    subject: str,
+    subject_id: int,
+    words: str,
+) -> ActedFor:
+    """The person's supporter answered for them through their own login: the same record
+    as staff acting on the person's word, with the supporter's account as who recorded it
+    and the supporter named."""
+    acted = ActedFor.objects.create(
+        person=supporter.person,
+        organisation=organisation,
+        method=ToldBy.SUPPORTER,
+        subject=subject,
+        subject_id=subject_id,
+        words=words,
+        recorded_by=user,
+        supporter=supporter,
+    )
+    audit.record(
+        actor=user,
+        action="person.acted_for",
+        organisation=organisation,
+        target=supporter.person,
+        subject=subject,
+        subject_id=subject_id,
+        method=acted.method,
+        supporter_id=supporter.pk,
     )
     return acted
 

@@ -19,7 +19,8 @@ from powerwith.people import queries, services
 from powerwith.people.choices import SupporterMay
 from powerwith.people.forms.contact import ContactPreferencesForm, SupporterForm
 from powerwith.people.models import Person
-from powerwith.people.queries.supporters import own_supporter, supporters_of
+from powerwith.people.queries.supporters import own_supporter, signed_in, supporters_of
+from powerwith.people.services.supporter_logins import invite_supporter, may_be_invited
 from powerwith.people.services.supporters import add_supporter, change_supporter, remove_supporter
 
 
@@ -57,6 +58,8 @@ def _supporter_rows(person: Person) -> list[dict[str, object]]:
             "supporter": supporter,
             "phone": for_reading(supporter.phone) if supporter.phone else "",
             "may": [labels[code] for code in supporter.may if code in labels],
+            "may_be_invited": may_be_invited(supporter),
+            "signed_in": signed_in(supporter),
         }
         for supporter in supporters_of(person)
     ]
@@ -109,10 +112,33 @@ def my_supporter_remove(request: Request, supporter_id: int) -> HttpResponse:
     return redirect("people:my_supporters")
 
 
+@login_required
+@require_POST
+def my_supporter_invite(request: Request, supporter_id: int) -> HttpResponse:
+    person = _own_person(request)
+    supporter = own_supporter(person, supporter_id)
+    try:
+        invite_supporter(supporter, user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            f"We have emailed {supporter.name} a link to make their own login. It works "
+            "once, for 7 days.",
+        )
+    return redirect("people:my_supporters")
+
+
 urlpatterns: list[URLPattern] = [
     path("my-profile/how-we-contact-you/", my_contact, name="my_contact"),
     path("my-profile/supporters/", my_supporters, name="my_supporters"),
     path("my-profile/supporters/<int:supporter_id>/", my_supporter, name="my_supporter"),
+    path(
+        "my-profile/supporters/<int:supporter_id>/invite/",
+        my_supporter_invite,
+        name="my_supporter_invite",
+    ),
     path(
         "my-profile/supporters/<int:supporter_id>/remove/",
         my_supporter_remove,

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from django.core.mail import EmailMessage
 
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, User
 from powerwith.consent.queries import appointed_to
 from powerwith.core import mail
 from powerwith.core.errors import NotAllowed
 from powerwith.core.permissions import Capability, can
+from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.services.wellbeing import contacts_of
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.messaging.routing import why_unreachable
+from powerwith.offers.models import OfferEvent
+from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
 
@@ -76,6 +80,24 @@ def record(
     return acted
 
 
+def staff_for(acted: ActedFor) -> list[User]:
+    """Who hears when the confirmation needs hands: the member of staff who recorded it,
+    or, for an answer the person's supporter gave through their own login, the contact
+    people of the work it was about."""
+    if acted.supporter_id is None:
+        return [acted.recorded_by]
+    opportunity: Opportunity | None = None
+    if acted.subject == "offer_event":
+        event = OfferEvent.objects.select_related("offer__opportunity").filter(pk=acted.subject_id)
+        opportunity = event[0].offer.opportunity if event else None
+    elif acted.subject == "wellbeing_check":
+        check = WellbeingCheck.objects.select_related("attendance__session__opportunity").filter(
+            pk=acted.subject_id
+        )
+        opportunity = check[0].attendance.session.opportunity if check else None
+    return contacts_of(opportunity) if opportunity is not None else []
+
+
 def confirm(acted: ActedFor, *, link: str = "") -> None:
     """Send the person the confirmation of what was recorded for them.
 
@@ -90,7 +112,7 @@ def confirm(acted: ActedFor, *, link: str = "") -> None:
         return
     raise_action(
         organisation=acted.organisation,
-        assignees=[acted.recorded_by],
+        assignees=list(staff_for(acted)),
         kind=ActionKind.TELL_PERSON,
         key=f"tell:{acted.pk}",
         title=f"Tell {person.preferred_name} what you recorded for them, in these words: "
@@ -102,27 +124,27 @@ def confirm(acted: ActedFor, *, link: str = "") -> None:
 
 @mail.message
 def confirmation(acted_id: int) -> mail.Letter | None:
-    acted = ActedFor.objects.select_related("person", "organisation", "recorded_by").get(
-        pk=acted_id
-    )
+    acted = ActedFor.objects.select_related(
+        "person", "organisation", "recorded_by", "supporter"
+    ).get(pk=acted_id)
     person = acted.person
+    staff = tuple(user.pk for user in staff_for(acted))
+    tell = acted.supporter.name if acted.supporter else acted.recorded_by.full_name or "us"
     return mail.Letter(
         EmailMessage(
             subject=f"What you told {acted.organisation.name}",
             body=f"Dear {person.preferred_name},\n\n{acted.words}\n\n"
-            f"If this is not what you meant, tell {acted.recorded_by.full_name or 'us'} "
+            f"If this is not what you meant, tell {tell} "
             f"or your contact person at {acted.organisation.name}. You can change your "
             "mind.\n",
             to=[person.email] if person.email else [],
         ),
         mail.Undelivered(
             organisation_id=acted.organisation_id,
-            assignee_ids=(acted.recorded_by_id,),
+            assignee_ids=staff,
             about="what they told you",
             to=person.preferred_name,
             person_id=person.pk,
         ),
-        mail.Recipient(
-            person.pk, "what_you_told_us", link="/", contact_ids=(acted.recorded_by_id,)
-        ),
+        mail.Recipient(person.pk, "what_you_told_us", link="/", contact_ids=staff),
     )

@@ -1,0 +1,143 @@
+"""A supporter answering for the person, through the supporter's own login.
+
+The same steps as staff acting on the person's word: the person's own action through the
+same workflow or service, one ``ActedFor`` record (method *supporter*, the supporter's
+account as who recorded it, the supporter named), and the confirmation sent to the person
+by their own channel ("Sam Green, your supporter, told us that you accept…").
+
+A supporter answers only when the person has let them "answer for me, when I have agreed"
+and the supporter says the person agreed this answer; one who may only help the person
+answer can read what waits but answers nothing.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.urls import reverse
+
+from powerwith.accounts.models import Organisation, User
+from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.services.wellbeing import complete_check_for_person, kind_words
+from powerwith.offers import services as offer_services
+from powerwith.offers.models import Offer, OfferEvent
+from powerwith.people.choices import SupporterMay
+from powerwith.people.models import ActedFor, Person, Supporter
+from powerwith.people.services.acting import record_supporter_answer
+from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows.on_behalf.rules import confirm
+
+AGREED = "Tick to say that {name} agreed this answer with you."
+
+
+def refusal_for_supporter(supporter: Supporter, person: Person) -> str | None:
+    """Why this supporter may not answer for this person, or None when they may."""
+    name = person.preferred_name
+    if supporter.person_id != person.pk or supporter.removed_at is not None:
+        return f"You are no longer {name}'s supporter."
+    if SupporterMay.ANSWER_FOR not in supporter.may:
+        return (
+            f"{name} has asked you to help them answer, not to answer for them. Help {name} "
+            f"answer themself, or ask {name} to let you answer for them when they have "
+            "agreed."
+        )
+    return None
+
+
+def require_may_answer(supporter: Supporter, person: Person, *, agreed: bool) -> None:
+    refusal = refusal_for_supporter(supporter, person)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+    if not agreed:
+        raise InvalidInput(AGREED.format(name=person.preferred_name), field="agreed")
+
+
+def _record(
+    supporter: Supporter,
+    user: User,
+    organisation: Organisation,
+    *,
+    subject: str,
+    subject_id: int,
+    that: str,
+    link: str,
+) -> ActedFor:
+    acted = record_supporter_answer(
+        supporter=supporter,
+        user=user,
+        organisation=organisation,
+        subject=subject,
+        subject_id=subject_id,
+        words=f"{supporter.name}, your supporter, told us that {that}.",
+    )
+    confirm(acted, link=link)
+    return acted
+
+
+def _offer_link(offer: Offer) -> str:
+    return reverse("offers:offer", args=[offer.pk])
+
+
+@transaction.atomic
+def accept_offer(
+    offer: Offer, *, supporter: Supporter, user: User, agreed: bool, version: int | None = None
+) -> OfferEvent:
+    require_may_answer(supporter, offer.person, agreed=agreed)
+    event = offer_workflows.accept_offer(offer, user=user, version=version, on_persons_word=True)
+    _record(
+        supporter,
+        user,
+        offer.organisation,
+        subject="offer_event",
+        subject_id=event.pk,
+        that=f"you accept the offer of work: {offer.opportunity.title}",
+        link=_offer_link(offer),
+    )
+    return event
+
+
+@transaction.atomic
+def decline_offer(offer: Offer, *, supporter: Supporter, user: User, agreed: bool) -> OfferEvent:
+    require_may_answer(supporter, offer.person, agreed=agreed)
+    event = offer_services.decline_offer(offer, user=user, on_persons_word=True)
+    _record(
+        supporter,
+        user,
+        offer.organisation,
+        subject="offer_event",
+        subject_id=event.pk,
+        that=f"you do not want the offer of work: {offer.opportunity.title}",
+        link=_offer_link(offer),
+    )
+    return event
+
+
+@transaction.atomic
+def answer_wellbeing_check(
+    check: WellbeingCheck,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    feeling: int,
+    note: str = "",
+    wants_support: bool = False,
+) -> WellbeingCheck:
+    """As staff's: the confirmation says only that the check was answered, never how the
+    person feels."""
+    person = check.attendance.person
+    require_may_answer(supporter, person, agreed=agreed)
+    complete_check_for_person(
+        check, user=user, feeling=feeling, note=note, wants_support=wants_support
+    )
+    support = " and that you would like support" if wants_support else ""
+    _record(
+        supporter,
+        user,
+        check.attendance.session.opportunity.organisation,
+        subject="wellbeing_check",
+        subject_id=check.pk,
+        that=f"you answered your wellbeing check {kind_words(check.kind)}{support}",
+        link=reverse("engagements:wellbeing_check_staff", kwargs={"check_id": check.pk}),
+    )
+    return check

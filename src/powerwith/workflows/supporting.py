@@ -1,0 +1,102 @@
+"""What a supporter sees through their own login: the people who named them, what each
+lets them do, and what waits for each person's answer at every organisation they work with.
+
+Tenancy: a supporter reaches a person only through a ``Supporter`` row that person has
+not removed and that this account accepted an invitation for
+(``people.queries.supporters.supporting``), read afresh on every request. A supporter who
+may only get messages reaches nothing here. Anything else is 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.http import Http404
+
+from powerwith.accounts.models import User
+from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.queries.wellbeing import checks_of, next_local_midnight
+from powerwith.offers.models import Offer, OfferStatus
+from powerwith.offers.queries import offers_sent_to
+from powerwith.people.choices import SupporterMay
+from powerwith.people.models import Person, Supporter
+from powerwith.people.queries.supporters import supporting
+
+# What lets a supporter see what waits for the person: helping them answer, or answering.
+SEES_WHAT_WAITS = (SupporterMay.HELP_ANSWER, SupporterMay.ANSWER_FOR)
+
+
+def sees_what_waits(supporter: Supporter) -> bool:
+    return any(code in supporter.may for code in SEES_WHAT_WAITS)
+
+
+def may_answer(supporter: Supporter) -> bool:
+    return SupporterMay.ANSWER_FOR in supporter.may
+
+
+@dataclass
+class Supported:
+    """One person this user supports, and what waits for their answer."""
+
+    supporter: Supporter
+    may: list[str]
+    offers: list[Offer] = field(default_factory=list)
+    checks: list[WellbeingCheck] = field(default_factory=list)
+
+    @property
+    def person(self) -> Person:
+        return self.supporter.person
+
+    @property
+    def may_answer(self) -> bool:
+        return may_answer(self.supporter)
+
+    @property
+    def sees(self) -> bool:
+        return sees_what_waits(self.supporter)
+
+
+def _waiting_offers(person: Person) -> list[Offer]:
+    return list(offers_sent_to(person).filter(status=OfferStatus.SENT).order_by("-updated_at"))
+
+
+def _due_checks(person: Person, now: datetime) -> list[WellbeingCheck]:
+    opening = next_local_midnight(now)
+    return list(
+        checks_of(person).filter(completed_at=None, due_at__lt=opening).order_by("due_at", "pk")
+    )
+
+
+def people_supported(user: User, now: datetime) -> list[Supported]:
+    labels = dict(SupporterMay.choices)
+    found = []
+    for supporter in supporting(user):
+        row = Supported(supporter, [labels[code] for code in supporter.may if code in labels])
+        if sees_what_waits(supporter):
+            row.offers = _waiting_offers(supporter.person)
+            row.checks = _due_checks(supporter.person, now)
+        found.append(row)
+    return found
+
+
+def offer_for_supporter(user: User, offer_id: int) -> tuple[Offer, Supporter]:
+    """An offer sent to someone this user supports and may help answer; 404 otherwise."""
+    for supporter in supporting(user):
+        if not sees_what_waits(supporter):
+            continue
+        offer = offers_sent_to(supporter.person).filter(pk=offer_id).first()
+        if offer is not None:
+            return offer, supporter
+    raise Http404("No such offer.")
+
+
+def check_for_supporter(user: User, check_id: int) -> tuple[WellbeingCheck, Supporter]:
+    """A wellbeing check of someone this user supports and may help answer; 404 otherwise."""
+    for supporter in supporting(user):
+        if not sees_what_waits(supporter):
+            continue
+        check = checks_of(supporter.person).filter(pk=check_id).first()
+        if check is not None:
+            return check, supporter
+    raise Http404("No such wellbeing check.")

@@ -1,0 +1,126 @@
+"""A supporter answering for someone, through the supporter's own login: the person names
+a supporter and invites them; the supporter follows the link in the e-mail, makes their
+login, and accepts an offer for the person with the keyboard alone; the person sees who
+answered for them. axe-core runs on every page on the way, and the supporter's part also
+works without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import Browser, Page, expect
+
+from powerwith.accounts.models import Membership
+from powerwith.offers.models import OfferStatus
+from powerwith.people.models import ActedFor, Person
+from tests.browser.conftest import axe_violations, log_in
+from tests.browser.keyboard import KeyboardOnly
+from tests.conftest import PASSWORD
+from tests.offers.factories import sent_offer
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SUPPORTER = "sam.green@family.example"
+SUPPORTER_PASSWORD = "a kettle on the windowsill"
+
+
+def audited(page: Page, *, javascript: bool = True) -> None:
+    """axe-core runs in the page, so only where JavaScript runs: the journey with it
+    audits every page the one without it walks."""
+    if javascript:
+        assert axe_violations(page) == [], page.url
+
+
+def new_page(browser: Browser, *, javascript: bool = True) -> Page:
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
+    )
+    return context.new_page()
+
+
+def invitation_link() -> str:
+    (sent,) = [m for m in mail.outbox if SUPPORTER in m.to]
+    found = re.search(r"https?://\S+(/supporting/invitations/\S+/)", str(sent.body))
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_accepts_an_offer_for_the_person_through_their_own_login(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    assert alex.user is not None
+    offer = sent_offer(riverside_coordinator, alex, title="Listening event")
+
+    # Alex names Sam as a supporter who may answer for them, and invites them.
+    person = new_page(browser)
+    log_in(person, base, alex.user.email, PASSWORD)
+    person.goto(f"{base}/my-profile/supporters/")
+    audited(person)
+    person.get_by_label("Their name").fill("Sam Green")
+    person.get_by_label("Their email address").fill(SUPPORTER)
+    person.get_by_label("Answer for me, when I have agreed").check()
+    person.get_by_role("button", name="Add this supporter").click()
+    expect(person.get_by_text("Sam Green is now one of your supporters.")).to_be_visible()
+    person.get_by_role("button", name="Invite Sam Green to make their own login").click()
+    expect(person.get_by_text("We have emailed Sam Green a link")).to_be_visible()
+    audited(person)
+
+    # Sam follows the link in the e-mail and makes their login.
+    link = invitation_link()
+    supporter = new_page(browser, javascript=javascript)
+    supporter.goto(f"{base}{link}")
+    audited(supporter, javascript=javascript)
+    supporter.get_by_role("button", name="Make my login").click()
+    expect(supporter.get_by_text("There is a problem")).to_be_visible()
+    audited(supporter, javascript=javascript)
+    supporter.get_by_label("Your name").fill("Sam Green")
+    supporter.get_by_label("Choose a password").fill(SUPPORTER_PASSWORD)
+    supporter.get_by_label("Type the password again").fill(SUPPORTER_PASSWORD)
+    supporter.get_by_role("button", name="Make my login").click()
+    expect(supporter.get_by_text("Your login is made.")).to_be_visible()
+    # The link works once.
+    supporter.goto(f"{base}{link}")
+    expect(supporter.get_by_role("heading", name="This link does not work")).to_be_visible()
+    audited(supporter, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, SUPPORTER_PASSWORD, lands="/supporting/")
+    expect(supporter.get_by_role("heading", name="Alex", exact=True)).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    # With the keyboard alone: read the offer, say Alex agreed, accept it for them.
+    keys = KeyboardOnly(supporter)
+    keys.follow("Offer of work: Listening event")
+    audited(supporter, javascript=javascript)
+    keys.follow("Alex accepts this offer")
+    expect(supporter.get_by_text("There is a problem")).to_be_visible()
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this answer with you"
+    )
+    audited(supporter, javascript=javascript)
+    keys.tick("They agreed this answer with me")
+    keys.follow("Alex accepts this offer")
+    expect(supporter.get_by_text("You told us that Alex accepts this offer.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    offer.refresh_from_db()
+    assert offer.status == OfferStatus.ACCEPTED
+    acted = ActedFor.objects.get(person=alex)
+    assert acted.method == "supporter"
+    assert acted.recorded_by.email == SUPPORTER
+
+    # Alex sees who answered for them.
+    person.goto(f"{base}/my-offers/{offer.pk}/")
+    expect(person.locator("#answered-for-you")).to_contain_text(
+        "Sam Green, your supporter, told us that you accept the offer of work: Listening event"
+    )
+    audited(person)
+    told = [m for m in mail.outbox if m.to == [alex.email] and "your supporter" in str(m.body)]
+    assert len(told) == 1
