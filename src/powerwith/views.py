@@ -16,9 +16,9 @@ from powerwith.core.roles import ROLE_DESCRIPTIONS, Role
 from powerwith.engagements.queries.contact import contact_home
 from powerwith.learning.queries import drafts_waiting_for
 from powerwith.people import queries as people_queries
+from powerwith.people.queries.supporters import has_supporter_login
 from powerwith.privacy.access import record_reads
 from powerwith.privacy.models import What
-from powerwith.people.queries.supporters import has_supporter_login
 from powerwith.workflows import home as needs
 
 
