@@ -23,6 +23,7 @@ from powerwith.consent import ledger
 from powerwith.core import mail
 from powerwith.core.permissions import Capability, roles_with
 from powerwith.core.roles import Role
+from powerwith.core.times import day_and_clock
 
 # Who a checkpoint is sent to (an address, not a permission): the organisation's auditors.
 RECIPIENTS = Role.AUDITOR
@@ -83,7 +84,7 @@ def checkpoint_to_auditor(membership_id: int, stamp: int) -> mail.Letter | None:
         "signature": signed.get("signature", ""),
     }
     email = EmailMessage(
-        subject=f"Consent ledger checkpoint, {found.written_at:%d %B %Y %H:%M} UTC",
+        subject=f"Consent ledger checkpoint, {day_and_clock(found.written_at, 'j F Y')}",
         body=render_to_string("consent/email/checkpoint.txt", context),
         to=[membership.user.email],
     )

@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from powerwith.accounts.forms import AcceptInvitationForm
 from powerwith.accounts.queries import user_exists
@@ -86,6 +86,7 @@ def supporter_invitation(request: Request, supporter_secret: str) -> HttpRespons
 
 
 @login_required
+@require_GET
 def people_supported(request: Request) -> HttpResponse:
     rows = supporting.people_supported(request.user, timezone.now())
     return render(request, "people/supporting/people.html", {"rows": rows})
@@ -119,6 +120,7 @@ def _offer_page(
 
 
 @login_required
+@require_GET
 def supported_offer(request: Request, supported_offer_id: int) -> HttpResponse:
     offer, supporter = supporting.offer_for_supporter(request.user, supported_offer_id)
     return _offer_page(request, offer, supporter)
