@@ -75,7 +75,10 @@ def test_the_offer_picker_finds_a_matched_person_by_typing_with_the_keyboard(
     )
     log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
     page.goto(f"{live_server.url}/opportunities/{work.pk}/offers/new/")
-    picker = page.get_by_role("combobox", name="Who is the offer for?")
+    # The plain select is a combobox too: wait for the text box the script puts in its
+    # place, or the keys may reach the select before it is enhanced.
+    picker = page.locator("input").and_(page.get_by_role("combobox", name="Who is the offer for?"))
+    expect(picker).to_be_visible()
     picker.focus()
     page.keyboard.type("zo")
     expect(page.get_by_role("option", name="Zoe (matched)")).to_be_visible()
