@@ -10,6 +10,7 @@ profile, so ``make_expert`` writes the person and their links itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 
@@ -22,6 +23,18 @@ from powerwith.core.roles import Role
 from powerwith.people.models import OrganisationLink, Person
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _environment_as_it_was() -> Iterator[None]:
+    """Each test leaves the process's environment as it found it. The CLI sets the
+    demo's variables when it finds the demo's key under ``var/``; called in the suite's
+    own process, that would turn every later test's production server into a demo."""
+    before = dict(os.environ)
+    yield
+    if os.environ != before:
+        os.environ.clear()
+        os.environ.update(before)
 
 
 @pytest.fixture(autouse=True)

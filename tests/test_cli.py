@@ -19,6 +19,13 @@ from powerwith.accounts.models import ApiToken
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _a_var_directory_of_its_own(tmp_path_factory, monkeypatch) -> None:
+    """The CLI reads the demo's key and database from ``var/``; here it reads an empty
+    one, whatever ``make demo`` left in the checkout."""
+    monkeypatch.setenv("POWERWITH_VAR_DIR", str(tmp_path_factory.mktemp("var")))
+
+
 def test_token_create_prints_a_working_token(riverside_coordinator, capsys):
     assert cli.main(["token", "create", "Coordinator@Riverside.example"]) == 0
     token = capsys.readouterr().out.strip()

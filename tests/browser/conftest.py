@@ -13,10 +13,13 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# What Chromium says when the document axe is reading is replaced by the next page's.
+NAVIGATED_AWAY = ("Execution context was destroyed", "reading 'documentElement'")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -74,13 +77,19 @@ def _static_files_from_the_source(settings) -> None:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Run axe-core on the page as it is now; answer the WCAG 2.2 A/AA violations."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        # Evaluated through the DevTools protocol, so the page's own CSP still stands.
-        page.evaluate(AXE_SOURCE.read_text())
-    result: dict[str, Any] = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
+    """Run axe-core on the page as it is now; answer the WCAG 2.2 A/AA violations.
+
+    A click on a link answers before the next page has come; if that page replaces the
+    document while axe reads it, axe runs again on the page that came, once it has
+    loaded."""
+    page.wait_for_load_state()
+    try:
+        result = _axe_run(page)
+    except PlaywrightError as error:
+        if not any(sign in error.message for sign in NAVIGATED_AWAY):
+            raise
+        page.wait_for_load_state()
+        result = _axe_run(page)
     return [
         {
             "id": violation["id"],
@@ -89,6 +98,16 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
         }
         for violation in result["violations"]
     ]
+
+
+def _axe_run(page: Page) -> dict[str, Any]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol, so the page's own CSP still stands.
+        page.evaluate(AXE_SOURCE.read_text())
+    result: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return result
 
 
 def log_in(page: Page, base_url: str, email: str, password: str, lands: str = "/") -> None:

@@ -113,7 +113,8 @@ def test_sam_acts_on_both_organisations_things_without_switching(
     # Her feedback: Hillview's work, with the mouse (or a finger).
     page.goto(f"{base}/my-feedback/")
     audited(page)
-    page.get_by_role("link", name="Discharge leaflet", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Discharge leaflet", exact=True).click()
     audited(page)
     page.get_by_role("group", name="I felt safe").get_by_label("Agree", exact=True).check()
     page.get_by_role("button", name="Send", exact=True).click()
