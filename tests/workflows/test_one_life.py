@@ -55,8 +55,9 @@ def test_offers_from_both_organisations_are_listed_each_with_its_organisation(
     theirs = sent_offer(hillview_coordinator, expert_at_both, title="Hill walk")
     html = working_in(client, expert_at_both, hillview).get("/my-offers/").text
     rows = text_of(html)
-    assert "River walk Riverside Care Partnership" in rows
-    assert "Hill walk Hillview Health NHS Foundation Trust" in rows
+    # Each row's organisation follows its work (labelled "From" for a phone's stacked rows).
+    assert "River walk From Riverside Care Partnership" in rows
+    assert "Hill walk From Hillview Health NHS Foundation Trust" in rows
     assert f'href="/my-offers/{ours.pk}/"' in html
     assert f'href="/my-offers/{theirs.pk}/"' in html
     assert filter_links(html) == [
@@ -140,8 +141,8 @@ def test_sessions_of_both_organisations_are_listed_labelled_and_filtered(
     working_in(client, expert_at_both, hillview)
     html = client.get("/my-sessions/").text
     rows = text_of(html)
-    assert "River walk Riverside Care Partnership" in rows
-    assert "Hill walk Hillview Health NHS Foundation Trust" in rows
+    assert "River walk With Riverside Care Partnership" in rows
+    assert "Hill walk With Hillview Health NHS Foundation Trust" in rows
     assert len(filter_links(html)) == 3
     only = client.get(f"/my-sessions/?organisation={hillview.pk}").text
     assert "Hill walk" in only
