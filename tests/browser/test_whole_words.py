@@ -5,6 +5,7 @@ pages (with "Easy read first" on too) have no axe-core violations (WCAG 2.2 A, A
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts import services
@@ -19,7 +20,7 @@ from tests.conftest import PASSWORD
 from tests.consent.factories import own
 from tests.evaluation.factories import finished
 from tests.offers.factories import sent_offer
-from tests.payments.factories import time_claim, worked
+from tests.payments.factories import expense_claim, offer_of, paid, time_claim, worked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -106,7 +107,9 @@ def test_no_word_in_a_persons_own_tables_is_split_on_a_phone(
     """Someone who works with two organisations sees each row's organisation: long
     names and long titles stay whole words on a 320 pixel screen at every text size."""
     sent_offer(riverside_coordinator, expert_at_both, title="Rapid tranquilisation review")
-    time_claim(worked(riverside_coordinator, expert_at_both, title="Restraint reduction course"))
+    booking = worked(riverside_coordinator, expert_at_both, title="Restraint reduction course")
+    paid(time_claim(booking), riverside_coordinator, paid_on=timezone.localdate())
+    expense_claim(offer_of(booking))
     finished(hillview_coordinator, expert_at_both, title="Seclusion experiences study")
     record_read(
         viewer=hillview_coordinator,
@@ -116,7 +119,14 @@ def test_no_word_in_a_persons_own_tables_is_split_on_a_phone(
     )
     user = expert_at_both.user
     assert user is not None
-    paths = ["/my-offers/", "/my-sessions/", "/my-claims/", "/my-information/who-looked/"]
+    paths = [
+        "/my-offers/",
+        "/my-sessions/",
+        "/my-claims/",
+        "/my-claims/statement/",
+        "/my-consents/",
+        "/my-information/who-looked/",
+    ]
     context = browser.new_context(viewport={"width": WIDTH, "height": 640})
     page = context.new_page()
     log_in(page, live_server.url, user.email, PASSWORD)
