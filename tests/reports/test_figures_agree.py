@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -235,3 +236,40 @@ def test_payment_timeliness_is_one_figure_on_the_claims_page_and_the_dashboard(
     assert rows["payment timeliness", "median days to pay"] == "6"
     body = api_client_for(by).get("/api/v1/dashboard").json()["payment_timeliness"]
     assert (body["paid"], body["within_target"], body["median_days"]) == (5, 4, 6)
+
+
+def test_the_paid_hours_figure_kept_for_a_while_is_the_one_every_page_shows(
+    settings, riverside_coordinator: Membership
+) -> None:
+    """Kept in the shared cache (as on a real server), the figure is worked out once and
+    read by the matches API and the dashboard alike: while kept, both show the figure as
+    it was worked out; once it has gone stale, both show the new one, even when the rest
+    of the dashboard was kept at another time."""
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    cache.clear()
+    by = riverside_coordinator
+    panel = opportunity(by, title="Panel")
+    wanted = opportunity(by, title="Wanted")
+    worked(person(by, "First"), panel, 120, days_ago=3)
+    api = api_client_for(by)
+
+    def matches_hours() -> float:
+        found = api.get(f"/api/v1/opportunities/{wanted.pk}/matches").json()
+        return float(found["concentration"]["total_hours"])
+
+    def dashboard_minutes() -> int:
+        return int(api.get("/api/v1/dashboard").json()["concentration"]["paid_minutes"]["total"])
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        assert matches_hours() == 2.0
+        clock.move_to(start + timedelta(seconds=200))
+        worked(person(by, "Second"), panel, 60, days_ago=3)
+        # The dashboard is worked out now, but its paid hours are the kept figure.
+        assert dashboard_minutes() == 120
+        assert matches_hours() == 2.0
+        # The paid hours have gone stale (the rest of the dashboard has not): both pages
+        # show the figure worked out again.
+        clock.move_to(start + timedelta(seconds=350))
+        assert matches_hours() == 3.0
+        assert dashboard_minutes() == 180

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet, Sum
 
 from powerwith.core.figures import Period, Share, last_twelve_months
@@ -143,6 +145,26 @@ def paid_hours_concentration(
     return paid_hours_and_busiest(organisation_id, now, period)[0]
 
 
+def shared_paid_hours(organisation_id: int, now: datetime, period: Period) -> Concentration:
+    """The paid-hours figure for the period as every page and API that shows it reads it:
+    worked out once, kept in the shared cache for ``DASHBOARD_CACHE_SECONDS`` (the
+    dashboard's own lifetime) and read from there by the matches page and its API, the
+    settings page and the dashboard, so that they show one figure, not one each, and a
+    request for matches does not count every paid session of the year again. With the
+    lifetime 0 (the test suite) it is worked out every time."""
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    if not seconds:
+        return paid_hours_concentration(organisation_id, now, period)
+    key = f"paid-hours:{organisation_id}:{period.first.isoformat()}:{period.last.isoformat()}"
+    found: Concentration | None = cache.get(key)
+    if found is None:
+        worked_out = paid_hours_concentration(organisation_id, now, period)
+        # Two servers working it out at once keep the first one's, and both show it.
+        cache.add(key, worked_out, seconds)
+        found = cache.get(key, worked_out)
+    return found
+
+
 def bookings_concentration(organisation_id: int, period: Period) -> Concentration:
     """Sessions booked in the period (those still to come in it included)."""
     work = standing_bookings(organisation_id, period)
@@ -190,4 +212,4 @@ class RecentPaidWork:
 
 def recent_paid_work(organisation_id: int, now: datetime) -> RecentPaidWork:
     period = last_twelve_months(now)
-    return RecentPaidWork(period, paid_hours_concentration(organisation_id, now, period))
+    return RecentPaidWork(period, shared_paid_hours(organisation_id, now, period))

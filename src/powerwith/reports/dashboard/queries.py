@@ -18,6 +18,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.figures import Period
 from powerwith.core.permissions import Capability, require
-from powerwith.engagements.concentration import bookings_concentration, paid_hours_concentration
+from powerwith.engagements.concentration import bookings_concentration, shared_paid_hours
 from powerwith.engagements.coverage import organisation_consent_coverage
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
@@ -154,7 +155,7 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
         ),
         feedback=feedback_over_time(membership, period),
         bookings=bookings_concentration(membership.organisation_id, period),
-        paid_minutes=paid_hours_concentration(membership.organisation_id, now, period),
+        paid_minutes=shared_paid_hours(membership.organisation_id, now, period),
     )
 
 
@@ -171,4 +172,9 @@ def dashboard_as_of(membership: Membership, period: Period) -> tuple[Dashboard, 
         found = (dashboard(membership, period), timezone.now())
         if seconds:
             cache.set(key, found, seconds)
-    return found
+        return found
+    # The paid-hours figure is kept apart, shared with the matches and settings pages: read
+    # afresh from there, it stays the one they show when the two were kept at other times.
+    board, worked_out = found
+    shared = shared_paid_hours(membership.organisation_id, timezone.now(), period)
+    return replace(board, paid_minutes=shared), worked_out
