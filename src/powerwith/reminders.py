@@ -32,6 +32,8 @@ SWEEPS = (
     # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
     "powerwith.consent.ledger.sweep",
     "powerwith.accounts.housekeeping.sweep",
+    # Nor this: every organisation's dashboard worked out ahead of anyone asking.
+    "powerwith.reports.dashboard.summaries.sweep",
 )
 EVERY = timedelta(minutes=15)
 

@@ -145,6 +145,16 @@ def paid_hours_concentration(
     return paid_hours_and_busiest(organisation_id, now, period)[0]
 
 
+def _paid_hours_key(organisation_id: int, period: Period) -> str:
+    return f"paid-hours:{organisation_id}:{period.first.isoformat()}:{period.last.isoformat()}"
+
+
+def keep_paid_hours(organisation_id: int, now: datetime, period: Period, seconds: int) -> None:
+    """Work the figure out afresh and keep it for ``seconds`` (the worker's round)."""
+    worked_out = paid_hours_concentration(organisation_id, now, period)
+    cache.set(_paid_hours_key(organisation_id, period), worked_out, seconds)
+
+
 def shared_paid_hours(organisation_id: int, now: datetime, period: Period) -> Concentration:
     """The paid-hours figure for the period as every page and API that shows it reads it:
     worked out once, kept in the shared cache for ``DASHBOARD_CACHE_SECONDS`` (the
@@ -155,7 +165,7 @@ def shared_paid_hours(organisation_id: int, now: datetime, period: Period) -> Co
     seconds = settings.DASHBOARD_CACHE_SECONDS
     if not seconds:
         return paid_hours_concentration(organisation_id, now, period)
-    key = f"paid-hours:{organisation_id}:{period.first.isoformat()}:{period.last.isoformat()}"
+    key = _paid_hours_key(organisation_id, period)
     found: Concentration | None = cache.get(key)
     if found is None:
         worked_out = paid_hours_concentration(organisation_id, now, period)

@@ -29,7 +29,11 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership
 from powerwith.core.figures import Period
 from powerwith.core.permissions import Capability, require
-from powerwith.engagements.concentration import bookings_concentration, shared_paid_hours
+from powerwith.engagements.concentration import (
+    bookings_concentration,
+    keep_paid_hours,
+    shared_paid_hours,
+)
 from powerwith.engagements.coverage import organisation_consent_coverage
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import standing_bookings
@@ -159,6 +163,19 @@ def dashboard(membership: Membership, period: Period, now: datetime | None = Non
     )
 
 
+def _dashboard_key(organisation_id: int, period: Period) -> str:
+    return f"dashboard:{organisation_id}:{period.first:%Y-%m}:{period.last:%Y-%m}"
+
+
+def keep_dashboard(membership: Membership, period: Period, now: datetime, seconds: int) -> None:
+    """Work the organisation's dashboard out afresh, its paid hours too, and keep both
+    for ``seconds``: the worker does this each round for the last 12 months, so the page
+    reads figures already worked out and says when they were."""
+    keep_paid_hours(membership.organisation_id, now, period, seconds)
+    kept = (dashboard(membership, period, now), now)
+    cache.set(_dashboard_key(membership.organisation_id, period), kept, seconds)
+
+
 def dashboard_as_of(membership: Membership, period: Period) -> tuple[Dashboard, datetime]:
     """The dashboard and when it was worked out. For a large organisation that takes
     seconds (every opportunity's scorecard), so the figures are kept for
@@ -166,7 +183,7 @@ def dashboard_as_of(membership: Membership, period: Period) -> tuple[Dashboard, 
     were worked out; 0 works them out every time."""
     require_reader(membership)
     seconds = settings.DASHBOARD_CACHE_SECONDS
-    key = f"dashboard:{membership.organisation_id}:{period.first:%Y-%m}:{period.last:%Y-%m}"
+    key = _dashboard_key(membership.organisation_id, period)
     found: tuple[Dashboard, datetime] | None = cache.get(key) if seconds else None
     if found is None:
         found = (dashboard(membership, period), timezone.now())
