@@ -8,9 +8,7 @@ from typing import Any
 from django import forms
 
 from powerwith.payments.forms.fields import amount_field
-from powerwith.payments.models import (
-    RewardChoiceKind,
-)
+from powerwith.payments.models import RewardChoiceKind
 
 
 class RewardChoiceForm(forms.Form):

@@ -7,9 +7,7 @@ from typing import Any
 from django import forms
 
 from powerwith.payments.forms.fields import amount_field, set_choices
-from powerwith.payments.models import (
-    ExpenseCategory,
-)
+from powerwith.payments.models import ExpenseCategory
 from powerwith.payments.receipts import MAX_BYTES
 
 

@@ -8,9 +8,7 @@ from django import forms
 
 from powerwith.core.forms.dates import GovukDateField
 from powerwith.payments.forms.fields import set_choices
-from powerwith.payments.models import (
-    Vehicle,
-)
+from powerwith.payments.models import Vehicle
 
 MILES_ERRORS = {
     "required": "Enter the miles, like 12.5.",
