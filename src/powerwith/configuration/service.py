@@ -3,7 +3,7 @@ kept, and the page a refused form answers."""
 
 import os
 
-from powerwith.settings.environment import env_bool
+from powerwith.configuration.environment import env_bool
 
 # Requests per minute one API token may make (powerwith.api.TokenRateThrottle).
 API_TOKEN_RATE_PER_MINUTE = int(os.environ.get("API_TOKEN_RATE_PER_MINUTE") or "600")

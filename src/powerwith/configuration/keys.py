@@ -9,8 +9,8 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
-from powerwith.settings.base import LOCAL, VAR_DIR
-from powerwith.settings.environment import env_bool, env_list
+from powerwith.configuration.base import LOCAL, VAR_DIR
+from powerwith.configuration.environment import env_bool, env_list
 
 # Keys of the encrypted special-category fields (powerwith.core.encryption, docs/adr/
 # 007-field-encryption.md): Fernet keys, comma-separated; the first encrypts, every one

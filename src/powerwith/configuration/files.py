@@ -2,7 +2,7 @@
 
 import os
 
-from powerwith.settings.base import PACKAGE_DIR, VAR_DIR
+from powerwith.configuration.base import PACKAGE_DIR, VAR_DIR
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

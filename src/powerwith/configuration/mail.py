@@ -4,7 +4,7 @@ import os
 
 import dj_email_url
 
-from powerwith.settings.base import LOCAL
+from powerwith.configuration.base import LOCAL
 
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console:"))
 _email_options = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from powerwith.settings.environment import env_bool, env_list
+from powerwith.configuration.environment import env_bool, env_list
 
 # The package's own folder (this module is in powerwith/settings/).
 PACKAGE_DIR = Path(__file__).resolve().parent.parent

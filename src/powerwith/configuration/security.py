@@ -4,8 +4,8 @@ import os
 
 from django.utils.csp import CSP
 
-from powerwith.settings.base import LOCAL
-from powerwith.settings.environment import env_bool, env_list
+from powerwith.configuration.base import LOCAL
+from powerwith.configuration.environment import env_bool, env_list
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
 # the login, whichever comes first (powerwith.accounts.middleware.session_limits).

@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from powerwith.settings.base import LOCAL
+from powerwith.configuration.base import LOCAL
 
 # Logs go to standard error: JSON lines with the request's id in production
 # (powerwith.logs), plain text on a developer's machine and in the demo.

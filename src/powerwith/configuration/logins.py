@@ -4,8 +4,8 @@ factor."""
 import os
 from datetime import timedelta
 
-from powerwith.settings.base import LOCAL
-from powerwith.settings.environment import env_bool
+from powerwith.configuration.base import LOCAL
+from powerwith.configuration.environment import env_bool
 
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out login before any password is checked.

@@ -4,7 +4,7 @@ import os
 
 import dj_database_url
 
-from powerwith.settings.base import VAR_DIR
+from powerwith.configuration.base import VAR_DIR
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if not DATABASE_URL:
