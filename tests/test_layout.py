@@ -58,3 +58,18 @@ def test_the_picture_of_the_layers_is_the_one_the_imports_draw():
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+LONGEST_MODULE = 400
+
+
+def test_no_module_is_over_four_hundred_lines():
+    """A module that outgrows the size guide is split by concern into a package of the
+    same name; migrations are written by Django and are not held to it."""
+    too_long = {
+        str(path.relative_to(SOURCE)): lines
+        for path in SOURCE.rglob("*.py")
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text().splitlines())) > LONGEST_MODULE
+    }
+    assert too_long == {}

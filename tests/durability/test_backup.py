@@ -19,6 +19,7 @@ from django.db import connection
 
 from powerwith import backups
 from powerwith.accounts.models import Organisation
+from powerwith.backups import postgres
 from tests.durability.processes import SCHEMA, environment_for, powerwith, script
 
 SETUP = """
@@ -186,7 +187,7 @@ def test_a_missing_pg_dump_is_named_with_what_to_do(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setenv("PG_BIN", str(tmp_path))
-    monkeypatch.setattr(backups, "DEBIAN_PG_ROOT", tmp_path)
+    monkeypatch.setattr(postgres, "DEBIAN_PG_ROOT", tmp_path)
     with pytest.raises(backups.BackupError) as missing:
         backups.pg_tool("pg_dump")
     assert str(missing.value) == (
