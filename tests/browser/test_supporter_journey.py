@@ -1,8 +1,9 @@
 """A supporter answering for someone, through the supporter's own login: the person names
 a supporter and invites them; the supporter follows the link in the e-mail, makes their
 login, and accepts an offer for the person with the keyboard alone; the person sees who
-answered for them. axe-core runs on every page on the way, and the supporter's part also
-works without JavaScript."""
+answered for them. Then a supporter takes time out from a session for the person, with
+the keyboard alone, and the person sees it on their session page. axe-core runs on every
+page on the way, and the supporter's part also works without JavaScript."""
 
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts.models import Membership
+from powerwith.engagements.models import StopEvent
 from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor, Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
+from tests.engagements.factories import booked
 from tests.offers.factories import sent_offer
+from tests.people.factories import supporter_with_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -124,3 +128,67 @@ def test_a_supporter_accepts_an_offer_for_the_person_through_their_own_login(
     audited(person)
     told = [m for m in mail.outbox if m.to == [alex.email] and "your supporter" in str(m.body)]
     assert len(told) == 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_takes_time_out_for_the_person_by_keyboard_alone(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    riverside_contact: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    assert alex.user is not None
+    booking = booked(
+        riverside_coordinator, alex, title="Listening event", contact=riverside_contact.user
+    )
+    _, user = supporter_with_login(alex, "answer_for", email=SUPPORTER)
+
+    supporter = new_page(browser, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, PASSWORD, lands="/supporting/")
+    expect(
+        supporter.get_by_text("Listening event, from Riverside Care Partnership")
+    ).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    keys = KeyboardOnly(supporter)
+    keys.follow("Time out, stop or support")
+    expect(
+        supporter.get_by_role("heading", name="Time out, stop or support for Alex")
+    ).to_be_visible()
+    audited(supporter, javascript=javascript)
+    # Sent before Alex's agreement is ticked: the reason, and nothing recorded.
+    keys.choose("kind", "They want to take time out")
+    keys.follow("Tell their contact person")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    assert not StopEvent.objects.exists()
+    keys.choose("kind", "They want to take time out")
+    keys.tick("They agreed this with me")
+    keys.follow("Tell their contact person")
+    expect(supporter.get_by_text("You told us that Alex wants to take time out.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    event = StopEvent.objects.get()
+    assert (event.kind, event.session_id, event.recorded_by) == (
+        "time_out",
+        booking.session_id,
+        user,
+    )
+    acted = ActedFor.objects.get(person=alex)
+    assert (acted.method, acted.recorded_by, acted.subject) == ("supporter", user, "stop_event")
+
+    # Alex sees who did it, on their own page for the session.
+    person = new_page(browser)
+    log_in(person, base, alex.user.email, PASSWORD)
+    person.goto(f"{base}/my-sessions/{booking.session_id}/")
+    expect(person.get_by_role("heading", name="Done for you")).to_be_visible()
+    expect(
+        person.get_by_text("Sam Green, your supporter, told us that you want to take time out")
+    ).to_be_visible()
+    audited(person)

@@ -1,8 +1,8 @@
 """Values for a supporter's own pages: the expert named Sam Green as a supporter who may
 answer for them, who made their own login (``supporter_email``, the every-page audit's
 and the isolation battery's "supporter"); a second supporter has an invitation not yet
-used (``supporter_secret``). The expert has an offer waiting for an answer and a
-wellbeing check due."""
+used (``supporter_secret``). The expert has an offer waiting for an answer, a booked
+session (``supported_booking_id``) and a wellbeing check due."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def values(cast: PartCast) -> dict[str, Any]:
     return {
         "supported_offer_id": cast.offer.pk,
         "supported_check_id": check.pk,
+        "supported_booking_id": booking.pk,
         "supporter_secret": secret,
         "supporter_email": supporter_email(expert.pk),
     }

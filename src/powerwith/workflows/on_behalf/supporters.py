@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from powerwith.accounts.models import Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.models import Attendance, StopEvent, StopKind, WellbeingCheck
+from powerwith.engagements.services import stop
 from powerwith.engagements.services.wellbeing import complete_check_for_person, kind_words
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
@@ -25,9 +26,11 @@ from powerwith.people.choices import SupporterMay
 from powerwith.people.models import ActedFor, Person, Supporter
 from powerwith.people.services.acting import record_supporter_answer
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows.on_behalf.at_work import STOP_WORDS
 from powerwith.workflows.on_behalf.rules import confirm
 
 AGREED = "Tick to say that {name} agreed this answer with you."
+AGREED_THIS = "Tick to say that {name} agreed this with you."
 
 
 def refusal_for_supporter(supporter: Supporter, person: Person) -> str | None:
@@ -44,12 +47,14 @@ def refusal_for_supporter(supporter: Supporter, person: Person) -> str | None:
     return None
 
 
-def require_may_answer(supporter: Supporter, person: Person, *, agreed: bool) -> None:
+def require_may_answer(
+    supporter: Supporter, person: Person, *, agreed: bool, words: str = AGREED
+) -> None:
     refusal = refusal_for_supporter(supporter, person)
     if refusal is not None:
         raise NotAllowed(refusal)
     if not agreed:
-        raise InvalidInput(AGREED.format(name=person.preferred_name), field="agreed")
+        raise InvalidInput(words.format(name=person.preferred_name), field="agreed")
 
 
 def _record(
@@ -141,3 +146,39 @@ def answer_wellbeing_check(
         link=reverse("engagements:wellbeing_check_staff", kwargs={"check_id": check.pk}),
     )
     return check
+
+
+@transaction.atomic
+def stop_or_time_out(
+    booking: Attendance,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    kind: str = StopKind.TIME_OUT,
+    whole_work: bool = False,
+) -> StopEvent:
+    """The person's time out, stop or request for support, for one booked session or the
+    whole work: the same steps as their own (their contact person is told at once, and the
+    booked time is paid as agreed). No reason is asked for."""
+    person = booking.person
+    require_may_answer(supporter, person, agreed=agreed, words=AGREED_THIS)
+    opportunity = booking.session.opportunity
+    event = stop.stop_or_time_out_for_person(
+        person=person,
+        opportunity=opportunity,
+        user=user,
+        session=None if whole_work else booking.session,
+        kind=kind,
+    )
+    _record(
+        supporter,
+        user,
+        opportunity.organisation,
+        subject="stop_event",
+        subject_id=event.pk,
+        that=f"{STOP_WORDS[StopKind(kind)]} from the work: {opportunity.title}. "
+        "You do not need to give a reason, and your pay for the time booked does not change",
+        link=stop.staff_link(event),
+    )
+    return event

@@ -1,0 +1,107 @@
+"""A supporter acting for the person in the work they are booked into, through the
+supporter's own login: taking time out, stopping or asking for support, and asking for a
+reasonable adjustment (docs/adr/023-supporters-answer-through-their-own-login.md).
+
+Each page is reached only through a booked session of someone who named this account as a
+supporter that may help them answer (powerwith.workflows.supporting), read afresh on every
+request; only a supporter the person lets answer for them, who says the person agreed,
+changes anything (powerwith.workflows.on_behalf.supporters).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+
+from powerwith.core.errors import DomainError
+from powerwith.core.http import Request
+from powerwith.core.web import add_domain_error, form_status, posted, refused_status
+from powerwith.engagements.forms.sessions import THIS
+from powerwith.engagements.forms.wellbeing import SupporterStopForm
+from powerwith.engagements.models import Attendance, StopKind
+from powerwith.people.models import Supporter
+from powerwith.workflows import supporting
+from powerwith.workflows.on_behalf import supporters as answers
+
+DONE = {
+    StopKind.TIME_OUT: "wants to take time out",
+    StopKind.STOP: "wants to stop",
+    StopKind.SUPPORT: "would like support",
+}
+
+
+def _refused(request: Request, booking: Attendance, supporter: Supporter) -> HttpResponse | None:
+    """The page that says why, with 403, for a supporter who may not act for the person."""
+    refusal = answers.refusal_for_supporter(supporter, booking.person)
+    if refusal is None:
+        return None
+    context = {"person": booking.person, "reason": refusal}
+    return render(request, "people/supporting/refused.html", context, status=403)
+
+
+def _page(
+    request: Request,
+    template: str,
+    booking: Attendance,
+    supporter: Supporter,
+    form: forms.Form,
+    status: int,
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "booking": booking,
+        "session": booking.session,
+        "opportunity": booking.session.opportunity,
+        "person": booking.person,
+        "supporter": supporter,
+        "may_answer": supporting.may_answer(supporter),
+        "form": form,
+    }
+    return render(request, template, context, status=status)
+
+
+@login_required
+def supported_stop(request: Request, supported_booking_id: int) -> HttpResponse:
+    booking, supporter = supporting.booking_for_supporter(request.user, supported_booking_id)
+    if request.method == "POST" and (refused := _refused(request, booking, supporter)) is not None:
+        return refused
+    form = SupporterStopForm(posted(request))
+    status = form_status(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            answers.stop_or_time_out(
+                booking,
+                supporter=supporter,
+                user=request.user,
+                agreed=data["agreed"],
+                kind=data["kind"],
+                whole_work=data["scope"] != THIS,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            name = booking.person.preferred_name
+            messages.success(
+                request,
+                f"You told us that {name} {DONE[StopKind(data['kind'])]}. Their contact "
+                f"person has been told, and we will tell {name} too. Their pay for the "
+                "booked time does not change.",
+            )
+            return redirect("people:supporting")
+    return _page(request, "people/supporting/stop.html", booking, supporter, form, status)
+
+
+urlpatterns: list[URLPattern] = [
+    path(
+        "supporting/bookings/<int:supported_booking_id>/stop/",
+        supported_stop,
+        name="supported_stop",
+    ),
+]
