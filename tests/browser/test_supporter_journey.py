@@ -1,8 +1,9 @@
 """A supporter answering for someone, through the supporter's own login: the person names
 a supporter and invites them; the supporter follows the link in the e-mail, makes their
 login, and accepts an offer for the person with the keyboard alone; the person sees who
-answered for them. Then a supporter takes time out from a session for the person, with
-the keyboard alone, and the person sees it on their session page. axe-core runs on every
+answered for them. Then a supporter takes time out from a session for the person and asks
+for an adjustment, with the keyboard alone, and the person sees both on their session
+page. axe-core runs on every
 page on the way, and the supporter's part also works without JavaScript."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts.models import Membership
-from powerwith.engagements.models import StopEvent
+from powerwith.engagements.models import Adjustment, StopEvent
 from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor, Person
 from tests.browser.conftest import axe_violations, log_in
@@ -131,7 +132,7 @@ def test_a_supporter_accepts_an_offer_for_the_person_through_their_own_login(
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
-def test_a_supporter_takes_time_out_for_the_person_by_keyboard_alone(
+def test_a_supporter_takes_time_out_and_asks_for_an_adjustment_by_keyboard_alone(
     browser: Browser,
     live_server,
     riverside_coordinator: Membership,
@@ -183,6 +184,22 @@ def test_a_supporter_takes_time_out_for_the_person_by_keyboard_alone(
     acted = ActedFor.objects.get(person=alex)
     assert (acted.method, acted.recorded_by, acted.subject) == ("supporter", user, "stop_event")
 
+    # And asks for the adjustment Alex wants, the same way.
+    keys.follow("Ask for a reasonable adjustment")
+    audited(supporter, javascript=javascript)
+    keys.choose("category", "Timing and breaks")
+    keys.type_into("What would help, in their words", "A break every hour.")
+    keys.follow("Ask for this adjustment")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    keys.tick("They agreed this with me")
+    keys.follow("Ask for this adjustment")
+    expect(supporter.get_by_text("You asked for an adjustment for Alex.")).to_be_visible()
+    adjustment = Adjustment.objects.get(person=alex)
+    assert (adjustment.details, adjustment.requested_by) == ("A break every hour.", user)
+
     # Alex sees who did it, on their own page for the session.
     person = new_page(browser)
     log_in(person, base, alex.user.email, PASSWORD)
@@ -191,4 +208,8 @@ def test_a_supporter_takes_time_out_for_the_person_by_keyboard_alone(
     expect(
         person.get_by_text("Sam Green, your supporter, told us that you want to take time out")
     ).to_be_visible()
+    expect(
+        person.get_by_text("Sam Green, your supporter, told us that you would like an adjustment")
+    ).to_be_visible()
+    expect(person.get_by_text("A break every hour.")).to_be_visible()
     audited(person)

@@ -22,7 +22,7 @@ from django.urls import URLPattern, path
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
 from powerwith.core.web import add_domain_error, form_status, posted, refused_status
-from powerwith.engagements.forms.sessions import THIS
+from powerwith.engagements.forms.sessions import THIS, SupporterAdjustmentForm
 from powerwith.engagements.forms.wellbeing import SupporterStopForm
 from powerwith.engagements.models import Attendance, StopKind
 from powerwith.people.models import Supporter
@@ -98,10 +98,48 @@ def supported_stop(request: Request, supported_booking_id: int) -> HttpResponse:
     return _page(request, "people/supporting/stop.html", booking, supporter, form, status)
 
 
+@login_required
+def supported_adjustment(request: Request, supported_booking_id: int) -> HttpResponse:
+    booking, supporter = supporting.booking_for_supporter(request.user, supported_booking_id)
+    if request.method == "POST" and (refused := _refused(request, booking, supporter)) is not None:
+        return refused
+    form = SupporterAdjustmentForm(posted(request), session=booking.session)
+    status = form_status(form)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            answers.ask_for_adjustment(
+                booking,
+                supporter=supporter,
+                user=request.user,
+                agreed=data["agreed"],
+                category=data["category"],
+                details=data["details"],
+                whole_work=data["scope"] != THIS,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            name = booking.person.preferred_name
+            messages.success(
+                request,
+                f"You asked for an adjustment for {name}. Their contact person will confirm "
+                f"it is in place before the session, and we will tell {name} too.",
+            )
+            return redirect("people:supporting")
+    return _page(request, "people/supporting/adjustment.html", booking, supporter, form, status)
+
+
 urlpatterns: list[URLPattern] = [
     path(
         "supporting/bookings/<int:supported_booking_id>/stop/",
         supported_stop,
         name="supported_stop",
+    ),
+    path(
+        "supporting/bookings/<int:supported_booking_id>/adjustment/",
+        supported_adjustment,
+        name="supported_adjustment",
     ),
 ]

@@ -17,8 +17,15 @@ from django.urls import reverse
 
 from powerwith.accounts.models import Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.engagements.models import Attendance, StopEvent, StopKind, WellbeingCheck
+from powerwith.engagements.models import (
+    Adjustment,
+    Attendance,
+    StopEvent,
+    StopKind,
+    WellbeingCheck,
+)
 from powerwith.engagements.services import stop
+from powerwith.engagements.services.adjustments import request_adjustment_for_person
 from powerwith.engagements.services.wellbeing import complete_check_for_person, kind_words
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
@@ -182,3 +189,41 @@ def stop_or_time_out(
         link=stop.staff_link(event),
     )
     return event
+
+
+@transaction.atomic
+def ask_for_adjustment(
+    booking: Attendance,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    category: str = "",
+    details: str = "",
+    whole_work: bool = False,
+) -> Adjustment:
+    """An adjustment the person asked for, for one booked session or every session of the
+    work: the same request as their own, on the contact person's list to confirm. The
+    confirmation does not repeat what would help."""
+    person = booking.person
+    require_may_answer(supporter, person, agreed=agreed, words=AGREED_THIS)
+    opportunity = booking.session.opportunity
+    adjustment = request_adjustment_for_person(
+        person=person,
+        opportunity=opportunity,
+        user=user,
+        category=category,
+        details=details,
+        session=None if whole_work else booking.session,
+    )
+    _record(
+        supporter,
+        user,
+        opportunity.organisation,
+        subject="adjustment",
+        subject_id=adjustment.pk,
+        that=f"you would like an adjustment for the work: {opportunity.title}. "
+        "We will tell you when it is in place",
+        link=reverse("opportunities:detail", args=[opportunity.pk]),
+    )
+    return adjustment
