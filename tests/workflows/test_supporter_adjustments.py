@@ -120,7 +120,7 @@ def test_the_person_sees_the_adjustment_and_who_asked_on_their_session_page(
     [
         ({**ASKED, "agreed": ""}, "Tick to say that they agreed this with you"),
         ({**ASKED, "details": " "}, "Write what would help"),
-        ({**ASKED, "category": "a kind of its own"}, "Select a valid choice"),
+        ({**ASKED, "category": "a kind of its own"}, "Choose a kind of adjustment from the list"),
         ({}, "Write what would help"),
     ],
     ids=["not-agreed", "no-details", "unknown-kind", "empty"],

@@ -19,6 +19,7 @@ from powerwith.accounts.models import User
 from powerwith.engagements.models import Attendance, WellbeingCheck
 from powerwith.engagements.queries.sessions import bookings_of_person
 from powerwith.engagements.queries.wellbeing import checks_of, next_local_midnight
+from powerwith.evaluation.queries import MyEngagement, engagements_of_person
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import offers_sent_to
 from powerwith.people.choices import SupporterMay
@@ -46,6 +47,7 @@ class Supported:
     offers: list[Offer] = field(default_factory=list)
     checks: list[WellbeingCheck] = field(default_factory=list)
     bookings: list[Attendance] = field(default_factory=list)
+    feedback: list[MyEngagement] = field(default_factory=list)
 
     @property
     def person(self) -> Person:
@@ -86,6 +88,7 @@ def people_supported(user: User, now: datetime) -> list[Supported]:
             row.offers = _waiting_offers(supporter.person)
             row.checks = _due_checks(supporter.person, now)
             row.bookings = _coming_bookings(supporter.person, now)
+            row.feedback = [e for e in engagements_of_person(supporter.person, now) if e.to_answer]
         found.append(row)
     return found
 
@@ -121,3 +124,17 @@ def booking_for_supporter(user: User, booking_id: int) -> tuple[Attendance, Supp
         if booking is not None:
             return booking, supporter
     raise Http404("No such session.")
+
+
+def engagement_for_supporter(
+    user: User, offer_id: int, now: datetime
+) -> tuple[MyEngagement, Supporter]:
+    """A piece of work someone this user supports took part in, to say how it went, when
+    the user may help them answer; 404 otherwise."""
+    for supporter in supporting(user):
+        if not sees_what_waits(supporter):
+            continue
+        for engagement in engagements_of_person(supporter.person, now):
+            if engagement.offer.pk == offer_id:
+                return engagement, supporter
+    raise Http404("No such piece of work.")

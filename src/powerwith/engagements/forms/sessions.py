@@ -184,6 +184,7 @@ class SupporterAdjustmentForm(forms.Form):
         choices=[*Category.choices, ("", "Something else")],
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose a kind of adjustment from the list"},
     )
     details = forms.CharField(
         label="What would help, in their words",

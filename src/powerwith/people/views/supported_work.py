@@ -1,11 +1,11 @@
-"""A supporter acting for the person in the work they are booked into, through the
-supporter's own login: taking time out, stopping or asking for support, and asking for a
-reasonable adjustment (docs/adr/023-supporters-answer-through-their-own-login.md).
+"""A supporter acting for the person in their work, through the supporter's own login:
+taking time out, stopping or asking for support, asking for a reasonable adjustment, and
+saying how finished work went (docs/adr/023-supporters-answer-through-their-own-login.md).
 
-Each page is reached only through a booked session of someone who named this account as a
-supporter that may help them answer (powerwith.workflows.supporting), read afresh on every
-request; only a supporter the person lets answer for them, who says the person agreed,
-changes anything (powerwith.workflows.on_behalf.supporters).
+Each page is reached only through a booked session or a piece of work of someone who named
+this account as a supporter that may help them answer (powerwith.workflows.supporting),
+read afresh on every request; only a supporter the person lets answer for them, who says
+the person agreed, changes anything (powerwith.workflows.on_behalf.supporters).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from django.utils import timezone
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request
@@ -25,7 +26,9 @@ from powerwith.core.web import add_domain_error, form_status, posted, refused_st
 from powerwith.engagements.forms.sessions import THIS, SupporterAdjustmentForm
 from powerwith.engagements.forms.wellbeing import SupporterStopForm
 from powerwith.engagements.models import Attendance, StopKind
-from powerwith.people.models import Supporter
+from powerwith.evaluation.forms import SupporterFeedbackForm
+from powerwith.evaluation.queries import prefers_easy_read
+from powerwith.people.models import Person, Supporter
 from powerwith.workflows import supporting
 from powerwith.workflows.on_behalf import supporters as answers
 
@@ -36,12 +39,12 @@ DONE = {
 }
 
 
-def _refused(request: Request, booking: Attendance, supporter: Supporter) -> HttpResponse | None:
+def _refused(request: Request, person: Person, supporter: Supporter) -> HttpResponse | None:
     """The page that says why, with 403, for a supporter who may not act for the person."""
-    refusal = answers.refusal_for_supporter(supporter, booking.person)
+    refusal = answers.refusal_for_supporter(supporter, person)
     if refusal is None:
         return None
-    context = {"person": booking.person, "reason": refusal}
+    context = {"person": person, "reason": refusal}
     return render(request, "people/supporting/refused.html", context, status=403)
 
 
@@ -68,7 +71,10 @@ def _page(
 @login_required
 def supported_stop(request: Request, supported_booking_id: int) -> HttpResponse:
     booking, supporter = supporting.booking_for_supporter(request.user, supported_booking_id)
-    if request.method == "POST" and (refused := _refused(request, booking, supporter)) is not None:
+    if (
+        request.method == "POST"
+        and (refused := _refused(request, booking.person, supporter)) is not None
+    ):
         return refused
     form = SupporterStopForm(posted(request))
     status = form_status(form)
@@ -101,7 +107,10 @@ def supported_stop(request: Request, supported_booking_id: int) -> HttpResponse:
 @login_required
 def supported_adjustment(request: Request, supported_booking_id: int) -> HttpResponse:
     booking, supporter = supporting.booking_for_supporter(request.user, supported_booking_id)
-    if request.method == "POST" and (refused := _refused(request, booking, supporter)) is not None:
+    if (
+        request.method == "POST"
+        and (refused := _refused(request, booking.person, supporter)) is not None
+    ):
         return refused
     form = SupporterAdjustmentForm(posted(request), session=booking.session)
     status = form_status(form)
@@ -131,6 +140,51 @@ def supported_adjustment(request: Request, supported_booking_id: int) -> HttpRes
     return _page(request, "people/supporting/adjustment.html", booking, supporter, form, status)
 
 
+@login_required
+def supported_feedback(request: Request, supported_feedback_offer_id: int) -> HttpResponse:
+    engagement, supporter = supporting.engagement_for_supporter(
+        request.user, supported_feedback_offer_id, timezone.now()
+    )
+    offer = engagement.offer
+    person = offer.person
+    if request.method == "POST" and (refused := _refused(request, person, supporter)) is not None:
+        return refused
+    form = SupporterFeedbackForm(posted(request), easy_read=prefers_easy_read(person))
+    status = form_status(form)
+    if request.method == "POST" and not engagement.to_answer:
+        status = 409  # answered already, or not finished: the page says which
+    elif form.is_valid():
+        try:
+            answers.give_feedback(
+                engagement,
+                supporter=supporter,
+                user=request.user,
+                agreed=form.cleaned_data["agreed"],
+                answers=form.answers(),
+                comments=form.cleaned_data["comments"],
+                anonymous=form.cleaned_data["anonymous"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            name = person.preferred_name
+            messages.success(
+                request,
+                f"You told us how the work went for {name}. Thank you. We will tell {name} too.",
+            )
+            return redirect("people:supporting")
+    context = {
+        "engagement": engagement,
+        "offer": offer,
+        "person": person,
+        "supporter": supporter,
+        "may_answer": supporting.may_answer(supporter),
+        "form": form,
+    }
+    return render(request, "people/supporting/feedback.html", context, status=status)
+
+
 urlpatterns: list[URLPattern] = [
     path(
         "supporting/bookings/<int:supported_booking_id>/stop/",
@@ -141,5 +195,10 @@ urlpatterns: list[URLPattern] = [
         "supporting/bookings/<int:supported_booking_id>/adjustment/",
         supported_adjustment,
         name="supported_adjustment",
+    ),
+    path(
+        "supporting/feedback/<int:supported_feedback_offer_id>/",
+        supported_feedback,
+        name="supported_feedback",
     ),
 ]

@@ -16,7 +16,7 @@ from powerwith.engagements.services.wellbeing import contacts_of
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.messaging.routing import why_unreachable
-from powerwith.offers.models import OfferEvent
+from powerwith.offers.models import Offer, OfferEvent
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
@@ -88,6 +88,7 @@ WORK_OF: dict[str, tuple[type[models.Model], str]] = {
     "wellbeing_check": (WellbeingCheck, "attendance__session__opportunity"),
     "stop_event": (StopEvent, "opportunity"),
     "adjustment": (Adjustment, "opportunity"),
+    "feedback": (Offer, "opportunity"),
 }
 
 

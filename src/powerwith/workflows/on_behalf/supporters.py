@@ -12,6 +12,8 @@ answer can read what waits but answers nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import transaction
 from django.urls import reverse
 
@@ -27,6 +29,8 @@ from powerwith.engagements.models import (
 from powerwith.engagements.services import stop
 from powerwith.engagements.services.adjustments import request_adjustment_for_person
 from powerwith.engagements.services.wellbeing import complete_check_for_person, kind_words
+from powerwith.evaluation.queries import MyEngagement
+from powerwith.evaluation.services import feedback
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
 from powerwith.people.choices import SupporterMay
@@ -227,3 +231,38 @@ def ask_for_adjustment(
         link=reverse("opportunities:detail", args=[opportunity.pk]),
     )
     return adjustment
+
+
+@transaction.atomic
+def give_feedback(
+    engagement: MyEngagement,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    answers: Mapping[str, int | None],
+    comments: str = "",
+    anonymous: bool = False,
+) -> None:
+    """How the work went, as the person told their supporter: the person's own answer rows,
+    so figures count it alike. Left anonymous, it is kept without their name, as their own
+    would be; the record that the supporter gave it names no answer."""
+    offer = engagement.offer
+    require_may_answer(supporter, offer.person, agreed=agreed, words=AGREED_THIS)
+    feedback.give_feedback(
+        engagement=engagement,
+        user=user,
+        answers=answers,
+        comments=comments,
+        anonymous=anonymous,
+        on_persons_word=True,
+    )
+    _record(
+        supporter,
+        user,
+        offer.organisation,
+        subject="feedback",
+        subject_id=offer.pk,
+        that=f"you gave your feedback on the work: {offer.opportunity.title}. Thank you",
+        link=reverse("evaluation:opportunity_feedback", args=[offer.opportunity_id]),
+    )
