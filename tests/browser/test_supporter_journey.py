@@ -3,8 +3,9 @@ a supporter and invites them; the supporter follows the link in the e-mail, make
 login, and accepts an offer for the person with the keyboard alone; the person sees who
 answered for them. Then a supporter takes time out from a session for the person and asks
 for an adjustment, with the keyboard alone, and the person sees both on their session
-page. axe-core runs on every
-page on the way, and the supporter's part also works without JavaScript."""
+page; and a supporter says how finished work went for the person, with the keyboard
+alone. axe-core runs on every page on the way, and the supporter's part also works
+without JavaScript."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Adjustment, StopEvent
+from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor, Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
 from tests.engagements.factories import booked
+from tests.evaluation.factories import finished
 from tests.offers.factories import sent_offer
 from tests.people.factories import supporter_with_login
 
@@ -213,3 +216,43 @@ def test_a_supporter_takes_time_out_and_asks_for_an_adjustment_by_keyboard_alone
     ).to_be_visible()
     expect(person.get_by_text("A break every hour.")).to_be_visible()
     audited(person)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_says_how_finished_work_went_for_the_person_by_keyboard_alone(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    offer = finished(riverside_coordinator, alex, title="Listening event")
+    _, user = supporter_with_login(alex, "answer_for", email=SUPPORTER)
+
+    supporter = new_page(browser, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, PASSWORD, lands="/supporting/")
+    audited(supporter, javascript=javascript)
+    keys = KeyboardOnly(supporter)
+    keys.follow("How did it go: Listening event")
+    expect(supporter.get_by_role("heading", name="How did it go for Alex?")).to_be_visible()
+    audited(supporter, javascript=javascript)
+    keys.choose("respected", "Strongly agree")
+    keys.follow("Send Alex's answers")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    assert not FeedbackAnswer.objects.exists()
+    keys.choose("respected", "Strongly agree")
+    keys.choose("safe", "Agree", exact=True)
+    keys.tick("They agreed these answers with me")
+    keys.follow("Send Alex's answers")
+    expect(supporter.get_by_text("You told us how the work went for Alex.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    answer = FeedbackAnswer.objects.get()
+    assert (answer.person, answer.respected, answer.safe) == (alex, 5, 4)
+    acted = ActedFor.objects.get(person=alex)
+    assert (acted.subject, acted.subject_id, acted.recorded_by) == ("feedback", offer.pk, user)
