@@ -1,8 +1,11 @@
 """A supporter answering for someone, through the supporter's own login: the person names
 a supporter and invites them; the supporter follows the link in the e-mail, makes their
 login, and accepts an offer for the person with the keyboard alone; the person sees who
-answered for them. axe-core runs on every page on the way, and the supporter's part also
-works without JavaScript."""
+answered for them. Then a supporter takes time out from a session for the person and asks
+for an adjustment, with the keyboard alone, and the person sees both on their session
+page; and a supporter says how finished work went for the person, with the keyboard
+alone. axe-core runs on every page on the way, and the supporter's part also works
+without JavaScript."""
 
 from __future__ import annotations
 
@@ -13,12 +16,17 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts.models import Membership
+from powerwith.engagements.models import Adjustment, StopEvent
+from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor, Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
 from tests.conftest import PASSWORD
+from tests.engagements.factories import booked
+from tests.evaluation.factories import finished
 from tests.offers.factories import sent_offer
+from tests.people.factories import supporter_with_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -124,3 +132,127 @@ def test_a_supporter_accepts_an_offer_for_the_person_through_their_own_login(
     audited(person)
     told = [m for m in mail.outbox if m.to == [alex.email] and "your supporter" in str(m.body)]
     assert len(told) == 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_takes_time_out_and_asks_for_an_adjustment_by_keyboard_alone(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    riverside_contact: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    assert alex.user is not None
+    booking = booked(
+        riverside_coordinator, alex, title="Listening event", contact=riverside_contact.user
+    )
+    _, user = supporter_with_login(alex, "answer_for", email=SUPPORTER)
+
+    supporter = new_page(browser, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, PASSWORD, lands="/supporting/")
+    expect(
+        supporter.get_by_text("Listening event, from Riverside Care Partnership")
+    ).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    keys = KeyboardOnly(supporter)
+    keys.follow("Time out, stop or support")
+    expect(
+        supporter.get_by_role("heading", name="Time out, stop or support for Alex")
+    ).to_be_visible()
+    audited(supporter, javascript=javascript)
+    # Sent before Alex's agreement is ticked: the reason, and nothing recorded.
+    keys.choose("kind", "They want to take time out")
+    keys.follow("Tell their contact person")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    assert not StopEvent.objects.exists()
+    keys.choose("kind", "They want to take time out")
+    keys.tick("They agreed this with me")
+    keys.follow("Tell their contact person")
+    expect(supporter.get_by_text("You told us that Alex wants to take time out.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    event = StopEvent.objects.get()
+    assert (event.kind, event.session_id, event.recorded_by) == (
+        "time_out",
+        booking.session_id,
+        user,
+    )
+    acted = ActedFor.objects.get(person=alex)
+    assert (acted.method, acted.recorded_by, acted.subject) == ("supporter", user, "stop_event")
+
+    # And asks for the adjustment Alex wants, the same way.
+    keys.follow("Ask for a reasonable adjustment")
+    audited(supporter, javascript=javascript)
+    keys.choose("category", "Timing and breaks")
+    keys.type_into("What would help, in their words", "A break every hour.")
+    keys.follow("Ask for this adjustment")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    keys.tick("They agreed this with me")
+    keys.follow("Ask for this adjustment")
+    expect(supporter.get_by_text("You asked for an adjustment for Alex.")).to_be_visible()
+    adjustment = Adjustment.objects.get(person=alex)
+    assert (adjustment.details, adjustment.requested_by) == ("A break every hour.", user)
+
+    # Alex sees who did it, on their own page for the session.
+    person = new_page(browser)
+    log_in(person, base, alex.user.email, PASSWORD)
+    person.goto(f"{base}/my-sessions/{booking.session_id}/")
+    expect(person.get_by_role("heading", name="Done for you")).to_be_visible()
+    expect(
+        person.get_by_text("Sam Green, your supporter, told us that you want to take time out")
+    ).to_be_visible()
+    expect(
+        person.get_by_text("Sam Green, your supporter, told us that you would like an adjustment")
+    ).to_be_visible()
+    expect(person.get_by_text("A break every hour.")).to_be_visible()
+    audited(person)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_says_how_finished_work_went_for_the_person_by_keyboard_alone(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    offer = finished(riverside_coordinator, alex, title="Listening event")
+    _, user = supporter_with_login(alex, "answer_for", email=SUPPORTER)
+
+    supporter = new_page(browser, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, PASSWORD, lands="/supporting/")
+    audited(supporter, javascript=javascript)
+    keys = KeyboardOnly(supporter)
+    keys.follow("How did it go: Listening event")
+    expect(supporter.get_by_role("heading", name="How did it go for Alex?")).to_be_visible()
+    audited(supporter, javascript=javascript)
+    keys.choose("respected", "Strongly agree")
+    keys.follow("Send Alex's answers")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    assert not FeedbackAnswer.objects.exists()
+    keys.choose("respected", "Strongly agree")
+    keys.choose("safe", "Agree", exact=True)
+    keys.tick("They agreed these answers with me")
+    keys.follow("Send Alex's answers")
+    expect(supporter.get_by_text("You told us how the work went for Alex.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    answer = FeedbackAnswer.objects.get()
+    assert (answer.person, answer.respected, answer.safe) == (alex, 5, 4)
+    acted = ActedFor.objects.get(person=alex)
+    assert (acted.subject, acted.subject_id, acted.recorded_by) == ("feedback", offer.pk, user)

@@ -4,6 +4,7 @@ from powerwith.people.views import (
     register,
     register_csv,
     self_service,
+    supported_work,
     supporting,
     wellness,
 )
@@ -14,6 +15,7 @@ urlpatterns = [
     *self_service.urlpatterns,
     *contact.urlpatterns,
     *supporting.urlpatterns,
+    *supported_work.urlpatterns,
     *register.urlpatterns,
     *register_csv.urlpatterns,
     *wellness.urlpatterns,

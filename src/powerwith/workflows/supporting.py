@@ -10,13 +10,16 @@ may only get messages reaches nothing here. Anything else is 404.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from django.http import Http404
+from django.utils import timezone
 
 from powerwith.accounts.models import User
-from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.models import Attendance, WellbeingCheck
+from powerwith.engagements.queries.sessions import bookings_of_person
 from powerwith.engagements.queries.wellbeing import checks_of, next_local_midnight
+from powerwith.evaluation.queries import MyEngagement, engagements_of_person
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import offers_sent_to
 from powerwith.people.choices import SupporterMay
@@ -43,6 +46,8 @@ class Supported:
     may: list[str]
     offers: list[Offer] = field(default_factory=list)
     checks: list[WellbeingCheck] = field(default_factory=list)
+    bookings: list[Attendance] = field(default_factory=list)
+    feedback: list[MyEngagement] = field(default_factory=list)
 
     @property
     def person(self) -> Person:
@@ -68,6 +73,12 @@ def _due_checks(person: Person, now: datetime) -> list[WellbeingCheck]:
     )
 
 
+def _coming_bookings(person: Person, now: datetime) -> list[Attendance]:
+    """Sessions from the start of today: one under way can still be stopped."""
+    today = timezone.make_aware(datetime.combine(timezone.localtime(now).date(), time(0, 0)))
+    return list(bookings_of_person(person).filter(session__starts_at__gte=today))
+
+
 def people_supported(user: User, now: datetime) -> list[Supported]:
     labels = dict(SupporterMay.choices)
     found = []
@@ -76,6 +87,8 @@ def people_supported(user: User, now: datetime) -> list[Supported]:
         if sees_what_waits(supporter):
             row.offers = _waiting_offers(supporter.person)
             row.checks = _due_checks(supporter.person, now)
+            row.bookings = _coming_bookings(supporter.person, now)
+            row.feedback = [e for e in engagements_of_person(supporter.person, now) if e.to_answer]
         found.append(row)
     return found
 
@@ -100,3 +113,28 @@ def check_for_supporter(user: User, check_id: int) -> tuple[WellbeingCheck, Supp
         if check is not None:
             return check, supporter
     raise Http404("No such wellbeing check.")
+
+
+def booking_for_supporter(user: User, booking_id: int) -> tuple[Attendance, Supporter]:
+    """A booked session of someone this user supports and may help answer; 404 otherwise."""
+    for supporter in supporting(user):
+        if not sees_what_waits(supporter):
+            continue
+        booking = bookings_of_person(supporter.person).filter(pk=booking_id).first()
+        if booking is not None:
+            return booking, supporter
+    raise Http404("No such session.")
+
+
+def engagement_for_supporter(
+    user: User, offer_id: int, now: datetime
+) -> tuple[MyEngagement, Supporter]:
+    """A piece of work someone this user supports took part in, to say how it went, when
+    the user may help them answer; 404 otherwise."""
+    for supporter in supporting(user):
+        if not sees_what_waits(supporter):
+            continue
+        for engagement in engagements_of_person(supporter.person, now):
+            if engagement.offer.pk == offer_id:
+                return engagement, supporter
+    raise Http404("No such piece of work.")

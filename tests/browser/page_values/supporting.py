@@ -1,8 +1,9 @@
 """Values for a supporter's own pages: the expert named Sam Green as a supporter who may
 answer for them, who made their own login (``supporter_email``, the every-page audit's
 and the isolation battery's "supporter"); a second supporter has an invitation not yet
-used (``supporter_secret``). The expert has an offer waiting for an answer and a
-wellbeing check due."""
+used (``supporter_secret``). The expert has an offer waiting for an answer, a booked
+session (``supported_booking_id``), a wellbeing check due and finished work to say how it
+went (``supported_feedback_offer_id``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from powerwith.engagements.models import CheckKind, WellbeingCheck
 from powerwith.people.services.supporter_logins import invite_supporter
 from tests.browser.page_values import PartCast
 from tests.engagements.factories import booked
+from tests.evaluation.factories import finished
 from tests.people.factories import named_supporter, supporter_with_login
 
 
@@ -36,6 +38,8 @@ def values(cast: PartCast) -> dict[str, Any]:
     return {
         "supported_offer_id": cast.offer.pk,
         "supported_check_id": check.pk,
+        "supported_booking_id": booking.pk,
+        "supported_feedback_offer_id": finished(cast.coordinator, expert, title="Finished work").pk,
         "supporter_secret": secret,
         "supporter_email": supporter_email(expert.pk),
     }

@@ -173,3 +173,33 @@ class RecordAdjustmentForm(OnBehalfForm):
         super().__init__(*args, **kwargs)
         self.fields["scope"] = _scope_field(session)
         self.order_fields(self.field_order)
+
+
+class SupporterAdjustmentForm(forms.Form):
+    """An adjustment the person asked for, given by their supporter through their own
+    login once the person has agreed it with them."""
+
+    category = forms.ChoiceField(
+        label="Kind of adjustment",
+        choices=[*Category.choices, ("", "Something else")],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose a kind of adjustment from the list"},
+    )
+    details = forms.CharField(
+        label="What would help, in their words",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write what would help"},
+    )
+    agreed = forms.BooleanField(
+        label="They agreed this with me",
+        help_text="Only ask for them when they have told you it is what they want.",
+        error_messages={"required": "Tick to say that they agreed this with you"},
+    )
+    field_order = ["category", "details", "scope", "agreed"]
+
+    def __init__(self, *args: Any, session: Session, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scope"] = _scope_field(session)
+        self.order_fields(self.field_order)

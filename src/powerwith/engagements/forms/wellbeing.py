@@ -102,3 +102,31 @@ class SupporterCheckForm(StaffCheckForm):
         help_text="Only answer for them when they have told you what to say.",
         error_messages={"required": "Tick to say that they agreed this answer with you"},
     )
+
+
+class SupporterStopForm(forms.Form):
+    """Time out, stopping or asking for support, given by the person's supporter through
+    their own login once the person has agreed it with them. Nothing asks why."""
+
+    kind = forms.ChoiceField(
+        label="What do they want?",
+        choices=[
+            (StopKind.TIME_OUT, "They want to take time out"),
+            (StopKind.STOP, "They want to stop"),
+            (StopKind.SUPPORT, "They would like support"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what they want"},
+    )
+    scope = forms.ChoiceField(
+        label="Is it about this session or the work as a whole?",
+        choices=[("this", "This session"), ("all", "The work as a whole")],
+        initial="this",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose this session or the work as a whole"},
+    )
+    agreed = forms.BooleanField(
+        label="They agreed this with me",
+        help_text="Only do this for them when they have told you it is what they want.",
+        error_messages={"required": "Tick to say that they agreed this with you"},
+    )

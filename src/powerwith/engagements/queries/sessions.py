@@ -23,13 +23,14 @@ from powerwith.engagements.models import (
     BookingStatus,
     CalendarFeed,
     Session,
+    StopEvent,
 )
 from powerwith.engagements.services.booking import booking_problems_for
 from powerwith.engagements.services.calendar import token_hash
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
-from powerwith.people.models import Person
+from powerwith.people.models import ActedFor, Person
 
 
 def _contact_for(user_id: int) -> Q:
@@ -199,6 +200,16 @@ def my_bookings(user: User) -> QuerySet[Attendance]:
     )
 
 
+def bookings_of_person(person: Person) -> QuerySet[Attendance]:
+    """The person's bookings at every organisation they work with: for their own
+    supporter (powerwith.workflows.supporting asks first that the supporter is theirs)."""
+    return (
+        Attendance.objects.filter(person=person, status=BookingStatus.BOOKED)
+        .select_related("session__opportunity__organisation", "person")
+        .order_by("session__starts_at", "pk")
+    )
+
+
 def split_by_time(
     bookings: QuerySet[Attendance], now: datetime
 ) -> tuple[list[Attendance], list[Attendance]]:
@@ -229,6 +240,26 @@ def get_my_booking(user: User, session_id: int, *, cancelled_too: bool = False) 
     if found is None:
         raise Http404("No such session.")
     return found
+
+
+def done_for_me(booking: Attendance) -> list[ActedFor]:
+    """What was done for the person in this session's work on their word, by staff or by
+    their supporter through their own login: a time out, stop or request for support (for
+    this session or the whole work) and an adjustment. The person sees who did it."""
+    session = booking.session
+    this_or_all = Q(session__isnull=True) | Q(session=session)
+    stops = StopEvent.objects.filter(
+        this_or_all, person=booking.person, opportunity_id=session.opportunity_id
+    ).values_list("pk", flat=True)
+    adjustments = my_adjustments(booking).values_list("pk", flat=True)
+    return list(
+        ActedFor.objects.filter(person=booking.person)
+        .filter(
+            Q(subject="stop_event", subject_id__in=list(stops))
+            | Q(subject="adjustment", subject_id__in=list(adjustments))
+        )
+        .order_by("recorded_at", "pk")
+    )
 
 
 # Reasonable adjustments.

@@ -44,11 +44,15 @@ def _arranges(by: Membership, opportunity: Opportunity) -> bool:
     )
 
 
+def _has_offer_of(person: Person, opportunity: Opportunity) -> bool:
+    return Offer.objects.filter(
+        Q(status__in=OPEN_OFFERS) | taking_part(), person=person, opportunity=opportunity
+    ).exists()
+
+
 def _may_record_for(by: User, person: Person, opportunity: Opportunity) -> bool:
     if by.pk == person.user_id:
-        return Offer.objects.filter(
-            Q(status__in=OPEN_OFFERS) | taking_part(), person=person, opportunity=opportunity
-        ).exists()
+        return _has_offer_of(person, opportunity)
     membership = Membership.objects.filter(
         user=by, organisation_id=opportunity.organisation_id
     ).first()
@@ -72,6 +76,37 @@ def request_adjustment(
             "Only the person, with an offer of this work, or the organisation's staff can "
             "ask for an adjustment."
         )
+    return _request(person, opportunity, by, category, details, session)
+
+
+@transaction.atomic
+def request_adjustment_for_person(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    user: User,
+    category: str = "",
+    details: str = "",
+    session: Session | None = None,
+) -> Adjustment:
+    """The adjustment the person's supporter asks for them through their own login, which
+    has no membership of the organisation: called only by
+    powerwith.workflows.on_behalf.supporters, once it has checked that the person lets
+    this supporter answer for them. The person needs an offer of the work, as when they
+    ask themself."""
+    if not _has_offer_of(person, opportunity):
+        raise NotAllowed(f"{person.preferred_name} has no offer of this work.")
+    return _request(person, opportunity, user, category, details, session)
+
+
+def _request(
+    person: Person,
+    opportunity: Opportunity,
+    by: User,
+    category: str,
+    details: str,
+    session: Session | None,
+) -> Adjustment:
     if category and category not in Category.values:
         raise InvalidInput("Choose a kind of adjustment from the list.", field="category")
     details = details.strip()

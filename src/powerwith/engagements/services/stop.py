@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts import audit
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, User
 from powerwith.core import mail
 from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.permissions import Capability, can
@@ -75,6 +75,48 @@ def stop_or_time_out(
         raise NotAllowed("That work belongs to another organisation.")
     if not _may_record(person, opportunity, by):
         raise NotAllowed("You cannot record this for that person.")
+    return _record(
+        person=person,
+        opportunity=opportunity,
+        user=by.user,
+        session=session,
+        kind=kind,
+        on_behalf=person.user_id != by.user_id,
+    )
+
+
+@transaction.atomic
+def stop_or_time_out_for_person(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    user: User,
+    session: Session | None = None,
+    kind: str = StopKind.TIME_OUT,
+) -> StopEvent:
+    """The person's time out, stop or request for support, given by their supporter
+    through their own login, which has no membership of the organisation: called only by
+    powerwith.workflows.on_behalf.supporters, once it has checked that the person lets
+    this supporter answer for them. The same steps as the person's own."""
+    return _record(
+        person=person,
+        opportunity=opportunity,
+        user=user,
+        session=session,
+        kind=kind,
+        on_behalf=True,
+    )
+
+
+def _record(
+    *,
+    person: Person,
+    opportunity: Opportunity,
+    user: User,
+    session: Session | None,
+    kind: str,
+    on_behalf: bool,
+) -> StopEvent:
     if kind not in StopKind.values:
         raise InvalidInput("Choose take time out, stop, or ask for support.", field="kind")
     if session is not None and session.opportunity_id != opportunity.pk:
@@ -87,7 +129,7 @@ def stop_or_time_out(
         opportunity=opportunity,
         session=session,
         kind=kind,
-        recorded_by=by.user,
+        recorded_by=user,
     )
     happened = WHAT_HAPPENED[StopKind(kind)]
     raise_action(
@@ -101,14 +143,14 @@ def stop_or_time_out(
     )
     mail.send_on_commit(stop_recorded, event.pk)
     audit.record(
-        actor=by.user,
+        actor=user,
         action="wellbeing.stopped",
         organisation=opportunity.organisation,
         target=event,
         kind=kind,
         person_id=person.pk,
         session_id=session.pk if session else None,
-        on_behalf=person.user_id != by.user_id,
+        on_behalf=on_behalf,
     )
     return event
 

@@ -45,6 +45,7 @@ def my_session(request: Request, session_id: int) -> HttpResponse:
         "session": booking.session,
         "opportunity": booking.session.opportunity,
         "adjustments": queries.my_adjustments(booking),
+        "done_for_me": queries.done_for_me(booking),
         "started": booking.session.starts_at <= timezone.now(),
     }
     return render(request, "engagements/my_session.html", context)

@@ -90,6 +90,28 @@ class RecordFeedbackForm(FeedbackForm, OnBehalfForm):
         )
 
 
+class SupporterFeedbackForm(FeedbackForm):
+    """The person's feedback, given by their supporter through their own login once the
+    person has agreed the answers with them: the same questions as the person's own."""
+
+    agreed = forms.BooleanField(
+        label="They agreed these answers with me",
+        help_text="Only answer for them when they have told you what to say.",
+        error_messages={"required": "Tick to say that they agreed this with you"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["comments"].label = "Anything else they would like to tell us (optional)"
+        self.fields["anonymous"].label = "They do not want their name shown with their answers"
+        self.fields[
+            "anonymous"
+        ].help_text = (
+            "Their answers are kept without their name, as if they had answered themselves."
+        )
+        self.fields["agreed"] = self.fields.pop("agreed")
+
+
 class ReflectionForm(forms.Form):
     went_well = forms.CharField(
         label="What went well?",

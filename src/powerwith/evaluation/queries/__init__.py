@@ -28,7 +28,7 @@ from powerwith.evaluation.models import (
 from powerwith.offers.agreement import taking_part
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import Offer
-from powerwith.offers.queries import offers_for_person
+from powerwith.offers.queries import offers_for_person, offers_sent_to
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 
@@ -111,6 +111,13 @@ def engagement_of(offer: Offer, now: datetime) -> MyEngagement:
     if offer.accepted_version_id is None:
         raise Http404("No such piece of work.")
     return _engagements([offer], now)[0]
+
+
+def engagements_of_person(person: Person, now: datetime) -> list[MyEngagement]:
+    """The person's accepted offers at every organisation they work with, as
+    ``my_engagements`` gives the person's own: for their own supporter
+    (powerwith.workflows.supporting asks first that the supporter is theirs)."""
+    return _engagements(list(offers_sent_to(person).filter(taking_part())), now)
 
 
 def _engagements(offers: list[Offer], now: datetime) -> list[MyEngagement]:

@@ -4,18 +4,19 @@ is sent (powerwith.workflows.on_behalf)."""
 from __future__ import annotations
 
 from django.core.mail import EmailMessage
+from django.db import models
 
 from powerwith.accounts.models import Membership, User
 from powerwith.consent.queries import appointed_to
 from powerwith.core import mail
 from powerwith.core.errors import NotAllowed
 from powerwith.core.permissions import Capability, can
-from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.models import Adjustment, StopEvent, WellbeingCheck
 from powerwith.engagements.services.wellbeing import contacts_of
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.messaging.routing import why_unreachable
-from powerwith.offers.models import OfferEvent
+from powerwith.offers.models import Offer, OfferEvent
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
@@ -80,21 +81,28 @@ def record(
     return acted
 
 
+# What each kind of record a supporter can make is about, and the path from it to the
+# work: its contact people tell the person when the confirmation cannot reach them.
+WORK_OF: dict[str, tuple[type[models.Model], str]] = {
+    "offer_event": (OfferEvent, "offer__opportunity"),
+    "wellbeing_check": (WellbeingCheck, "attendance__session__opportunity"),
+    "stop_event": (StopEvent, "opportunity"),
+    "adjustment": (Adjustment, "opportunity"),
+    "feedback": (Offer, "opportunity"),
+}
+
+
 def staff_for(acted: ActedFor) -> list[User]:
     """Who hears when the confirmation needs hands: the member of staff who recorded it,
     or, for an answer the person's supporter gave through their own login, the contact
     people of the work it was about."""
     if acted.supporter_id is None:
         return [acted.recorded_by]
-    opportunity: Opportunity | None = None
-    if acted.subject == "offer_event":
-        event = OfferEvent.objects.select_related("offer__opportunity").filter(pk=acted.subject_id)
-        opportunity = event[0].offer.opportunity if event else None
-    elif acted.subject == "wellbeing_check":
-        check = WellbeingCheck.objects.select_related("attendance__session__opportunity").filter(
-            pk=acted.subject_id
-        )
-        opportunity = check[0].attendance.session.opportunity if check else None
+    if acted.subject not in WORK_OF:
+        return []
+    model, path = WORK_OF[acted.subject]
+    work = model._default_manager.filter(pk=acted.subject_id).values_list(path, flat=True)
+    opportunity = Opportunity.objects.filter(pk__in=list(work)).first()
     return contacts_of(opportunity) if opportunity is not None else []
 
 

@@ -12,22 +12,36 @@ answer can read what waits but answers nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts.models import Organisation, User
 from powerwith.core.errors import InvalidInput, NotAllowed
-from powerwith.engagements.models import WellbeingCheck
+from powerwith.engagements.models import (
+    Adjustment,
+    Attendance,
+    StopEvent,
+    StopKind,
+    WellbeingCheck,
+)
+from powerwith.engagements.services import stop
+from powerwith.engagements.services.adjustments import request_adjustment_for_person
 from powerwith.engagements.services.wellbeing import complete_check_for_person, kind_words
+from powerwith.evaluation.queries import MyEngagement
+from powerwith.evaluation.services import feedback
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
 from powerwith.people.choices import SupporterMay
 from powerwith.people.models import ActedFor, Person, Supporter
 from powerwith.people.services.acting import record_supporter_answer
 from powerwith.workflows import offers as offer_workflows
+from powerwith.workflows.on_behalf.at_work import STOP_WORDS
 from powerwith.workflows.on_behalf.rules import confirm
 
 AGREED = "Tick to say that {name} agreed this answer with you."
+AGREED_THIS = "Tick to say that {name} agreed this with you."
 
 
 def refusal_for_supporter(supporter: Supporter, person: Person) -> str | None:
@@ -44,12 +58,14 @@ def refusal_for_supporter(supporter: Supporter, person: Person) -> str | None:
     return None
 
 
-def require_may_answer(supporter: Supporter, person: Person, *, agreed: bool) -> None:
+def require_may_answer(
+    supporter: Supporter, person: Person, *, agreed: bool, words: str = AGREED
+) -> None:
     refusal = refusal_for_supporter(supporter, person)
     if refusal is not None:
         raise NotAllowed(refusal)
     if not agreed:
-        raise InvalidInput(AGREED.format(name=person.preferred_name), field="agreed")
+        raise InvalidInput(words.format(name=person.preferred_name), field="agreed")
 
 
 def _record(
@@ -141,3 +157,112 @@ def answer_wellbeing_check(
         link=reverse("engagements:wellbeing_check_staff", kwargs={"check_id": check.pk}),
     )
     return check
+
+
+@transaction.atomic
+def stop_or_time_out(
+    booking: Attendance,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    kind: str = StopKind.TIME_OUT,
+    whole_work: bool = False,
+) -> StopEvent:
+    """The person's time out, stop or request for support, for one booked session or the
+    whole work: the same steps as their own (their contact person is told at once, and the
+    booked time is paid as agreed). No reason is asked for."""
+    person = booking.person
+    require_may_answer(supporter, person, agreed=agreed, words=AGREED_THIS)
+    opportunity = booking.session.opportunity
+    event = stop.stop_or_time_out_for_person(
+        person=person,
+        opportunity=opportunity,
+        user=user,
+        session=None if whole_work else booking.session,
+        kind=kind,
+    )
+    _record(
+        supporter,
+        user,
+        opportunity.organisation,
+        subject="stop_event",
+        subject_id=event.pk,
+        that=f"{STOP_WORDS[StopKind(kind)]} from the work: {opportunity.title}. "
+        "You do not need to give a reason, and your pay for the time booked does not change",
+        link=stop.staff_link(event),
+    )
+    return event
+
+
+@transaction.atomic
+def ask_for_adjustment(
+    booking: Attendance,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    category: str = "",
+    details: str = "",
+    whole_work: bool = False,
+) -> Adjustment:
+    """An adjustment the person asked for, for one booked session or every session of the
+    work: the same request as their own, on the contact person's list to confirm. The
+    confirmation does not repeat what would help."""
+    person = booking.person
+    require_may_answer(supporter, person, agreed=agreed, words=AGREED_THIS)
+    opportunity = booking.session.opportunity
+    adjustment = request_adjustment_for_person(
+        person=person,
+        opportunity=opportunity,
+        user=user,
+        category=category,
+        details=details,
+        session=None if whole_work else booking.session,
+    )
+    _record(
+        supporter,
+        user,
+        opportunity.organisation,
+        subject="adjustment",
+        subject_id=adjustment.pk,
+        that=f"you would like an adjustment for the work: {opportunity.title}. "
+        "We will tell you when it is in place",
+        link=reverse("opportunities:detail", args=[opportunity.pk]),
+    )
+    return adjustment
+
+
+@transaction.atomic
+def give_feedback(
+    engagement: MyEngagement,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    answers: Mapping[str, int | None],
+    comments: str = "",
+    anonymous: bool = False,
+) -> None:
+    """How the work went, as the person told their supporter: the person's own answer rows,
+    so figures count it alike. Left anonymous, it is kept without their name, as their own
+    would be; the record that the supporter gave it names no answer."""
+    offer = engagement.offer
+    require_may_answer(supporter, offer.person, agreed=agreed, words=AGREED_THIS)
+    feedback.give_feedback(
+        engagement=engagement,
+        user=user,
+        answers=answers,
+        comments=comments,
+        anonymous=anonymous,
+        on_persons_word=True,
+    )
+    _record(
+        supporter,
+        user,
+        offer.organisation,
+        subject="feedback",
+        subject_id=offer.pk,
+        that=f"you gave your feedback on the work: {offer.opportunity.title}. Thank you",
+        link=reverse("evaluation:opportunity_feedback", args=[offer.opportunity_id]),
+    )
