@@ -266,6 +266,7 @@ def prometheus_metrics(request: HttpRequest) -> HttpResponse:
 
 
 api.add_router("/", accounts_router)
+api.add_router("/", "powerwith.people.api.me.router")
 api.add_router("/", people_router)
 api.add_router("/", opportunities_router)
 api.add_router("/", offers_router)
