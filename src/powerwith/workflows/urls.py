@@ -1,0 +1,15 @@
+"""Pages served here under a lower part's namespace and paths: `SERVED_FOR` maps the
+namespace to its pages, and the project's `urls` adds them to that part's own, so every
+URL, name and `{% url %}` stays as it was while the lower part imports nothing above it."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+from powerwith.workflows.views import checks
+
+SERVED_FOR: dict[str, list[URLPattern]] = {
+    "safe_to_work": [
+        path("my-profile/checks/", checks.my_checks, name="my_checks"),
+    ],
+}
