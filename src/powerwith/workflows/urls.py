@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from powerwith.workflows.views import checks
+from powerwith.workflows.views import checks, organisation_settings
 
 SERVED_FOR: dict[str, list[URLPattern]] = {
+    "accounts": [
+        path(
+            "organisation/settings/",
+            organisation_settings.organisation_settings,
+            name="organisation_settings",
+        ),
+    ],
     "safe_to_work": [
         path("my-profile/checks/", checks.my_checks, name="my_checks"),
     ],
