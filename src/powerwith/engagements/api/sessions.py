@@ -24,10 +24,10 @@ from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
 from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
 from powerwith.people.choices import Adjustment as Category
+from powerwith.people.choices import What
 from powerwith.people.queries import get_person_for
+from powerwith.people.reads import record_reads
 from powerwith.people.schemas import OnBehalfIn
-from powerwith.privacy.access import record_reads
-from powerwith.privacy.models import What
 from powerwith.workflows import on_behalf
 
 router = Router(tags=["sessions"])

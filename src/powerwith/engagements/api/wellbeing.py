@@ -21,9 +21,9 @@ from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
+from powerwith.people.choices import What
+from powerwith.people.reads import record_read, record_reads
 from powerwith.people.schemas import OnBehalfIn
-from powerwith.privacy.access import record_read, record_reads
-from powerwith.privacy.models import What
 from powerwith.workflows import on_behalf
 
 router = Router(tags=["wellbeing"])

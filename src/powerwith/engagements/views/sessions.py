@@ -30,9 +30,9 @@ from powerwith.engagements.models import Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
+from powerwith.people.choices import What
 from powerwith.people.queries import get_person_for
-from powerwith.privacy.access import record_reads
-from powerwith.privacy.models import What
+from powerwith.people.reads import record_reads
 from powerwith.workflows import changing_work, on_behalf
 
 

@@ -26,6 +26,7 @@ from powerwith.engagements.queries.sessions import agreed_adjustments
 from powerwith.messaging.queries import messages_to
 from powerwith.messaging.routing import channel_for, why_unreachable
 from powerwith.people import queries, services
+from powerwith.people.choices import What
 from powerwith.people.forms import (
     ExperienceFormSet,
     ProfileForm,
@@ -37,9 +38,8 @@ from powerwith.people.models import Person
 from powerwith.people.queries import Profile
 from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.queries.counts import CountedPaginator
+from powerwith.people.reads import record_read
 from powerwith.people.templatetags.people import LABELS
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
 
 PAGE_SIZE = 25
 RECENT_MESSAGES = 10
