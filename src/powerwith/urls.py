@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from importlib import import_module
 
 from django.urls import URLPattern, URLResolver, include, path
@@ -11,7 +12,7 @@ from powerwith.workflows import urls as workflows_urls
 SERVED_BY_HIGHER_PARTS = [workflows_urls.SERVED_FOR]
 
 
-def part(app: str) -> URLResolver:
+def part(app: str) -> tuple[Sequence[URLResolver | URLPattern], str | None, str | None]:
     """The app's own pages, then those a higher part serves in its namespace."""
     own = import_module(f"powerwith.{app}.urls")
     served = [page for higher in SERVED_BY_HIGHER_PARTS for page in higher.get(app, [])]

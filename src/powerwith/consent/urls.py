@@ -3,7 +3,6 @@ from django.urls import path
 from powerwith.consent import views
 from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
-from powerwith.consent.views import on_behalf as views_on_behalf
 from powerwith.consent.views import outputs as views_outputs
 from powerwith.consent.views import receipt_check
 
@@ -38,11 +37,7 @@ urlpatterns = [
         views_mine.receipt_json,
         name="receipt_json",
     ),
-    path(
-        "offers/<int:consent_offer_id>/record-consent/",
-        views_on_behalf.record_consent,
-        name="record_consent",
-    ),
+    # offers/<id>/record-consent/ (record_consent) is served by workflows.
     path("consent-receipts/check/", receipt_check.check_receipt, name="check_receipt"),
     path("outputs/", views_outputs.output_list, name="outputs"),
     path("outputs/new/", views_outputs.output_new, name="output_new"),

@@ -5,7 +5,6 @@ from powerwith.offers.views import consent as views_consent
 from powerwith.offers.views import leaving as views_leaving
 from powerwith.offers.views import mine as views_my_offers
 from powerwith.offers.views import offers as views_offers
-from powerwith.offers.views import on_behalf as views_on_behalf
 from powerwith.offers.views import render as views_render
 
 app_name = "offers"
@@ -22,11 +21,7 @@ urlpatterns = [
     path("offers/<int:offer_id>/withdraw/", views_offers.offer_withdraw, name="offer_withdraw"),
     path("offers/<int:offer_id>/render/", views_render.offer_render, name="render"),
     path("offers/<int:offer_id>/recording/", views_offers.offer_recording, name="offer_recording"),
-    path(
-        "offers/<int:offer_id>/record-answer/",
-        views_on_behalf.record_answer,
-        name="offer_record_answer",
-    ),
+    # offers/<id>/record-answer/ (offer_record_answer) is served by workflows.
     path("offers/<int:leaving_offer_id>/leave/", views_leaving.staff_leave, name="offer_leave"),
     # Offers of work: the person's own pages.
     path("my-offers/", views_my_offers.my_offers, name="my_offers"),

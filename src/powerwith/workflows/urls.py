@@ -7,6 +7,11 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 from powerwith.workflows.views import checks, organisation_settings
+from powerwith.workflows.views.on_behalf import consent as consent_on_behalf
+from powerwith.workflows.views.on_behalf import engagements as engagements_on_behalf
+from powerwith.workflows.views.on_behalf import evaluation as evaluation_on_behalf
+from powerwith.workflows.views.on_behalf import offers as offers_on_behalf
+from powerwith.workflows.views.on_behalf import payments as payments_on_behalf
 
 SERVED_FOR: dict[str, list[URLPattern]] = {
     "accounts": [
@@ -18,5 +23,50 @@ SERVED_FOR: dict[str, list[URLPattern]] = {
     ],
     "safe_to_work": [
         path("my-profile/checks/", checks.my_checks, name="my_checks"),
+    ],
+    "consent": [
+        path(
+            "offers/<int:consent_offer_id>/record-consent/",
+            consent_on_behalf.record_consent,
+            name="record_consent",
+        ),
+    ],
+    "offers": [
+        path(
+            "offers/<int:offer_id>/record-answer/",
+            offers_on_behalf.record_answer,
+            name="offer_record_answer",
+        ),
+    ],
+    "engagements": [
+        path(
+            "wellbeing-checks/<int:check_id>/record/",
+            engagements_on_behalf.record_check,
+            name="wellbeing_check_record",
+        ),
+        path(
+            "bookings/<int:word_booking_id>/record-stop/",
+            engagements_on_behalf.record_stop,
+            name="booking_record_stop",
+        ),
+        path(
+            "bookings/<int:word_booking_id>/record-adjustment/",
+            engagements_on_behalf.record_adjustment,
+            name="booking_record_adjustment",
+        ),
+    ],
+    "payments": [
+        path(
+            "offers/<int:claim_offer_id>/record-claim/",
+            payments_on_behalf.record_time_claim,
+            name="record_time_claim",
+        ),
+    ],
+    "evaluation": [
+        path(
+            "offers/<int:feedback_record_offer_id>/record-feedback/",
+            evaluation_on_behalf.record_feedback,
+            name="record_feedback",
+        ),
     ],
 }
