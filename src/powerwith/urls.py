@@ -5,11 +5,31 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from powerwith import views
 from powerwith.api import api
-from powerwith.workflows import urls as workflows_urls
 
-# Pages a higher part serves under a lower part's name and paths (docs/adr/011-layers-and-
-# layout.md): the lower part's urls cannot import them without climbing a layer.
-SERVED_BY_HIGHER_PARTS = [workflows_urls.SERVED_FOR]
+PARTS = [
+    "accounts",
+    "people",
+    "opportunities",
+    "safe_to_work",
+    "offers",
+    "consent",
+    "engagements",
+    "inbox",
+    "messaging",
+    "payments",
+    "evaluation",
+    "reports",
+    "outcomes",
+    "privacy",
+    "learning",
+    "workflows",
+]
+# Pages a higher part serves under a lower part's name and paths, in its urls' SERVED_FOR
+# (docs/adr/011-layers-and-layout.md): the lower part's urls cannot import them without
+# climbing a layer.
+SERVED_BY_HIGHER_PARTS = [
+    getattr(import_module(f"powerwith.{app}.urls"), "SERVED_FOR", {}) for app in PARTS
+]
 
 
 def part(app: str) -> tuple[Sequence[URLResolver | URLPattern], str | None, str | None]:

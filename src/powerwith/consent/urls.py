@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
 from powerwith.consent import views
 from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
+from powerwith.consent.views import offers as views_offers
 from powerwith.consent.views import outputs as views_outputs
 from powerwith.consent.views import receipt_check
 
@@ -48,3 +49,15 @@ urlpatterns = [
     ),
     path("outputs/<int:output_id>/", views_outputs.output_detail, name="output"),
 ]
+
+# Giving consent from an offer keeps offers' path and name: offers, below consent, cannot
+# import it (docs/adr/011-layers-and-layout.md).
+SERVED_FOR: dict[str, list[URLPattern]] = {
+    "offers": [
+        path(
+            "my-offers/<int:offer_id>/consent/",
+            views_offers.my_offer_consent,
+            name="my_offer_consent",
+        ),
+    ],
+}

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from powerwith.workflows.views import checks, organisation_settings
+from powerwith.workflows.views import (
+    benefits,
+    checks,
+    leaving,
+    my_offers,
+    organisation_settings,
+    supporting,
+)
 from powerwith.workflows.views.on_behalf import consent as consent_on_behalf
 from powerwith.workflows.views.on_behalf import engagements as engagements_on_behalf
 from powerwith.workflows.views.on_behalf import evaluation as evaluation_on_behalf
@@ -14,6 +21,7 @@ from powerwith.workflows.views.on_behalf import offers as offers_on_behalf
 from powerwith.workflows.views.on_behalf import payments as payments_on_behalf
 
 SERVED_FOR: dict[str, list[URLPattern]] = {
+    "people": [*supporting.urlpatterns, *benefits.urlpatterns],
     "accounts": [
         path(
             "organisation/settings/",
@@ -32,6 +40,26 @@ SERVED_FOR: dict[str, list[URLPattern]] = {
         ),
     ],
     "offers": [
+        path("offers/<int:leaving_offer_id>/leave/", leaving.staff_leave, name="offer_leave"),
+        path("my-offers/", my_offers.my_offers, name="my_offers"),
+        path("my-offers/<int:offer_id>/", my_offers.my_offer, name="my_offer"),
+        path("my-offers/<int:offer_id>/accept/", my_offers.my_offer_accept, name="my_offer_accept"),
+        path(
+            "my-offers/<int:leaving_offer_id>/leave/",
+            leaving.my_offer_leave,
+            name="my_offer_leave",
+        ),
+        path("my-consents/leave/", leaving.leave_from_consents, name="leave_from_consents"),
+        path(
+            "my-offers/<int:offer_id>/decline/",
+            my_offers.my_offer_decline,
+            name="my_offer_decline",
+        ),
+        path(
+            "my-offers/<int:offer_id>/questions/",
+            my_offers.my_offer_question,
+            name="my_offer_question",
+        ),
         path(
             "offers/<int:offer_id>/record-answer/",
             offers_on_behalf.record_answer,
