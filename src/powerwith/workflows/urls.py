@@ -12,6 +12,7 @@ from powerwith.workflows.views import (
     leaving,
     my_offers,
     organisation_settings,
+    person,
     supporting,
 )
 from powerwith.workflows.views.on_behalf import consent as consent_on_behalf
@@ -21,7 +22,11 @@ from powerwith.workflows.views.on_behalf import offers as offers_on_behalf
 from powerwith.workflows.views.on_behalf import payments as payments_on_behalf
 
 SERVED_FOR: dict[str, list[URLPattern]] = {
-    "people": [*supporting.urlpatterns, *benefits.urlpatterns],
+    "people": [
+        *supporting.urlpatterns,
+        *benefits.urlpatterns,
+        path("people/<int:person_id>/", person.person, name="person"),
+    ],
     "accounts": [
         path(
             "organisation/settings/",
