@@ -1,7 +1,6 @@
 from django.urls import URLPattern, path
 
 from powerwith.consent import views
-from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
 from powerwith.consent.views import offers as views_offers
 from powerwith.consent.views import outputs as views_outputs
@@ -11,15 +10,7 @@ app_name = "consent"
 
 urlpatterns = [
     path("my-consents/", views.my_consents, name="my_consents"),
-    path(
-        "my-consents/withdraw/", views.record_consent, {"action": Action.WITHDRAW}, name="withdraw"
-    ),
-    path(
-        "my-consents/reconfirm/",
-        views.record_consent,
-        {"action": Action.RECONFIRM},
-        name="reconfirm",
-    ),
+    # my-consents/withdraw/ and reconfirm/ are served by workflows: withdrawing is leaving.
     path("my-consents/outputs/", views_mine.my_outputs, name="my_outputs"),
     path("my-consents/outputs/<int:output_id>/", views_mine.my_output, name="my_output"),
     path("consent-receipts/<int:event_id>/", views_mine.receipt, name="receipt"),

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
+from powerwith.consent.models import Action
 from powerwith.workflows.views import (
     benefits,
     checks,
+    consent,
     leaving,
     my_offers,
     organisation_settings,
@@ -38,6 +40,18 @@ SERVED_FOR: dict[str, list[URLPattern]] = {
         path("my-profile/checks/", checks.my_checks, name="my_checks"),
     ],
     "consent": [
+        path(
+            "my-consents/withdraw/",
+            consent.record_consent,
+            {"action": Action.WITHDRAW},
+            name="withdraw",
+        ),
+        path(
+            "my-consents/reconfirm/",
+            consent.record_consent,
+            {"action": Action.RECONFIRM},
+            name="reconfirm",
+        ),
         path(
             "offers/<int:consent_offer_id>/record-consent/",
             consent_on_behalf.record_consent,
