@@ -283,6 +283,7 @@ api.add_router("/", "powerwith.people.api.wellness.router")
 api.add_router("/", "powerwith.safe_to_work.api.router")
 # Before the claims router: its /claims/{claim_id} would take /claims/time-from-attendance.
 api.add_router("/", "powerwith.payments.api.time.router")
+api.add_router("/", "powerwith.workflows.api.claims.router")
 api.add_router("/", "powerwith.payments.api.router")
 api.add_router("/", "powerwith.payments.api.choices.router")
 api.add_router("/", "powerwith.payments.api.mileage.router")
