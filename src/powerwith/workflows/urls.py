@@ -15,6 +15,7 @@ from powerwith.workflows.views import (
     my_offers,
     organisation_settings,
     person,
+    sessions,
     supporting,
 )
 from powerwith.workflows.views.on_behalf import consent as consent_on_behalf
@@ -86,6 +87,13 @@ SERVED_FOR: dict[str, list[URLPattern]] = {
         ),
     ],
     "engagements": [
+        path(
+            "opportunities/<int:opportunity_id>/sessions/new/",
+            sessions.session_new,
+            name="session_new",
+        ),
+        path("sessions/<int:session_id>/change/", sessions.session_edit, name="session_edit"),
+        path("sessions/<int:session_id>/cancel/", sessions.session_cancel, name="session_cancel"),
         path(
             "wellbeing-checks/<int:check_id>/record/",
             engagements_on_behalf.record_check,

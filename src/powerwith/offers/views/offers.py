@@ -49,7 +49,6 @@ from powerwith.people.models import PersonStatus
 from powerwith.people.queries import get_person_for, profile_for, register_of
 from powerwith.safe_to_work.queries import blocked_for
 from powerwith.workflows import offers as offer_workflows
-from powerwith.workflows import on_behalf
 
 PAGE_SIZE = 25
 CONFLICT = 409
@@ -132,7 +131,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     )
     agreement = agreement_of(offer)
     left = queries.left_event(offer)
-    may_act = on_behalf.refusal_for(membership, offer.person) is None
+    may_act = queries.refusal_for(membership, offer.person) is None
     context = {
         "offer": offer,
         "agreement": agreement,
