@@ -10,11 +10,11 @@ urlpatterns = [
     path("clarity-check/", views_clarity.clarity_check, name="clarity_check"),
     # Offers of work: the coordinator's pages.
     path("offers/", views_offers.offer_list, name="list"),
-    path("opportunities/<int:opportunity_id>/offers/new/", views_offers.offer_new, name="create"),
+    # Making an offer (create) and answering a question (offer_answer) are served by
+    # workflows: they read matches and tell the person.
     path("offers/<int:offer_id>/", views_offers.offer_detail, name="offer"),
     path("offers/<int:offer_id>/terms/", views_offers.offer_terms, name="offer_terms"),
     path("offers/<int:offer_id>/send/", views_offers.offer_send, name="offer_send"),
-    path("offers/<int:offer_id>/answers/", views_offers.offer_answer, name="offer_answer"),
     path("offers/<int:offer_id>/withdraw/", views_offers.offer_withdraw, name="offer_withdraw"),
     path("offers/<int:offer_id>/render/", views_render.offer_render, name="render"),
     path("offers/<int:offer_id>/recording/", views_offers.offer_recording, name="offer_recording"),

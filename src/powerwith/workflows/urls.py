@@ -13,6 +13,7 @@ from powerwith.workflows.views import (
     consent,
     leaving,
     my_offers,
+    offers,
     organisation_settings,
     person,
     sessions,
@@ -60,6 +61,8 @@ SERVED_FOR: dict[str, list[URLPattern]] = {
         ),
     ],
     "offers": [
+        path("opportunities/<int:opportunity_id>/offers/new/", offers.offer_new, name="create"),
+        path("offers/<int:offer_id>/answers/", offers.offer_answer, name="offer_answer"),
         path("offers/<int:leaving_offer_id>/leave/", leaving.staff_leave, name="offer_leave"),
         path("my-offers/", my_offers.my_offers, name="my_offers"),
         path("my-offers/<int:offer_id>/", my_offers.my_offer, name="my_offer"),
