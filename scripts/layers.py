@@ -25,7 +25,8 @@ INTERFACE = re.compile(r"^powerwith\.\w+\.(views|api|urls|management|schemas)(\.
 
 def layers() -> list[list[str]]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
-    (contract,) = [c for c in config["contracts"] if c["type"] == "layers"]
+    # The "layers" contract and the "pages" one hold the same layers.
+    (contract,) = [c for c in config["contracts"] if c["id"] == "layers"]
     return [
         [name.strip().removeprefix("powerwith.") for name in re.split(r"[|:]", layer)]
         for layer in contract["layers"]
