@@ -30,7 +30,6 @@ from powerwith.accounts.services import note_token_used
 from powerwith.core.errors import DomainError
 from powerwith.middleware import NUL_REFUSED, holds_nul, route_of
 from powerwith.offers.api import router as offers_router
-from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
 
 logger = logging.getLogger(__name__)
@@ -268,7 +267,7 @@ def prometheus_metrics(request: HttpRequest) -> HttpResponse:
 api.add_router("/", accounts_router)
 api.add_router("/", "powerwith.people.api.me.router")
 api.add_router("/", people_router)
-api.add_router("/", opportunities_router)
+api.add_router("/", "powerwith.workflows.api.opportunities.router")
 api.add_router("/", offers_router)
 api.add_router("/", "powerwith.offers.api.offers.router")
 api.add_router("/", "powerwith.workflows.api.offers.router")

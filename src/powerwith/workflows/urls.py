@@ -14,6 +14,8 @@ from powerwith.workflows.views import (
     leaving,
     my_offers,
     offers,
+    opportunities,
+    opportunity_terms,
     organisation_settings,
     person,
     sessions,
@@ -26,6 +28,25 @@ from powerwith.workflows.views.on_behalf import offers as offers_on_behalf
 from powerwith.workflows.views.on_behalf import payments as payments_on_behalf
 
 SERVED_FOR: dict[str, list[URLPattern]] = {
+    "opportunities": [
+        path("opportunities/", opportunities.opportunity_list, name="list"),
+        path("opportunities/new/", opportunity_terms.opportunity_new, name="new"),
+        path(
+            "opportunities/<int:opportunity_id>/",
+            opportunities.opportunity_detail,
+            name="detail",
+        ),
+        path(
+            "opportunities/<int:opportunity_id>/edit/",
+            opportunity_terms.opportunity_edit,
+            name="edit",
+        ),
+        path(
+            "opportunities/<int:opportunity_id>/matches/",
+            opportunities.opportunity_matches,
+            name="matches",
+        ),
+    ],
     "people": [
         *supporting.urlpatterns,
         *benefits.urlpatterns,
