@@ -25,8 +25,7 @@ INTERFACE = re.compile(r"^powerwith\.\w+\.(views|api|urls|management|schemas)(\.
 
 def layers() -> list[list[str]]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
-    # The "layers" contract and the "pages" one hold the same layers.
-    (contract,) = [c for c in config["contracts"] if c["id"] == "layers"]
+    (contract,) = [c for c in config["contracts"] if c["type"] == "layers"]
     return [
         [name.strip().removeprefix("powerwith.") for name in re.split(r"[|:]", layer)]
         for layer in contract["layers"]
@@ -79,7 +78,8 @@ def render() -> str:
         "contract in `pyproject.toml` (`make lint` enforces it; a test fails when this page is",
         "out of date). Read it from the top: each part uses only the parts below it. An arrow",
         "is an import the part's own code makes; an import implied by others is left out.",
-        "Pages, API endpoints, URLs and commands sit above everything and may call any part.",
+        "Pages, API endpoints, URLs and commands obey the same layers; the arrows leave them",
+        "out. A page that combines parts is served by the higher part, or by workflows.",
         "See docs/adr/011-layers-and-layout.md for why.",
         "",
         "```mermaid",
