@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,33 @@ def test_an_upward_import_that_makes_a_cycle_fails_the_lint(copy_of_the_package:
     assert result.returncode != 0
     assert "powerwith.core is not allowed to import powerwith.workflows" in result.stdout
     assert "powerwith.core.errors -> powerwith.workflows.leaving" in result.stdout
+
+
+def test_a_page_that_imports_a_higher_part_fails_the_lint(copy_of_the_package: Path) -> None:
+    """Pages obey the layers too: the register's page reaching up into offers (which
+    imports people) would make the two parts import each other."""
+    page = copy_of_the_package / "powerwith" / "people" / "views" / "register.py"
+    page.write_text(page.read_text() + "\nfrom powerwith.offers import queries  # planted\n")
+    result = _lint(copy_of_the_package)
+    assert result.returncode != 0
+    assert "powerwith.people is not allowed to import powerwith.offers" in result.stdout
+    assert "powerwith.people.views.register -> powerwith.offers.queries" in result.stdout
+
+
+def test_an_endpoint_that_imports_a_workflow_fails_the_lint(copy_of_the_package: Path) -> None:
+    endpoint = copy_of_the_package / "powerwith" / "payments" / "api" / "__init__.py"
+    endpoint.write_text(
+        endpoint.read_text() + "\nfrom powerwith.workflows import on_behalf  # planted\n"
+    )
+    result = _lint(copy_of_the_package)
+    assert result.returncode != 0
+    assert "powerwith.payments is not allowed to import powerwith.workflows" in result.stdout
+
+
+def test_pages_are_let_off_nothing_but_the_commands_that_start_the_project() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (contract,) = config["contracts"]
+    for ignored in contract["ignore_imports"]:
+        importer, imported = ignored.split(" -> ")
+        assert importer == "powerwith.*.management.**", ignored
+        assert imported in {"powerwith.reminders", "powerwith.backups", "powerwith.demo"}

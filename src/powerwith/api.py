@@ -30,7 +30,6 @@ from powerwith.accounts.services import note_token_used
 from powerwith.core.errors import DomainError
 from powerwith.middleware import NUL_REFUSED, holds_nul, route_of
 from powerwith.offers.api import router as offers_router
-from powerwith.opportunities.api import router as opportunities_router
 from powerwith.people.api import router as people_router
 
 logger = logging.getLogger(__name__)
@@ -266,21 +265,27 @@ def prometheus_metrics(request: HttpRequest) -> HttpResponse:
 
 
 api.add_router("/", accounts_router)
+api.add_router("/", "powerwith.people.api.me.router")
 api.add_router("/", people_router)
-api.add_router("/", opportunities_router)
+api.add_router("/", "powerwith.workflows.api.opportunities.router")
 api.add_router("/", offers_router)
 api.add_router("/", "powerwith.offers.api.offers.router")
+api.add_router("/", "powerwith.workflows.api.offers.router")
 api.add_router("/", "powerwith.offers.api.render.router")
 api.add_router("/", "powerwith.consent.api.router")
+api.add_router("/", "powerwith.workflows.api.consent.router")
 api.add_router("/", "powerwith.consent.api.outputs.router")
 api.add_router("/", "powerwith.engagements.api.sessions.router")
+api.add_router("/", "powerwith.workflows.api.adjustments.router")
 api.add_router("/", "powerwith.engagements.api.wellbeing.router")
+api.add_router("/", "powerwith.workflows.api.wellbeing.router")
 api.add_router("/", "powerwith.inbox.api.router")
 api.add_router("/", "powerwith.messaging.api.router")
 api.add_router("/", "powerwith.people.api.wellness.router")
 api.add_router("/", "powerwith.safe_to_work.api.router")
 # Before the claims router: its /claims/{claim_id} would take /claims/time-from-attendance.
 api.add_router("/", "powerwith.payments.api.time.router")
+api.add_router("/", "powerwith.workflows.api.claims.router")
 api.add_router("/", "powerwith.payments.api.router")
 api.add_router("/", "powerwith.payments.api.choices.router")
 api.add_router("/", "powerwith.payments.api.mileage.router")
@@ -289,6 +294,7 @@ api.add_router("/", "powerwith.payments.api.benefits.router")
 api.add_router("/", "powerwith.payments.api.routes.router")
 api.add_router("/", "powerwith.payments.api.batches.router")
 api.add_router("/", "powerwith.evaluation.api.router")
+api.add_router("/", "powerwith.workflows.api.feedback.router")
 api.add_router("/", "powerwith.reports.api.router")
 api.add_router("/", "powerwith.evaluation.api.reviews.router")
 api.add_router("/", "powerwith.evaluation.api.readiness.router")

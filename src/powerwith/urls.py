@@ -1,27 +1,64 @@
-from django.urls import include, path
+from collections.abc import Sequence
+from importlib import import_module
+
+from django.urls import URLPattern, URLResolver, include, path
 
 from powerwith import views
 from powerwith.api import api
+
+PARTS = [
+    "accounts",
+    "people",
+    "opportunities",
+    "safe_to_work",
+    "offers",
+    "consent",
+    "engagements",
+    "inbox",
+    "messaging",
+    "payments",
+    "evaluation",
+    "reports",
+    "outcomes",
+    "privacy",
+    "learning",
+    "workflows",
+]
+# Pages a higher part serves under a lower part's name and paths, in its urls' SERVED_FOR
+# (docs/adr/011-layers-and-layout.md): the lower part's urls cannot import them without
+# climbing a layer.
+SERVED_BY_HIGHER_PARTS = [
+    getattr(import_module(f"powerwith.{app}.urls"), "SERVED_FOR", {}) for app in PARTS
+]
+
+
+def part(app: str) -> tuple[Sequence[URLResolver | URLPattern], str | None, str | None]:
+    """The app's own pages, then those a higher part serves in its namespace."""
+    own = import_module(f"powerwith.{app}.urls")
+    served = [page for higher in SERVED_BY_HIGHER_PARTS for page in higher.get(app, [])]
+    patterns: list[URLPattern | URLResolver] = [*own.urlpatterns, *served]
+    return include((patterns, own.app_name))
+
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
-    path("", include("powerwith.accounts.urls")),
-    path("", include("powerwith.people.urls")),
-    path("", include("powerwith.opportunities.urls")),
-    path("", include("powerwith.safe_to_work.urls")),
-    path("", include("powerwith.offers.urls")),
-    path("", include("powerwith.consent.urls")),
-    path("", include("powerwith.engagements.urls")),
-    path("", include("powerwith.inbox.urls")),
-    path("", include("powerwith.messaging.urls")),
-    path("", include("powerwith.payments.urls")),
-    path("", include("powerwith.evaluation.urls")),
-    path("", include("powerwith.reports.urls")),
-    path("", include("powerwith.outcomes.urls")),
-    path("", include("powerwith.privacy.urls")),
-    path("", include("powerwith.learning.urls")),
+    path("", part("accounts")),
+    path("", part("people")),
+    path("", part("opportunities")),
+    path("", part("safe_to_work")),
+    path("", part("offers")),
+    path("", part("consent")),
+    path("", part("engagements")),
+    path("", part("inbox")),
+    path("", part("messaging")),
+    path("", part("payments")),
+    path("", part("evaluation")),
+    path("", part("reports")),
+    path("", part("outcomes")),
+    path("", part("privacy")),
+    path("", part("learning")),
     path("api/v1/", api.urls),
 ]
 

@@ -182,7 +182,7 @@ def test_an_unexpected_error_is_a_json_500_without_a_stack_trace(
     def explode(membership):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("powerwith.accounts.api.person_id_for", explode)
+    monkeypatch.setattr("powerwith.people.api.me.person_id_for", explode)
     client = api_client_for(riverside_coordinator)
     client.raise_request_exception = False
     response = client.get("/api/v1/me")

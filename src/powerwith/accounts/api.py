@@ -6,17 +6,8 @@ from powerwith.accounts import queries, services
 from powerwith.accounts.models import Membership
 from powerwith.core.http import Request, membership_of
 from powerwith.core.roles import Role
-from powerwith.people.queries import person_id_for
 
 router = Router(tags=["accounts"])
-
-
-class MeOut(Schema):
-    id: int
-    email: str
-    role: str
-    organisation_id: int
-    person_id: int | None
 
 
 class MemberOut(Schema):
@@ -36,18 +27,6 @@ def _member_out(member: Membership) -> dict[str, object]:
         "email": member.user.email,
         "role": member.role,
         "full_name": member.user.full_name,
-    }
-
-
-@router.get("/me", response=MeOut)
-def me(request: Request) -> dict[str, object]:
-    membership = membership_of(request)
-    return {
-        "id": membership.user_id,
-        "email": membership.user.email,
-        "role": membership.role,
-        "organisation_id": membership.organisation_id,
-        "person_id": person_id_for(membership),
     }
 
 

@@ -182,3 +182,66 @@ class VerifyForm(CodeForm):
             "phone, enter one of your recovery codes instead."
         )
         field.widget.attrs.pop("inputmode", None)
+
+
+# The organisation's settings page (workflows.views.organisation_settings).
+WEIGHT_ERROR = (
+    "Enter a fairness weight from 0 to 1, like 0.3. 0 ignores recent work; 1 favours "
+    "people with the least recent work most strongly."
+)
+
+
+class FairnessForm(forms.Form):
+    fairness_weight = forms.FloatField(
+        label="Fairness weight",
+        help_text=(
+            "A number from 0 to 1. At 0, matching ignores how much recent paid work people "
+            "have had. At 0.3, someone with a lot of recent paid work keeps at least 70% of "
+            "their score. At 1, people with the least recent work are favoured most strongly."
+        ),
+        error_messages={"required": WEIGHT_ERROR, "invalid": WEIGHT_ERROR},
+        widget=forms.TextInput(
+            attrs={"inputmode": "decimal", "class": "govuk-input--width-4", "spellcheck": "false"}
+        ),
+    )
+
+
+class WorkSettingsForm(forms.Form):
+    follow_up_days = forms.IntegerField(
+        label="Days after a session for the follow-up wellbeing check",
+        help_text="From 1 to 28. The usual is 2.",
+        min_value=1,
+        max_value=28,
+        error_messages={"required": "Enter the days before the follow-up wellbeing check."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    payment_target_days = forms.IntegerField(
+        label="Days to pay a claim in",
+        help_text="From 1 to 90. Claims not paid in this many days are flagged. The usual is 14.",
+        min_value=1,
+        max_value=90,
+        error_messages={"required": "Enter the days to pay a claim in."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    reconfirm_months = forms.IntegerField(
+        label="Months before an enduring consent is reconfirmed",
+        help_text="From 1 to 60. After this, a consent lapses until the person reconfirms it. "
+        "The usual is 12.",
+        min_value=1,
+        max_value=60,
+        error_messages={"required": "Enter the months a consent holds."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+
+
+class CheckpointsForm(forms.Form):
+    checkpoints_to_auditors = forms.BooleanField(
+        label="E-mail each consent ledger checkpoint to our auditors",
+        help_text=(
+            "At least once a day the worker writes a signed checkpoint of the consent "
+            "ledger: its newest event's hash, how many events it holds, when, and a "
+            "signature. With this on, each auditor of this organisation is e-mailed it too, "
+            "so a copy lives outside this service. It holds no one's personal details."
+        ),
+        required=False,
+    )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from powerwith.accounts import views
-from powerwith.accounts.views import display_settings, organisation_settings
+from powerwith.accounts.views import display_settings
 from powerwith.accounts.views import security as views_security
 
 app_name = "accounts"
@@ -32,11 +32,8 @@ urlpatterns = [
         name="reset_member_two_factor",
     ),
     path("organisation/audit-log/", views.audit_log, name="audit_log"),
-    path(
-        "organisation/settings/",
-        organisation_settings.organisation_settings,
-        name="organisation_settings",
-    ),
+    # organisation/settings/ (organisation_settings) is served by workflows: it shows
+    # how concentrated recent paid work is.
     path("invitations/<str:secret>/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account_settings, name="settings"),
     path("account/display/", display_settings.display_settings, name="display_settings"),

@@ -1,9 +1,8 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
 from powerwith.consent import views
-from powerwith.consent.models import Action
 from powerwith.consent.views import mine as views_mine
-from powerwith.consent.views import on_behalf as views_on_behalf
+from powerwith.consent.views import offers as views_offers
 from powerwith.consent.views import outputs as views_outputs
 from powerwith.consent.views import receipt_check
 
@@ -11,15 +10,7 @@ app_name = "consent"
 
 urlpatterns = [
     path("my-consents/", views.my_consents, name="my_consents"),
-    path(
-        "my-consents/withdraw/", views.record_consent, {"action": Action.WITHDRAW}, name="withdraw"
-    ),
-    path(
-        "my-consents/reconfirm/",
-        views.record_consent,
-        {"action": Action.RECONFIRM},
-        name="reconfirm",
-    ),
+    # my-consents/withdraw/ and reconfirm/ are served by workflows: withdrawing is leaving.
     path("my-consents/outputs/", views_mine.my_outputs, name="my_outputs"),
     path("my-consents/outputs/<int:output_id>/", views_mine.my_output, name="my_output"),
     path("consent-receipts/<int:event_id>/", views_mine.receipt, name="receipt"),
@@ -38,11 +29,7 @@ urlpatterns = [
         views_mine.receipt_json,
         name="receipt_json",
     ),
-    path(
-        "offers/<int:consent_offer_id>/record-consent/",
-        views_on_behalf.record_consent,
-        name="record_consent",
-    ),
+    # offers/<id>/record-consent/ (record_consent) is served by workflows.
     path("consent-receipts/check/", receipt_check.check_receipt, name="check_receipt"),
     path("outputs/", views_outputs.output_list, name="outputs"),
     path("outputs/new/", views_outputs.output_new, name="output_new"),
@@ -53,3 +40,15 @@ urlpatterns = [
     ),
     path("outputs/<int:output_id>/", views_outputs.output_detail, name="output"),
 ]
+
+# Giving consent from an offer keeps offers' path and name: offers, below consent, cannot
+# import it (docs/adr/011-layers-and-layout.md).
+SERVED_FOR: dict[str, list[URLPattern]] = {
+    "offers": [
+        path(
+            "my-offers/<int:offer_id>/consent/",
+            views_offers.my_offer_consent,
+            name="my_offer_consent",
+        ),
+    ],
+}

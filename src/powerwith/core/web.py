@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
@@ -131,3 +133,14 @@ def organisation_filter(
     if chosen not in dict(options):
         chosen = None
     return OrganisationFilter(options=options, chosen=chosen, what=what)
+
+
+def document_policy(css: str) -> str:
+    """The Content-Security-Policy of a standalone document (an offer's rendering, a
+    printable plan): nothing runs, nothing loads from elsewhere; only the inline
+    stylesheet and the inline icons apply."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )

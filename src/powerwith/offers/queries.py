@@ -171,3 +171,37 @@ def with_what_waits(offers: QuerySet[Offer]) -> QuerySet[Offer]:
         last_question_event=_last_of([OfferAction.QUESTION, OfferAction.ANSWER]),
         last_leaving_event=_last_of([OfferAction.LEFT, OfferAction.RETURNED]),
     )
+
+
+def appointed_to(membership: Membership, person: Person) -> bool:
+    """The member is the appointed (or backup) contact person of an opportunity the
+    person was offered work on, in the membership's organisation."""
+    return (
+        can(membership, Capability.CARE_FOR_PEOPLE)
+        and Offer.objects.filter(person=person, organisation_id=membership.organisation_id)
+        .filter(
+            Q(opportunity__contact_user_id=membership.user_id)
+            | Q(opportunity__backup_contact_user_id=membership.user_id)
+        )
+        .exists()
+    )
+
+
+def refusal_for(by: Membership, person: Person) -> str | None:
+    """Why this member may not act on this person's word (``workflows.on_behalf``), or
+    None when they may. Pages ask it to offer the step only to those who may take it."""
+    name = person.preferred_name
+    if not can(by, Capability.RECORD_CONSENT_FOR_PERSON):
+        return (
+            "Only coordinators, admins and a person's contact person can record what the "
+            "person told them."
+        )
+    if not can(by, Capability.OVERSEE_ALL_WORK) and not appointed_to(by, person):
+        return f"Only the contact person appointed to {name}'s work can record this for them."
+    if person.user_id is not None and not person.staff_may_act_for_me:
+        return (
+            f"{name} has a login of their own and has not said that staff may answer for "
+            f"them. Ask {name} to answer themself, or to choose in their profile that staff "
+            "may record what they tell them."
+        )
+    return None

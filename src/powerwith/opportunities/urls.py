@@ -1,18 +1,11 @@
 from django.urls import path
 
-from powerwith.opportunities.views import pages, rates, terms
+from powerwith.opportunities.views import rates
 
 app_name = "opportunities"
 
 urlpatterns = [
-    path("opportunities/", pages.opportunity_list, name="list"),
-    path("opportunities/new/", terms.opportunity_new, name="new"),
-    path("opportunities/<int:opportunity_id>/", pages.opportunity_detail, name="detail"),
-    path("opportunities/<int:opportunity_id>/edit/", terms.opportunity_edit, name="edit"),
-    path(
-        "opportunities/<int:opportunity_id>/matches/",
-        pages.opportunity_matches,
-        name="matches",
-    ),
+    # The opportunity pages are served by workflows: they show matches, readiness for an
+    # offer, the checks the work requires and how concentrated paid work is.
     path("organisation/rates/", rates.rate_card, name="rates"),
 ]

@@ -3,7 +3,6 @@ from django.urls import path
 from powerwith.payments.views import batches as views_batches
 from powerwith.payments.views import mileage as views_mileage
 from powerwith.payments.views import mine as views_mine
-from powerwith.payments.views import on_behalf as views_on_behalf
 from powerwith.payments.views import routes as views_routes
 from powerwith.payments.views import staff as views_staff
 from powerwith.payments.views import statement as views_statement
@@ -44,11 +43,7 @@ urlpatterns = [
     ),
     # Coordinators and admins.
     path("claims/", views_staff.claim_list, name="claims"),
-    path(
-        "offers/<int:claim_offer_id>/record-claim/",
-        views_on_behalf.record_time_claim,
-        name="record_time_claim",
-    ),
+    # offers/<id>/record-claim/ (record_time_claim) is served by workflows.
     path(
         "claims/people/<int:person_id>/employment-status/",
         views_routes.employment_status,

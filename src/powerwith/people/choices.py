@@ -109,3 +109,15 @@ class Sharing(models.TextChoices):
 
     SUMMARY = "summary", "A summary: my name, experience, availability and communication needs"
     DETAILS = "details", "My details and notes as well: contact details, adjustments, goals"
+
+
+class What(models.TextChoices):
+    """What of a person's details someone read: the access log's words (privacy keeps
+    the log; people.reads notes each read)."""
+
+    PROFILE = "profile", "Your profile"
+    EXPERIENCE = "experience", "Your experience"
+    WELLNESS_ACTION_PLAN = "wellness_action_plan", "Your Wellness Action Plan"
+    WELLBEING_NOTES = "wellbeing_notes", "Your wellbeing check answers"
+    ADJUSTMENTS = "adjustments", "Your reasonable adjustments"
+    DATA_EXPORT = "data_export", "A download of all your information"

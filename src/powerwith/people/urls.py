@@ -1,23 +1,19 @@
 from powerwith.people.views import (
-    benefits,
     contact,
     register,
     register_csv,
     self_service,
-    supported_work,
-    supporting,
     wellness,
 )
 
 app_name = "people"
 
+# The supporter's pages and the benefits pages are served by workflows (they read offers).
+
 urlpatterns = [
     *self_service.urlpatterns,
     *contact.urlpatterns,
-    *supporting.urlpatterns,
-    *supported_work.urlpatterns,
     *register.urlpatterns,
     *register_csv.urlpatterns,
     *wellness.urlpatterns,
-    *benefits.urlpatterns,
 ]

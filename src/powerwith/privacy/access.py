@@ -47,3 +47,17 @@ def record_reads(*, viewer: Membership, people: Iterable[Person], what: What, wh
         if person.user_id is None or person.user_id != viewer.user_id
     ]
     AccessLogEntry.objects.bulk_create(rows)
+
+
+def keep(
+    sender: object,
+    *,
+    viewer: Membership,
+    people: list[Person],
+    what: What,
+    where: str,
+    **kwargs: object,
+) -> None:
+    """Receives ``people.reads.details_read``: the pages below privacy note their reads
+    there, and the entries are written here."""
+    record_reads(viewer=viewer, people=people, what=what, where=where)

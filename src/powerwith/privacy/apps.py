@@ -7,6 +7,9 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy and data rights"
 
     def ready(self) -> None:
+        from powerwith.people.reads import details_read
+        from powerwith.privacy.access import keep
         from powerwith.privacy.triggers import ACCESS_LOG
 
         post_migrate.connect(ACCESS_LOG.install_after_migrate, sender=self)
+        details_read.connect(keep, dispatch_uid="privacy.access.keep")

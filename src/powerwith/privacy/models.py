@@ -19,6 +19,7 @@ from powerwith.accounts.models import Organisation
 from powerwith.core.encryption import EncryptedTextField
 from powerwith.core.roles import Role
 from powerwith.people.choices import Format
+from powerwith.people.choices import What as What  # the words of the access log
 from powerwith.people.models import Person
 
 # Payment records are kept for six years after payment (HMRC: a legal obligation).
@@ -33,15 +34,6 @@ class AppendOnly(DatabaseError):
     """Raised on any attempt to change or remove an access-log entry: a database error,
     as PostgreSQL's trigger raises, so callers meet one kind of refusal on every
     database."""
-
-
-class What(models.TextChoices):
-    PROFILE = "profile", "Your profile"
-    EXPERIENCE = "experience", "Your experience"
-    WELLNESS_ACTION_PLAN = "wellness_action_plan", "Your Wellness Action Plan"
-    WELLBEING_NOTES = "wellbeing_notes", "Your wellbeing check answers"
-    ADJUSTMENTS = "adjustments", "Your reasonable adjustments"
-    DATA_EXPORT = "data_export", "A download of all your information"
 
 
 class EntryQuerySet(models.QuerySet["AccessLogEntry"]):

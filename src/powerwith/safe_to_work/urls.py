@@ -6,7 +6,7 @@ app_name = "safe_to_work"
 
 urlpatterns: list[URLPattern] = [
     path("people/<int:person_id>/checks/", views.person_checks, name="person_checks"),
-    path("my-profile/checks/", views.my_checks, name="my_checks"),
+    # my-profile/checks/ (my_checks) is served by workflows: it names who to ask.
     path("checks/required/", views.required_checks, name="required_checks"),
     path(
         "opportunities/<int:opportunity_id>/checks/",

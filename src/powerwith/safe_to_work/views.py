@@ -14,10 +14,8 @@ from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import add_domain_error, form_status, membership_required, posted
 from powerwith.opportunities.queries import get_opportunity_for
-from powerwith.people.queries import person_id_for
 from powerwith.safe_to_work import queries, services
 from powerwith.safe_to_work.forms import CheckForm, RequiredChecksForm
-from powerwith.workflows.check_reminders import who_to_ask
 
 
 def _may_set(request: Request) -> bool:
@@ -57,24 +55,6 @@ def person_checks(request: Request, person_id: int) -> HttpResponse:
             "may_record": may_record,
         },
         status=form_status(form),
-    )
-
-
-@membership_required
-def my_checks(request: Request) -> HttpResponse:
-    membership = membership_of(request)
-    own_id = person_id_for(membership)
-    if own_id is None:
-        raise Http404("Only an expert by experience has checks of their own.")
-    person = queries.person_for_checks(membership, own_id)
-    return render(
-        request,
-        "safe_to_work/my_checks.html",
-        {
-            "checks": queries.checks_of(membership.organisation_id, person),
-            "organisation": membership.organisation,
-            "ask": who_to_ask(membership.organisation_id, person),
-        },
     )
 
 

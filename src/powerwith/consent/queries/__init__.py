@@ -18,7 +18,7 @@ from powerwith.consent.ledger import Verification
 from powerwith.consent.models import Action, ConsentEvent
 from powerwith.core.errors import InvalidInput
 from powerwith.core.permissions import Capability, can, require
-from powerwith.offers.models import Offer
+from powerwith.offers.queries import appointed_to
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import Person
 from powerwith.people.queries import get_person_for
@@ -160,20 +160,6 @@ def opportunity_titles(membership: Membership, states: list[ConsentState]) -> di
         Opportunity.objects.filter(
             pk__in=ids, organisation_id=membership.organisation_id
         ).values_list("pk", "title")
-    )
-
-
-def appointed_to(membership: Membership, person: Person) -> bool:
-    """The member is the appointed (or backup) contact person of an opportunity the
-    person was offered work on, in the membership's organisation."""
-    return (
-        can(membership, Capability.CARE_FOR_PEOPLE)
-        and Offer.objects.filter(person=person, organisation_id=membership.organisation_id)
-        .filter(
-            Q(opportunity__contact_user_id=membership.user_id)
-            | Q(opportunity__backup_contact_user_id=membership.user_id)
-        )
-        .exists()
     )
 
 

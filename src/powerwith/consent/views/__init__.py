@@ -8,28 +8,24 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership, Organisation
 from powerwith.accounts.queries import memberships_of, own_membership
 from powerwith.consent import queries
 from powerwith.consent.forms import WithdrawForm
-from powerwith.consent.models import Action, ConsentEvent
+from powerwith.consent.models import ConsentEvent
 from powerwith.consent.queries import WITHDRAWN, ConsentState, months_before
 from powerwith.consent.queries import outputs as output_queries
 from powerwith.consent.reminders import WARN_BEFORE as REMIND_BEFORE
 from powerwith.consent.wording import Scope
-from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import INVALID, membership_required, refused_status
+from powerwith.core.web import membership_required
 from powerwith.people.models import Person
 from powerwith.people.queries import person_of
-from powerwith.workflows import leaving
 
 
 @dataclass(frozen=True)
@@ -51,7 +47,7 @@ class Section:
     has_outputs: bool
 
 
-def _me(request: Request) -> tuple[Membership, Person]:
+def me(request: Request) -> tuple[Membership, Person]:
     """The person, acting in the organisation the form names (else the current one)."""
     person = person_of(request.user)
     if person is None:
@@ -96,7 +92,7 @@ def _section(membership: Membership, person: Person) -> Section:
     )
 
 
-def _page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
+def page(request: Request, form: WithdrawForm | None = None, status: int = 200) -> HttpResponse:
     """Every organisation the person works with, the one they are acting in first; another
     organisation only when something was ever agreed with it."""
     current = membership_of(request)
@@ -115,7 +111,7 @@ def _page(request: Request, form: WithdrawForm | None = None, status: int = 200)
     return render(request, "consent/my_consents.html", context, status=status)
 
 
-def _leave_page(opportunity_id: int | None, organisation_id: int) -> str:
+def leave_page(opportunity_id: int | None, organisation_id: int) -> str:
     query = {"organisation_id": organisation_id}
     if opportunity_id:
         query["opportunity_id"] = opportunity_id
@@ -124,44 +120,4 @@ def _leave_page(opportunity_id: int | None, organisation_id: int) -> str:
 
 @membership_required
 def my_consents(request: Request) -> HttpResponse:
-    return _page(request)
-
-
-DONE: dict[str, str] = {
-    Action.WITHDRAW: "You have withdrawn your consent: {label}.",
-    Action.RECONFIRM: "Thank you. You still agree: {label}.",
-}
-
-
-@require_POST
-@membership_required
-def record_consent(request: Request, action: str) -> HttpResponse:
-    """One step from the list: withdraw a consent, or say it still holds (for one that has
-    lapsed or lapses soon). The same actions the API records, by the same names."""
-    membership, person = _me(request)
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        form.add_error(None, "That consent could not be found. Choose one from the list.")
-        return _page(request, form, status=INVALID)
-    scope = form.cleaned_data["scope"]
-    leaving_the_work = scope == Scope.TAKE_PART and form.cleaned_data["output_id"] is None
-    if action == Action.WITHDRAW and leaving_the_work:
-        # Withdrawing consent to take part is leaving the work: say first what happens.
-        return redirect(
-            _leave_page(form.cleaned_data["opportunity_id"], membership.organisation_id)
-        )
-    try:
-        leaving.CONSENT_ACTIONS[action](
-            person=person,
-            scope=scope,
-            actor=membership,
-            opportunity=queries.context_opportunity(
-                membership, form.cleaned_data["opportunity_id"]
-            ),
-            output_id=form.cleaned_data["output_id"],
-        )
-    except DomainError as error:
-        form.add_error(None, error.message)
-        return _page(request, form, status=refused_status(error))
-    messages.success(request, DONE[action].format(label=Scope(scope).label))
-    return redirect("consent:my_consents")
+    return page(request)

@@ -15,20 +15,16 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.core.errors import InvalidInput
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Adjustment, Attendance, Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
-from powerwith.engagements.services.adjustments import confirm_adjustment, request_adjustment
+from powerwith.engagements.services.adjustments import confirm_adjustment
 from powerwith.people.choices import Adjustment as Category
 from powerwith.people.queries import get_person_for
 from powerwith.people.schemas import OnBehalfIn
-from powerwith.privacy.access import record_reads
-from powerwith.privacy.models import What
-from powerwith.workflows import on_behalf
 
 router = Router(tags=["sessions"])
 
@@ -139,7 +135,7 @@ def _session_out(membership: Membership, session: Session) -> dict[str, Any]:
     }
 
 
-def _adjustment_out(adjustment: Adjustment) -> dict[str, Any]:
+def adjustment_out(adjustment: Adjustment) -> dict[str, Any]:
     return {
         "id": adjustment.pk,
         "person_id": adjustment.person_id,
@@ -153,7 +149,7 @@ def _adjustment_out(adjustment: Adjustment) -> dict[str, Any]:
     }
 
 
-def _session(request: Request, session_id: int) -> tuple[Membership, Session]:
+def session_for(request: Request, session_id: int) -> tuple[Membership, Session]:
     membership = membership_of(request)
     return membership, queries.get_session_for(membership, session_id)
 
@@ -173,12 +169,12 @@ def list_sessions(request: Request, opportunity_id: int) -> dict[str, Any]:
 
 @router.get("/sessions/{session_id}", response=SessionDetailOut)
 def get_session(request: Request, session_id: int) -> dict[str, Any]:
-    return _session_out(*_session(request, session_id))
+    return _session_out(*session_for(request, session_id))
 
 
 @router.post("/sessions/{session_id}/bookings", response={201: BookingOut, 422: BookingRefusedOut})
 def book(request: Request, session_id: int, payload: BookingIn) -> Status[dict[str, Any]]:
-    membership, session = _session(request, session_id)
+    membership, session = session_for(request, session_id)
     _require_manager(membership)
     person = get_person_for(membership, payload.person_id)
     problems = booking_services.booking_problems(person, session)
@@ -190,7 +186,7 @@ def book(request: Request, session_id: int, payload: BookingIn) -> Status[dict[s
 
 @router.post("/sessions/{session_id}/bookings/{person_id}/cancel", response=BookingOut)
 def cancel_booking(request: Request, session_id: int, person_id: int) -> dict[str, Any]:
-    membership, session = _session(request, session_id)
+    membership, session = session_for(request, session_id)
     _require_manager(membership)
     booking = queries.get_booking_of_person(session, person_id)
     booking_services.cancel_booking(booking, by=membership)
@@ -199,62 +195,11 @@ def cancel_booking(request: Request, session_id: int, person_id: int) -> dict[st
 
 @router.post("/sessions/{session_id}/attendance", response=BookingOut)
 def record_attendance(request: Request, session_id: int, payload: AttendanceIn) -> dict[str, Any]:
-    membership, session = _session(request, session_id)
+    membership, session = session_for(request, session_id)
     _require_manager(membership)
     booking = queries.get_booking_of_person(session, payload.person_id)
     services.record_attendance(booking, by=membership, attended=payload.attended)
     return _booking_out(booking)
-
-
-@router.get("/sessions/{session_id}/adjustments", response=AdjustmentList)
-def list_adjustments(request: Request, session_id: int) -> dict[str, Any]:
-    membership, session = _session(request, session_id)
-    adjustments = list(queries.adjustments_visible(membership, session))
-    record_reads(
-        viewer=membership,
-        people=[a.person for a in adjustments],
-        what=What.ADJUSTMENTS,
-        where=request.path,
-    )
-    return {"items": [_adjustment_out(a) for a in adjustments]}
-
-
-@router.post("/sessions/{session_id}/adjustments", response={201: AdjustmentOut})
-def add_adjustment(
-    request: Request, session_id: int, payload: AdjustmentIn
-) -> Status[dict[str, Any]]:
-    membership, session = _session(request, session_id)
-    booked = {p.pk: p for p in queries.people_booked(session)}
-    if not can(membership, Capability.WORK_AS_STAFF):
-        own = [p for p in booked.values() if p.user_id == membership.user_id]
-        if payload.person_id not in (None, *(p.pk for p in own)) or not own:
-            raise InvalidInput("You can ask for adjustments for yourself only.", field="person_id")
-        person = own[0]
-    else:
-        if payload.person_id not in booked:
-            raise InvalidInput("Name someone booked into this session.", field="person_id")
-        person = booked[payload.person_id]
-    only = session if payload.this_session_only else None
-    if payload.on_behalf is None:
-        adjustment = request_adjustment(
-            person=person,
-            opportunity=session.opportunity,
-            by=membership.user,
-            category=payload.category,
-            details=payload.details,
-            session=only,
-        )
-    else:
-        adjustment = on_behalf.ask_for_adjustment(
-            person=person,
-            opportunity=session.opportunity,
-            by=membership,
-            word=payload.on_behalf.word(),
-            category=payload.category,
-            details=payload.details,
-            session=only,
-        )
-    return Status(201, _adjustment_out(adjustment))
 
 
 @router.post("/adjustments/{adjustment_id}/confirm", response=AdjustmentOut)
@@ -262,4 +207,4 @@ def confirm(request: Request, adjustment_id: int) -> dict[str, Any]:
     membership = membership_of(request)
     adjustment = queries.get_adjustment_for(membership, adjustment_id)
     confirm_adjustment(adjustment, by=membership)
-    return _adjustment_out(adjustment)
+    return adjustment_out(adjustment)

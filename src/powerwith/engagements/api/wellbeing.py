@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
-from powerwith.core.errors import InvalidInput, NotAllowed
 from powerwith.core.http import Request, membership_of
-from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import StopEvent, StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
-from powerwith.engagements.services.stop import stop_or_time_out
-from powerwith.engagements.services.wellbeing import NOTE_LENGTH, complete_check
+from powerwith.engagements.services.wellbeing import NOTE_LENGTH
+from powerwith.people.choices import What
+from powerwith.people.reads import record_reads
 from powerwith.people.schemas import OnBehalfIn
-from powerwith.privacy.access import record_read, record_reads
-from powerwith.privacy.models import What
-from powerwith.workflows import on_behalf
 
 router = Router(tags=["wellbeing"])
 
@@ -76,7 +71,7 @@ class StopOut(Schema):
     created_at: str
 
 
-def _check_out(check: WellbeingCheck) -> dict[str, Any]:
+def check_out(check: WellbeingCheck) -> dict[str, Any]:
     session = check.attendance.session
     return {
         "id": check.pk,
@@ -93,7 +88,7 @@ def _check_out(check: WellbeingCheck) -> dict[str, Any]:
     }
 
 
-def _stop_out(event: StopEvent) -> dict[str, Any]:
+def stop_out(event: StopEvent) -> dict[str, Any]:
     return {
         "id": event.pk,
         "kind": event.kind,
@@ -118,72 +113,4 @@ def list_checks(request: Request, due: bool = False) -> dict[str, Any]:
         what=What.WELLBEING_NOTES,
         where=request.path,
     )
-    return {"items": [_check_out(c) for c in found], "count": len(found)}
-
-
-@router.get("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
-def get_check(request: Request, check_id: int) -> dict[str, Any]:
-    check = queries.get_check_for(membership_of(request), check_id)
-    record_read(
-        viewer=membership_of(request),
-        person=check.attendance.person,
-        what=What.WELLBEING_NOTES,
-        where=request.path,
-    )
-    return _check_out(check)
-
-
-@router.post("/wellbeing-checks/{check_id}", response=WellbeingCheckOut)
-def answer_check(request: Request, check_id: int, payload: CheckIn) -> dict[str, Any]:
-    membership = membership_of(request)
-    check = queries.get_check_for(membership, check_id)
-    answer = payload.model_dump(exclude={"on_behalf"})
-    if payload.on_behalf is None:
-        complete_check(check, by=membership, **answer)
-    else:
-        on_behalf.answer_wellbeing_check(
-            check, by=membership, word=payload.on_behalf.word(), **answer
-        )
-    return _check_out(check)
-
-
-@router.post("/stop", response={201: StopOut})
-def record_stop(request: Request, payload: StopIn) -> Status[dict[str, Any]]:
-    """The person for themself (``person_id`` may be left out), or staff for a person.
-    No reason is asked for, and pay for the booked time is unchanged."""
-    membership = membership_of(request)
-    if not can(membership, Capability.WORK_AS_STAFF):
-        person = queries.own_person_here(membership)
-        if payload.person_id is not None and payload.person_id != person.pk:
-            raise Http404("No such person.")
-        opportunity = queries.get_own_opportunity(membership, person, payload.opportunity_id)
-    else:
-        if not can(membership, Capability.CARE_FOR_PEOPLE):
-            raise NotAllowed("Only coordinators, admins and contact people can record this.")
-        opportunity = queries.get_opportunity_for_staff(membership, payload.opportunity_id)
-        if payload.person_id is None:
-            raise InvalidInput("Say who this is for: person_id.", field="person_id")
-        person = queries.get_person_in(opportunity, payload.person_id)
-    session = (
-        queries.get_session_in(opportunity, payload.session_id)
-        if payload.session_id is not None
-        else None
-    )
-    if payload.on_behalf is None:
-        event = stop_or_time_out(
-            person=person,
-            opportunity=opportunity,
-            session=session,
-            kind=payload.kind,
-            by=membership,
-        )
-    else:
-        event = on_behalf.stop_or_time_out(
-            person=person,
-            opportunity=opportunity,
-            session=session,
-            kind=payload.kind,
-            by=membership,
-            word=payload.on_behalf.word(),
-        )
-    return Status(201, _stop_out(event))
+    return {"items": [check_out(c) for c in found], "count": len(found)}

@@ -12,14 +12,8 @@ urlpatterns = [
         views_sessions.opportunity_sessions,
         name="opportunity_sessions",
     ),
-    path(
-        "opportunities/<int:opportunity_id>/sessions/new/",
-        views_sessions.session_new,
-        name="session_new",
-    ),
+    # Adding, changing and cancelling a session are served by workflows (changing the work).
     path("sessions/<int:session_id>/", views_sessions.session_detail, name="session"),
-    path("sessions/<int:session_id>/change/", views_sessions.session_edit, name="session_edit"),
-    path("sessions/<int:session_id>/cancel/", views_sessions.session_cancel, name="session_cancel"),
     path("sessions/<int:session_id>/bookings/", views_sessions.session_book, name="session_book"),
     path(
         "sessions/<int:session_id>/bookings/<int:booking_id>/cancel/",

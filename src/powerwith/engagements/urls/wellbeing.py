@@ -1,6 +1,5 @@
 from django.urls import URLPattern, path
 
-from powerwith.engagements.views import on_behalf as views_on_behalf
 from powerwith.engagements.views import wellbeing as views_wellbeing
 
 urlpatterns: list[URLPattern] = [
@@ -28,21 +27,7 @@ urlpatterns: list[URLPattern] = [
         views_wellbeing.staff_check,
         name="wellbeing_check_staff",
     ),
-    path(
-        "wellbeing-checks/<int:check_id>/record/",
-        views_on_behalf.record_check,
-        name="wellbeing_check_record",
-    ),
-    path(
-        "bookings/<int:word_booking_id>/record-stop/",
-        views_on_behalf.record_stop,
-        name="booking_record_stop",
-    ),
-    path(
-        "bookings/<int:word_booking_id>/record-adjustment/",
-        views_on_behalf.record_adjustment,
-        name="booking_record_adjustment",
-    ),
+    # Recording a check, a stop or an adjustment for the person is served by workflows.
     path(
         "sessions/<int:stop_session_id>/record-stop/",
         views_wellbeing.session_record_stop,

@@ -19,28 +19,26 @@ from django.views.decorators.http import require_POST
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
-from powerwith.core.web import add_domain_error, form_status, membership_required, posted
+from powerwith.core.web import form_status, membership_required
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
     BookForm,
-    CancelSessionForm,
-    SessionForm,
 )
 from powerwith.engagements.models import Session
 from powerwith.engagements.queries import sessions as queries
 from powerwith.engagements.services import booking as booking_services
 from powerwith.engagements.services import sessions as services
+from powerwith.offers.queries import refusal_for
+from powerwith.people.choices import What
 from powerwith.people.queries import get_person_for
-from powerwith.privacy.access import record_reads
-from powerwith.privacy.models import What
-from powerwith.workflows import changing_work, on_behalf
+from powerwith.people.reads import record_reads
 
 
-def _session(request: Request, session_id: int) -> Session:
+def session_for(request: Request, session_id: int) -> Session:
     return queries.get_staff_session(membership_of(request), session_id)
 
 
-def _require_manager(request: Request) -> None:
+def require_manager(request: Request) -> None:
     if not can(membership_of(request), Capability.MANAGE_SESSIONS):
         raise PermissionDenied("Only coordinators and admins can change sessions.")
 
@@ -60,76 +58,6 @@ def opportunity_sessions(request: Request, opportunity_id: int) -> HttpResponse:
     return render(request, "engagements/opportunity_sessions.html", context)
 
 
-@membership_required
-def session_new(request: Request, opportunity_id: int) -> HttpResponse:
-    membership = membership_of(request)
-    _require_manager(request)
-    opportunity = queries.get_opportunity_with_sessions(membership, opportunity_id)
-    form = SessionForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = changing_work.add_session(
-                opportunity,
-                by=membership,
-                starts_at=form.starts_at(),
-                minutes=form.cleaned_data["minutes"],
-                place=form.cleaned_data["place"],
-                recorded=form.cleaned_data["recorded"],
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "The session is added.")
-            return redirect("engagements:session", session_id=session.pk)
-    context = {"opportunity": opportunity, "form": form, "session": None}
-    return render(request, "engagements/session_form.html", context, status=form_status(form))
-
-
-@membership_required
-def session_edit(request: Request, session_id: int) -> HttpResponse:
-    _require_manager(request)
-    session = _session(request, session_id)
-    form = (
-        SessionForm(request.POST) if request.method == "POST" else SessionForm.for_session(session)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            changing_work.change_session(
-                session,
-                by=membership_of(request),
-                starts_at=form.starts_at(),
-                minutes=form.cleaned_data["minutes"],
-                place=form.cleaned_data["place"],
-                recorded=form.cleaned_data["recorded"],
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "The session is changed. Everyone booked is told.")
-            return redirect("engagements:session", session_id=session.pk)
-    context = {"opportunity": session.opportunity, "form": form, "session": session}
-    return render(request, "engagements/session_form.html", context, status=form_status(form))
-
-
-@membership_required
-def session_cancel(request: Request, session_id: int) -> HttpResponse:
-    _require_manager(request)
-    session = _session(request, session_id)
-    form = CancelSessionForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changing_work.cancel_session(
-                session, by=membership_of(request), reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, "The session is cancelled. Everyone booked is told.")
-            return redirect("engagements:session", session_id=session.pk)
-    context = {"session": session, "form": form, "booked": queries.people_booked(session)}
-    return render(request, "engagements/session_cancel.html", context, status=form_status(form))
-
-
 def _page(request: Request, session: Session, form: forms.Form | None = None) -> HttpResponse:
     membership = membership_of(request)
     bookings = list(queries.bookings_of(session))
@@ -142,7 +70,7 @@ def _page(request: Request, session: Session, form: forms.Form | None = None) ->
     if can(membership, Capability.CARE_FOR_PEOPLE):
         for booking in bookings:
             booking.may_act_for = (  # type: ignore[attr-defined]
-                booking.is_booked and on_behalf.refusal_for(membership, booking.person) is None
+                booking.is_booked and refusal_for(membership, booking.person) is None
             )
     context = {
         "session": session,
@@ -180,15 +108,15 @@ def _page(request: Request, session: Session, form: forms.Form | None = None) ->
 
 @membership_required
 def session_detail(request: Request, session_id: int) -> HttpResponse:
-    return _page(request, _session(request, session_id))
+    return _page(request, session_for(request, session_id))
 
 
 @membership_required
 @require_POST
 def session_book(request: Request, session_id: int) -> HttpResponse:
-    _require_manager(request)
+    require_manager(request)
     membership = membership_of(request)
-    session = _session(request, session_id)
+    session = session_for(request, session_id)
     form = BookForm(request.POST)
     if form.is_valid():
         person = get_person_for(membership, form.cleaned_data["person_id"])
@@ -209,8 +137,8 @@ def session_book(request: Request, session_id: int) -> HttpResponse:
 @membership_required
 @require_POST
 def booking_cancel(request: Request, session_id: int, booking_id: int) -> HttpResponse:
-    _require_manager(request)
-    session = _session(request, session_id)
+    require_manager(request)
+    session = session_for(request, session_id)
     booking = queries.get_booking(session, booking_id)
     booking_services.cancel_booking(booking, by=membership_of(request))
     messages.success(
@@ -222,8 +150,8 @@ def booking_cancel(request: Request, session_id: int, booking_id: int) -> HttpRe
 @membership_required
 @require_POST
 def booking_attendance(request: Request, session_id: int, booking_id: int) -> HttpResponse:
-    _require_manager(request)
-    session = _session(request, session_id)
+    require_manager(request)
+    session = session_for(request, session_id)
     booking = queries.get_booking(session, booking_id)
     form = AttendanceForm(request.POST)
     if form.is_valid():

@@ -31,8 +31,8 @@ from powerwith.engagements.models import StopKind, WellbeingCheck
 from powerwith.engagements.queries import wellbeing as queries
 from powerwith.engagements.services.stop import stop_or_time_out
 from powerwith.engagements.services.wellbeing import complete_check, kind_words
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
+from powerwith.people.choices import What
+from powerwith.people.reads import record_read
 
 STOP_CHOICES = [
     (StopKind.TIME_OUT, "Take time out", "Have a break. Come back when you are ready, or not."),

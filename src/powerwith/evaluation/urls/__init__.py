@@ -3,7 +3,6 @@ from django.urls import path
 from powerwith.evaluation.urls import readiness as urls_readiness
 from powerwith.evaluation.views import development as views_development
 from powerwith.evaluation.views import mine as views_mine
-from powerwith.evaluation.views import on_behalf as views_on_behalf
 from powerwith.evaluation.views import reviews as views_reviews
 from powerwith.evaluation.views import staff as views_staff
 
@@ -24,11 +23,7 @@ urlpatterns = [
     ),
     path("you-said-we-did/", views_mine.my_impact, name="my_impact"),
     # Staff, recording what a person told them another way.
-    path(
-        "offers/<int:feedback_record_offer_id>/record-feedback/",
-        views_on_behalf.record_feedback,
-        name="record_feedback",
-    ),
+    # offers/<id>/record-feedback/ (record_feedback) is served by workflows.
     # Staff, for one opportunity.
     path(f"{OPPORTUNITY}/feedback/", views_staff.opportunity_feedback, name="opportunity_feedback"),
     path(

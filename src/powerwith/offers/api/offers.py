@@ -22,22 +22,17 @@ from powerwith.core.request_body import optional_body, optional_body_openapi
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, services
 from powerwith.offers.api.schemas import (
-    AnswerIn,
     OfferIn,
     OfferOut,
     OfferPage,
-    QuestionOut,
     RefusedOut,
     SendIn,
     TermsIn,
-    TextIn,
 )
 from powerwith.offers.models import Offer, OfferAction, OfferEvent, OfferStatus, OfferVersion
 from powerwith.opportunities.queries import get_opportunity_for
 from powerwith.people.models import ActedFor
 from powerwith.people.queries import get_person_for
-from powerwith.workflows import offers as offer_workflows
-from powerwith.workflows import on_behalf
 
 router = Router(tags=["offers"])
 
@@ -45,7 +40,7 @@ PAGE_SIZE = 25
 QUESTIONS_AND_ANSWERS = frozenset({OfferAction.QUESTION, OfferAction.ANSWER})
 
 
-def _question_out(event: OfferEvent) -> dict[str, Any]:
+def question_out(event: OfferEvent) -> dict[str, Any]:
     return {
         "id": event.pk,
         "kind": event.action,
@@ -88,7 +83,7 @@ def _outs(membership: Membership, offers: list[Offer]) -> list[dict[str, Any]]:
     return [_one(offer, staff, recorded) for offer in offers]
 
 
-def _out(membership: Membership, offer: Offer) -> dict[str, Any]:
+def offer_out(membership: Membership, offer: Offer) -> dict[str, Any]:
     return _outs(membership, [offer])[0]
 
 
@@ -127,7 +122,7 @@ def _one(offer: Offer, staff: bool, recorded: dict[int, ActedFor]) -> dict[str, 
         "content_hash": latest.content_hash if latest else None,
         # The agreement: the version accepted, which stands while a changed one waits.
         "accepted_version": _agreed_number(offer),
-        "questions": [_question_out(e) for e in _questions(offer)],
+        "questions": [question_out(e) for e in _questions(offer)],
         # Answers staff recorded on the person's word: how the person told them, and who.
         "recorded_for_person": [
             _acted_for_out(e, recorded[e.pk]) for e in offer.events.all() if e.pk in recorded
@@ -135,7 +130,7 @@ def _one(offer: Offer, staff: bool, recorded: dict[int, ActedFor]) -> dict[str, 
     }
 
 
-def _offer(request: Request, offer_id: int) -> tuple[Membership, Offer]:
+def offer_for(request: Request, offer_id: int) -> tuple[Membership, Offer]:
     membership = membership_of(request)
     return membership, queries.get_offer_for(membership, offer_id)
 
@@ -147,7 +142,7 @@ def create_offer(request: Request, opportunity_id: int, payload: OfferIn) -> Sta
     queries.require_manager(membership)
     person = get_person_for(membership, payload.person_id)
     offer = services.create_offer(by=membership, opportunity=opportunity, person=person)
-    return Status(201, _out(membership, offer))
+    return Status(201, offer_out(membership, offer))
 
 
 @router.get("/offers", response=OfferPage)
@@ -170,15 +165,15 @@ def list_offers(request: Request, page: QueryEx[int, P(ge=1, le=1_000_000)] = 1)
 
 @router.get("/offers/{offer_id}", response=OfferOut)
 def get_offer(request: Request, offer_id: int) -> dict[str, Any]:
-    return _out(*_offer(request, offer_id))
+    return offer_out(*offer_for(request, offer_id))
 
 
 @router.patch("/offers/{offer_id}", response=OfferOut)
 def change_terms(request: Request, offer_id: int, payload: TermsIn) -> dict[str, Any]:
-    membership, offer = _offer(request, offer_id)
+    membership, offer = offer_for(request, offer_id)
     terms = {name: value or "" for name, value in payload.model_dump(exclude_unset=True).items()}
     services.change_terms(offer, by=membership, terms=terms)
-    return _out(membership, offer)
+    return offer_out(membership, offer)
 
 
 @router.post(
@@ -191,7 +186,7 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
     state or says anything speculative, promised or vague (acknowledged or not); then 409
     with ``warnings`` until the warnings about style are acknowledged."""
     acknowledge = optional_body(request, SendIn).acknowledge_warnings
-    membership, offer = _offer(request, offer_id)
+    membership, offer = offer_for(request, offer_id)
     try:
         services.send_offer(offer, by=membership, acknowledge_warnings=acknowledge)
     except services.SendRefused as refused:
@@ -205,61 +200,11 @@ def send_offer(request: Request, offer_id: int) -> Status[dict[str, Any]]:
                 "blocked": refused.unsafe,
             },
         )
-    return Status(200, _out(membership, offer))
-
-
-def _word(payload: AnswerIn) -> on_behalf.OnBehalf | None:
-    return payload.on_behalf.word() if payload.on_behalf else None
-
-
-@router.post(
-    "/offers/{offer_id}/accept", response=OfferOut, openapi_extra=optional_body_openapi(AnswerIn)
-)
-def accept_offer(
-    request: Request, offer_id: int, version: QueryEx[int | None, P(ge=1)] = None
-) -> dict[str, Any]:
-    """``?version=N``, when given, is the version the person read: a newer one refuses.
-    Staff send ``{"on_behalf": {"method", "note"}}`` to record the person's own answer,
-    given another way (403 for a person with a login who has not allowed it)."""
-    word = _word(optional_body(request, AnswerIn))
-    membership, offer = _offer(request, offer_id)
-    if word is None:
-        offer_workflows.accept_offer(offer, user=membership.user, version=version)
-    else:
-        on_behalf.accept_offer(offer, by=membership, word=word, version=version)
-    return _out(membership, offer)
-
-
-@router.post(
-    "/offers/{offer_id}/decline", response=OfferOut, openapi_extra=optional_body_openapi(AnswerIn)
-)
-def decline_offer(request: Request, offer_id: int) -> dict[str, Any]:
-    """No reason is asked for. Staff may send ``on_behalf`` as for accepting."""
-    word = _word(optional_body(request, AnswerIn))
-    membership, offer = _offer(request, offer_id)
-    if word is None:
-        services.decline_offer(offer, user=membership.user)
-    else:
-        on_behalf.decline_offer(offer, by=membership, word=word)
-    return _out(membership, offer)
+    return Status(200, offer_out(membership, offer))
 
 
 @router.post("/offers/{offer_id}/withdraw", response=OfferOut)
 def withdraw_offer(request: Request, offer_id: int) -> dict[str, Any]:
-    membership, offer = _offer(request, offer_id)
+    membership, offer = offer_for(request, offer_id)
     services.withdraw_offer(offer, by=membership)
-    return _out(membership, offer)
-
-
-@router.post("/offers/{offer_id}/questions", response={201: QuestionOut})
-def ask_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
-    membership, offer = _offer(request, offer_id)
-    event = offer_workflows.ask_question(offer, user=membership.user, text=payload.text)
-    return Status(201, _question_out(event))
-
-
-@router.post("/offers/{offer_id}/answers", response={201: QuestionOut})
-def answer_question(request: Request, offer_id: int, payload: TextIn) -> Status[dict[str, Any]]:
-    membership, offer = _offer(request, offer_id)
-    event = offer_workflows.answer_question(offer, by=membership, text=payload.text)
-    return Status(201, _question_out(event))
+    return offer_out(membership, offer)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+
+from powerwith.core.web import document_policy
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "powerwith"
 ICONS = ("what", "where", "when", "money", "who", "say-no")
@@ -46,16 +47,6 @@ def icon(name: str) -> str:
 
 def icons() -> dict[str, str]:
     return {name.replace("-", "_"): icon(name) for name in ICONS}
-
-
-def document_policy(css: str) -> str:
-    """Nothing runs, nothing loads from elsewhere; only the inline stylesheet and the
-    inline icons apply."""
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-    )
 
 
 def html_document(template: str, context: dict[str, Any], css_name: str, suffix: str) -> Rendered:

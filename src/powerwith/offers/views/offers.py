@@ -13,21 +13,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError, InvalidInput
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import (
     INVALID,
     add_domain_error,
-    form_status,
     membership_required,
-    posted,
     refusal,
     refused_status,
 )
-from powerwith.matching.matches import MAX_LIMIT as MATCHES_SHOWN
-from powerwith.matching.matches import matches_for
 from powerwith.messaging.routing import why_unreachable
 from powerwith.offers import checks as offer_checks
 from powerwith.offers import content, queries, recordings, services
@@ -35,7 +30,6 @@ from powerwith.offers import display as offer_display
 from powerwith.offers.agreement import agreement_of
 from powerwith.offers.forms import (
     AnswerForm,
-    MakeOfferForm,
     RecordingForm,
     SendForm,
     TermsForm,
@@ -43,66 +37,15 @@ from powerwith.offers.forms import (
 )
 from powerwith.offers.models import TRANSITIONS, Offer, OfferEvent, OfferStatus
 from powerwith.offers.renderings import standard
-from powerwith.opportunities.models import Opportunity
-from powerwith.opportunities.queries import get_opportunity_for
-from powerwith.people.models import PersonStatus
-from powerwith.people.queries import get_person_for, profile_for, register_of
+from powerwith.people.queries import profile_for
 from powerwith.safe_to_work.queries import blocked_for
-from powerwith.workflows import offers as offer_workflows
-from powerwith.workflows import on_behalf
 
 PAGE_SIZE = 25
 CONFLICT = 409
 
 
-def _offer(request: Request, offer_id: int) -> Offer:
+def offer_for(request: Request, offer_id: int) -> Offer:
     return queries.get_offer_for(membership_of(request), offer_id)
-
-
-def _people_choices(membership: Membership) -> list[tuple[int, str]]:
-    people = register_of(membership).filter(status=PersonStatus.ACTIVE).order_by("preferred_name")
-    return list(people.values_list("pk", "preferred_name"))
-
-
-def _matched_choices(membership: Membership, opportunity: Opportunity) -> list[tuple[int, str]]:
-    """The people matched to the work's required experience, best first, for the roles
-    that may see matches. Work that asks for no experience matches everyone: no one is
-    put first then."""
-    if not can(membership, Capability.SEE_MATCHES):
-        return []
-    if not opportunity.required_experience.exists():
-        return []
-    found = matches_for(membership, opportunity, limit=MATCHES_SHOWN)
-    return [(m.person_id, m.preferred_name) for m in found]
-
-
-@membership_required
-def offer_new(request: Request, opportunity_id: int) -> HttpResponse:
-    """The matches page posts here with ``person_id``; a plain visit offers a choice of
-    everyone active on the register."""
-    membership = membership_of(request)
-    opportunity = get_opportunity_for(membership, opportunity_id)
-    queries.require_manager(membership)
-    form = MakeOfferForm(
-        posted(request),
-        people=_people_choices(membership),
-        matched=_matched_choices(membership, opportunity),
-    )
-    if request.method == "POST" and form.is_valid():
-        person = get_person_for(membership, form.cleaned_data["person_id"])
-        try:
-            offer = services.create_offer(by=membership, opportunity=opportunity, person=person)
-        except DomainError as error:
-            existing = queries.live_offer(membership.organisation_id, opportunity.pk, person.pk)
-            if existing is not None:
-                messages.info(request, error.message)
-                return redirect("offers:offer", offer_id=existing.pk)
-            add_domain_error(form, error)
-        else:
-            messages.success(request, f"A draft offer for {person.preferred_name} is ready.")
-            return redirect("offers:offer", offer_id=offer.pk)
-    context = {"form": form, "opportunity": opportunity}
-    return render(request, "offers/offer_new.html", context, status=form_status(form))
 
 
 @membership_required
@@ -115,7 +58,7 @@ def offer_list(request: Request) -> HttpResponse:
     return render(request, "offers/offer_list.html", {"page": page})
 
 
-def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
+def page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> HttpResponse:
     membership = membership_of(request)
     manager = can(membership, Capability.MANAGE_OFFERS) and offer.organisation_id == (
         membership.organisation_id
@@ -132,7 +75,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
     )
     agreement = agreement_of(offer)
     left = queries.left_event(offer)
-    may_act = on_behalf.refusal_for(membership, offer.person) is None
+    may_act = queries.refusal_for(membership, offer.person) is None
     context = {
         "offer": offer,
         "agreement": agreement,
@@ -194,14 +137,14 @@ def _next(offer: Offer) -> frozenset[str]:
 def offer_detail(request: Request, offer_id: int) -> HttpResponse:
     if not can(membership_of(request), Capability.WORK_AS_STAFF):
         return redirect("offers:my_offer", offer_id=offer_id)
-    return _page(request, _offer(request, offer_id))
+    return page(request, offer_for(request, offer_id))
 
 
 @membership_required
 @require_POST
 def offer_terms(request: Request, offer_id: int) -> HttpResponse:
     membership = membership_of(request)
-    offer = _offer(request, offer_id)
+    offer = offer_for(request, offer_id)
     form = TermsForm(request.POST)
     if form.is_valid():
         was = offer.status
@@ -209,7 +152,7 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
             services.change_terms(offer, by=membership, terms=form.cleaned_data)
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=refused_status(error), terms_form=form)
+            return page(request, offer, status=refused_status(error), terms_form=form)
         if was != offer.status:
             messages.success(
                 request, "The terms are saved. The offer is a draft again: send it again."
@@ -217,14 +160,14 @@ def offer_terms(request: Request, offer_id: int) -> HttpResponse:
         else:
             messages.success(request, "The terms are saved.")
         return redirect("offers:offer", offer_id=offer.pk)
-    return _page(request, offer, status=INVALID, terms_form=form)
+    return page(request, offer, status=INVALID, terms_form=form)
 
 
 @membership_required
 @require_POST
 def offer_send(request: Request, offer_id: int) -> HttpResponse:
     membership = membership_of(request)
-    offer = _offer(request, offer_id)
+    offer = offer_for(request, offer_id)
     form = SendForm(request.POST)
     form.is_valid()  # one optional checkbox: always valid
     try:
@@ -236,14 +179,14 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
     except services.SendRefused as refused:
         if refused.unsafe:
             form.add_error(None, refused.message)
-            return _page(request, offer, status=CONFLICT, send_form=form)
+            return page(request, offer, status=CONFLICT, send_form=form)
         if refused.missing or refused.blocking:
-            return _page(request, offer, status=CONFLICT, refused=True)
+            return page(request, offer, status=CONFLICT, refused=True)
         form.add_error("acknowledge_warnings", refused.message)
-        return _page(request, offer, status=CONFLICT, send_form=form)
+        return page(request, offer, status=CONFLICT, send_form=form)
     except DomainError as error:
         add_domain_error(form, error)
-        return _page(request, offer, status=refused_status(error), send_form=form)
+        return page(request, offer, status=refused_status(error), send_form=form)
     messages.success(
         request, f"Version {version.number} of the offer is sent to {offer.person.preferred_name}."
     )
@@ -260,28 +203,10 @@ def offer_send(request: Request, offer_id: int) -> HttpResponse:
 
 @membership_required
 @require_POST
-def offer_answer(request: Request, offer_id: int) -> HttpResponse:
-    membership = membership_of(request)
-    offer = _offer(request, offer_id)
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            offer_workflows.answer_question(offer, by=membership, text=form.cleaned_data["text"])
-        except DomainError as error:
-            add_domain_error(form, error)
-            return _page(request, offer, status=refused_status(error), answer_form=form)
-        else:
-            messages.success(request, f"Your answer is sent to {offer.person.preferred_name}.")
-            return redirect("offers:offer", offer_id=offer.pk)
-    return _page(request, offer, status=INVALID, answer_form=form)
-
-
-@membership_required
-@require_POST
 def offer_recording(request: Request, offer_id: int) -> HttpResponse:
     """Staff's own recording of the version sent, played instead of the synthesiser's."""
     membership = membership_of(request)
-    offer = _offer(request, offer_id)
+    offer = offer_for(request, offer_id)
     form = RecordingForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["audio"]
@@ -291,19 +216,19 @@ def offer_recording(request: Request, offer_id: int) -> HttpResponse:
             recordings.upload_recording(offer, by=membership, data=upload.read())
         except DomainError as error:
             add_domain_error(form, error)
-            return _page(request, offer, status=refused_status(error), recording_form=form)
+            return page(request, offer, status=refused_status(error), recording_form=form)
         messages.success(
             request, "Your recording is saved: it is played instead of the computer voice."
         )
         return redirect("offers:offer", offer_id=offer.pk)
-    return _page(request, offer, status=INVALID, recording_form=form)
+    return page(request, offer, status=INVALID, recording_form=form)
 
 
 @membership_required
 def offer_withdraw(request: Request, offer_id: int) -> HttpResponse:
     """Asks first: a withdrawn offer cannot be sent again."""
     membership = membership_of(request)
-    offer = _offer(request, offer_id)
+    offer = offer_for(request, offer_id)
     if not can(membership, Capability.MANAGE_OFFERS):
         raise PermissionDenied("Only coordinators and admins can withdraw offers of work.")
     error = ""

@@ -4,7 +4,8 @@
 Thin: parse, find through queries.py, call the same services as the pages. An expert's
 token sees and makes their own claims in the token's organisation; a coordinator's or
 admin's sees the organisation's. Another organisation's claim is a 404. Receipts are
-uploaded through the pages only.
+uploaded through the pages only. Listing and making claims (``GET``/``POST /claims``) is
+``workflows.api.claims``: staff may record a claim for the person.
 """
 
 from __future__ import annotations
@@ -14,22 +15,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from ninja import Field, P, Router, Schema, Status
-from ninja.params import QueryEx
+from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
 from powerwith.accounts.models import Membership
-from powerwith.core.errors import NotAllowed
 from powerwith.core.http import Request, membership_of
 from powerwith.core.request_body import optional_body, optional_body_openapi
-from powerwith.offers.queries import get_offer_for
 from powerwith.payments import queries, services
 from powerwith.payments.fees import agreed_expenses, outside_agreement
 from powerwith.payments.mileage import plain
 from powerwith.payments.models import Claim, ExpenseCategory
-from powerwith.people.queries import get_person_for, person_id_for
 from powerwith.people.schemas import OnBehalfIn
-from powerwith.workflows import on_behalf
 
 router = Router(tags=["payments"])
 
@@ -171,68 +167,6 @@ def claim_out(claim: Claim) -> dict[str, Any]:
 def _claim(request: Request, claim_id: int) -> tuple[Membership, Claim]:
     membership = membership_of(request)
     return membership, queries.get_claim_for(membership, claim_id)
-
-
-@router.get("/claims", response=ClaimList)
-def list_claims(
-    request: Request, show: str = "", page: QueryEx[int, P(ge=1, le=1_000_000)] = 1
-) -> dict[str, Any]:
-    """25 a page, newest first. ``show`` filters: waiting, approved, overdue, paid."""
-    membership = membership_of(request)
-    claims = queries.filtered(queries.claims_of(membership), show, membership.organisation)
-    start = (page - 1) * PAGE_SIZE
-    return {
-        "items": [claim_out(c) for c in claims[start : start + PAGE_SIZE]],
-        "count": claims.count(),
-    }
-
-
-@router.post("/claims", response={201: ClaimOut})
-def create_claim(request: Request, payload: ClaimIn) -> Status[dict[str, Any]]:
-    """The person's own claim against their accepted offer: ``time`` (for a session they
-    were booked into), ``expenses`` (with a ``category``: one the offer does not cover is
-    refused), ``mileage`` (``miles``, ``passengers``, ``vehicle``, ``from``, ``to``: the
-    amount is worked out from the dated HMRC rates) or ``travel_advance`` (before the
-    session, where the offer pays it)."""
-    membership = membership_of(request)
-    offer = get_offer_for(membership, payload.offer_id)
-    if payload.on_behalf is not None:
-        claim = on_behalf.make_claim(
-            offer,
-            by=membership,
-            word=payload.on_behalf.word(),
-            kind=payload.kind,
-            session_id=payload.session_id,
-            minutes=payload.minutes,
-            amount=payload.amount,
-            description=payload.description,
-            category=payload.category,
-            reason=payload.reason,
-        )
-        return Status(201, claim_out(claim))
-    own = person_id_for(membership)
-    if own is None:
-        raise NotAllowed("Each person makes their own claims: staff cannot claim for them.")
-    person = get_person_for(membership, own)
-    claim = services.submit_claim(
-        person=person,
-        offer=offer,
-        kind=payload.kind,
-        by=membership,
-        session_id=payload.session_id,
-        minutes=payload.minutes,
-        amount=payload.amount,
-        description=payload.description,
-        category=payload.category,
-        reason=payload.reason,
-        miles=payload.miles,
-        passengers=payload.passengers,
-        vehicle=payload.vehicle,
-        journey_from=payload.journey_from,
-        journey_to=payload.journey_to,
-        travelled_on=payload.travelled_on,
-    )
-    return Status(201, claim_out(claim))
 
 
 @router.get("/claims/{claim_id}", response=ClaimOut)

@@ -19,6 +19,7 @@ from powerwith.accounts.models import Membership
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.people import schedule, services
+from powerwith.people.choices import What
 from powerwith.people.models import Person
 from powerwith.people.queries import (
     get_person_for,
@@ -28,6 +29,7 @@ from powerwith.people.queries import (
     profiles_for,
 )
 from powerwith.people.queries.counts import cached_count
+from powerwith.people.reads import record_read
 from powerwith.people.schemas import (
     ExperienceIn,
     ExperienceOut,
@@ -39,8 +41,6 @@ from powerwith.people.schemas import (
     SharingIn,
     SharingList,
 )
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
 
 router = Router(tags=["people"])
 

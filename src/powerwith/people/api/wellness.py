@@ -16,12 +16,12 @@ from ninja import Field, Router, Schema
 
 from powerwith.core.http import Request, membership_of
 from powerwith.people import queries
+from powerwith.people.choices import What
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.reads import record_read
 from powerwith.people.services import wellness as services_wellness
 from powerwith.people.services.wellness import MAX_SECTION, SECTIONS
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
 
 router = Router(tags=["wellness"])
 

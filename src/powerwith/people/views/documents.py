@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from powerwith.offers.renderings.base import document_policy
+from powerwith.core.web import document_policy
 
 STYLESHEET = "people/wellness_document.css"
 # Nothing written by a person can make the renderer fetch anything.

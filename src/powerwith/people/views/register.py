@@ -22,10 +22,8 @@ from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.phones import for_reading
 from powerwith.core.web import INVALID, add_domain_error, form_status, membership_required, posted
-from powerwith.engagements.queries.sessions import agreed_adjustments
-from powerwith.messaging.queries import messages_to
-from powerwith.messaging.routing import channel_for, why_unreachable
 from powerwith.people import queries, services
+from powerwith.people.choices import What
 from powerwith.people.forms import (
     ExperienceFormSet,
     ProfileForm,
@@ -35,14 +33,11 @@ from powerwith.people.forms import (
 from powerwith.people.forms.register import RegisterFilterForm
 from powerwith.people.models import Person
 from powerwith.people.queries import Profile
-from powerwith.people.queries import wellness as queries_wellness
 from powerwith.people.queries.counts import CountedPaginator
+from powerwith.people.reads import record_read
 from powerwith.people.templatetags.people import LABELS
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
 
 PAGE_SIZE = 25
-RECENT_MESSAGES = 10
 
 
 def register_member(request: Request) -> Membership:
@@ -122,15 +117,6 @@ def _adjustments(value: Mapping[str, str] | None) -> Row:
     return Row(label, items=[f"{kinds.get(kind, kind)}: {text}" for kind, text in value.items()])
 
 
-def _agreed(person: Person, membership: Membership) -> Row:
-    """What the organisation agreed to do in the offers the person accepted."""
-    items = [
-        f"{a.opportunity.title}: {a.details} ({a.get_status_display().lower()})"
-        for a in agreed_adjustments(person, membership.organisation_id)
-    ]
-    return Row("Reasonable adjustments agreed for work", items=items, missing="None agreed yet")
-
-
 def profile_rows(profile: Profile) -> list[Row]:
     return [
         _text("Full name", profile.full_name),
@@ -191,26 +177,6 @@ def filter_key(form: RegisterFilterForm) -> str:
     the page keeps its rendering in the shared cache under this key."""
     asked = sorted((name, form.data.get(name, "")) for name in form.fields)
     return hashlib.sha256(repr(asked).encode()).hexdigest()
-
-
-@membership_required
-def person(request: Request, person_id: int) -> HttpResponse:
-    membership = register_member(request)
-    found = queries.get_person_for(membership, person_id)
-    profile = queries.profile_for(membership, found)
-    record_read(viewer=membership, person=found, what=What.PROFILE, where=request.path)
-    context = {
-        "profile": profile,
-        "rows": [*profile_rows(profile), _agreed(found, membership)],
-        "can_edit": services.can_edit(found, user=request.user, membership=membership),
-        "shares_plan": queries_wellness.is_reader(request.user, found),
-        "can_erase": can(membership, Capability.ERASE_PEOPLE),
-        # The same read as GET /api/v1/people/{id}/messages, the newest few.
-        "messages_sent": list(messages_to(membership, found.pk)[:RECENT_MESSAGES]),
-        "unreachable": why_unreachable(found),
-        "channel": channel_for(found).label,
-    }
-    return render(request, "people/register/person.html", context)
 
 
 @membership_required
@@ -302,7 +268,8 @@ def person_experience(request: Request, person_id: int) -> HttpResponse:
 urlpatterns = [
     path("people/", register, name="register"),
     path("people/new/", person_new, name="person_new"),
-    path("people/<int:person_id>/", person, name="person"),
+    # people/<id>/ (person) is served by workflows: it shows agreed adjustments and the
+    # messages sent to the person.
     path("people/<int:person_id>/edit/", person_edit, name="person_edit"),
     path("people/<int:person_id>/experience/", person_experience, name="person_experience"),
 ]

@@ -19,13 +19,13 @@ from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.web import add_domain_error, form_status, membership_required
 from powerwith.people import queries
+from powerwith.people.choices import What
 from powerwith.people.forms.wellness import QUESTIONS, ReadersForm, WellnessPlanForm
 from powerwith.people.models import Person, WellnessActionPlan
 from powerwith.people.queries import wellness as queries_wellness
+from powerwith.people.reads import record_read
 from powerwith.people.services import wellness as services_wellness
 from powerwith.people.views.documents import pdf_download, print_page
-from powerwith.privacy.access import record_read
-from powerwith.privacy.models import What
 
 DOCUMENT = "people/wellness_document.html"
 

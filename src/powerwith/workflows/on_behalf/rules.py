@@ -7,38 +7,21 @@ from django.core.mail import EmailMessage
 from django.db import models
 
 from powerwith.accounts.models import Membership, User
-from powerwith.consent.queries import appointed_to
 from powerwith.core import mail
 from powerwith.core.errors import NotAllowed
-from powerwith.core.permissions import Capability, can
 from powerwith.engagements.models import Adjustment, StopEvent, WellbeingCheck
 from powerwith.engagements.services.wellbeing import contacts_of
 from powerwith.inbox.models import ActionKind
 from powerwith.inbox.services import raise_action
 from powerwith.messaging.routing import why_unreachable
 from powerwith.offers.models import Offer, OfferEvent
+
+# Who may act on a person's word is read from their offers; pages below the workflows ask it
+# there too.
+from powerwith.offers.queries import refusal_for as refusal_for
 from powerwith.opportunities.models import Opportunity
 from powerwith.people.models import ActedFor, Person
 from powerwith.people.services.acting import OnBehalf, record_acted_for
-
-
-def refusal_for(by: Membership, person: Person) -> str | None:
-    """Why this member may not act on this person's word, or None when they may."""
-    name = person.preferred_name
-    if not can(by, Capability.RECORD_CONSENT_FOR_PERSON):
-        return (
-            "Only coordinators, admins and a person's contact person can record what the "
-            "person told them."
-        )
-    if not can(by, Capability.OVERSEE_ALL_WORK) and not appointed_to(by, person):
-        return f"Only the contact person appointed to {name}'s work can record this for them."
-    if person.user_id is not None and not person.staff_may_act_for_me:
-        return (
-            f"{name} has a login of their own and has not said that staff may answer for "
-            f"them. Ask {name} to answer themself, or to choose in their profile that staff "
-            "may record what they tell them."
-        )
-    return None
 
 
 def require_may_act(by: Membership, person: Person) -> None:

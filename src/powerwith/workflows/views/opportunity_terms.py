@@ -1,5 +1,7 @@
 """Creating an opportunity and changing its terms: one form, with its required experience
-and its sessions as rows. Everything is saved together or, on any error, nothing is."""
+and its sessions as rows. Everything is saved together or, on any error, nothing is.
+Saving is changing the work (``workflows.changing_work``), so the pages are served here
+under opportunities' paths and names."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Opportunity pages to read: the list, one opportunity with all its terms, its matches."""
+"""Opportunity pages to read: the list, one opportunity with all its terms, its matches.
+They show readiness for an offer, matches and how concentrated paid work is, so they are
+served here under opportunities' paths and names (docs/adr/011-layers-and-layout.md)."""
 
 from __future__ import annotations
 

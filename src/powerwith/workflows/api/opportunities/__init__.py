@@ -2,6 +2,10 @@
 
 Coordinators and admins create and change opportunities, auditors read them, and every
 write is a service call: the rules (and their 422s naming the valid codes) live there.
+An opportunity answers with the checks the work requires (safe_to_work), its readiness for
+an offer (offers) and its matches (matching), and changing it is changing the work
+(``workflows.changing_work``), so the endpoints are served here; they keep the
+opportunities tag, paths and operation ids (docs/adr/011-layers-and-layout.md).
 """
 
 from __future__ import annotations
@@ -20,16 +24,16 @@ from powerwith.engagements.concentration import recent_paid_work
 from powerwith.matching.matches import MAX_LIMIT, matches_for
 from powerwith.opportunities import queries
 from powerwith.opportunities.models import Opportunity
-from powerwith.opportunities.schemas import (
+from powerwith.safe_to_work import services as safe_to_work
+from powerwith.safe_to_work.queries import requirements_of_each
+from powerwith.workflows import changing_work
+from powerwith.workflows.api.opportunities.schemas import (
     OpportunityChanges,
     OpportunityIn,
     OpportunityOut,
     OpportunityPage,
     opportunity_out,
 )
-from powerwith.safe_to_work import services as safe_to_work
-from powerwith.safe_to_work.queries import requirements_of_each
-from powerwith.workflows import changing_work
 
 router = Router(tags=["opportunities"])
 
@@ -69,7 +73,11 @@ class MatchesOut(Schema):
     concentration: ConcentrationOut
 
 
-@router.get("/opportunities", response=OpportunityPage)
+@router.get(
+    "/opportunities",
+    response=OpportunityPage,
+    operation_id="powerwith_opportunities_api_list_opportunities",
+)
 def list_opportunities(request: Request, page: QueryEx[int, P(ge=1)] = 1) -> dict[str, Any]:
     """25 a page, newest first; a page past the end answers no items and the count."""
     paginator = Paginator(queries.opportunities_of(membership_of(request)), PAGE_SIZE)
@@ -91,7 +99,11 @@ def _set_checks(
         safe_to_work.set_required_checks(by=membership, opportunity=opportunity, items=items)
 
 
-@router.post("/opportunities", response={201: OpportunityOut})
+@router.post(
+    "/opportunities",
+    response={201: OpportunityOut},
+    operation_id="powerwith_opportunities_api_create_opportunity",
+)
 def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[str, Any]]:
     membership = membership_of(request)
     with transaction.atomic():
@@ -105,12 +117,20 @@ def create_opportunity(request: Request, payload: OpportunityIn) -> Status[dict[
     return Status(201, opportunity_out(queries.get_opportunity_for(membership, made.pk)))
 
 
-@router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
+@router.get(
+    "/opportunities/{opportunity_id}",
+    response=OpportunityOut,
+    operation_id="powerwith_opportunities_api_get_opportunity",
+)
 def get_opportunity(request: Request, opportunity_id: int) -> dict[str, Any]:
     return opportunity_out(queries.get_opportunity_for(membership_of(request), opportunity_id))
 
 
-@router.patch("/opportunities/{opportunity_id}", response=OpportunityOut)
+@router.patch(
+    "/opportunities/{opportunity_id}",
+    response=OpportunityOut,
+    operation_id="powerwith_opportunities_api_update_opportunity",
+)
 def update_opportunity(
     request: Request, opportunity_id: int, payload: OpportunityChanges
 ) -> dict[str, Any]:
@@ -128,7 +148,12 @@ def update_opportunity(
     return opportunity_out(queries.get_opportunity_for(membership, opportunity_id))
 
 
-@router.get("/opportunities/{opportunity_id}/matches", response=MatchesOut, by_alias=True)
+@router.get(
+    "/opportunities/{opportunity_id}/matches",
+    response=MatchesOut,
+    by_alias=True,
+    operation_id="powerwith_opportunities_api_opportunity_matches",
+)
 def opportunity_matches(
     request: Request,
     opportunity_id: int,
