@@ -116,6 +116,19 @@ def test_an_adjustment_told_in_person_is_recorded_with_how(client, booking, rive
     assert (acted.subject_id, acted.method) == (adjustment.pk, "in_person")
 
 
+def test_an_unknown_kind_of_adjustment_is_named_in_plain_words_and_changes_nothing(
+    client, booking, riverside_coordinator
+):
+    response = logged_in(client, riverside_coordinator.user).post(
+        adjustment_page(booking),
+        {"category": "levitation", "details": "A quiet room.", "scope": "this", "method": "phone"},
+    )
+    assert response.status_code == 400
+    assert "Choose a kind of adjustment from the list" in response.content.decode()
+    assert "Select a valid choice" not in response.content.decode()
+    assert not Adjustment.objects.exists()
+
+
 @pytest.mark.parametrize("page", [stop_page, adjustment_page])
 def test_an_empty_form_says_what_is_missing_and_changes_nothing(
     client, booking, riverside_coordinator, page

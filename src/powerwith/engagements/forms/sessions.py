@@ -127,6 +127,9 @@ class MyAdjustmentsForm(forms.Form):
         return data
 
 
+NOT_A_KIND = "Choose a kind of adjustment from the list"
+
+
 class StaffAdjustmentForm(forms.Form):
     """Staff record a request the person made to them, for instance by phone."""
 
@@ -143,6 +146,7 @@ class StaffAdjustmentForm(forms.Form):
             choices=[*Category.choices, ("", "Something else")],
             required=False,
             widget=forms.RadioSelect,
+            error_messages={"invalid_choice": NOT_A_KIND},
         )
         self.fields["details"] = forms.CharField(
             label="What would help",
@@ -160,6 +164,7 @@ class RecordAdjustmentForm(OnBehalfForm):
         choices=[*Category.choices, ("", "Something else")],
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": NOT_A_KIND},
     )
     details = forms.CharField(
         label="What would help, in their words",
@@ -184,7 +189,7 @@ class SupporterAdjustmentForm(forms.Form):
         choices=[*Category.choices, ("", "Something else")],
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose a kind of adjustment from the list"},
+        error_messages={"invalid_choice": NOT_A_KIND},
     )
     details = forms.CharField(
         label="What would help, in their words",
