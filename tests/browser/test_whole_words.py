@@ -4,12 +4,15 @@ pages (with "Easy read first" on too) have no axe-core violations (WCAG 2.2 A, A
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from powerwith.accounts import services
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, User
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.services import grant_consent
 from powerwith.people.models import Person
@@ -68,6 +71,36 @@ def split_words(page: Page) -> list[str]:
     return list(page.evaluate(SPLIT_WORDS, CHECKED))
 
 
+def on_a_phone(browser: Browser, base: str, user: User) -> Page:
+    page = browser.new_context(viewport={"width": WIDTH, "height": 640}).new_page()
+    log_in(page, base, user.email, PASSWORD)
+    return page
+
+
+def at_each_text_size(
+    page: Page,
+    base: str,
+    user: User,
+    paths: list[str],
+    look: Callable[[Page], list[Any]],
+    *,
+    sideways: bool = False,
+) -> dict[str, list[Any]]:
+    """What ``look`` finds on each page at each text size (and, with ``sideways``, the
+    pages that scroll sideways), keyed by page and text size."""
+    found: dict[str, list[Any]] = {}
+    for text_size in TEXT_SIZES:
+        services.change_display_settings(user=user, changes={"text_size": text_size})
+        for path in paths:
+            page.goto(f"{base}{path}")
+            seen = look(page)
+            if seen:
+                found[f"{path} ({text_size} text)"] = seen
+            if sideways and page.evaluate("document.documentElement.scrollWidth") > WIDTH:
+                found[f"{path} ({text_size} text) scrolls sideways"] = []
+    return found
+
+
 def test_no_word_is_split_at_any_text_size_on_a_320_pixel_screen(
     browser: Browser,
     live_server,
@@ -82,18 +115,9 @@ def test_no_word_is_split_at_any_text_size_on_a_320_pixel_screen(
     # "Recommended for you" is the tag that broke as "Recommen-ded".
     services.change_display_settings(user=user, changes={"easy_read_first": True})
     paths = ["/", "/my-offers/", f"/my-offers/{offer.pk}/", "/my-information/", "/account/"]
-    context = browser.new_context(viewport={"width": WIDTH, "height": 640})
-    page = context.new_page()
-    log_in(page, live_server.url, user.email, PASSWORD)
-    found = {}
-    for text_size in TEXT_SIZES:
-        services.change_display_settings(user=user, changes={"text_size": text_size})
-        for path in paths:
-            page.goto(f"{live_server.url}{path}")
-            split = split_words(page)
-            if split:
-                found[f"{path} ({text_size} text)"] = split
-    context.close()
+    page = on_a_phone(browser, live_server.url, user)
+    found = at_each_text_size(page, live_server.url, user, paths, split_words)
+    page.context.close()
     assert found == {}
 
 
@@ -127,19 +151,8 @@ def test_no_word_in_a_persons_own_tables_is_split_on_a_phone(
         "/my-consents/",
         "/my-information/who-looked/",
     ]
-    context = browser.new_context(viewport={"width": WIDTH, "height": 640})
-    page = context.new_page()
-    log_in(page, live_server.url, user.email, PASSWORD)
-    found = {}
-    for text_size in TEXT_SIZES:
-        services.change_display_settings(user=user, changes={"text_size": text_size})
-        for path in paths:
-            page.goto(f"{live_server.url}{path}")
-            split = split_words(page)
-            if split:
-                found[f"{path} ({text_size} text)"] = split
-            if page.evaluate("document.documentElement.scrollWidth") > WIDTH:
-                found[f"{path} ({text_size} text) scrolls sideways"] = []
+    page = on_a_phone(browser, live_server.url, user)
+    found = at_each_text_size(page, live_server.url, user, paths, split_words, sideways=True)
     # Stacked for the eye, still a table for a screen reader: each organisation is a cell
     # under the "From" column, and the labels shown on the phone are not read twice.
     page.goto(f"{live_server.url}/my-offers/")
@@ -147,7 +160,7 @@ def test_no_word_in_a_persons_own_tables_is_split_on_a_phone(
     expect(from_column).to_have_count(1)
     riverside_cells = page.get_by_role("cell", name="Riverside Care Partnership", exact=True)
     expect(riverside_cells).to_have_count(2)  # an offer to answer, and one accepted
-    context.close()
+    page.context.close()
     assert not found, "\n".join(f"{where}: {words}" for where, words in found.items())
 
 
@@ -189,18 +202,7 @@ def test_key_pages_have_no_violations_at_each_text_size_with_easy_read_first(
         f"/consent-receipts/{event.pk}/",
         "/my-information/",
     ]
-    context = browser.new_context(viewport={"width": WIDTH, "height": 640})
-    page = context.new_page()
-    log_in(page, live_server.url, user.email, PASSWORD)
-    found = {}
-    for text_size in TEXT_SIZES:
-        services.change_display_settings(user=user, changes={"text_size": text_size})
-        for path in paths:
-            page.goto(f"{live_server.url}{path}")
-            violations = axe_violations(page)
-            if violations:
-                found[f"{path} ({text_size} text)"] = violations
-            if page.evaluate("document.documentElement.scrollWidth") > WIDTH:
-                found[f"{path} ({text_size} text) scrolls sideways"] = []
-    context.close()
+    page = on_a_phone(browser, live_server.url, user)
+    found = at_each_text_size(page, live_server.url, user, paths, axe_violations, sideways=True)
+    page.context.close()
     assert found == {}
