@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
+
 from powerwith.accounts.models import Membership, Organisation, User
 from powerwith.people import services
 from powerwith.people.models import Person, Supporter, WellnessActionPlan
@@ -14,8 +16,8 @@ from powerwith.people.services.supporter_logins import (
     accept_supporter_invitation,
     invite_supporter,
 )
-from powerwith.people.services.supporters import SupporterInput, add_supporter
-from tests.conftest import PASSWORD
+from powerwith.people.services.supporters import SupporterInput, add_supporter, change_supporter
+from tests.conftest import PASSWORD, logged_in
 
 PLAN_WORDS = "A walk at lunchtime keeps me well."
 
@@ -170,3 +172,24 @@ def supporter_with_login(
     )
     assert accepted.user is not None
     return supporter, accepted.user
+
+
+def only_messages(supporter: Supporter) -> None:
+    """The person changes what this supporter may do to getting messages for them."""
+    person = supporter.person
+    assert person.user is not None
+    change_supporter(
+        supporter,
+        user=person.user,
+        membership=None,
+        details=SupporterInput(
+            name=supporter.name, email=supporter.email, may=["receive_messages"]
+        ),
+    )
+
+
+def removed_by_the_person(supporter: Supporter) -> None:
+    """The person removes the supporter, on their own page."""
+    person = supporter.person
+    assert person.user is not None
+    logged_in(Client(), person.user).post(f"/my-profile/supporters/{supporter.pk}/remove/")

@@ -13,10 +13,9 @@ from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Adjustment, Attendance
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.people.models import ActedFor, Person
-from powerwith.people.services.supporters import SupporterInput, change_supporter
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
-from tests.people.factories import supporter_with_login
+from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
 
 pytestmark = pytest.mark.django_db
 
@@ -170,19 +169,9 @@ def test_messages_only_removal_and_anyone_elses_booking_are_not_found(
     someone_else = booked(riverside_coordinator, expert_at_both)
     assert browser.get(adjustment_page(someone_else)).status_code == 404
     assert browser.post(adjustment_page(someone_else), ASKED).status_code == 404
-    assert expert_at_riverside.user is not None
-    change_supporter(
-        supporter,
-        user=expert_at_riverside.user,
-        membership=None,
-        details=SupporterInput(
-            name=supporter.name, email=supporter.email, may=["receive_messages"]
-        ),
-    )
+    only_messages(supporter)
     assert browser.get(adjustment_page(booking)).status_code == 404
-    logged_in(Client(), expert_at_riverside.user).post(
-        f"/my-profile/supporters/{supporter.pk}/remove/"
-    )
+    removed_by_the_person(supporter)
     assert browser.get(adjustment_page(booking)).status_code == 404
     assert browser.post(adjustment_page(booking), ASKED).status_code == 404
     assert not Adjustment.objects.exists()

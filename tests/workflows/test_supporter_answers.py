@@ -16,11 +16,10 @@ from powerwith.engagements.models import CheckKind, WellbeingCheck
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.models import OfferStatus
 from powerwith.people.models import ActedFor, Person
-from powerwith.people.services.supporters import SupporterInput, change_supporter
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import booked
 from tests.offers.factories import sent_offer
-from tests.people.factories import supporter_with_login
+from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
 
 pytestmark = pytest.mark.django_db
 
@@ -142,15 +141,7 @@ def test_a_supporter_who_may_only_get_messages_has_nothing_to_act_on(
 ) -> None:
     offer = sent_offer(riverside_coordinator, expert_at_riverside)
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
-    assert expert_at_riverside.user is not None
-    change_supporter(
-        supporter,
-        user=expert_at_riverside.user,
-        membership=None,
-        details=SupporterInput(
-            name=supporter.name, email=supporter.email, may=["receive_messages"]
-        ),
-    )
+    only_messages(supporter)
     logged_in(client, user)
     page = client.get("/supporting/").content.decode()
     assert "has asked you to get messages for them" in page
@@ -166,10 +157,7 @@ def test_removing_a_supporter_stops_them_on_the_very_next_request(
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
     logged_in(client, user)
     assert client.get(f"/supporting/offers/{offer.pk}/").status_code == 200
-    assert expert_at_riverside.user is not None
-    logged_in(Client(), expert_at_riverside.user).post(
-        f"/my-profile/supporters/{supporter.pk}/remove/"
-    )
+    removed_by_the_person(supporter)
     assert "Alex" not in client.get("/supporting/").content.decode()
     assert client.get(f"/supporting/offers/{offer.pk}/").status_code == 404
     assert _answer(client, offer.pk, "accept").status_code == 404

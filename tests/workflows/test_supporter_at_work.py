@@ -16,10 +16,9 @@ from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Attendance, Session, StopEvent
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.people.models import ActedFor, Person
-from powerwith.people.services.supporters import SupporterInput, change_supporter
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
-from tests.people.factories import supporter_with_login
+from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
 
 pytestmark = pytest.mark.django_db
 
@@ -198,15 +197,7 @@ def test_a_supporter_who_may_only_get_messages_is_not_shown_the_page(
     client: Client, booking: Attendance, expert_at_riverside: Person
 ) -> None:
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
-    assert expert_at_riverside.user is not None
-    change_supporter(
-        supporter,
-        user=expert_at_riverside.user,
-        membership=None,
-        details=SupporterInput(
-            name=supporter.name, email=supporter.email, may=["receive_messages"]
-        ),
-    )
+    only_messages(supporter)
     browser = logged_in(client, user)
     assert stop_page(booking) not in browser.get("/supporting/").content.decode()
     assert browser.get(stop_page(booking)).status_code == 404
@@ -220,10 +211,7 @@ def test_removing_the_supporter_stops_them_on_the_very_next_request(
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
     browser = logged_in(client, user)
     assert browser.get(stop_page(booking)).status_code == 200
-    assert expert_at_riverside.user is not None
-    logged_in(Client(), expert_at_riverside.user).post(
-        f"/my-profile/supporters/{supporter.pk}/remove/"
-    )
+    removed_by_the_person(supporter)
     assert browser.get(stop_page(booking)).status_code == 404
     assert browser.post(stop_page(booking), TIME_OUT).status_code == 404
     assert not StopEvent.objects.exists()

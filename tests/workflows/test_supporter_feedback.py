@@ -15,12 +15,11 @@ from powerwith.evaluation.models import FeedbackAnswer, FeedbackRequest
 from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.offers.models import Offer
 from powerwith.people.models import ActedFor, Person
-from powerwith.people.services.supporters import SupporterInput, change_supporter
 from powerwith.reports.scorecard import scorecard
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
 from tests.evaluation.factories import ALL_AGREE, finished
-from tests.people.factories import supporter_with_login
+from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
 
 pytestmark = pytest.mark.django_db
 
@@ -178,19 +177,9 @@ def test_messages_only_removal_and_anyone_elses_work_are_not_found(
     someone_else = finished(riverside_coordinator, expert_at_both)
     assert browser.get(feedback_page(someone_else)).status_code == 404
     assert browser.post(feedback_page(someone_else), AGREED).status_code == 404
-    assert expert_at_riverside.user is not None
-    change_supporter(
-        supporter,
-        user=expert_at_riverside.user,
-        membership=None,
-        details=SupporterInput(
-            name=supporter.name, email=supporter.email, may=["receive_messages"]
-        ),
-    )
+    only_messages(supporter)
     assert browser.get(feedback_page(offer)).status_code == 404
-    logged_in(Client(), expert_at_riverside.user).post(
-        f"/my-profile/supporters/{supporter.pk}/remove/"
-    )
+    removed_by_the_person(supporter)
     assert browser.get(feedback_page(offer)).status_code == 404
     assert browser.post(feedback_page(offer), AGREED).status_code == 404
     assert not FeedbackAnswer.objects.exists()
