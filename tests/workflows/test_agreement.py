@@ -179,3 +179,27 @@ def api_client_for_person(person):
     from powerwith.accounts.models import Membership
 
     return api_client_for(Membership.objects.get(user=person.user))
+
+
+def test_the_consents_asked_are_those_of_the_version_the_person_accepted(
+    client, riverside_coordinator, expert_at_riverside
+):
+    """Version 1 said nothing would be published; the work changes to publish. Until the
+    person accepts the version that says so, their offer asks no consent to publish."""
+    offer = agreed_offer(riverside_coordinator, expert_at_riverside)
+    changed = api_client_for(riverside_coordinator).patch(
+        f"/api/v1/opportunities/{offer.opportunity_id}",
+        {"output_use": {"share_internally": True, "publish": True}},
+        content_type=JSON,
+    )
+    assert changed.status_code == 200, changed.text
+    offer.refresh_from_db()
+    assert (offer.version, offer.accepted_version.number) == (2, 1)
+
+    person = logged_in(client, expert_at_riverside.user)
+    asked = person.get(f"/my-offers/{offer.pk}/consent/").text
+    assert "Publish outside the organisation" not in asked
+
+    offer_workflows.accept_offer(offer, user=expert_at_riverside.user, version=2)
+    asked = person.get(f"/my-offers/{offer.pk}/consent/").text
+    assert "Publish outside the organisation" in asked

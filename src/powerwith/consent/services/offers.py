@@ -18,6 +18,7 @@ from powerwith.consent.queries import ConsentState, state_of
 from powerwith.consent.services import grant_consent
 from powerwith.consent.wording import Scope
 from powerwith.core.errors import Conflict, InvalidInput
+from powerwith.offers.agreement import agreement_of
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import left_event
 from powerwith.offers.services import record_leaving
@@ -30,7 +31,16 @@ ANSWERABLE = (OfferStatus.SENT, OfferStatus.ACCEPTED)
 
 
 def scopes_asked(offer: Offer) -> list[str]:
-    uses = offer.opportunity.output_use or {}
+    """The consents the offer asks for, read from the version the person accepted, or else
+    the one sent for their answer: what that version said would be done with their
+    outputs, not the opportunity as it is now. A change to the work reaches them as a new
+    version to accept first."""
+    agreement = agreement_of(offer)
+    if agreement is not None:
+        uses = agreement.content.get("output_use") or {}
+    else:
+        sent = offer.versions.order_by("-number").first()
+        uses = (sent.content.get("output_use") or {}) if sent else offer.opportunity.output_use
     return [*ALWAYS, *(scope for use, scope in BY_USE.items() if uses.get(use))]
 
 
