@@ -30,7 +30,7 @@ SWEEPS = (
     "powerwith.privacy.copies.sweep",
     "powerwith.learning.benchmarks.sweep",
     # Not a reminder, but due on a schedule all the same: the ledger's daily checkpoint.
-    "powerwith.consent.ledger.sweep",
+    "powerwith.consent.anchoring.sweep",
     "powerwith.accounts.housekeeping.sweep",
     # Nor this: every organisation's dashboard worked out ahead of anyone asking.
     "powerwith.reports.dashboard.summaries.sweep",

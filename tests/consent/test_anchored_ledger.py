@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from powerwith.consent import ledger
+from powerwith.consent import anchoring, ledger
 from powerwith.consent.models import ConsentChainHead, ConsentEvent
 from powerwith.consent.queries import verify_chain
 from powerwith.consent.services import grant_consent
@@ -110,9 +110,9 @@ def test_a_checkpoint_is_a_new_read_only_file_and_a_forged_one_is_refused(ledger
 
 def test_the_worker_writes_a_checkpoint_at_least_daily(ledger_events):
     now = timezone.now()
-    assert ledger.sweep(now) == 1
-    assert ledger.sweep(now + timedelta(hours=2)) == 0  # nothing changed since
-    assert ledger.sweep(now + timedelta(days=1, minutes=1)) == 1
+    assert anchoring.sweep(now) == 1
+    assert anchoring.sweep(now + timedelta(hours=2)) == 0  # nothing changed since
+    assert anchoring.sweep(now + timedelta(days=1, minutes=1)) == 1
 
 
 def test_events_sealed_with_an_older_key_still_verify_after_rotation(ledger_events, settings):

@@ -15,7 +15,7 @@ from django.test import Client
 
 from powerwith.accounts.models import AuditEvent, Membership, Organisation
 from powerwith.accounts.services import set_checkpoints_to_auditors
-from powerwith.consent import ledger
+from powerwith.consent import anchoring, ledger
 from powerwith.consent.emails import checkpoint_to_auditor, stamp_of
 from powerwith.consent.models import ConsentEvent
 from powerwith.consent.services import grant_consent
@@ -52,7 +52,7 @@ def sweep(django_capture_on_commit_callbacks):
 
     def run(now: datetime) -> int:
         with django_capture_on_commit_callbacks(execute=True):
-            return ledger.sweep(now)
+            return anchoring.sweep(now)
 
     return run
 

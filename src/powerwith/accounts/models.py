@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_otp.models import Device, ThrottlingMixin
 
 from powerwith.accounts import tokens
+from powerwith.accounts.triggers import AUDIT_EVENTS
 from powerwith.core.roles import Role
 
 
@@ -212,8 +213,6 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def expire(self) -> int:
         """The one way events leave: the retention sweep removing those older than the
         organisation keeps them, through the database's guard (see triggers.py)."""
-        from powerwith.accounts.triggers import AUDIT_EVENTS
-
         with AUDIT_EVENTS.deleting(connections[self.db]):
             deleted, _ = super().delete()
         return deleted

@@ -180,23 +180,16 @@ def latest_checkpoint_at() -> datetime | None:
     return max(times) if times else None
 
 
-def sweep(now: datetime) -> int:
-    """The worker's part: a checkpoint at least daily, and within the hour of changes."""
+def checkpoint_due(now: datetime) -> bool:
+    """A checkpoint is due at least daily, and within the hour of changes
+    (the worker's part is ``consent.anchoring.sweep``)."""
     latest = [c for c in checkpoints() if c.signed and c.written_at]
     newest = max(latest, key=lambda c: c.written_at or now) if latest else None
-    if newest is not None and newest.written_at is not None:
-        age = now - newest.written_at
-        head_hash = _head()[1]
-        changed = head_hash != newest.hash
-        if age < AFTER_CHANGES or (not changed and age < AT_LEAST_EVERY):
-            return 0
-    write_checkpoint(now)
-    # Then to the auditors of each organisation that asked (consent.emails imports this
-    # module, so it is imported here).
-    from powerwith.consent.emails import queue_checkpoint
-
-    queue_checkpoint(now)
-    return 1
+    if newest is None or newest.written_at is None:
+        return True
+    age = now - newest.written_at
+    changed = _head()[1] != newest.hash
+    return not (age < AFTER_CHANGES or (not changed and age < AT_LEAST_EVERY))
 
 
 # Verification --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from powerwith.core.roles import Role
 from powerwith.people.choices import Format
 from powerwith.people.choices import What as What  # the words of the access log
 from powerwith.people.models import Person
+from powerwith.privacy.triggers import ACCESS_LOG
 
 # Payment records are kept for six years after payment (HMRC: a legal obligation).
 PAYMENT_MONTHS_MINIMUM = 72
@@ -48,8 +49,6 @@ class EntryQuerySet(models.QuerySet["AccessLogEntry"]):
     def expire(self) -> int:
         """The one way entries leave: the retention sweep removing those older than the
         organisation keeps them, through the database's guard (see triggers.py)."""
-        from powerwith.privacy.triggers import ACCESS_LOG
-
         with ACCESS_LOG.deleting(connections[self.db]):
             deleted, _ = super().delete()
         return deleted
