@@ -173,6 +173,19 @@ def test_a_file_that_is_not_audio_is_refused_on_the_page(
     assert not Recording.objects.exists()
 
 
+def test_a_recording_sent_without_a_file_is_named_in_the_error_summary(
+    client, riverside_coordinator, expert_at_riverside
+):
+    offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    browser = logged_in(client, riverside_coordinator.user)
+    response = browser.post(f"/offers/{offer.pk}/recording/", {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<title>Error:" in page
+    assert 'class="govuk-error-summary"' in page
+    assert 'href="#id_audio"' in page.split('class="govuk-error-summary"')[1]
+
+
 def test_an_auditor_cannot_upload_a_recording(
     client, riverside_coordinator, riverside_auditor, expert_at_riverside
 ):
