@@ -1,5 +1,6 @@
-"""The reason staff give for cancelling stays with the booking, for the people it
-concerns; the audit log says only that one was given (no free text in audit details)."""
+"""The reason staff give for cancelling stays with the booking, and a claim's note with the
+claim, for the people they concern; the audit log says only that one was given (no free
+text in audit details)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from django.test import Client
 from powerwith.accounts.models import AuditEvent
 from powerwith.engagements.models import Attendance
 from powerwith.engagements.services.booking import cancel_booking
+from powerwith.payments.models import ClaimEvent
+from powerwith.payments.services import reject_claim
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
+from tests.payments.factories import time_claim, worked
 
 pytestmark = pytest.mark.django_db
 
@@ -39,4 +43,15 @@ def test_a_cancelled_sessions_reason_is_not_copied_into_the_audit_log(
     )
     assert Attendance.objects.get(pk=booking.pk).cancel_reason == REASON
     assert AuditEvent.objects.filter(action="session.cancelled").exists()
+    assert REASON not in json.dumps(list(AuditEvent.objects.values_list("details", flat=True)))
+
+
+def test_a_claims_note_stays_on_its_history_and_not_in_the_audit_log(
+    riverside_coordinator, expert_at_riverside
+) -> None:
+    """Why a claim was not approved is for the person and the approvers, on the claim."""
+    claim = time_claim(worked(riverside_coordinator, expert_at_riverside))
+    reject_claim(claim, by=riverside_coordinator, note=REASON)
+    assert ClaimEvent.objects.filter(claim=claim, note=REASON).exists()
+    assert AuditEvent.objects.filter(action__startswith="claim.").exists()
     assert REASON not in json.dumps(list(AuditEvent.objects.values_list("details", flat=True)))
