@@ -393,30 +393,6 @@ def test_the_coordinators_home_does_not_grow_with_the_register(
     assert_flat(logged_in(client, riverside_coordinator.user), "/", grow)
 
 
-@pytest.mark.parametrize("role", ["riverside_coordinator", "riverside_admin"])
-def test_the_staff_home_does_not_grow_with_the_sessions_and_reviews_coming_up(
-    request, client, role, numbers
-):
-    """Coming up lists at most five sessions, but each would cost a query if its
-    opportunity were read one by one; reviews are counted from the reviews' own queries."""
-    from powerwith.engagements.services.sessions import add_session
-
-    member: Membership = request.getfixturevalue(role)
-    soon = timezone.now().replace(second=0, microsecond=0)
-
-    def grow(count: int) -> None:
-        for _ in range(count):
-            work = complete_opportunity(
-                member,
-                sessions=0,
-                title=f"Work {numbers.next()}",
-                review_date=timezone.localdate() + timedelta(days=5),
-            )
-            add_session(work, by=member, starts_at=soon + timedelta(days=1), minutes=60)
-
-    assert_flat(logged_in(client, member.user), "/", grow)
-
-
 def test_a_page_reads_the_users_memberships_once(client, riverside_coordinator, hillview):
     """The acting membership and the others offered in the header come from one read."""
     from tests.conftest import make_member

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -29,9 +29,8 @@ from powerwith.payments import queries as payment_queries
 from powerwith.payments.models import ClaimStatus
 
 COMING_UP = 3
-# Staff see the organisation's next sessions: a fortnight ahead, the first few of them.
+# Staff see the first few of the organisation's sessions in the next fortnight.
 STAFF_COMING_UP = 5
-STAFF_COMING_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -169,31 +168,28 @@ def staff_coming_up(membership: Membership, now: datetime) -> ComingUp | None:
     and a contact person's home has its own sessions today."""
     if not can(membership, Capability.OVERSEE_ALL_WORK):
         return None
-    sessions = session_queries.sessions_visible_to(membership).filter(
-        cancelled_at=None,
-        starts_at__gte=now,
-        starts_at__lt=now + timedelta(days=STAFF_COMING_DAYS),
-    )
+    sessions = session_queries.sessions_coming_up(membership, now)
     count = sessions.count()
+    days = f"in the next {session_queries.COMING_DAYS} days"
     items = [
         Upcoming(
             session.opportunity.title,
             session.starts_at,
             reverse("engagements:session", kwargs={"session_id": session.pk}),
         )
-        for session in sessions.order_by("starts_at", "pk")[:STAFF_COMING_UP]
+        for session in sessions[:STAFF_COMING_UP]
     ]
     return ComingUp(
         items,
         summary=_say(
             count,
-            "{count} session in the next 14 days",
-            "{count} sessions in the next 14 days",
+            f"{{count}} session {days}",
+            f"{{count}} sessions {days}",
         )
         + ("" if count <= len(items) else f", the first {len(items)} here"),
-        all_url=reverse("opportunities:list"),
-        all_words="Every opportunity and its sessions",
-        empty="No sessions in the next 14 days.",
+        all_url=reverse("engagements:sessions_coming_up"),
+        all_words=f"All the sessions {days}",
+        empty=f"No sessions {days}.",
         reviews=_reviews_due(membership, now),
     )
 
