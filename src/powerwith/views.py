@@ -36,11 +36,13 @@ def home(request: Request) -> HttpResponse:
     if membership.role == Role.EXPERT:
         person = people_queries.person_of(request.user)
         context["person"] = person
-        context["organisations"] = people_queries.organisations_of(person) if person else []
+        organisations = people_queries.organisations_of(person) if person else []
+        context["organisations"] = organisations
         context["tasks"] = [*needs.expert_tasks(request.user, now), *_drafts_task(membership)]
-        context["coming_up"] = needs.coming_up(request.user, now)
+        context["coming_up"] = needs.coming_up(request.user, now, several=len(organisations) > 1)
         return render(request, "home/expert.html", context)
     context["tasks"] = needs.staff_tasks(membership, now)
+    context["coming_up"] = needs.staff_coming_up(membership, now)
     if membership.role == Role.CONTACT:
         contact = context["contact"] = contact_home(membership, now)
         # The page shows the adjustments people asked for and who said in a wellbeing

@@ -81,3 +81,15 @@ def test_a_coordinator_is_told_how_many_claims_wait_for_approval(
     expense_claim(offer_of(worked(riverside_coordinator, expert_at_riverside)))
     html = logged_in(client, riverside_coordinator.user).get("/").text
     assert "1 claim to approve" in needs_you_now(html)
+
+
+@pytest.mark.parametrize(
+    "role", ["riverside_coordinator", "riverside_admin", "riverside_auditor", "expert_at_riverside"]
+)
+def test_everything_else_is_grouped_under_a_few_headings(request, client, role):
+    reader = request.getfixturevalue(role)
+    rest = logged_in(client, reader.user).get("/").text.split("Everything else", 1)[1]
+    headings = re.findall(r'<h3 class="govuk-heading-s">([^<]+)</h3>', rest)
+    assert 2 <= len(headings) <= 5, headings
+    # No link comes before the first heading: each is under one.
+    assert "<a " not in rest.split("<h3", 1)[0]

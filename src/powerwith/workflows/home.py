@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can
-from powerwith.engagements.models import Attendance
 from powerwith.engagements.queries import sessions as session_queries
 from powerwith.engagements.queries import wellbeing as wellbeing_queries
+from powerwith.evaluation.queries import reviews as review_queries
 from powerwith.inbox import queries as inbox_queries
 from powerwith.inbox.models import ActionKind
 from powerwith.offers import queries as offer_queries
@@ -28,6 +29,8 @@ from powerwith.payments import queries as payment_queries
 from powerwith.payments.models import ClaimStatus
 
 COMING_UP = 3
+# Staff see the first few of the organisation's sessions in the next fortnight.
+STAFF_COMING_UP = 5
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,30 @@ class Task:
     count: int
     words: str
     url: str
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """One session coming up: what, when, where to read about it, and a line beneath."""
+
+    title: str
+    starts_at: datetime
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    """The part of a home page after the tasks (``includes/coming_up.html``): the next
+    sessions, and for staff how many there are in all, where to find them and the reviews
+    falling due. With nothing coming up, ``empty`` is said, or nothing at all."""
+
+    items: list[Upcoming]
+    summary: str = ""
+    all_url: str = ""
+    all_words: str = ""
+    empty: str = ""
+    reviews: Task | None = None
 
 
 def _say(count: int, one: str, many: str) -> str:
@@ -115,9 +142,69 @@ def expert_tasks(user: User, now: datetime) -> list[Task]:
     return tasks
 
 
-def coming_up(user: User, now: datetime) -> list[Attendance]:
-    """The person's next booked sessions, soonest first: the top of "Your sessions"."""
-    bookings = session_queries.my_bookings(user)
-    return list(
-        bookings.filter(session__starts_at__gte=now, session__cancelled_at=None)[:COMING_UP]
+def coming_up(user: User, now: datetime, *, several: bool = False) -> ComingUp:
+    """The person's next booked sessions, soonest first: the top of "Your sessions". For
+    someone who works with ``several`` organisations each says whose it is."""
+    bookings = session_queries.my_bookings(user).filter(
+        session__starts_at__gte=now, session__cancelled_at=None
+    )[:COMING_UP]
+    return ComingUp(
+        [
+            Upcoming(
+                booking.session.opportunity.title,
+                booking.session.starts_at,
+                reverse("engagements:my_session", kwargs={"session_id": booking.session_id}),
+                f"With {booking.session.opportunity.organisation.name}" if several else "",
+            )
+            for booking in bookings
+        ]
     )
+
+
+def staff_coming_up(membership: Membership, now: datetime) -> ComingUp | None:
+    """For those who oversee all the organisation's work (coordinators and admins): its
+    sessions in the next fortnight, soonest first, and the reviews due within the reviews
+    page's window. None for anyone else: an auditor sees no sessions or reviews by name,
+    and a contact person's home has its own sessions today."""
+    if not can(membership, Capability.OVERSEE_ALL_WORK):
+        return None
+    sessions = session_queries.sessions_coming_up(membership, now)
+    count = sessions.count()
+    days = f"in the next {session_queries.COMING_DAYS} days"
+    items = [
+        Upcoming(
+            session.opportunity.title,
+            session.starts_at,
+            reverse("engagements:session", kwargs={"session_id": session.pk}),
+        )
+        for session in sessions[:STAFF_COMING_UP]
+    ]
+    return ComingUp(
+        items,
+        summary=_say(
+            count,
+            f"{{count}} session {days}",
+            f"{{count}} sessions {days}",
+        )
+        + ("" if count <= len(items) else f", the first {len(items)} here"),
+        all_url=reverse("engagements:sessions_coming_up"),
+        all_words=f"All the sessions {days}",
+        empty=f"No sessions {days}.",
+        reviews=_reviews_due(membership, now),
+    )
+
+
+def _reviews_due(membership: Membership, now: datetime) -> Task | None:
+    today = timezone.localdate(now)
+    reviews = review_queries.reviews_for_staff(membership, today)
+    if not reviews:
+        return None
+    overdue = sum(1 for review in reviews if review.overdue)
+    words = _say(
+        len(reviews),
+        f"{{count}} review due within {review_queries.DUE_WITHIN_DAYS} days",
+        f"{{count}} reviews due within {review_queries.DUE_WITHIN_DAYS} days",
+    )
+    if overdue:
+        words += f" ({overdue} overdue)"
+    return Task(len(reviews), words, reverse("evaluation:reviews"))

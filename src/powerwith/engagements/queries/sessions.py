@@ -9,7 +9,7 @@ it did not exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import Http404
@@ -55,6 +55,17 @@ def sessions_visible_to(membership: Membership) -> QuerySet[Session]:
             attendance__status=BookingStatus.BOOKED,
         )
     return scoped.none()
+
+
+# The organisation's sessions ahead that staff see together: on the home page and after it.
+COMING_DAYS = 14
+
+
+def sessions_coming_up(membership: Membership, now: datetime) -> QuerySet[Session]:
+    """The sessions this member may see that start within ``COMING_DAYS``, soonest first."""
+    until = now + timedelta(days=COMING_DAYS)
+    visible = sessions_visible_to(membership).filter(cancelled_at=None)
+    return visible.filter(starts_at__gte=now, starts_at__lt=until).order_by("starts_at", "pk")
 
 
 def get_session_for(membership: Membership, session_id: int) -> Session:

@@ -12,6 +12,7 @@ urlpatterns = [
         views_sessions.opportunity_sessions,
         name="opportunity_sessions",
     ),
+    path("sessions/", views_sessions.sessions_coming_up, name="sessions_coming_up"),
     # Adding, changing and cancelling a session are served by workflows (changing the work).
     path("sessions/<int:session_id>/", views_sessions.session_detail, name="session"),
     path("sessions/<int:session_id>/bookings/", views_sessions.session_book, name="session_book"),

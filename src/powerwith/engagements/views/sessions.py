@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.permissions import Capability, can
+from powerwith.core.permissions import Capability, can, require
 from powerwith.core.web import form_status, membership_required
 from powerwith.engagements.forms.sessions import (
     AttendanceForm,
@@ -41,6 +41,23 @@ def session_for(request: Request, session_id: int) -> Session:
 def require_manager(request: Request) -> None:
     if not can(membership_of(request), Capability.MANAGE_SESSIONS):
         raise PermissionDenied("Only coordinators and admins can change sessions.")
+
+
+@membership_required
+def sessions_coming_up(request: Request) -> HttpResponse:
+    """Every session of the organisation in the next fortnight: where the home page's
+    Coming up leads, for those who oversee all the work."""
+    membership = membership_of(request)
+    require(
+        membership,
+        Capability.OVERSEE_ALL_WORK,
+        "Only coordinators and admins see all the organisation's sessions.",
+    )
+    context = {
+        "sessions": queries.sessions_coming_up(membership, timezone.now()),
+        "days": queries.COMING_DAYS,
+    }
+    return render(request, "engagements/sessions_coming_up.html", context)
 
 
 @membership_required
