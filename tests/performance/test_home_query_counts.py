@@ -1,5 +1,5 @@
 """The staff's home and the fortnight's sessions behind it make as many queries for 25
-sessions and reviews coming up as for 5 (see tests/performance/test_query_counts.py)."""
+sessions coming up as for 5 (see tests/performance/test_query_counts.py)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,9 @@ NUMBERS = counter(1)
 
 
 @pytest.mark.parametrize("role", ["riverside_coordinator", "riverside_admin"])
-def test_the_staff_home_does_not_grow_with_the_sessions_and_reviews_coming_up(
-    request, client, role
-):
+def test_the_staff_home_does_not_grow_with_the_sessions_coming_up(request, client, role):
     """Coming up lists at most five sessions, but each would cost a query if its
-    opportunity were read one by one; reviews are counted from the reviews' own queries."""
+    opportunity were read one by one."""
     member: Membership = request.getfixturevalue(role)
     soon = timezone.now().replace(second=0, microsecond=0)
 

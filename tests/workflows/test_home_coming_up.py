@@ -1,6 +1,6 @@
 """After what needs them now, coordinators and admins see what is coming up: the
-organisation's next sessions over a fortnight, soonest first and at most five, counted,
-and the reviews falling due; the auditor, who sees no work by name, does not."""
+organisation's next sessions over a fortnight, soonest first and at most five, counted;
+the auditor, who sees no work by name, does not."""
 
 from __future__ import annotations
 
@@ -65,16 +65,6 @@ def test_with_no_sessions_in_the_next_fortnight_the_coordinator_is_told(
     html = logged_in(client, riverside_coordinator.user).get("/").text
     assert session_links(html) == []
     assert "No sessions in the next 14 days." in coming_up(html)
-
-
-def test_reviews_falling_due_are_counted_with_a_link_to_the_reviews(client, riverside_coordinator):
-    today = timezone.localdate()
-    complete_opportunity(riverside_coordinator, sessions=0, review_date=today + timedelta(days=9))
-    complete_opportunity(riverside_coordinator, sessions=0, review_date=today - timedelta(days=2))
-    complete_opportunity(riverside_coordinator, sessions=0, review_date=today + timedelta(days=90))
-    html = logged_in(client, riverside_coordinator.user).get("/").text
-    assert "2 reviews due within 30 days (1 overdue)" in coming_up(html)
-    assert 'href="/reviews/"' in coming_up(html)
 
 
 @pytest.mark.parametrize("role", ["riverside_auditor", "riverside_contact"])

@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
 from powerwith.accounts.models import Membership, User
 from powerwith.core.permissions import Capability, can
 from powerwith.engagements.queries import sessions as session_queries
 from powerwith.engagements.queries import wellbeing as wellbeing_queries
-from powerwith.evaluation.queries import reviews as review_queries
 from powerwith.inbox import queries as inbox_queries
 from powerwith.inbox.models import ActionKind
 from powerwith.offers import queries as offer_queries
@@ -55,15 +53,14 @@ class Upcoming:
 @dataclass(frozen=True)
 class ComingUp:
     """The part of a home page after the tasks (``includes/coming_up.html``): the next
-    sessions, and for staff how many there are in all, where to find them and the reviews
-    falling due. With nothing coming up, ``empty`` is said, or nothing at all."""
+    sessions, and for staff how many there are in all and where to find them. With nothing
+    coming up, ``empty`` is said, or nothing at all."""
 
     items: list[Upcoming]
     summary: str = ""
     all_url: str = ""
     all_words: str = ""
     empty: str = ""
-    reviews: Task | None = None
 
 
 def _say(count: int, one: str, many: str) -> str:
@@ -163,9 +160,10 @@ def coming_up(user: User, now: datetime, *, several: bool = False) -> ComingUp:
 
 def staff_coming_up(membership: Membership, now: datetime) -> ComingUp | None:
     """For those who oversee all the organisation's work (coordinators and admins): its
-    sessions in the next fortnight, soonest first, and the reviews due within the reviews
-    page's window. None for anyone else: an auditor sees no sessions or reviews by name,
-    and a contact person's home has its own sessions today."""
+    sessions in the next fortnight, soonest first. None for anyone else: an auditor sees no
+    sessions by name, and a contact person's home has its own sessions today. Reviews due
+    are not counted here: working them out reads the organisation's whole consent ledger,
+    too much for every visit to a home page; the reviews page and its reminders have them."""
     if not can(membership, Capability.OVERSEE_ALL_WORK):
         return None
     sessions = session_queries.sessions_coming_up(membership, now)
@@ -190,21 +188,4 @@ def staff_coming_up(membership: Membership, now: datetime) -> ComingUp | None:
         all_url=reverse("engagements:sessions_coming_up"),
         all_words=f"All the sessions {days}",
         empty=f"No sessions {days}.",
-        reviews=_reviews_due(membership, now),
     )
-
-
-def _reviews_due(membership: Membership, now: datetime) -> Task | None:
-    today = timezone.localdate(now)
-    reviews = review_queries.reviews_for_staff(membership, today)
-    if not reviews:
-        return None
-    overdue = sum(1 for review in reviews if review.overdue)
-    words = _say(
-        len(reviews),
-        f"{{count}} review due within {review_queries.DUE_WITHIN_DAYS} days",
-        f"{{count}} reviews due within {review_queries.DUE_WITHIN_DAYS} days",
-    )
-    if overdue:
-        words += f" ({overdue} overdue)"
-    return Task(len(reviews), words, reverse("evaluation:reviews"))
