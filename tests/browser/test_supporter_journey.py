@@ -3,9 +3,9 @@ a supporter and invites them; the supporter follows the link in the e-mail, make
 login, and accepts an offer for the person with the keyboard alone; the person sees who
 answered for them. Then a supporter takes time out from a session for the person and asks
 for an adjustment, with the keyboard alone, and the person sees both on their session
-page; and a supporter says how finished work went for the person, with the keyboard
-alone. axe-core runs on every page on the way, and the supporter's part also works
-without JavaScript."""
+page; a supporter says how finished work went for the person, and claims the person's pay
+for a session that took place, with the keyboard alone. axe-core runs on every page on the
+way, and the supporter's part also works without JavaScript."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from powerwith.accounts.models import Membership
 from powerwith.engagements.models import Adjustment, StopEvent
 from powerwith.evaluation.models import FeedbackAnswer
 from powerwith.offers.models import OfferStatus
+from powerwith.payments.models import Claim
 from powerwith.people.models import ActedFor, Person
 from tests.browser.conftest import axe_violations, log_in
 from tests.browser.keyboard import KeyboardOnly
@@ -26,6 +27,7 @@ from tests.conftest import PASSWORD
 from tests.engagements.factories import booked
 from tests.evaluation.factories import finished
 from tests.offers.factories import sent_offer
+from tests.payments.factories import worked
 from tests.people.factories import supporter_with_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -256,3 +258,40 @@ def test_a_supporter_says_how_finished_work_went_for_the_person_by_keyboard_alon
     assert (answer.person, answer.respected, answer.safe) == (alex, 5, 4)
     acted = ActedFor.objects.get(person=alex)
     assert (acted.subject, acted.subject_id, acted.recorded_by) == ("feedback", offer.pk, user)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_a_supporter_claims_the_persons_pay_by_keyboard_alone(
+    browser: Browser,
+    live_server,
+    riverside_coordinator: Membership,
+    expert_at_riverside: Person,
+    javascript: bool,
+) -> None:
+    base = live_server.url
+    alex = expert_at_riverside
+    booking = worked(riverside_coordinator, alex, title="Listening event")
+    _, user = supporter_with_login(alex, "answer_for", email=SUPPORTER)
+
+    supporter = new_page(browser, javascript=javascript)
+    log_in(supporter, base, SUPPORTER, PASSWORD, lands="/supporting/")
+    audited(supporter, javascript=javascript)
+    keys = KeyboardOnly(supporter)
+    keys.follow("Claim pay for them")
+    expect(supporter.get_by_role("heading", name="Claim Alex's pay")).to_be_visible()
+    audited(supporter, javascript=javascript)
+    keys.follow("Send the claim for approval")
+    expect(supporter.locator(".govuk-error-summary")).to_contain_text(
+        "Tick to say that they agreed this with you"
+    )
+    audited(supporter, javascript=javascript)
+    assert not Claim.objects.exists()
+    keys.tick("They agreed this with me")
+    keys.follow("Send the claim for approval")
+    expect(supporter.get_by_text("You claimed Alex's pay for the session.")).to_be_visible()
+    audited(supporter, javascript=javascript)
+
+    claim = Claim.objects.get()
+    assert (claim.person, claim.session_id, claim.kind) == (alex, booking.session_id, "time")
+    acted = ActedFor.objects.get(person=alex)
+    assert (acted.subject, acted.subject_id, acted.recorded_by) == ("claim", claim.pk, user)

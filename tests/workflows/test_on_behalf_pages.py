@@ -155,6 +155,9 @@ def test_a_claim_form_sent_by_post_is_recorded_from_the_offer_page(
     assert response.status_code == 302
     claim = Claim.objects.get()
     assert (claim.person, claim.kind) == (took_part.person, "time")
+    # Staff see in the claim's history that it was recorded on Nia's word, and how.
+    detail = browser.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    assert "Recorded for Nia, who told them by letter" in detail
 
 
 def test_feedback_told_in_person_is_recorded_from_the_offer_page(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from decimal import Decimal
 
 from django.http import Http404
 from django.utils import timezone
@@ -22,6 +23,8 @@ from powerwith.engagements.queries.wellbeing import checks_of, next_local_midnig
 from powerwith.evaluation.queries import MyEngagement, engagements_of_person
 from powerwith.offers.models import Offer, OfferStatus
 from powerwith.offers.queries import offers_sent_to
+from powerwith.payments import queries as payment_queries
+from powerwith.payments.fees import agreed_fee, pay_rate, time_amount
 from powerwith.people.choices import SupporterMay
 from powerwith.people.models import Person, Supporter
 from powerwith.people.queries.supporters import supporting
@@ -48,6 +51,7 @@ class Supported:
     checks: list[WellbeingCheck] = field(default_factory=list)
     bookings: list[Attendance] = field(default_factory=list)
     feedback: list[MyEngagement] = field(default_factory=list)
+    to_claim: list[Attendance] = field(default_factory=list)
 
     @property
     def person(self) -> Person:
@@ -79,6 +83,38 @@ def _coming_bookings(person: Person, now: datetime) -> list[Attendance]:
     return list(bookings_of_person(person).filter(session__starts_at__gte=today))
 
 
+def pay_for(booking: Attendance) -> Decimal | None:
+    """What the person's time at this session comes to under the offer they accepted, at
+    the agreed rate or the lower one they chose; None for work with no pay to claim (no
+    accepted offer, no fee by the hour, day or session, or chosen to be unpaid)."""
+    person = booking.person
+    opportunity_id = booking.session.opportunity_id
+    offer = payment_queries.accepted_offer_of(person, opportunity_id)
+    if offer is None:
+        return None
+    fee = agreed_fee(offer)
+    rate = pay_rate(fee, payment_queries.latest_choice(person, opportunity_id))
+    if rate is None:
+        return None
+    return time_amount(fee.basis, rate, booking.session.minutes)
+
+
+def _time_to_claim(person: Person, now: datetime) -> list[Attendance]:
+    """Sessions that have started with no claim for the time yet, in paid work: the
+    person's own rules (``payments.time_to_claim``), whether or not attendance is
+    recorded, as the person's own claim by hand allows."""
+    return [
+        booking
+        for booking in payment_queries.time_to_claim_for_person(person, now)
+        if pay_for(booking) is not None
+    ]
+
+
+def pay_to_claim(booking: Attendance, now: datetime) -> bool:
+    """Whether the person's time at this session can be claimed now."""
+    return any(found.pk == booking.pk for found in _time_to_claim(booking.person, now))
+
+
 def people_supported(user: User, now: datetime) -> list[Supported]:
     labels = dict(SupporterMay.choices)
     found = []
@@ -89,6 +125,7 @@ def people_supported(user: User, now: datetime) -> list[Supported]:
             row.checks = _due_checks(supporter.person, now)
             row.bookings = _coming_bookings(supporter.person, now)
             row.feedback = [e for e in engagements_of_person(supporter.person, now) if e.to_answer]
+            row.to_claim = _time_to_claim(supporter.person, now)
         found.append(row)
     return found
 

@@ -2,8 +2,9 @@
 answer for them, who made their own login (``supporter_email``, the every-page audit's
 and the isolation battery's "supporter"); a second supporter has an invitation not yet
 used (``supporter_secret``). The expert has an offer waiting for an answer, a booked
-session (``supported_booking_id``), a wellbeing check due and finished work to say how it
-went (``supported_feedback_offer_id``)."""
+session (``supported_booking_id``), a wellbeing check due, finished work to say how it
+went (``supported_feedback_offer_id``) and a session that took place, its pay not claimed
+yet (``supported_claim_booking_id``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from powerwith.people.services.supporter_logins import invite_supporter
 from tests.browser.page_values import PartCast
 from tests.engagements.factories import booked
 from tests.evaluation.factories import finished
+from tests.payments.factories import worked
 from tests.people.factories import named_supporter, supporter_with_login
 
 
@@ -39,6 +41,7 @@ def values(cast: PartCast) -> dict[str, Any]:
         "supported_offer_id": cast.offer.pk,
         "supported_check_id": check.pk,
         "supported_booking_id": booking.pk,
+        "supported_claim_booking_id": worked(cast.coordinator, expert, title="Worked session").pk,
         "supported_feedback_offer_id": finished(cast.coordinator, expert, title="Finished work").pk,
         "supporter_secret": secret,
         "supporter_email": supporter_email(expert.pk),

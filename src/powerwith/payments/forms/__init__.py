@@ -14,7 +14,12 @@ from powerwith.payments.forms.fields import AMOUNT_ERRORS
 from powerwith.payments.forms.mileage import MILES_ERRORS, MileageClaimForm, MileageRateForm
 from powerwith.payments.forms.routes import YES_NO, EmploymentStatusForm, PayRouteForm
 from powerwith.payments.forms.steps import ApproveForm, PaymentForm, RejectForm
-from powerwith.payments.forms.time import RecordTimeClaimForm, TimeClaimForm, TimeFromAttendanceForm
+from powerwith.payments.forms.time import (
+    RecordTimeClaimForm,
+    SupporterTimeClaimForm,
+    TimeClaimForm,
+    TimeFromAttendanceForm,
+)
 
 __all__ = [
     "AMOUNT_ERRORS",
@@ -32,6 +37,7 @@ __all__ = [
     "RejectForm",
     "RewardChoiceForm",
     "StaffChoiceForm",
+    "SupporterTimeClaimForm",
     "TimeClaimForm",
     "TimeFromAttendanceForm",
     "TravelAdvanceForm",

@@ -66,6 +66,31 @@ class RecordTimeClaimForm(TimeClaimForm, OnBehalfForm):
         ].label = "If the session ran over: how long did they work, in minutes? (optional)"
 
 
+class SupporterTimeClaimForm(TimeClaimForm):
+    """The person's claim for their time at one session, made by their supporter through
+    their own login once the person has agreed it with them: the person's own questions,
+    without the choice of session (the page is for one)."""
+
+    agreed = forms.BooleanField(
+        label="They agreed this with me",
+        help_text="Only claim for them when they have told you it is what they want.",
+        error_messages={"required": "Tick to say that they agreed this with you"},
+    )
+    field_order = ["minutes", "reason", "agreed"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, sessions=[], **kwargs)
+        del self.fields["session_id"]
+        self.fields[
+            "minutes"
+        ].label = "If the session ran over: how long did they work, in minutes? (optional)"
+        self.fields["minutes"].help_text = (
+            "Leave this empty to claim the time booked. They are never paid for less than "
+            "the time booked, even if they stopped or took time out."
+        )
+        self.fields["reason"].help_text = "The person who approves the claim reads this."
+
+
 class TimeFromAttendanceForm(forms.Form):
     """The person's "Time to claim" list: every session ticked to start with."""
 

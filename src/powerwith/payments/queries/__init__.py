@@ -22,6 +22,7 @@ from powerwith.payments.queries.choices import (
     opportunity_offered_to,
 )
 from powerwith.payments.queries.claiming import (
+    accepted_offer_of,
     accepted_offers_of,
     attended_unclaimed,
     booking_of,
@@ -33,10 +34,12 @@ from powerwith.payments.queries.claiming import (
     require_own_sessions,
     session_of_offer,
     sessions_to_claim_on_their_word,
+    time_to_claim_for_person,
     travel_bookings,
 )
 from powerwith.payments.queries.claims import (
     FILTERS,
+    acted_for_claim,
     claimed_on,
     claims_of,
     days_to_pay,
@@ -70,7 +73,9 @@ __all__ = [
     "OVERDUE_KEY",
     "TRAVEL_KEY",
     "Timeliness",
+    "accepted_offer_of",
     "accepted_offers_of",
+    "acted_for_claim",
     "attended_unclaimed",
     "batches_of",
     "booking_of",
@@ -111,6 +116,7 @@ __all__ = [
     "session_of_offer",
     "sessions_to_claim_on_their_word",
     "step_on",
+    "time_to_claim_for_person",
     "timeliness",
     "travel_bookings",
 ]

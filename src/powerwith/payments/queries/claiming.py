@@ -55,6 +55,40 @@ def sessions_to_claim_on_their_word(offer: Offer, now: datetime) -> QuerySet[Att
     )
 
 
+def time_to_claim_for_person(person: Person, now: datetime) -> QuerySet[Attendance]:
+    """The person's bookings in work they accepted, that have started and have no time
+    claim yet: what their supporter may claim their pay for (the person reached through
+    ``workflows.supporting``), by the same rule as the person's own list."""
+    claimed = Claim.objects.filter(
+        person_id=person.pk, kind=ClaimKind.TIME, status__in=LIVE_STATUSES
+    ).values("session_id")
+    return (
+        Attendance.objects.filter(
+            person_id=person.pk,
+            status=BookingStatus.BOOKED,
+            session__cancelled_at=None,
+            session__starts_at__lte=now,
+            session__opportunity__offers__person_id=person.pk,
+            session__opportunity__offers__accepted_version__isnull=False,
+        )
+        .exclude(session_id__in=claimed)
+        .select_related("session__opportunity__organisation", "person")
+        .distinct()
+        .order_by("session__starts_at")
+    )
+
+
+def accepted_offer_of(person: Person, opportunity_id: int) -> Offer | None:
+    """The person's accepted offer for the work: the agreement their pay is claimed under."""
+    return (
+        Offer.objects.filter(
+            person_id=person.pk, opportunity_id=opportunity_id, accepted_version__isnull=False
+        )
+        .select_related("organisation", "opportunity", "person", "accepted_version")
+        .first()
+    )
+
+
 def bookings_of(user: User) -> QuerySet[Attendance]:
     """The user's bookings in sessions of work they have an accepted offer for."""
     return (

@@ -19,7 +19,7 @@ from powerwith.payments.models import (
     ClaimStatus,
 )
 from powerwith.payments.tax_years import TaxYear
-from powerwith.people.models import Person
+from powerwith.people.models import ActedFor, Person
 
 # The staff list's filters: the words on the page, and what each shows.
 FILTERS: dict[str, str] = {
@@ -82,6 +82,17 @@ def get_receipt_claim(user: User, membership: Membership | None, claim_id: int) 
     if found is None or not found.receipt:
         raise Http404("No such receipt.")
     return found
+
+
+def acted_for_claim(claim: Claim) -> ActedFor | None:
+    """Who made the claim for the person, on their word or as their supporter through
+    their own login; None for a claim the person made themself (the claim comes from a
+    read the caller may already see)."""
+    return (
+        ActedFor.objects.select_related("recorded_by", "supporter")
+        .filter(subject="claim", subject_id=claim.pk)
+        .first()
+    )
 
 
 def events_of(claim: Claim) -> QuerySet[ClaimEvent]:

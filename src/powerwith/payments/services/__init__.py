@@ -10,6 +10,7 @@ from powerwith.payments.services.claims import (
     submit_claim,
     submit_expense_claim,
     submit_time_claim,
+    submit_time_claim_for_person,
 )
 from powerwith.payments.services.mileage import add_mileage_rate, submit_mileage_claim
 from powerwith.payments.services.routes import choose_pay_route, record_employment_status
@@ -37,5 +38,6 @@ __all__ = [
     "submit_expense_claim",
     "submit_mileage_claim",
     "submit_time_claim",
+    "submit_time_claim_for_person",
     "withdraw_claim",
 ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from powerwith.accounts import audit
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import Session
 from powerwith.offers.models import Offer
@@ -126,12 +126,14 @@ def create_claim(
     offer: Offer,
     kind: str,
     amount: Decimal,
-    by: Membership,
+    actor: User,
     note: str = "",
     **fields: object,
 ) -> Claim:
     """The claim with its first step (with the person's ``note`` for the approver) and its
-    audit record. It carries the route it is paid by (``routes.route_for_work``)."""
+    audit record, both naming ``actor``: the person, staff recording it on their word, or
+    their supporter through their own login. It carries the route it is paid by
+    (``routes.route_for_work``)."""
     claim = Claim.objects.create(
         organisation=offer.organisation,
         person=person,
@@ -139,12 +141,12 @@ def create_claim(
         kind=kind,
         amount=amount,
         route=route_for_work(person, offer, timezone.localdate()),
-        created_by=by.user,
+        created_by=actor,
         **fields,
     )
-    ClaimEvent.objects.create(claim=claim, status=ClaimStatus.SUBMITTED, actor=by.user, note=note)
+    ClaimEvent.objects.create(claim=claim, status=ClaimStatus.SUBMITTED, actor=actor, note=note)
     audit.record(
-        actor=by.user,
+        actor=actor,
         action="claim.submitted",
         organisation=offer.organisation,
         target=claim,

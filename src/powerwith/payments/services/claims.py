@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from powerwith.accounts.models import Membership
+from powerwith.accounts.models import Membership, User
 from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.offers.models import Offer
 from powerwith.payments import queries
@@ -66,6 +66,49 @@ def submit_time_claim(
     may be more if the session ran over, with the ``reason`` for the approver (staff
     approve every claim)."""
     require_person(person, by, on_persons_word)
+    return _time_claim(
+        person=person,
+        offer=offer,
+        session_id=session_id,
+        user=by.user,
+        minutes=minutes,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def submit_time_claim_for_person(
+    *,
+    person: Person,
+    offer: Offer,
+    session_id: int | None,
+    user: User,
+    minutes: int | None = None,
+    reason: str = "",
+) -> Claim:
+    """The person's claim for their time, made by their supporter through their own
+    login, which has no membership of the organisation: called only by
+    powerwith.workflows.on_behalf.supporters, once it has checked that the person lets
+    this supporter answer for them. The same steps and rules as the person's own."""
+    return _time_claim(
+        person=person,
+        offer=offer,
+        session_id=session_id,
+        user=user,
+        minutes=minutes,
+        reason=reason,
+    )
+
+
+def _time_claim(
+    *,
+    person: Person,
+    offer: Offer,
+    session_id: int | None,
+    user: User,
+    minutes: int | None,
+    reason: str,
+) -> Claim:
     require_offer(person, offer)
     choice = queries.latest_choice(person, offer.opportunity_id)
     if choice is not None and choice.choice == RewardChoiceKind.DECLINE:
@@ -109,7 +152,7 @@ def submit_time_claim(
                 offer=offer,
                 kind=ClaimKind.TIME,
                 amount=time_amount(fee.basis, rate, worked),
-                by=by,
+                actor=user,
                 session=session,
                 minutes=worked,
                 description=f"Time at the session on {day_of(session)}",
@@ -150,7 +193,7 @@ def submit_expense_claim(
         offer=offer,
         kind=ClaimKind.EXPENSES,
         amount=value,
-        by=by,
+        actor=by.user,
         session=session,
         category=kind_of_expense,
         description=text,

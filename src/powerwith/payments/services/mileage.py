@@ -132,7 +132,7 @@ def submit_mileage_claim(
         offer=offer,
         kind=ClaimKind.MILEAGE,
         amount=amount,
-        by=by,
+        actor=by.user,
         session=session,
         category=category,
         description=f"{plain(distance)} miles by {label} from {start} to {end}",

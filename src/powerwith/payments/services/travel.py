@@ -75,7 +75,7 @@ def request_travel_advance(
         offer=offer,
         kind=ClaimKind.TRAVEL_ADVANCE,
         amount=value,
-        by=by,
+        actor=by.user,
         session=session,
         category=ExpenseCategory.TRAVEL,
         description=text,

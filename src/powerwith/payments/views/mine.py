@@ -107,6 +107,7 @@ def my_claim(request: Request, claim_id: int) -> HttpResponse:
         {
             "claim": claim,
             "events": queries.events_of(claim),
+            "done_for_me": queries.acted_for_claim(claim),
             "can_withdraw": claim.status == ClaimStatus.SUBMITTED,
         },
     )

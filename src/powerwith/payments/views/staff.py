@@ -81,6 +81,7 @@ def _detail(
         "agreed_expenses": expenses,
         "outside_agreement": outside_agreement(claim, expenses),
         "events": queries.events_of(claim),
+        "acted_for": queries.acted_for_claim(claim),
         "overdue": queries.is_overdue(claim, timezone.now()),
         "days_to_pay": queries.days_to_pay(claim),
         "target_days": claim.organisation.payment_target_days,

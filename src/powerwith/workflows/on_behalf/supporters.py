@@ -18,7 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from powerwith.accounts.models import Organisation, User
-from powerwith.core.errors import InvalidInput, NotAllowed
+from powerwith.core.errors import Conflict, InvalidInput, NotAllowed
 from powerwith.engagements.models import (
     Adjustment,
     Attendance,
@@ -33,11 +33,15 @@ from powerwith.evaluation.queries import MyEngagement
 from powerwith.evaluation.services import feedback
 from powerwith.offers import services as offer_services
 from powerwith.offers.models import Offer, OfferEvent
+from powerwith.payments import queries as payment_queries
+from powerwith.payments.models import Claim, ClaimKind
+from powerwith.payments.services.claims import submit_time_claim_for_person
 from powerwith.people.choices import SupporterMay
 from powerwith.people.models import ActedFor, Person, Supporter
 from powerwith.people.services.acting import record_supporter_answer
 from powerwith.workflows import offers as offer_workflows
 from powerwith.workflows.on_behalf.at_work import STOP_WORDS
+from powerwith.workflows.on_behalf.pay import CLAIM_WORDS
 from powerwith.workflows.on_behalf.rules import confirm
 
 AGREED = "Tick to say that {name} agreed this answer with you."
@@ -266,3 +270,47 @@ def give_feedback(
         that=f"you gave your feedback on the work: {offer.opportunity.title}. Thank you",
         link=reverse("evaluation:opportunity_feedback", args=[offer.opportunity_id]),
     )
+
+
+@transaction.atomic
+def claim_time(
+    booking: Attendance,
+    *,
+    supporter: Supporter,
+    user: User,
+    agreed: bool,
+    minutes: int | None = None,
+    reason: str = "",
+) -> Claim:
+    """The person's claim for their pay for a session that has started, against the
+    offer of the work they accepted: the same claim, by the same rules, as their own
+    (paid for the time booked at least; more only with the reason the session ran over),
+    sent for approval like theirs."""
+    person = booking.person
+    require_may_answer(supporter, person, agreed=agreed, words=AGREED_THIS)
+    opportunity = booking.session.opportunity
+    offer = payment_queries.accepted_offer_of(person, opportunity.pk)
+    if offer is None:
+        raise Conflict(
+            f"{person.preferred_name} has not accepted the offer of this work, so there is "
+            "no pay to claim."
+        )
+    claim = submit_time_claim_for_person(
+        person=person,
+        offer=offer,
+        session_id=booking.session_id,
+        user=user,
+        minutes=minutes,
+        reason=reason,
+    )
+    _record(
+        supporter,
+        user,
+        offer.organisation,
+        subject="claim",
+        subject_id=claim.pk,
+        that=f"{CLAIM_WORDS[ClaimKind.TIME]} for the work: {opportunity.title}. "
+        "We will tell you when it is paid",
+        link=reverse("payments:claim", args=[claim.pk]),
+    )
+    return claim

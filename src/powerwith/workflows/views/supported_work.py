@@ -1,6 +1,7 @@
 """A supporter acting for the person in their work, through the supporter's own login:
-taking time out, stopping or asking for support, asking for a reasonable adjustment, and
-saying how finished work went (docs/adr/023-supporters-answer-through-their-own-login.md).
+taking time out, stopping or asking for support, asking for a reasonable adjustment,
+claiming the person's pay for a session, and saying how finished work went
+(docs/adr/023-supporters-answer-through-their-own-login.md).
 
 Each page is reached only through a booked session or a piece of work of someone who named
 this account as a supporter that may help them answer (powerwith.workflows.supporting),
@@ -28,6 +29,7 @@ from powerwith.engagements.forms.wellbeing import SupporterStopForm
 from powerwith.engagements.models import Attendance, StopKind
 from powerwith.evaluation.forms import SupporterFeedbackForm
 from powerwith.evaluation.queries import prefers_easy_read
+from powerwith.payments.forms import SupporterTimeClaimForm
 from powerwith.people.models import Person, Supporter
 from powerwith.workflows import supporting
 from powerwith.workflows.on_behalf import supporters as answers
@@ -55,6 +57,7 @@ def _page(
     supporter: Supporter,
     form: forms.Form,
     status: int,
+    **more: Any,
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "booking": booking,
@@ -64,6 +67,7 @@ def _page(
         "supporter": supporter,
         "may_answer": supporting.may_answer(supporter),
         "form": form,
+        **more,
     }
     return render(request, template, context, status=status)
 
@@ -141,6 +145,47 @@ def supported_adjustment(request: Request, supported_booking_id: int) -> HttpRes
 
 
 @login_required
+def supported_claim(request: Request, supported_claim_booking_id: int) -> HttpResponse:
+    booking, supporter = supporting.booking_for_supporter(request.user, supported_claim_booking_id)
+    person = booking.person
+    if request.method == "POST" and (refused := _refused(request, person, supporter)) is not None:
+        return refused
+    form = SupporterTimeClaimForm(posted(request))
+    status = form_status(form)
+    if form.is_valid():
+        try:
+            answers.claim_time(
+                booking,
+                supporter=supporter,
+                user=request.user,
+                agreed=form.cleaned_data["agreed"],
+                minutes=form.cleaned_data["minutes"],
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            status = refused_status(error)
+        else:
+            name = person.preferred_name
+            messages.success(
+                request,
+                f"You claimed {name}'s pay for the session. It is sent for approval, and we "
+                f"will tell {name} too.",
+            )
+            return redirect("people:supporting")
+    return _page(
+        request,
+        "people/supporting/claim.html",
+        booking,
+        supporter,
+        form,
+        status,
+        pay=supporting.pay_for(booking),
+        to_claim=supporting.pay_to_claim(booking, timezone.now()),
+    )
+
+
+@login_required
 def supported_feedback(request: Request, supported_feedback_offer_id: int) -> HttpResponse:
     engagement, supporter = supporting.engagement_for_supporter(
         request.user, supported_feedback_offer_id, timezone.now()
@@ -195,6 +240,11 @@ urlpatterns: list[URLPattern] = [
         "supporting/bookings/<int:supported_booking_id>/adjustment/",
         supported_adjustment,
         name="supported_adjustment",
+    ),
+    path(
+        "supporting/claims/<int:supported_claim_booking_id>/",
+        supported_claim,
+        name="supported_claim",
     ),
     path(
         "supporting/feedback/<int:supported_feedback_offer_id>/",
