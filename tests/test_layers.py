@@ -94,7 +94,8 @@ def test_two_parts_side_by_side_that_import_each_other_fail_the_lint(
 ) -> None:
     """Payments and evaluation share a layer: neither may import the other."""
     claims = copy_of_the_package / "powerwith" / "payments" / "queries" / "__init__.py"
-    claims.write_text(claims.read_text() + "\nfrom powerwith.evaluation import queries  # planted\n")
+    planted = "\nfrom powerwith.evaluation import queries  # planted\n"
+    claims.write_text(claims.read_text() + planted)
     result = _lint(copy_of_the_package)
     assert result.returncode != 0
     assert "Evaluation and payments never import each other" in result.stdout
