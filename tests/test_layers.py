@@ -118,9 +118,7 @@ def test_no_import_inside_a_function_dodges_a_cycle() -> None:
             if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             for node in ast.walk(function):
-                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                    "powerwith"
-                ):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("powerwith"):
                     late.append(f"{module.relative_to(ROOT)}:{node.lineno} {node.module}")
                 if isinstance(node, ast.Import) and any(
                     alias.name.startswith("powerwith") for alias in node.names
