@@ -194,6 +194,7 @@ def test_the_consents_asked_are_those_of_the_version_the_person_accepted(
     )
     assert changed.status_code == 200, changed.text
     offer.refresh_from_db()
+    assert offer.accepted_version is not None
     assert (offer.version, offer.accepted_version.number) == (2, 1)
 
     person = logged_in(client, expert_at_riverside.user)
