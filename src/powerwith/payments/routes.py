@@ -17,7 +17,11 @@ employment-status decision that decides which routes are open.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from django.utils import timezone
+
+from powerwith.core.choices import RewardBasis
 from powerwith.offers.models import Offer
 from powerwith.payments.models import (
     EmploymentStatusDecision,
@@ -141,3 +145,15 @@ def route_for_work(person: Person, offer: Offer, day: date) -> str:
         return chosen
     outcome = decision.outcome if decision is not None else StatusOutcome.INVOLVEMENT
     return EXPECTED[outcome]
+
+
+def offer_pay_route(offer: Offer, content: dict[str, Any]) -> dict[str, str] | None:
+    """For paid work, how the person would be paid for the offer's work today and what that
+    means for them in plain words: the one source of these words on the person's offer
+    page, in the offer's API and in every rendering of the offer (``offers.content``
+    adds it for the reader). None for voluntary work."""
+    basis = (content.get("reward") or {}).get("basis")
+    if basis in (None, "", RewardBasis.VOLUNTARY):
+        return None
+    route = route_for_work(offer.person, offer, timezone.localdate())
+    return {"route": route, "label": PayRoute(route).label, "words": WORDS[route]}

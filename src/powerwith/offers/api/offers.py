@@ -123,6 +123,8 @@ def _one(offer: Offer, staff: bool, recorded: dict[int, ActedFor]) -> dict[str, 
         # The agreement: the version accepted, which stands while a changed one waits.
         "accepted_version": _agreed_number(offer),
         "questions": [question_out(e) for e in _questions(offer)],
+        # What higher parts add for the reader: how the person would be paid (pay_route).
+        **content.additions(offer, shown),
         # Answers staff recorded on the person's word: how the person told them, and who.
         "recorded_for_person": [
             _acted_for_out(e, recorded[e.pk]) for e in offer.events.all() if e.pk in recorded
