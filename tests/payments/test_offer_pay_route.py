@@ -16,12 +16,14 @@ from pypdf import PdfReader
 from powerwith.messaging.letters import letter_pdf
 from powerwith.messaging.models import Channel
 from powerwith.offers.renderings import audio
+from powerwith.payments import services
 from powerwith.payments.models import PayRoute
 from powerwith.payments.routes import WORDS
 from tests.conftest import api_client_for
 from tests.engagements.factories import expert_membership
 from tests.messaging.factories import ADDRESS, on_the_register, only_message_to
 from tests.offers.factories import read_content, sent_offer
+from tests.payments.factories import me
 from tests.payments.test_pay_routes import decide
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,13 @@ def test_the_letter_states_the_route(riverside_coordinator, django_capture_on_co
     words = pdf_words(letter_pdf(letter))
     assert "How you would be paid: bank transfer as a fee" in words
     assert "Nothing is taken off" in words
+
+
+def test_a_list_of_offers_states_each_persons_own_route(
+    riverside_coordinator, expert_at_riverside, expert_at_both, payroll_offer
+):
+    other = sent_offer(riverside_coordinator, expert_at_both)
+    services.choose_pay_route(person=expert_at_both, by=me(expert_at_both, other), route="vouchers")
+    listed = api_client_for(riverside_coordinator).get("/api/v1/offers").json()["items"]
+    routes = {item["person_id"]: item["pay_route"]["route"] for item in listed}
+    assert routes == {expert_at_riverside.pk: "payroll", expert_at_both.pk: "vouchers"}

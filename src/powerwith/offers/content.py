@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -234,25 +234,31 @@ def free_text(content: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 # What a higher part adds to an offer for the person reading it, by name: a function of
-# the offer and the snapshot, which the part registers in its app's ready() (as parts tell
-# messaging how to print their enclosures), since offers may not import it
+# a list of offers, each with its snapshot, answering a value for each (a list is read at
+# once), which the part registers in its app's ready() (as parts tell messaging how to
+# print their enclosures), since offers may not import it
 # (docs/adr/011-layers-and-layout.md). Payments adds how the person would be paid.
-Addition = Callable[[Offer, dict[str, Any]], Any]
+Reading = tuple[Offer, dict[str, Any]]
+Addition = Callable[[Sequence[Reading]], list[Any]]
 _ADDITIONS: dict[str, Addition] = {}
 
 
 def add_for_reader(name: str, addition: Addition) -> None:
-    """Say how to work out ``name`` for the reader of an offer (an app's ready() calls this)."""
+    """Say how to work out ``name`` for the readers of offers (an app's ready() calls this)."""
     _ADDITIONS[name] = addition
 
 
-def additions(offer: Offer, snapshot: dict[str, Any]) -> dict[str, Any]:
-    """What higher parts add to this snapshot of the offer for its reader, as it is today."""
-    return {name: addition(offer, snapshot) for name, addition in _ADDITIONS.items()}
+def additions(readings: Sequence[Reading]) -> list[dict[str, Any]]:
+    """What higher parts add to each snapshot of an offer for its reader, as it is today."""
+    found: list[dict[str, Any]] = [{} for _ in readings]
+    for name, addition in _ADDITIONS.items():
+        for added, value in zip(found, addition(readings), strict=True):
+            added[name] = value
+    return found
 
 
 def for_reader(offer: Offer, snapshot: dict[str, Any]) -> dict[str, Any]:
     """The snapshot as the person is given it in every rendering, the e-mail and the
     letter: what was sent, with what higher parts add (how they would be paid). The
     snapshot kept and hashed as sent stays as it was."""
-    return {**snapshot, **additions(offer, snapshot)}
+    return {**snapshot, **additions([(offer, snapshot)])[0]}

@@ -7,7 +7,7 @@ class PaymentsConfig(AppConfig):
 
     def ready(self) -> None:
         from powerwith.offers.content import add_for_reader
-        from powerwith.payments.routes import offer_pay_route
+        from powerwith.payments.routes import offer_pay_routes
 
         # Every reading of an offer says how the person would be paid (docs/adr/016).
-        add_for_reader("pay_route", offer_pay_route)
+        add_for_reader("pay_route", offer_pay_routes)

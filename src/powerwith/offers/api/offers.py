@@ -80,7 +80,12 @@ def _outs(membership: Membership, offers: list[Offer]) -> list[dict[str, Any]]:
     staff = can(membership, Capability.WORK_AS_STAFF)
     prefetch_related_objects(offers, *(STAFF_READS if staff else READS))
     recorded = queries.acted_for_events([e.pk for o in offers for e in o.events.all()])
-    return [_one(offer, staff, recorded) for offer in offers]
+    outs = [_one(offer, staff, recorded) for offer in offers]
+    # What higher parts add for the reader (how the person would be paid: pay_route), for
+    # the whole list at once.
+    readings = [(offer, out["content"]) for offer, out in zip(offers, outs, strict=True)]
+    added = content.additions(readings)
+    return [{**out, **more} for out, more in zip(outs, added, strict=True)]
 
 
 def offer_out(membership: Membership, offer: Offer) -> dict[str, Any]:
@@ -123,8 +128,6 @@ def _one(offer: Offer, staff: bool, recorded: dict[int, ActedFor]) -> dict[str, 
         # The agreement: the version accepted, which stands while a changed one waits.
         "accepted_version": _agreed_number(offer),
         "questions": [question_out(e) for e in _questions(offer)],
-        # What higher parts add for the reader: how the person would be paid (pay_route).
-        **content.additions(offer, shown),
         # Answers staff recorded on the person's word: how the person told them, and who.
         "recorded_for_person": [
             _acted_for_out(e, recorded[e.pk]) for e in offer.events.all() if e.pk in recorded
