@@ -15,6 +15,8 @@ from pypdf import PdfReader
 
 from powerwith.messaging.letters import letter_pdf
 from powerwith.messaging.models import Channel
+from powerwith.offers.content import content_hash
+from powerwith.offers.models import Recording
 from powerwith.offers.renderings import audio
 from powerwith.payments import services
 from powerwith.payments.models import PayRoute
@@ -22,7 +24,7 @@ from powerwith.payments.routes import WORDS
 from tests.conftest import api_client_for
 from tests.engagements.factories import expert_membership
 from tests.messaging.factories import ADDRESS, on_the_register, only_message_to
-from tests.offers.factories import read_content, sent_offer
+from tests.offers.factories import prefers, read_content, sent_offer
 from tests.payments.factories import me
 from tests.payments.test_pay_routes import decide
 
@@ -144,3 +146,18 @@ def test_a_list_of_offers_states_each_persons_own_route(
     listed = api_client_for(riverside_coordinator).get("/api/v1/offers").json()["items"]
     routes = {item["person_id"]: item["pay_route"]["route"] for item in listed}
     assert routes == {expert_at_riverside.pk: "payroll", expert_at_both.pk: "vouchers"}
+
+
+def test_the_audio_made_when_the_offer_is_sent_is_spoken_with_the_route_and_played(
+    riverside_coordinator, expert_at_riverside, django_capture_on_commit_callbacks
+):
+    prefers(expert_at_riverside, "audio")
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = sent_offer(riverside_coordinator, expert_at_riverside)
+    [made] = Recording.objects.filter(offer=offer)
+    assert made.content_hash == content_hash(read_content(offer))
+    listened = api_client_for(riverside_coordinator).get(
+        f"/api/v1/offers/{offer.pk}/render?format=audio"
+    )
+    assert listened.status_code == 200
+    assert Recording.objects.filter(offer=offer).count() == 1  # the one made when sent
