@@ -89,6 +89,40 @@ WORDS: dict[str, str] = {
     ),
 }
 
+# The same, in easy read (sentences of 15 words at most, no passive verbs), for the
+# easy-read offer and the audio spoken from it.
+EASY_WORDS: dict[str, list[str]] = {
+    PayRoute.BANK_TRANSFER: [
+        "They pay money for your time into your bank account.",
+        "They do not take any tax off.",
+        "You may need to tell HMRC about this money.",
+        "If you get benefits, tell the Jobcentre too.",
+    ],
+    PayRoute.PAYROLL: [
+        "They pay you through their payroll, like their staff.",
+        "They take off tax and National Insurance before they pay you.",
+        "They give you a payslip.",
+    ],
+    PayRoute.INVOICE: [
+        "You send them a bill for your work, called an invoice.",
+        "Then they pay you. They do not take any tax off.",
+        "You tell HMRC if you earn over £1,000 in a tax year.",
+    ],
+    PayRoute.VOUCHERS: [
+        "They give you vouchers, not money.",
+        "Vouchers can still count as money you earn, for tax and benefits.",
+    ],
+    PayRoute.CHARITY: [
+        "They give the money for your time to the charity you chose.",
+        "You do not get this money yourself.",
+    ],
+    PayRoute.NO_PAYMENT: [
+        "You chose not to take money for your time.",
+        "They still count and thank you for your time.",
+        "They still pay back your expenses.",
+    ],
+}
+
 
 def route_choice_on(person: Person, organisation_id: int, day: date) -> PayRouteChoice | None:
     return (
@@ -155,9 +189,18 @@ def route_for_work(person: Person, offer: Offer, day: date) -> str:
     return _route_given(chosen, decision)
 
 
+def _words(route: str) -> dict[str, Any]:
+    return {
+        "route": route,
+        "label": PayRoute(route).label,
+        "words": WORDS[route],
+        "easy_read": EASY_WORDS[route],
+    }
+
+
 def offer_pay_routes(
     readings: Sequence[tuple[Offer, dict[str, Any]]],
-) -> list[dict[str, str] | None]:
+) -> list[dict[str, Any] | None]:
     """For each offer of paid work, how the person would be paid for its work today and
     what that means for them in plain words: the one source of these words on the
     person's offer page, in the offer's API and in every rendering of the offer
@@ -182,7 +225,7 @@ def offer_pay_routes(
         person_id__in=people, organisation_id__in=organisations, decided_on__lte=day
     ).order_by("decided_on", "created_at", "id"):
         decisions[(decision.person_id, decision.organisation_id, decision.commitment)] = decision
-    found: list[dict[str, str] | None] = []
+    found: list[dict[str, Any] | None] = []
     for offer, content in readings:
         basis = (content.get("reward") or {}).get("basis")
         if basis in (None, "", RewardBasis.VOLUNTARY):
@@ -191,10 +234,10 @@ def offer_pay_routes(
         whose = (offer.person_id, offer.organisation_id)
         decided = decisions.get((*whose, commitments[offer.opportunity_id]))
         route = _route_given(chosen.get(whose, PayRoute.BANK_TRANSFER), decided)
-        found.append({"route": route, "label": PayRoute(route).label, "words": WORDS[route]})
+        found.append(_words(route))
     return found
 
 
-def offer_pay_route(offer: Offer, content: dict[str, Any]) -> dict[str, str] | None:
+def offer_pay_route(offer: Offer, content: dict[str, Any]) -> dict[str, Any] | None:
     """How the person would be paid for this offer's work today (``offer_pay_routes``)."""
     return offer_pay_routes([(offer, content)])[0]

@@ -93,6 +93,8 @@ class PayRouteOut(Schema):
     route: str
     label: str
     words: str
+    # The same in easy read, a sentence an item.
+    easy_read: list[str]
 
 
 class OfferOut(Schema):

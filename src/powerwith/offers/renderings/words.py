@@ -194,7 +194,7 @@ def payment_method(content: Content) -> str | None:
     return PAYMENT_METHODS.get(method, method)
 
 
-def pay_route(content: Content) -> dict[str, str] | None:
+def pay_route(content: Content) -> dict[str, Any] | None:
     """How the person would be paid and what it means for them: added for the reader by
     payments (``offers.content.for_reader``), not part of the snapshot sent."""
     found = content.get("pay_route")
@@ -202,12 +202,11 @@ def pay_route(content: Content) -> dict[str, str] | None:
 
 
 def pay_route_sentences(content: Content) -> list[str]:
-    """The pay route's words, a sentence a line, for easy read and the audio."""
+    """The pay route's easy-read words, a sentence a line, for easy read and the audio."""
     found = pay_route(content)
     if found is None:
         return []
-    said = [sentence.text.strip() for sentence in sentences(found["words"])]
-    return [f"How you are paid: {found['label'].lower()}.", *said]
+    return list(found["easy_read"])
 
 
 def paid_within(content: Content) -> str | None:
