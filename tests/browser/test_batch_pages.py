@@ -48,3 +48,40 @@ def test_a_batch_payment_with_the_keyboard_and_no_violations(
     expect(page.get_by_role("link", name="Remittance advice for Alex (PDF)")).to_be_visible()
     assert axe_violations(page) == []
     assert set(Claim.objects.values_list("status", flat=True)) == {ClaimStatus.PAID}
+
+
+def test_a_refused_batch_is_set_aside_and_paid_again_with_the_keyboard(
+    page: Page, live_server, riverside_coordinator: Membership, expert_at_riverside: Person
+) -> None:
+    booking = worked(riverside_coordinator, expert_at_riverside)
+    offer = offer_of(booking)
+    claims = [time_claim(booking), expense_claim(offer)]
+    for claim in claims:
+        services.approve_claim(claim, by=riverside_coordinator)
+    batch = services.prepare_batch(by=riverside_coordinator)
+    today = timezone.localdate()
+    services.record_payment(claims[0], by=riverside_coordinator, paid_on=today)
+    log_in(page, live_server.url, riverside_coordinator.user.email, PASSWORD)
+    page.goto(f"{live_server.url}/claims/batches/{batch.pk}/")
+    coordinator = KeyboardOnly(page)
+    coordinator.type_into("Day", str(today.day), exact=True)
+    coordinator.type_into("Month", str(today.month), exact=True)
+    coordinator.type_into("Year", str(today.year), exact=True)
+    coordinator.submit("Mark the batch paid")
+    expect(page.get_by_text("The batch changed since it was prepared")).to_be_visible()
+    assert axe_violations(page) == []
+    coordinator.follow("Set this batch aside", exact=True)
+    expect(page.get_by_text("It holds 2 claims, £87.40 in all.")).to_be_visible()
+    assert axe_violations(page) == []
+    coordinator.submit("Set this batch aside")
+    expect(page.get_by_text("Its claims can go into a new batch.")).to_be_visible()
+    expect(page.get_by_text("Approved claims waiting for a batch: 1.")).to_be_visible()
+    assert axe_violations(page) == []
+    coordinator.submit("Prepare a batch")
+    expect(page.get_by_text("1 claim, £12.40 in all")).to_be_visible()
+    coordinator.type_into("Day", str(today.day), exact=True)
+    coordinator.type_into("Month", str(today.month), exact=True)
+    coordinator.type_into("Year", str(today.year), exact=True)
+    coordinator.submit("Mark the batch paid")
+    expect(page.get_by_text("is marked paid.")).to_be_visible()
+    assert set(Claim.objects.values_list("status", flat=True)) == {ClaimStatus.PAID}

@@ -17,7 +17,7 @@ from django.utils import timezone
 from powerwith.accounts.models import Membership, User
 from powerwith.core.roles import Role
 from powerwith.engagements.models import Session
-from powerwith.offers import queries, services
+from powerwith.offers import content, queries, services
 from powerwith.offers.models import Offer
 from powerwith.opportunities.models import Opportunity
 from powerwith.opportunities.services import create_opportunity
@@ -166,6 +166,12 @@ def sent_content(offer: Offer) -> dict[str, Any]:
     version = queries.latest_version(offer)
     assert version is not None
     return dict(version.content)
+
+
+def read_content(offer: Offer) -> dict[str, Any]:
+    """The latest version as its reader is given it: what was sent, with what higher parts
+    add (how the person would be paid)."""
+    return content.for_reader(offer, sent_content(offer))
 
 
 def user_of(person: Person) -> User:

@@ -17,7 +17,7 @@ from powerwith.offers.renderings import audio, easy_read, text
 from powerwith.offers.renderings.easy_phrases import CONSENTS
 from tests.conftest import api_client_for, logged_in
 from tests.engagements.factories import expert_membership
-from tests.offers.factories import prefers, sent_content, sent_offer
+from tests.offers.factories import prefers, read_content, sent_content, sent_offer
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_the_audio_offer_is_an_mp3_of_the_easy_read_words(
     assert response.status_code == 200
     assert response["Content-Type"] == "audio/mpeg"
     [words] = spoken
-    content = sent_content(offer)
+    content = read_content(offer)
     assert words == audio.script(content)
     assert "Co-design restraint reduction training" in words
     for sentence in easy_read.sentences(content)[:5]:

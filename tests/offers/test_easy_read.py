@@ -16,6 +16,8 @@ from weasyprint import HTML
 
 from powerwith.core.choices import CoWorkingLevel, Focus, LocationMode, RewardBasis
 from powerwith.offers.renderings import easy_read, render
+from powerwith.payments.models import PayRoute
+from powerwith.payments.routes import EASY_WORDS, WORDS
 from tests.offers.factories import (
     ADDRESS,
     COMPLETE_TERMS,
@@ -53,6 +55,10 @@ def words(sentence: str) -> int:
     return len(sentence.split())
 
 
+def offer_pay_route_words(route: str) -> dict[str, Any]:
+    return {"route": route, "label": route, "words": WORDS[route], "easy_read": EASY_WORDS[route]}
+
+
 def variants(base: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The offer in every shape its structured content can take."""
     for focus in Focus:
@@ -68,6 +74,9 @@ def variants(base: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield {**base, "contact": None, "backup_contact": None, "benefits_signpost": "Ask us."}
     yield {**base, "expenses": {"travel": True, "travel_in_advance": False}}
     yield {**base, "expenses": {"travel": False}, "output_use": {"publish": False}}
+    for route in PayRoute:
+        # How the person would be paid, as payments adds it for the reader.
+        yield {**base, "pay_route": offer_pay_route_words(route)}
     yield {**base, "output_use": {use: True for use in base["output_use"]}}
     yield {
         **base,

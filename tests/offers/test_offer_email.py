@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from powerwith.offers.renderings import render
-from tests.offers.factories import offer_to, prefers, sent_content
+from tests.offers.factories import offer_to, prefers, read_content
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_the_body_holds_the_whole_offer_as_plain_text(
     offer, email = send_to(
         riverside_coordinator, expert_at_riverside, django_capture_on_commit_callbacks
     )
-    plain = render(sent_content(offer), "text").data.decode()
+    plain = render(read_content(offer), "text").data.decode()
     assert email.body.endswith(plain)
     assert "The offer is attached as: Large print (PDF)." in email.body
     assert f"/my-offers/{offer.pk}/" in email.body

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -230,3 +231,34 @@ def free_text(content: dict[str, Any]) -> list[tuple[str, str]]:
         ("benefits_signpost", content["benefits_signpost"] or ""),
     ]
     return [(name, text) for name, text in parts if text and text.strip()]
+
+
+# What a higher part adds to an offer for the person reading it, by name: a function of
+# a list of offers, each with its snapshot, answering a value for each (a list is read at
+# once), which the part registers in its app's ready() (as parts tell messaging how to
+# print their enclosures), since offers may not import it
+# (docs/adr/011-layers-and-layout.md). Payments adds how the person would be paid.
+Reading = tuple[Offer, dict[str, Any]]
+Addition = Callable[[Sequence[Reading]], list[Any]]
+_ADDITIONS: dict[str, Addition] = {}
+
+
+def add_for_reader(name: str, addition: Addition) -> None:
+    """Say how to work out ``name`` for the readers of offers (an app's ready() calls this)."""
+    _ADDITIONS[name] = addition
+
+
+def additions(readings: Sequence[Reading]) -> list[dict[str, Any]]:
+    """What higher parts add to each snapshot of an offer for its reader, as it is today."""
+    found: list[dict[str, Any]] = [{} for _ in readings]
+    for name, addition in _ADDITIONS.items():
+        for added, value in zip(found, addition(readings), strict=True):
+            added[name] = value
+    return found
+
+
+def for_reader(offer: Offer, snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot as the person is given it in every rendering, the e-mail and the
+    letter: what was sent, with what higher parts add (how they would be paid). The
+    snapshot kept and hashed as sent stays as it was."""
+    return {**snapshot, **additions([(offer, snapshot)])[0]}

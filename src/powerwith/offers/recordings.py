@@ -86,7 +86,8 @@ def speak_sent_version(version_id: int) -> str:
     """Made by the worker when an offer is sent to someone who listens to their offers,
     so it is ready when they open it."""
     version = OfferVersion.objects.select_related("offer").get(pk=version_id)
-    _spoken(version.offer, dict(version.content), version.number)
+    offer = version.offer
+    _spoken(offer, offer_content.for_reader(offer, dict(version.content)), version.number)
     return "spoken"
 
 

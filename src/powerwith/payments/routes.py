@@ -16,9 +16,15 @@ employment-status decision that decides which routes are open.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
+from django.utils import timezone
+
+from powerwith.core.choices import RewardBasis
 from powerwith.offers.models import Offer
+from powerwith.opportunities.models import Opportunity
 from powerwith.payments.models import (
     EmploymentStatusDecision,
     PayRoute,
@@ -83,6 +89,40 @@ WORDS: dict[str, str] = {
     ),
 }
 
+# The same, in easy read (sentences of 15 words at most, no passive verbs), for the
+# easy-read offer and the audio spoken from it.
+EASY_WORDS: dict[str, list[str]] = {
+    PayRoute.BANK_TRANSFER: [
+        "They pay money for your time into your bank account.",
+        "They do not take any tax off.",
+        "You may need to tell HMRC about this money.",
+        "If you get benefits, tell the Jobcentre too.",
+    ],
+    PayRoute.PAYROLL: [
+        "They pay you through their payroll, like their staff.",
+        "They take off tax and National Insurance before they pay you.",
+        "They give you a payslip.",
+    ],
+    PayRoute.INVOICE: [
+        "You send them a bill for your work, called an invoice.",
+        "Then they pay you. They do not take any tax off.",
+        "You tell HMRC if you earn over £1,000 in a tax year.",
+    ],
+    PayRoute.VOUCHERS: [
+        "They give you vouchers, not money.",
+        "Vouchers can still count as money you earn, for tax and benefits.",
+    ],
+    PayRoute.CHARITY: [
+        "They give the money for your time to the charity you chose.",
+        "You do not get this money yourself.",
+    ],
+    PayRoute.NO_PAYMENT: [
+        "You chose not to take money for your time.",
+        "They still count and thank you for your time.",
+        "They still pay back your expenses.",
+    ],
+}
+
 
 def route_choice_on(person: Person, organisation_id: int, day: date) -> PayRouteChoice | None:
     return (
@@ -133,11 +173,71 @@ def routes_open_to(person: Person, organisation_id: int, day: date) -> set[str]:
     return {route for decision in newest.values() for route in open_routes(decision)}
 
 
-def route_for_work(person: Person, offer: Offer, day: date) -> str:
-    """The route a claim for the offer's work goes by on ``day``."""
-    chosen = route_on(person, offer.organisation_id, day)
-    decision = decision_for(person, offer.organisation_id, offer.opportunity.commitment, day)
+def _route_given(chosen: str, decision: EmploymentStatusDecision | None) -> str:
+    """The person's chosen route, if the decision for the work opens it; otherwise the
+    route the decision expects."""
     if chosen in open_routes(decision):
         return chosen
     outcome = decision.outcome if decision is not None else StatusOutcome.INVOLVEMENT
     return EXPECTED[outcome]
+
+
+def route_for_work(person: Person, offer: Offer, day: date) -> str:
+    """The route a claim for the offer's work goes by on ``day``."""
+    chosen = route_on(person, offer.organisation_id, day)
+    decision = decision_for(person, offer.organisation_id, offer.opportunity.commitment, day)
+    return _route_given(chosen, decision)
+
+
+def _words(route: str) -> dict[str, Any]:
+    return {
+        "route": route,
+        "label": PayRoute(route).label,
+        "words": WORDS[route],
+        "easy_read": EASY_WORDS[route],
+    }
+
+
+def offer_pay_routes(
+    readings: Sequence[tuple[Offer, dict[str, Any]]],
+) -> list[dict[str, Any] | None]:
+    """For each offer of paid work, how the person would be paid for its work today and
+    what that means for them in plain words: the one source of these words on the
+    person's offer page, in the offer's API and in every rendering of the offer
+    (``offers.content`` adds them for the reader). None for voluntary work. Read for a
+    list of offers at once, in three queries however many there are."""
+    day = timezone.localdate()
+    people = {offer.person_id for offer, _ in readings}
+    organisations = {offer.organisation_id for offer, _ in readings}
+    commitments = dict(
+        Opportunity.objects.filter(
+            pk__in={offer.opportunity_id for offer, _ in readings}
+        ).values_list("pk", "commitment")
+    )
+    # The newest of each, as route_on and decision_for find them: the last in this order.
+    chosen: dict[tuple[int, int], str] = {}
+    for choice in PayRouteChoice.objects.filter(
+        person_id__in=people, organisation_id__in=organisations, applies_from__lte=day
+    ).order_by("applies_from", "created_at", "id"):
+        chosen[(choice.person_id, choice.organisation_id)] = choice.route
+    decisions: dict[tuple[int, int, str], EmploymentStatusDecision] = {}
+    for decision in EmploymentStatusDecision.objects.filter(
+        person_id__in=people, organisation_id__in=organisations, decided_on__lte=day
+    ).order_by("decided_on", "created_at", "id"):
+        decisions[(decision.person_id, decision.organisation_id, decision.commitment)] = decision
+    found: list[dict[str, Any] | None] = []
+    for offer, content in readings:
+        basis = (content.get("reward") or {}).get("basis")
+        if basis in (None, "", RewardBasis.VOLUNTARY):
+            found.append(None)
+            continue
+        whose = (offer.person_id, offer.organisation_id)
+        decided = decisions.get((*whose, commitments[offer.opportunity_id]))
+        route = _route_given(chosen.get(whose, PayRoute.BANK_TRANSFER), decided)
+        found.append(_words(route))
+    return found
+
+
+def offer_pay_route(offer: Offer, content: dict[str, Any]) -> dict[str, Any] | None:
+    """How the person would be paid for this offer's work today (``offer_pay_routes``)."""
+    return offer_pay_routes([(offer, content)])[0]

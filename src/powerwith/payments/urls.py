@@ -53,6 +53,11 @@ urlpatterns = [
     path("claims/batches/prepare/", views_batches.batch_prepare, name="batch_prepare"),
     path("claims/batches/<int:batch_id>/", views_batches.batch_detail, name="batch"),
     path(
+        "claims/batches/<int:batch_id>/set-aside/",
+        views_batches.batch_set_aside,
+        name="batch_set_aside",
+    ),
+    path(
         "claims/batches/<int:batch_id>/payroll.csv",
         views_batches.batch_payroll_csv,
         name="batch_payroll_csv",

@@ -80,7 +80,12 @@ def _outs(membership: Membership, offers: list[Offer]) -> list[dict[str, Any]]:
     staff = can(membership, Capability.WORK_AS_STAFF)
     prefetch_related_objects(offers, *(STAFF_READS if staff else READS))
     recorded = queries.acted_for_events([e.pk for o in offers for e in o.events.all()])
-    return [_one(offer, staff, recorded) for offer in offers]
+    outs = [_one(offer, staff, recorded) for offer in offers]
+    # What higher parts add for the reader (how the person would be paid: pay_route), for
+    # the whole list at once.
+    readings = [(offer, out["content"]) for offer, out in zip(offers, outs, strict=True)]
+    added = content.additions(readings)
+    return [{**out, **more} for out, more in zip(outs, added, strict=True)]
 
 
 def offer_out(membership: Membership, offer: Offer) -> dict[str, Any]:

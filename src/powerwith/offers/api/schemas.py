@@ -87,6 +87,16 @@ class RecordedOut(Schema):
     supporter: str | None = None
 
 
+class PayRouteOut(Schema):
+    """How the person would be paid for paid work, and what it means for them."""
+
+    route: str
+    label: str
+    words: str
+    # The same in easy read, a sentence an item.
+    easy_read: list[str]
+
+
 class OfferOut(Schema):
     id: int
     status: str
@@ -101,6 +111,8 @@ class OfferOut(Schema):
     accepted_version: int | None
     questions: list[QuestionOut]
     recorded_for_person: list[RecordedOut]
+    # Null for voluntary work.
+    pay_route: PayRouteOut | None = None
 
 
 class OfferPage(Schema):

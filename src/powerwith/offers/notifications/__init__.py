@@ -16,6 +16,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from powerwith.core import mail
+from powerwith.offers.content import for_reader
 from powerwith.offers.formats import RenderFormat, preferred_format
 from powerwith.offers.models import OfferVersion
 from powerwith.offers.renderings import Rendered, render
@@ -43,7 +44,8 @@ def offer_sent(version_id: int) -> mail.Letter | None:
         pk=version_id
     )
     person = version.offer.person
-    content = version.content
+    # As every rendering has it: what was sent, with how they would be paid.
+    content = for_reader(version.offer, version.content)
     preferred = RenderFormat(preferred_format(content["person"]["formats"]))
     link = f"{settings.SITE_URL}/my-offers/{version.offer_id}/"
     attachments = _attachments(content)

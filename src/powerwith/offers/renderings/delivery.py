@@ -26,14 +26,15 @@ SHOWN_INLINE = frozenset(
 
 
 def content_for(membership: Membership, offer: Offer) -> dict[str, Any]:
-    """What the person actually received: the latest sent version. Before the offer is
-    first sent, staff see a preview of the draft; the person never does."""
+    """What the person actually received: the latest sent version, with what is added for
+    its reader (how they would be paid). Before the offer is first sent, staff see a
+    preview of the draft; the person never does."""
     version = queries.latest_version(offer)
     if version is not None:
-        return dict(version.content)
+        return content.for_reader(offer, dict(version.content))
     if not can(membership, Capability.WORK_AS_STAFF):
         raise Http404("No such offer.")
-    return content.build(offer)
+    return content.for_reader(offer, content.build(offer))
 
 
 def chosen_format(requested: str | None, snapshot: dict[str, Any]) -> str:

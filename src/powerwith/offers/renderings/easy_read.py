@@ -113,6 +113,7 @@ def money(content: Content) -> Part:
             part.sentences.append(f"They pay you {words.paid_within(content)}.")
         if words.payment_method(content):
             part.sentences.append(f"They pay you {words.payment_method(content)}.")
+        part.sentences.extend(words.pay_route_sentences(content))
     if content["benefits_signpost"]:
         part.after = [
             "Money from this work can change your benefits.",

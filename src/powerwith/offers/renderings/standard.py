@@ -41,6 +41,7 @@ def context(content: Content) -> dict[str, Any]:
         "total": words.total(content),
         "paid_within": words.paid_within(content),
         "payment_method": words.payment_method(content),
+        "pay_route": words.pay_route(content),
         "expenses_covered": words.expenses_covered(content),
         "expenses_not_covered": words.expenses_not_covered(content),
         "travel_in_advance": words.travel_in_advance(content),

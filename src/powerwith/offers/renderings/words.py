@@ -194,6 +194,21 @@ def payment_method(content: Content) -> str | None:
     return PAYMENT_METHODS.get(method, method)
 
 
+def pay_route(content: Content) -> dict[str, Any] | None:
+    """How the person would be paid and what it means for them: added for the reader by
+    payments (``offers.content.for_reader``), not part of the snapshot sent."""
+    found = content.get("pay_route")
+    return found if isinstance(found, dict) else None
+
+
+def pay_route_sentences(content: Content) -> list[str]:
+    """The pay route's easy-read words, a sentence a line, for easy read and the audio."""
+    found = pay_route(content)
+    if found is None:
+        return []
+    return list(found["easy_read"])
+
+
 def paid_within(content: Content) -> str | None:
     days = content["reward"]["paid_within_days"]
     if days is None:

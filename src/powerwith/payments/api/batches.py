@@ -1,6 +1,7 @@
 """Payment batches over the API, for coordinators and admins: prepare one from the
 approved claims, download its payroll and supplier-payment files (docs/finance-exports.md),
-and mark it paid, once. Another organisation's batch is a 404."""
+mark it paid, once, or set aside one not paid so its claims can go into a new batch.
+Another organisation's batch is a 404."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class BatchOut(Schema):
     payroll_total: str
     supplier_total: str
     paid_on: str | None
+    set_aside_at: str | None
 
 
 def batch_out(batch: PaymentBatch) -> dict[str, Any]:
@@ -49,12 +51,13 @@ def batch_out(batch: PaymentBatch) -> dict[str, Any]:
         "payroll_total": f"{payroll:.2f}",
         "supplier_total": f"{total - payroll:.2f}",
         "paid_on": batch.paid_on.isoformat() if batch.paid_on else None,
+        "set_aside_at": batch.set_aside_at.isoformat() if batch.set_aside_at else None,
     }
 
 
 @router.post("/payment-batches", response={201: BatchOut})
 def prepare_batch(request: Request) -> Status[dict[str, Any]]:
-    """Every approved claim not yet in a batch."""
+    """Every approved claim not in a live batch (never in one, or in one set aside)."""
     return Status(201, batch_out(services.prepare_batch(by=membership_of(request))))
 
 
@@ -92,3 +95,12 @@ def pay_batch(request: Request, batch_id: int, payload: BatchPayIn) -> dict[str,
         batch, by=membership, paid_on=payload.paid_on, note=payload.note
     )
     return batch_out(paid)
+
+
+@router.post("/payment-batches/{batch_id}/set-aside", response=BatchOut)
+def set_batch_aside(request: Request, batch_id: int) -> dict[str, Any]:
+    """Set aside a batch that has not been paid, releasing its claims for a new batch;
+    refused (409) for a paid batch or one already set aside."""
+    membership = membership_of(request)
+    batch = queries.get_batch_for(membership, batch_id)
+    return batch_out(services.set_batch_aside(batch, by=membership))

@@ -14,7 +14,8 @@ from powerwith.payments.models.routes import PayRoute
 class PaymentBatch(models.Model):
     """Approved claims gathered for the finance team to pay together (``payments.batches``):
     the exports are made from it, and marking it paid records each claim's payment in one
-    transaction. Paid once."""
+    transaction. Paid once. A batch not paid may be set aside instead (recorded with who
+    and when), which releases its claims for a new batch."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="payment_batches"
@@ -27,6 +28,10 @@ class PaymentBatch(models.Model):
     paid_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    set_aside_at = models.DateTimeField(null=True, blank=True)
+    set_aside_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-prepared_at", "-id"]
@@ -37,18 +42,25 @@ class PaymentBatch(models.Model):
 
 class BatchClaim(models.Model):
     """A claim in a batch, with its amount and route as they were when it was prepared:
-    a batch whose claims changed since is refused when marked paid."""
+    a batch whose claims changed since is refused when marked paid. ``set_aside`` follows
+    its batch's, so that the database itself keeps a claim in one live batch at most."""
 
     batch = models.ForeignKey(PaymentBatch, on_delete=models.PROTECT, related_name="lines")
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="+")
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     route = models.CharField(max_length=16, choices=PayRoute.choices)
+    set_aside = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]
         constraints = [
-            # A claim is paid in one batch only.
-            models.UniqueConstraint(fields=["claim"], name="claim_in_one_batch"),
+            # A claim is in one live batch only, so it is paid once; a batch set aside
+            # lets its claims go into a new one.
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(set_aside=False),
+                name="claim_in_one_live_batch",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,9 +16,12 @@ from powerwith.payments.queries.claims import require_manager
 
 
 def claims_to_batch(membership: Membership) -> QuerySet[Claim]:
-    """The organisation's approved claims not yet in a payment batch."""
+    """The organisation's approved claims not in a live payment batch: never put in one,
+    or put in one that was set aside."""
     require_manager(membership)
-    in_batches = BatchClaim.objects.filter(batch__organisation=membership.organisation)
+    in_batches = BatchClaim.objects.filter(
+        batch__organisation=membership.organisation, set_aside=False
+    )
     return Claim.objects.filter(
         organisation=membership.organisation, status=ClaimStatus.APPROVED
     ).exclude(pk__in=in_batches.values("claim_id"))
@@ -27,7 +30,7 @@ def claims_to_batch(membership: Membership) -> QuerySet[Claim]:
 def batches_of(membership: Membership) -> QuerySet[PaymentBatch]:
     require_manager(membership)
     return PaymentBatch.objects.filter(organisation=membership.organisation).select_related(
-        "prepared_by", "paid_by"
+        "prepared_by", "paid_by", "set_aside_by"
     )
 
 

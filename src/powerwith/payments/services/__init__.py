@@ -4,7 +4,12 @@ audit record. See ``choices`` (the person's choice about payment), ``claims``,
 ``claim_rules``) and ``steps`` (from approval to payment)."""
 
 from powerwith.payments.services.attendance import claim_time_from_attendance
-from powerwith.payments.services.batches import mark_batch_paid, prepare_batch
+from powerwith.payments.services.batches import (
+    BatchChanged,
+    mark_batch_paid,
+    prepare_batch,
+    set_batch_aside,
+)
 from powerwith.payments.services.choices import record_reward_choice
 from powerwith.payments.services.claims import (
     submit_claim,
@@ -23,6 +28,7 @@ from powerwith.payments.services.steps import (
 from powerwith.payments.services.travel import request_travel_advance
 
 __all__ = [
+    "BatchChanged",
     "add_mileage_rate",
     "approve_claim",
     "choose_pay_route",
@@ -34,6 +40,7 @@ __all__ = [
     "record_reward_choice",
     "reject_claim",
     "request_travel_advance",
+    "set_batch_aside",
     "submit_claim",
     "submit_expense_claim",
     "submit_mileage_claim",

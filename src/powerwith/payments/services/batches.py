@@ -1,5 +1,6 @@
-"""Payment batches: gathering the approved claims for the finance team, and marking a
-batch paid, which records every claim's payment step in one transaction, once."""
+"""Payment batches: gathering the approved claims for the finance team, marking a batch
+paid, which records every claim's payment step in one transaction, once, and setting aside
+a batch that will not be paid, which releases its claims for a new batch."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from powerwith.core.errors import Conflict, InvalidInput
 from powerwith.payments import queries
 from powerwith.payments.models import BatchClaim, Claim, ClaimStatus, PaymentBatch
 from powerwith.payments.services.steps import record_payment
+
+
+class BatchChanged(Conflict):
+    """A batch whose claims changed since it was prepared: it is set aside, and its claims
+    go into a new batch as they are now."""
 
 
 @transaction.atomic
@@ -72,15 +78,22 @@ def mark_batch_paid(
             f"This batch was already marked paid on {date_format(locked.paid_on, 'j F Y')}: "
             "it cannot be paid twice."
         )
+    if locked.set_aside_at is not None:
+        raise Conflict(
+            "This batch was set aside on "
+            f"{date_format(timezone.localtime(locked.set_aside_at), 'j F Y')}: it cannot be "
+            "paid. Its claims can go into a new batch."
+        )
     if paid_on is None:
         raise InvalidInput("Enter the date the batch was paid.", field="paid_on")
     if paid_on > timezone.localdate():
         raise InvalidInput("The date paid cannot be in the future.", field="paid_on")
     changes = _changes(locked)
     if changes:
-        raise Conflict(
-            "The batch changed since it was prepared, so it is not marked paid. Prepare a "
-            "new batch with the claims as they are now. " + " ".join(changes)
+        raise BatchChanged(
+            "The batch changed since it was prepared, so it is not marked paid. Set this "
+            "batch aside, then prepare a new batch with the claims as they are now. "
+            + " ".join(changes)
         )
     for line in queries.lines_of(locked):
         record_payment(line.claim, by=by, paid_on=paid_on, note=note or f"Batch {locked.pk}")
@@ -93,5 +106,36 @@ def mark_batch_paid(
         organisation=by.organisation,
         target=locked,
         paid_on=paid_on.isoformat(),
+    )
+    return locked
+
+
+@transaction.atomic
+def set_batch_aside(batch: PaymentBatch, *, by: Membership) -> PaymentBatch:
+    """Set aside a batch that has not been paid (refused because its claims changed, or
+    abandoned): recorded with who and when, it can no longer be paid, and its claims may go
+    into a new batch. A paid batch is never set aside: its claims' payments stand."""
+    queries.require_manager(by)
+    locked = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
+    if locked.paid_on is not None:
+        raise Conflict(
+            f"This batch was paid on {date_format(locked.paid_on, 'j F Y')}: a paid batch "
+            "cannot be set aside."
+        )
+    if locked.set_aside_at is not None:
+        raise Conflict(
+            "This batch was already set aside on "
+            f"{date_format(timezone.localtime(locked.set_aside_at), 'j F Y')}."
+        )
+    locked.set_aside_at = timezone.now()
+    locked.set_aside_by = by.user
+    locked.save(update_fields=["set_aside_at", "set_aside_by"])
+    released = BatchClaim.objects.filter(batch=locked).update(set_aside=True)
+    audit.record(
+        actor=by.user,
+        action="payment_batch.set_aside",
+        organisation=by.organisation,
+        target=locked,
+        claims=released,
     )
     return locked

@@ -1,6 +1,6 @@
 """Payment batches for coordinators and admins: prepare a batch from the approved
 claims, download its payroll and supplier-payment files and each person's remittance
-advice, and mark it paid, once."""
+advice, and mark it paid, once, or set it aside so its claims can go into a new batch."""
 
 from __future__ import annotations
 
@@ -10,12 +10,20 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from powerwith.accounts.models import Membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, form_status, membership_required, posted
+from powerwith.core.web import (
+    add_domain_error,
+    form_status,
+    membership_required,
+    posted,
+    refusal,
+    refused_status,
+)
 from powerwith.payments import batches, queries, services
 from powerwith.payments.forms import BatchPaymentForm
 from powerwith.payments.models import PaymentBatch
@@ -61,16 +69,26 @@ def _people(batch: PaymentBatch) -> list[tuple[int, str, Decimal]]:
     return [(pk, names[pk], totals[pk]) for pk in sorted(totals)]
 
 
+def _set_aside_first(batch: PaymentBatch, message: str) -> list[dict[str, object]]:
+    """The refusal of a batch that changed, as an error summary linking to setting it
+    aside, the way on to a new batch."""
+    href = reverse("payments:batch_set_aside", kwargs={"batch_id": batch.pk})
+    return [{"intro": message, "links": [{"text": "Set this batch aside", "href": href}]}]
+
+
 @membership_required
 def batch_detail(request: Request, batch_id: int) -> HttpResponse:
     membership = _manager(request)
     batch = queries.get_batch_for(membership, batch_id)
     form = BatchPaymentForm(posted(request))
+    changed: list[dict[str, object]] = []
     if request.method == "POST" and form.is_valid():
         try:
             services.mark_batch_paid(batch, by=membership, paid_on=form.cleaned_data["paid_on"])
         except DomainError as error:
             add_domain_error(form, error)
+            if isinstance(error, services.BatchChanged):
+                changed = _set_aside_first(batch, error.message)
         else:
             messages.success(request, f"Batch {batch.pk} is marked paid.")
             return redirect("payments:batch", batch_id=batch.pk)
@@ -82,8 +100,36 @@ def batch_detail(request: Request, batch_id: int) -> HttpResponse:
         "people": _people(batch),
         "pay_period": batches.pay_period(batch),
         "form": form,
+        "changed": changed,
     }
     return render(request, "payments/batch_detail.html", context, status=form_status(form))
+
+
+@membership_required
+def batch_set_aside(request: Request, batch_id: int) -> HttpResponse:
+    """Asks before setting aside a batch that has not been paid; once set aside, its claims
+    can go into a new batch. A paid batch is refused with the reason."""
+    membership = _manager(request)
+    batch = queries.get_batch_for(membership, batch_id)
+    if request.method == "POST":
+        try:
+            services.set_batch_aside(batch, by=membership)
+        except DomainError as error:
+            context = {"batch": batch, "form": refusal(error.message)}
+            return render(
+                request, "payments/batch_set_aside.html", context, status=refused_status(error)
+            )
+        messages.success(
+            request, f"Batch {batch.pk} is set aside. Its claims can go into a new batch."
+        )
+        return redirect("payments:batches")
+    lines = list(queries.lines_of(batch))
+    context = {
+        "batch": batch,
+        "lines": lines,
+        "total": sum((line.amount for line in lines), start=Decimal("0.00")),
+    }
+    return render(request, "payments/batch_set_aside.html", context)
 
 
 def _csv(text: str, name: str) -> HttpResponse:

@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from powerwith.core.choices import RewardBasis
@@ -36,7 +35,6 @@ from powerwith.offers.renderings import easy_read, standard
 from powerwith.payments import benefits as benefit_rules
 from powerwith.payments import earnings
 from powerwith.payments import routes as pay_routes
-from powerwith.payments.models import PayRoute
 from powerwith.people.choices import YesNo
 from powerwith.people.queries import organisation_choices, person_of
 from powerwith.workflows import offers as offer_workflows
@@ -105,7 +103,7 @@ def _page(request: Request, offer: Offer, status: int = 200, **forms: Any) -> Ht
         if answered_at
         else None,
         **_benefits(offer, shown),
-        **_pay_route(offer, shown),
+        "pay_route": pay_routes.offer_pay_route(offer, shown),
     }
     return render(request, "offers/my_offers_offer.html", context, status=status)
 
@@ -122,15 +120,6 @@ def _easy_read_first(
         "say_no": easy_read.saying_no(shown),
         "href": formats[0].href,
     }
-
-
-def _pay_route(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:
-    """For paid work, how the person would be paid and what it means for them."""
-    basis = (shown.get("reward") or {}).get("basis")
-    if basis in (None, "", RewardBasis.VOLUNTARY):
-        return {"pay_route": None}
-    route = pay_routes.route_for_work(offer.person, offer, timezone.localdate())
-    return {"pay_route": {"label": PayRoute(route).label, "words": pay_routes.WORDS[route]}}
 
 
 def _benefits(offer: Offer, shown: dict[str, Any]) -> dict[str, Any]:
