@@ -257,3 +257,22 @@ def test_an_unknown_format_is_refused(riverside_coordinator, work):
     summary = drafted(riverside_coordinator, offer)
     api = api_client_for(riverside_coordinator)
     assert api.get(f"/api/v1/learning-summaries/{summary.pk}?format=doc").status_code == 422
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(riverside_coordinator, work):
+    """A screen reader can follow the published summary's PDF: tagged, in English, and
+    titled with the work, as every other PDF powerwith makes."""
+    offer, _z, _q = work
+    summary = drafted(riverside_coordinator, offer)
+    services.publish_summary(by=riverside_coordinator, summary=summary)
+    response = api_client_for(riverside_coordinator).get(
+        f"/api/v1/learning-summaries/{summary.pk}?format=pdf"
+    )
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "en-GB"
+    assert reader.metadata is not None
+    assert offer.opportunity.title in str(reader.metadata.title)
