@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from django.http import HttpResponseBase
@@ -270,7 +271,7 @@ def test_the_pdf_is_tagged_with_its_language_and_title(riverside_coordinator, wo
     )
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    catalog = reader.trailer["/Root"]
+    catalog: Any = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"].value is True
     assert "/StructTreeRoot" in catalog
     assert catalog["/Lang"] == "en-GB"
