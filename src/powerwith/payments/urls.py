@@ -29,6 +29,11 @@ urlpatterns = [
         name="my_statement_pdf",
     ),
     path("my-claims/how-i-am-paid/", views_routes.my_pay_route, name="my_pay_route"),
+    path(
+        "my-claims/remittance/<int:batch_id>.pdf",
+        views_batches.my_remittance_pdf,
+        name="my_remittance_pdf",
+    ),
     path("my-claims/travel/", views_mine.my_travel_advance, name="my_travel_advance"),
     path("my-claims/<int:claim_id>/", views_mine.my_claim, name="my_claim"),
     path(

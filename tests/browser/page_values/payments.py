@@ -23,6 +23,7 @@ NOT_PAGES = {
     "payments:batch_payroll_csv": "a batch's payroll file, a CSV download",
     "payments:batch_supplier_csv": "a batch's supplier-payment file, a CSV download",
     "payments:remittance_pdf": "a person's remittance advice, a PDF download",
+    "payments:my_remittance_pdf": "the person's own remittance advice, a PDF download",
 }
 
 

@@ -14,7 +14,14 @@ employment status) and ``batches``.
 
 from __future__ import annotations
 
-from powerwith.payments.queries.batches import batches_of, claims_to_batch, get_batch_for, lines_of
+from powerwith.payments.queries.batches import (
+    batches_of,
+    claims_to_batch,
+    get_batch_for,
+    lines_of,
+    my_remittance_lines,
+    my_remittances,
+)
 from powerwith.payments.queries.choices import (
     choices_of,
     is_voluntary_by_choice,
@@ -78,6 +85,8 @@ __all__ = [
     "acted_for_claim",
     "attended_unclaimed",
     "batches_of",
+    "my_remittance_lines",
+    "my_remittances",
     "booking_of",
     "bookings_of",
     "choices_of",

@@ -26,7 +26,7 @@ from powerwith.core.web import (
 )
 from powerwith.payments import batches, queries, services
 from powerwith.payments.forms import BatchPaymentForm
-from powerwith.payments.models import PaymentBatch
+from powerwith.payments.models import BatchClaim, PaymentBatch
 from powerwith.people.choices import Format
 from powerwith.people.views.documents import pdf_download
 
@@ -159,6 +159,18 @@ def remittance_pdf(request: Request, batch_id: int, person_id: int) -> HttpRespo
     lines = [line for line in queries.lines_of(batch) if line.claim.person_id == person_id]
     if not lines or batch.paid_on is None:
         raise Http404("No remittance advice for that person in this batch.")
+    return _remittance(batch, lines)
+
+
+@membership_required
+def my_remittance_pdf(request: Request, batch_id: int) -> HttpResponse:
+    """The same advice, downloaded by the person it was paid to, from any organisation
+    they work with."""
+    lines = queries.my_remittance_lines(request.user, batch_id)
+    return _remittance(lines[0].batch, lines)
+
+
+def _remittance(batch: PaymentBatch, lines: list[BatchClaim]) -> HttpResponse:
     person = lines[0].claim.person
     context = {
         "batch": batch,

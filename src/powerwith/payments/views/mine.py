@@ -90,6 +90,11 @@ def my_claims(request: Request) -> HttpResponse:
         "time_form": TimeFromAttendanceForm(rows=rows),
         "claims": claims,
         "payment_choices": _payment_choices(request, shown),
+        "remittances": [
+            (batch, paid)
+            for batch, paid in queries.my_remittances(request.user)
+            if not shown.chosen or batch.organisation_id == shown.chosen
+        ],
         "can_claim_time": queries.claimable_bookings(request.user, now).exists(),
         "can_claim_expenses": queries.accepted_offers_of(request.user).exists(),
         "can_ask_for_travel": bool(_travel_sessions(request)),
