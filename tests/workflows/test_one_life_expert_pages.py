@@ -1,0 +1,71 @@
+"""The rest of the person's own pages hold one life across organisations, as
+``test_one_life`` holds for offers, sessions and claims: their contributions, safe-to-work
+checks, reviews, tax-year statement and how they are paid show every organisation
+together, each labelled, and they act on either organisation's without switching.
+Another person's things are still a 404."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from powerwith.consent.usability import usability
+from tests.conftest import date_fields, make_expert
+from tests.consent.factories import output_of
+from tests.workflows.test_one_life import filter_links, text_of, working_in
+
+pytestmark = pytest.mark.django_db
+
+RIVERSIDE = "Riverside Care Partnership"
+HILLVIEW = "Hillview Health NHS Foundation Trust"
+
+
+# Your contributions
+
+
+def test_contributions_to_both_organisations_are_listed_labelled_and_filtered(
+    client, riverside, hillview, riverside_coordinator, hillview_coordinator, expert_at_both
+):
+    ours = output_of(riverside_coordinator, expert_at_both, title="River story")
+    output_of(hillview_coordinator, expert_at_both, title="Hill story")
+    working_in(client, expert_at_both, hillview)
+    html = client.get("/my-consents/outputs/").text
+    rows = text_of(html)
+    assert f"River story Personal story (narrative) from Recruitment panel ({RIVERSIDE})" in rows
+    assert f"Hill story Personal story (narrative) from Recruitment panel ({HILLVIEW})" in rows
+    assert f'href="/my-consents/outputs/{ours.pk}/"' in html
+    assert filter_links(html) == ["All organisations", HILLVIEW, RIVERSIDE]
+    only = client.get(f"/my-consents/outputs/?organisation={riverside.pk}").text
+    assert "River story" in only
+    assert "Hill story" not in only
+
+
+def test_the_person_reviews_the_other_organisations_output_without_switching(
+    client, riverside, hillview, riverside_coordinator, expert_at_both
+):
+    output = output_of(riverside_coordinator, expert_at_both)
+    working_in(client, expert_at_both, hillview)
+    assert client.get(f"/my-consents/outputs/{output.pk}/").status_code == 200
+    answer = client.post(
+        f"/my-consents/outputs/{output.pk}/",
+        {
+            "use_form": "publish",
+            "publish-answer": "yes",
+            "publish-named": "anonymised",
+            **date_fields("publish-expires_on", timezone.localdate() + timedelta(days=30)),
+        },
+    )
+    assert answer.status_code == 302
+    assert usability(output).usable["publish"]
+
+
+def test_another_persons_contribution_stays_a_404_from_either_organisation(
+    client, riverside, hillview, riverside_coordinator, expert_at_both
+):
+    jo = make_expert("jo@people.example", "Jo", riverside)
+    output = output_of(riverside_coordinator, jo, title="Jo's story")
+    working_in(client, expert_at_both, riverside)
+    assert client.get(f"/my-consents/outputs/{output.pk}/").status_code == 404
+    assert "Jo&#x27;s story" not in client.get("/my-consents/outputs/").text
