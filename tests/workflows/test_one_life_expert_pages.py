@@ -14,6 +14,7 @@ from django.utils import timezone
 from powerwith.consent.usability import usability
 from tests.conftest import date_fields, make_expert
 from tests.consent.factories import output_of
+from tests.safe_to_work.factories import dbs
 from tests.workflows.test_one_life import filter_links, text_of, working_in
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,36 @@ def test_another_persons_contribution_stays_a_404_from_either_organisation(
     working_in(client, expert_at_both, riverside)
     assert client.get(f"/my-consents/outputs/{output.pk}/").status_code == 404
     assert "Jo&#x27;s story" not in client.get("/my-consents/outputs/").text
+
+
+# Safe-to-work checks
+
+
+def test_each_organisations_checks_are_shown_in_a_part_of_their_own_and_filtered(
+    client, riverside, hillview, riverside_coordinator, hillview_coordinator, expert_at_both
+):
+    today = timezone.localdate()
+    dbs(riverside_coordinator, expert_at_both, done_on=today, certificate_number="001122334455")
+    dbs(hillview_coordinator, expert_at_both, done_on=today, certificate_number="009988776655")
+    working_in(client, expert_at_both, hillview)
+    html = client.get("/my-profile/checks/").text
+    page = text_of(html)
+    assert f"{RIVERSIDE} Your checks with {RIVERSIDE}" in page
+    assert f"{HILLVIEW} Your checks with {HILLVIEW}" in page
+    assert "001122334455" in page
+    assert "009988776655" in page
+    assert "coordinator@riverside.example" in page
+    assert filter_links(html) == ["All organisations", HILLVIEW, RIVERSIDE]
+    only = client.get(f"/my-profile/checks/?organisation={riverside.pk}").text
+    assert "001122334455" in only
+    assert "009988776655" not in only
+
+
+def test_someone_elses_checks_are_not_on_the_persons_page(
+    client, riverside, riverside_coordinator, expert_at_both
+):
+    jo = make_expert("jo@people.example", "Jo", riverside)
+    today = timezone.localdate()
+    dbs(riverside_coordinator, jo, done_on=today, certificate_number="001122334455")
+    working_in(client, expert_at_both, riverside)
+    assert "001122334455" not in client.get("/my-profile/checks/").text
