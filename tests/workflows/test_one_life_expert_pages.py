@@ -6,14 +6,18 @@ Another person's things are still a 404."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import io
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from powerwith.consent.usability import usability
 from tests.conftest import date_fields, make_expert
 from tests.consent.factories import output_of
+from tests.engagements.factories import accepted_offer
+from tests.payments.factories import expense_claim, paid
 from tests.safe_to_work.factories import dbs
 from tests.workflows.test_one_life import filter_links, text_of, working_in
 
@@ -103,3 +107,42 @@ def test_someone_elses_checks_are_not_on_the_persons_page(
     dbs(riverside_coordinator, jo, done_on=today, certificate_number="001122334455")
     working_in(client, expert_at_both, riverside)
     assert "001122334455" not in client.get("/my-profile/checks/").text
+
+
+# Tax-year statement
+
+
+def test_the_statement_has_a_part_for_each_organisation_that_paid_and_the_pdf_too(
+    client, riverside, hillview, riverside_coordinator, hillview_coordinator, expert_at_both
+):
+    jo = make_expert("jo@people.example", "Jo", riverside)
+    on = date(2026, 6, 2)
+    ours = accepted_offer(riverside_coordinator, expert_at_both)
+    paid(expense_claim(ours, "12.34"), riverside_coordinator, on)
+    theirs = accepted_offer(hillview_coordinator, expert_at_both)
+    paid(expense_claim(theirs, "56.78"), hillview_coordinator, on)
+    paid(
+        expense_claim(accepted_offer(riverside_coordinator, jo), "99.99"), riverside_coordinator, on
+    )
+    working_in(client, expert_at_both, hillview)
+    html = client.get("/my-claims/statement/2026/").text
+    page = text_of(html)
+    assert (
+        f"Paid by {RIVERSIDE} Fees paid to you £0.00 Expenses paid back (not income) £12.34" in page
+    )
+    assert (
+        f"Paid by {HILLVIEW} Fees paid to you £0.00 Expenses paid back (not income) £56.78" in page
+    )
+    assert "99.99" not in page
+    assert filter_links(html) == ["All organisations", HILLVIEW, RIVERSIDE]
+    only = client.get(f"/my-claims/statement/2026/?organisation={riverside.pk}").text
+    assert "£12.34" in only
+    assert "£56.78" not in only
+    assert f'href="/my-claims/statement/2026.pdf?organisation={riverside.pk}"' in only
+    pdf = client.get("/my-claims/statement/2026.pdf")
+    words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert f"From: {RIVERSIDE}" in words
+    assert f"From: {HILLVIEW}" in words
+    assert "£12.34" in words
+    assert "£56.78" in words
+    assert "99.99" not in words
