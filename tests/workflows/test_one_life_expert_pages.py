@@ -14,6 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from powerwith.consent.usability import usability
+from powerwith.payments.models import PayRouteChoice
 from tests.conftest import date_fields, make_expert
 from tests.consent.factories import output_of
 from tests.engagements.factories import accepted_offer
@@ -146,3 +147,42 @@ def test_the_statement_has_a_part_for_each_organisation_that_paid_and_the_pdf_to
     assert "£12.34" in words
     assert "£56.78" in words
     assert "99.99" not in words
+
+
+# How you are paid
+
+
+def test_each_organisations_route_is_shown_and_changed_without_switching(
+    client, riverside, hillview, riverside_coordinator, hillview_coordinator, expert_at_both
+):
+    accepted_offer(riverside_coordinator, expert_at_both)
+    accepted_offer(hillview_coordinator, expert_at_both)
+    working_in(client, expert_at_both, hillview)
+    html = client.get("/my-claims/how-i-am-paid/").text
+    assert f'<h2 class="govuk-heading-l" id="organisation-{riverside.pk}">{RIVERSIDE}</h2>' in html
+    assert f"Change how {RIVERSIDE} pays you" in html
+    assert f"Change how {HILLVIEW} pays you" in html
+    sent = client.post(
+        "/my-claims/how-i-am-paid/", {"organisation": riverside.pk, "route": "vouchers"}
+    )
+    assert sent.status_code == 302
+    choice = PayRouteChoice.objects.get()
+    assert (choice.organisation_id, choice.route) == (riverside.pk, "vouchers")
+    page = text_of(client.get("/my-claims/how-i-am-paid/").text)
+    assert f"{RIVERSIDE} Now: Vouchers" in page
+    assert f"{HILLVIEW} Now: Vouchers" not in page
+
+
+def test_a_route_for_an_organisation_the_person_does_not_work_with_is_refused(
+    client, riverside, hillview, riverside_coordinator, expert_at_riverside
+):
+    accepted_offer(riverside_coordinator, expert_at_riverside)
+    working_in(client, expert_at_riverside, riverside)
+    sent = client.post(
+        "/my-claims/how-i-am-paid/", {"organisation": hillview.pk, "route": "vouchers"}
+    )
+    assert sent.status_code == 404
+    unanswered = client.post("/my-claims/how-i-am-paid/", {"organisation": riverside.pk})
+    assert unanswered.status_code == 400
+    assert "Choose how you would like to be paid." in unanswered.text
+    assert not PayRouteChoice.objects.exists()
