@@ -95,11 +95,11 @@ def _review_page(
 def my_output(request: Request, output_id: int) -> HttpResponse:
     current, person = _me(request)
     output = output_queries.get_own_output(person, output_id)
+    if request.method != "POST":
+        return _review_page(request, person, output)
     # The person answers as themself at the organisation that made the output, whichever
     # organisation is current: they never switch to act on their own things.
     membership = own_membership(request.user, str(output.organisation_id), current)
-    if request.method != "POST":
-        return _review_page(request, person, output)
     use = request.POST.get("use_form", "")
     if use not in output.uses:
         raise Http404("No such use of this output.")

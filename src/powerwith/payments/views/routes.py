@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from powerwith.accounts.models import Membership
-from powerwith.accounts.queries import own_membership
+from powerwith.accounts.queries import memberships_of, own_membership
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
 from powerwith.core.web import (
@@ -92,13 +92,14 @@ def my_pay_route(request: Request) -> HttpResponse:
                     f"{choice.applies_from:%-d %B %Y}, for {chosen.organisation.name}.",
                 )
                 return redirect("payments:my_pay_route")
+    # Only where the person is a member: a choice is recorded by their own membership.
+    memberships = {m.organisation_id: m for m in memberships_of(request.user)}
     parts = []
     for organisation_id, _ in shown.options:
         if organisation_id == chosen.organisation_id and sent is not None:
             parts.append(sent)
-        elif shown.keeps(organisation_id):
-            membership = own_membership(request.user, str(organisation_id), current)
-            parts.append(_route_part(person, membership, today))
+        elif shown.keeps(organisation_id) and organisation_id in memberships:
+            parts.append(_route_part(person, memberships[organisation_id], today))
     form = sent["form"] if sent is not None else None
     context = {"parts": parts, "form": form, "organisation_filter": shown}
     return render(request, "payments/my_pay_route.html", context, status=form_status(form))
