@@ -102,8 +102,10 @@ def test_someone_who_works_with_two_organisations_sees_both_without_switching(
     page = logged_in(client, expert_at_both.user).get("/my-consents/")
     html = page.content.decode()
     assert page.status_code == 200
-    assert f'<h2 class="govuk-heading-m">{riverside.name}</h2>' in html
-    assert f'<h2 class="govuk-heading-m">{hillview.name}</h2>' in html
+    heading = f'<h2 class="govuk-heading-m" id="organisation-{riverside.pk}">{riverside.name}</h2>'
+    assert heading in html
+    heading = f'<h2 class="govuk-heading-m" id="organisation-{hillview.pk}">{hillview.name}</h2>'
+    assert heading in html
     assert "Publish outside the organisation" in html
     assert "Be quoted" in html
 

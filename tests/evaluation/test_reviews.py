@@ -169,7 +169,7 @@ def test_the_person_sees_their_plan_review_and_consents_to_reconfirm(
     assert "Your Wellness Action Plan" in soon
     assert 'href="/my-wellness-action-plan/"' in soon
     assert "Keep my contact details for future opportunities" in late
-    assert 'href="/my-consents/"' in late
+    assert f'href="/my-consents/#organisation-{riverside.pk}"' in late
     assert "Staff-only review" not in page
 
 
@@ -180,7 +180,7 @@ def test_a_plan_review_further_off_is_mentioned_but_not_listed(client, frozen, e
     assert "8 June 2027" in page
 
 
-def test_a_consent_with_another_organisation_offers_to_switch_to_it(
+def test_a_consent_with_another_organisation_links_straight_to_it_without_switching(
     client, frozen, riverside, expert_at_both
 ):
     consent_given(expert_at_both, riverside, "keep_contact", NOW - timedelta(days=360))
@@ -194,8 +194,10 @@ def test_a_consent_with_another_organisation_offers_to_switch_to_it(
         },
     )
     page = client.get("/my-reviews/").content.decode()
-    assert "Switch to Riverside Care Partnership to review it" in page
-    assert 'name="next" value="/my-consents/"' in page
+    assert "to review it" not in page
+    assert f'href="/my-consents/#organisation-{riverside.pk}"' in page
+    consents = client.get("/my-consents/").content.decode()
+    assert f'id="organisation-{riverside.pk}"' in consents
 
 
 def test_staff_without_a_profile_have_no_reviews_of_their_own(client, riverside_coordinator):

@@ -61,8 +61,17 @@ def outputs_of_person(person: Person, membership: Membership) -> QuerySet[Output
     )
 
 
-def get_own_output(person: Person, membership: Membership, output_id: int) -> Output:
-    found = outputs_of_person(person, membership).filter(pk=output_id).first()
+def own_outputs(person: Person) -> QuerySet[Output]:
+    """Every organisation's outputs containing the person's contribution, for their own
+    pages: reached through the person, never the current organisation, so someone who
+    works with two sees both and no one reaches an output they did not contribute to."""
+    return _loaded(Output.objects.filter(contributors=person))
+
+
+def get_own_output(person: Person, output_id: int) -> Output:
+    """One output the person contributed to, whichever organisation made it; 404 for any
+    other."""
+    found = own_outputs(person).filter(pk=output_id).first()
     if found is None:
         raise Http404("No such output.")
     return found

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from powerwith.accounts.models import Membership
+from powerwith.accounts.queries import own_membership
 from powerwith.consent import queries, receipts
 from powerwith.consent.forms import UseReviewForm
 from powerwith.consent.models import Output, Use
@@ -20,10 +21,15 @@ from powerwith.consent.usability import USE_SCOPE, usability, usability_of
 from powerwith.consent.wording import wording_for
 from powerwith.core.errors import DomainError
 from powerwith.core.http import Request, membership_of
-from powerwith.core.web import add_domain_error, form_status, membership_required
+from powerwith.core.web import (
+    add_domain_error,
+    form_status,
+    membership_required,
+    organisation_filter,
+)
 from powerwith.offers.renderings.audio import SpeechUnavailable
 from powerwith.people.models import Person
-from powerwith.people.queries import person_of
+from powerwith.people.queries import organisation_choices, person_of
 
 
 def _me(request: Request) -> tuple[Membership, Person]:
@@ -35,8 +41,9 @@ def _me(request: Request) -> tuple[Membership, Person]:
 
 @membership_required
 def my_outputs(request: Request) -> HttpResponse:
-    membership, person = _me(request)
-    outputs = list(output_queries.outputs_of_person(person, membership))
+    _, person = _me(request)
+    shown = organisation_filter(request, organisation_choices(person), "contributions")
+    outputs = [o for o in output_queries.own_outputs(person) if shown.keeps(o.organisation_id)]
     found = usability_of(outputs)
     rows = [
         {
@@ -48,12 +55,12 @@ def my_outputs(request: Request) -> HttpResponse:
         }
         for o in outputs
     ]
-    return render(request, "consent/my_outputs.html", {"rows": rows})
+    context = {"rows": rows, "organisation_filter": shown}
+    return render(request, "consent/my_outputs.html", context)
 
 
 def _review_page(
     request: Request,
-    membership: Membership,
     person: Person,
     output: Output,
     posted: UseReviewForm | None = None,
@@ -86,10 +93,13 @@ def _review_page(
 
 @membership_required
 def my_output(request: Request, output_id: int) -> HttpResponse:
-    membership, person = _me(request)
-    output = output_queries.get_own_output(person, membership, output_id)
+    current, person = _me(request)
+    output = output_queries.get_own_output(person, output_id)
     if request.method != "POST":
-        return _review_page(request, membership, person, output)
+        return _review_page(request, person, output)
+    # The person answers as themself at the organisation that made the output, whichever
+    # organisation is current: they never switch to act on their own things.
+    membership = own_membership(request.user, str(output.organisation_id), current)
     use = request.POST.get("use_form", "")
     if use not in output.uses:
         raise Http404("No such use of this output.")
@@ -113,7 +123,7 @@ def my_output(request: Request, output_id: int) -> HttpResponse:
             done = "You said no to" if recorded == "withdraw" else "You agreed to"
             messages.success(request, f"{done}: {label}.")
             return redirect("consent:my_output", output_id=output.pk)
-    return _review_page(request, membership, person, output, posted=form)
+    return _review_page(request, person, output, posted=form)
 
 
 @require_GET

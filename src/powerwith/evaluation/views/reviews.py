@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from powerwith.accounts.queries import memberships_of
 from powerwith.core.http import Request, membership_of
 from powerwith.core.permissions import Capability, can
 from powerwith.core.web import membership_required
@@ -56,16 +55,11 @@ def my_reviews(request: Request) -> HttpResponse:
         if plan and plan.review_date and plan.review_date > queries.horizon(today)
         else None
     )
-    acting = request.membership.organisation_id if request.membership else None
     return render(
         request,
         "evaluation/my_reviews.html",
         {
             **_split(reviews),
-            "acting_organisation_id": acting,
-            "member_of": set(
-                memberships_of(request.user).values_list("organisation_id", flat=True)
-            ),
             "plan_review": later,
         },
     )
