@@ -149,17 +149,29 @@ def test_an_admin_cancels_an_invitation(client, riverside_admin):
     assert not invitation.is_open
 
 
+def selected_organisation(page: str) -> str:
+    switcher = page.split('id="switch-organisation"')[1].split("</select>")[0]
+    return switcher.split(" selected>")[1].split("<")[0].strip()
+
+
 def test_a_member_of_two_organisations_switches_between_them(client, expert_at_both, hillview):
     client.force_login(expert_at_both.user)
     first = client.get("/")
-    assert "Signed in as sam@people.example at Hillview" in first.text
+    assert selected_organisation(first.text) == "Hillview Health NHS Foundation Trust"
+    # An expert's own pages show both organisations, so the account bar names neither.
+    assert "Signed in as sam@people.example</p>" in first.text
     response = client.post("/organisation/switch/", {"organisation": "", "next": "/"})
     assert response.status_code == 404
     riverside_id = Membership.objects.get(
         user=expert_at_both.user, organisation__slug="riverside"
     ).organisation_id
     client.post("/organisation/switch/", {"organisation": riverside_id, "next": "/"})
-    assert "at Riverside Care Partnership" in client.get("/").text
+    assert selected_organisation(client.get("/").text) == "Riverside Care Partnership"
+
+
+def test_staff_are_told_which_organisation_they_act_in(client, riverside_coordinator):
+    client.force_login(riverside_coordinator.user)
+    assert " at Riverside Care Partnership</p>" in client.get("/").text
 
 
 def test_switching_to_an_organisation_you_do_not_belong_to_is_not_found(

@@ -17,8 +17,14 @@ def membership(request: Request) -> dict[str, Any]:
     current = getattr(request, "membership", None)
     if current is None:
         return {"membership": None}
+    memberships = _memberships(request)
+    others = [m for m in memberships if m.pk != current.pk]
+    staff = any(can(m, Capability.WORK_AS_STAFF) for m in memberships)
     return {
         "membership": current,
         "can": {capability.value: can(current, capability) for capability in Capability},
-        "other_memberships": [m for m in _memberships(request) if m.pk != current.pk],
+        "other_memberships": others,
+        # An expert by experience with several organisations sees all of them together on
+        # their own pages (docs/adr/022): "at Hillview" would say otherwise.
+        "signed_in_at": current.organisation.name if staff or not others else "",
     }
