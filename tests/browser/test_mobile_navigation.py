@@ -71,7 +71,9 @@ def test_on_a_phone_the_menu_folds_behind_a_button_that_opens_from_the_keyboard(
 
     page.get_by_label("Switch to").select_option(label="Riverside Care Partnership")
     page.get_by_role("button", name="Switch").click()
-    expect(page.locator(".pw-account-bar")).to_contain_text("at Riverside Care Partnership")
+    expect(page.locator("#switch-organisation-menu option[selected]")).to_have_text(
+        "Riverside Care Partnership"
+    )
     page.context.close()
 
 
