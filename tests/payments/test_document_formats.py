@@ -100,9 +100,9 @@ def test_the_statement_in_easy_read_says_what_fees_and_expenses_are_in_easy_word
     assert "Expenses paid back to you are shown apart: they are not income." in standard
     reads(expert_at_riverside, "easy_read")
     easy = words_of(statement_pdf())
-    assert "This shows the money we paid you from 6 April 2025 to 5 April 2026." in easy
+    assert "This shows the money you were paid from 6 April 2025 to 5 April 2026." in easy
     assert "Fees are money for your time." in easy
-    assert "Expenses are money we paid back to you. They are not income." in easy
+    assert "Expenses are money paid back to you. They are not income." in easy
     assert "Expenses paid back to you are shown apart" not in easy
     assert "£75.00" in easy
     assert "£12.40" in easy
