@@ -116,7 +116,14 @@ def took_part(membership: Membership, summary: LearningSummary) -> bool:
     person = person_of(membership.user)
     if person is None or summary.organisation_id != membership.organisation_id:
         return False
-    return took_part_in(summary).filter(pk=person.pk).exists()
+    return has_taken_part(summary, person)
+
+
+def has_taken_part(summary: LearningSummary, person: Person) -> bool:
+    """Whether this person took part in the summary's work: the same people as
+    ``took_part_in``, asked of one person, so the database reads only their own offers
+    and bookings rather than everyone who took part."""
+    return any(contributors_of(work).filter(pk=person.pk).exists() for work in work_of(summary))
 
 
 def work_of(summary: LearningSummary) -> list[Opportunity]:
@@ -210,7 +217,7 @@ def summaries_to_comment_on(membership: Membership) -> list[LearningSummary]:
     drafts = LearningSummary.objects.filter(
         organisation_id=membership.organisation_id, status=SummaryStatus.DRAFT
     ).select_related("opportunity", "organisation")
-    return [s for s in drafts if took_part_in(s).filter(pk=person.pk).exists()]
+    return [s for s in drafts if has_taken_part(s, person)]
 
 
 def drafts_waiting_for(membership: Membership) -> list[LearningSummary]:
@@ -224,7 +231,7 @@ def drafts_waiting_for(membership: Membership) -> list[LearningSummary]:
         status=SummaryStatus.DRAFT,
         comments_asked_at__isnull=False,
     ).exclude(comments__person=person)
-    return [s for s in asked if took_part_in(s).filter(pk=person.pk).exists()]
+    return [s for s in asked if has_taken_part(s, person)]
 
 
 def own_comments(person: Person, summary: LearningSummary) -> list[SummaryComment]:
