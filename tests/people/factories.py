@@ -174,6 +174,13 @@ def supporter_with_login(
     return supporter, accepted.user
 
 
+def assert_not_found(browser: Client, page: str, answer: dict[str, Any]) -> None:
+    """The page is not there for this account, to read or to answer: a supporter who may
+    not act for the person never learns that the person's booking or work exists."""
+    assert browser.get(page).status_code == 404
+    assert browser.post(page, answer).status_code == 404
+
+
 def only_messages(supporter: Supporter) -> None:
     """The person changes what this supporter may do to getting messages for them."""
     person = supporter.person

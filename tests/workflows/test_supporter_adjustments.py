@@ -15,7 +15,12 @@ from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.people.models import ActedFor, Person
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
-from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
+from tests.people.factories import (
+    assert_not_found,
+    only_messages,
+    removed_by_the_person,
+    supporter_with_login,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,13 +172,11 @@ def test_messages_only_removal_and_anyone_elses_booking_are_not_found(
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
     browser = logged_in(client, user)
     someone_else = booked(riverside_coordinator, expert_at_both)
-    assert browser.get(adjustment_page(someone_else)).status_code == 404
-    assert browser.post(adjustment_page(someone_else), ASKED).status_code == 404
+    assert_not_found(browser, adjustment_page(someone_else), ASKED)
     only_messages(supporter)
     assert browser.get(adjustment_page(booking)).status_code == 404
     removed_by_the_person(supporter)
-    assert browser.get(adjustment_page(booking)).status_code == 404
-    assert browser.post(adjustment_page(booking), ASKED).status_code == 404
+    assert_not_found(browser, adjustment_page(booking), ASKED)
     assert not Adjustment.objects.exists()
 
 
@@ -184,8 +187,7 @@ def test_staff_are_not_the_persons_supporter(
     supporter_with_login(expert_at_riverside, "answer_for")
     staff: Membership = request.getfixturevalue(who)
     browser = logged_in(client, staff.user)
-    assert browser.get(adjustment_page(booking)).status_code == 404
-    assert browser.post(adjustment_page(booking), ASKED).status_code == 404
+    assert_not_found(browser, adjustment_page(booking), ASKED)
     assert not Adjustment.objects.exists()
 
 

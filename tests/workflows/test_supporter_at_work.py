@@ -18,7 +18,12 @@ from powerwith.inbox.models import ActionKind, ActionNeeded
 from powerwith.people.models import ActedFor, Person
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
-from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
+from tests.people.factories import (
+    assert_not_found,
+    only_messages,
+    removed_by_the_person,
+    supporter_with_login,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -200,8 +205,7 @@ def test_a_supporter_who_may_only_get_messages_is_not_shown_the_page(
     only_messages(supporter)
     browser = logged_in(client, user)
     assert stop_page(booking) not in browser.get("/supporting/").content.decode()
-    assert browser.get(stop_page(booking)).status_code == 404
-    assert browser.post(stop_page(booking), TIME_OUT).status_code == 404
+    assert_not_found(browser, stop_page(booking), TIME_OUT)
     assert not StopEvent.objects.exists()
 
 
@@ -212,8 +216,7 @@ def test_removing_the_supporter_stops_them_on_the_very_next_request(
     browser = logged_in(client, user)
     assert browser.get(stop_page(booking)).status_code == 200
     removed_by_the_person(supporter)
-    assert browser.get(stop_page(booking)).status_code == 404
-    assert browser.post(stop_page(booking), TIME_OUT).status_code == 404
+    assert_not_found(browser, stop_page(booking), TIME_OUT)
     assert not StopEvent.objects.exists()
 
 
@@ -226,8 +229,7 @@ def test_another_persons_booking_is_not_found(
     someone_else = booked(riverside_coordinator, expert_at_both)
     _, user = supporter_with_login(expert_at_riverside, "answer_for")
     browser = logged_in(client, user)
-    assert browser.get(stop_page(someone_else)).status_code == 404
-    assert browser.post(stop_page(someone_else), TIME_OUT).status_code == 404
+    assert_not_found(browser, stop_page(someone_else), TIME_OUT)
     assert browser.get("/supporting/bookings/99999999999999999999/stop/").status_code == 404
     assert not StopEvent.objects.exists()
 
@@ -239,8 +241,7 @@ def test_staff_are_not_the_persons_supporter(
     supporter_with_login(expert_at_riverside, "answer_for")
     staff: Membership = request.getfixturevalue(who)
     browser = logged_in(client, staff.user)
-    assert browser.get(stop_page(booking)).status_code == 404
-    assert browser.post(stop_page(booking), TIME_OUT).status_code == 404
+    assert_not_found(browser, stop_page(booking), TIME_OUT)
     assert not StopEvent.objects.exists()
 
 

@@ -18,7 +18,12 @@ from powerwith.people.models import ActedFor, Person
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
 from tests.payments.factories import time_claim, worked
-from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
+from tests.people.factories import (
+    assert_not_found,
+    only_messages,
+    removed_by_the_person,
+    supporter_with_login,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -189,8 +194,7 @@ def test_a_supporter_who_may_only_get_messages_is_not_shown_the_page(
     only_messages(supporter)
     browser = logged_in(client, user)
     assert claim_page(booking) not in browser.get("/supporting/").content.decode()
-    assert browser.get(claim_page(booking)).status_code == 404
-    assert browser.post(claim_page(booking), CLAIMED).status_code == 404
+    assert_not_found(browser, claim_page(booking), CLAIMED)
     assert not Claim.objects.exists()
 
 
@@ -201,8 +205,7 @@ def test_removing_the_supporter_stops_them_on_the_very_next_request(
     browser = logged_in(client, user)
     assert browser.get(claim_page(booking)).status_code == 200
     removed_by_the_person(supporter)
-    assert browser.get(claim_page(booking)).status_code == 404
-    assert browser.post(claim_page(booking), CLAIMED).status_code == 404
+    assert_not_found(browser, claim_page(booking), CLAIMED)
     assert not Claim.objects.exists()
 
 
@@ -215,8 +218,7 @@ def test_another_persons_booking_is_not_found(
     someone_else = worked(riverside_coordinator, expert_at_both)
     _, user = supporter_with_login(expert_at_riverside, "answer_for")
     browser = logged_in(client, user)
-    assert browser.get(claim_page(someone_else)).status_code == 404
-    assert browser.post(claim_page(someone_else), CLAIMED).status_code == 404
+    assert_not_found(browser, claim_page(someone_else), CLAIMED)
     assert browser.get("/supporting/claims/99999999999999999999/").status_code == 404
     assert not Claim.objects.exists()
 
@@ -228,6 +230,5 @@ def test_staff_are_not_the_persons_supporter(
     supporter_with_login(expert_at_riverside, "answer_for")
     staff: Membership = request.getfixturevalue(who)
     browser = logged_in(client, staff.user)
-    assert browser.get(claim_page(booking)).status_code == 404
-    assert browser.post(claim_page(booking), CLAIMED).status_code == 404
+    assert_not_found(browser, claim_page(booking), CLAIMED)
     assert not Claim.objects.exists()

@@ -19,7 +19,12 @@ from powerwith.reports.scorecard import scorecard
 from tests.conftest import logged_in
 from tests.engagements.factories import booked
 from tests.evaluation.factories import ALL_AGREE, finished
-from tests.people.factories import only_messages, removed_by_the_person, supporter_with_login
+from tests.people.factories import (
+    assert_not_found,
+    only_messages,
+    removed_by_the_person,
+    supporter_with_login,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -175,13 +180,11 @@ def test_messages_only_removal_and_anyone_elses_work_are_not_found(
     supporter, user = supporter_with_login(expert_at_riverside, "answer_for")
     browser = logged_in(client, user)
     someone_else = finished(riverside_coordinator, expert_at_both)
-    assert browser.get(feedback_page(someone_else)).status_code == 404
-    assert browser.post(feedback_page(someone_else), AGREED).status_code == 404
+    assert_not_found(browser, feedback_page(someone_else), AGREED)
     only_messages(supporter)
     assert browser.get(feedback_page(offer)).status_code == 404
     removed_by_the_person(supporter)
-    assert browser.get(feedback_page(offer)).status_code == 404
-    assert browser.post(feedback_page(offer), AGREED).status_code == 404
+    assert_not_found(browser, feedback_page(offer), AGREED)
     assert not FeedbackAnswer.objects.exists()
 
 
@@ -192,8 +195,7 @@ def test_staff_are_not_the_persons_supporter(
     supporter_with_login(expert_at_riverside, "answer_for")
     staff: Membership = request.getfixturevalue(who)
     browser = logged_in(client, staff.user)
-    assert browser.get(feedback_page(offer)).status_code == 404
-    assert browser.post(feedback_page(offer), AGREED).status_code == 404
+    assert_not_found(browser, feedback_page(offer), AGREED)
     assert not FeedbackAnswer.objects.exists()
 
 
